@@ -1,0 +1,37 @@
+// Sleutelprojecten (key housing projects) of the Woondeal West-Overijssel, Bijlage 1 of seed 002.
+
+import type { MunicipalityCode } from './geography';
+import type { SourceId } from './source';
+
+/** How precisely a project's location is known; none is exact. */
+export type LocationPrecision = 'district' | 'town' | 'municipality';
+
+export interface KeyProject {
+  /** Stable slug, e.g. 'zwolle-uitbreiding-stadshagen'. */
+  id: string;
+  municipalityCode: MunicipalityCode;
+  /** Municipality as printed in the row (the source misspells one as 'Zwarterwaterland'). */
+  municipalityAsPrinted: string;
+  name: string;
+  /** 'bestaand' = already a key project in Woondeal 2022; 'nieuw' = added at the 2025 update. */
+  status: 'bestaand' | 'nieuw';
+  /** Homes as fixed in Woondeal 2022; null where the table prints '-'. */
+  homesWoondeal2022: number | null;
+  /** Homes 2024 up to end 2030 after the update; null where '-'. */
+  homes2024To2030: number | null;
+  /** Outlook: homes after 2030; null where '-'. */
+  homesAfter2030: number | null;
+  /** false for the two rows marked '*': outlook only, not a key project of the update. */
+  countsAsKeyProject: boolean;
+  source: SourceId;
+}
+
+/** A key project with a derived, approximate location. */
+export interface PlacedKeyProject extends KeyProject {
+  /** [lon, lat] WGS84. Approximate: see locationPrecision. */
+  location: [number, number];
+  locationPrecision: LocationPrecision;
+  /** The named place used, e.g. "Stadshagen (wijk, TOP10NL)", or the municipality. */
+  placedAt: string;
+  placedSource: SourceId;
+}
