@@ -1,0 +1,60 @@
+// Facilities around a location: care locations and everyday amenities, with the dataset they came from.
+
+import type { MunicipalityCode } from './geography';
+
+export const FACILITY_CATEGORIES = [
+  'zorg24uur', // 24-uurszorg: verpleeghuis / nursing home, Wlz care
+  'woonzorgcentrum', // woonzorgcentrum / geclusterd wonen voor ouderen
+  'huisarts',
+  'apotheek',
+  'supermarkt',
+  'ovHalte', // bus, tram or train stop; transitMode tells which
+  'ontmoetingsplek', // community centre, meeting place
+  'overig',
+] as const;
+export type FacilityCategory = (typeof FACILITY_CATEGORIES)[number];
+
+export type TransitMode = 'bus' | 'tram' | 'train' | 'unknown';
+
+export interface FacilityAttributes {
+  address?: string;
+  operator?: string;
+  capacity?: number;
+  /** Only for category 'ovHalte'. */
+  transitMode?: TransitMode;
+  /** Free extra fields from an import or OSM tags, shown as text. */
+  extra?: Record<string, string>;
+}
+
+export interface Facility {
+  /** Unique within its dataset; globally unique as `${datasetId}/${id}`. */
+  id: string;
+  name: string;
+  category: FacilityCategory;
+  /** [lon, lat] WGS84. */
+  location: [number, number];
+  datasetId: string;
+  attributes: FacilityAttributes;
+}
+
+export type FacilityDatasetKind = 'embedded' | 'import' | 'osm';
+
+/** Where a set of facilities came from: shown with every facility and in the layer panel. */
+export interface FacilityDataset {
+  id: string;
+  kind: FacilityDatasetKind;
+  /** User-visible name (renamable for imports). */
+  name: string;
+  /** Original source as the user or the embedded provenance states it. */
+  source: string;
+  licence: string;
+  /** ISO timestamp of retrieval or import. */
+  retrievedAt: string;
+  /** Which municipalities the data covers; 'province' for all of Overijssel. */
+  coverage: MunicipalityCode[] | 'province';
+  /** Categories this dataset can be trusted to cover completely inside its coverage. */
+  categories: FacilityCategory[];
+  hidden: boolean;
+  /** Marks data a test loaded itself, so the UI can label it as test data. */
+  isTestData?: boolean;
+}
