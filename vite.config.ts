@@ -1,5 +1,7 @@
 // Vite build: Preact, a strict Content-Security-Policy on the built site, and Vitest settings.
 import type { Plugin } from 'vite';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
@@ -42,8 +44,43 @@ function contentSecurityPolicyPlugin(): Plugin {
   };
 }
 
+const geoDirectory = resolve(import.meta.dirname, 'geo');
+const geoDataExtensions = ['.json', '.geojson', '.csv'];
+
+function listGeoDataFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) return listGeoDataFiles(path);
+    return geoDataExtensions.some((extension) => name.endsWith(extension)) ? [path] : [];
+  });
+}
+
+/**
+ * Serves the embedded datasets in geo/ under /geo/ (dev server) and copies them into the build,
+ * so the app loads and validates them at run time like any other dataset.
+ */
+function geoDataPlugin(): Plugin {
+  return {
+    name: 'geo-data',
+    configureServer(server) {
+      server.middlewares.use('/geo/', (request, response, next) => {
+        const requested = resolve(geoDirectory, decodeURIComponent((request.url ?? '').split('?')[0]!.replace(/^\//, '')));
+        if (!requested.startsWith(geoDirectory + sep) || !existsSync(requested) || statSync(requested).isDirectory()) return next();
+        response.setHeader('Content-Type', requested.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/json');
+        response.end(readFileSync(requested));
+      });
+    },
+    generateBundle() {
+      for (const path of listGeoDataFiles(geoDirectory)) {
+        const fileName = 'geo/' + relative(geoDirectory, path).split(sep).join('/');
+        this.emitFile({ type: 'asset', fileName, source: readFileSync(path) });
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preact(), contentSecurityPolicyPlugin()],
+  plugins: [preact(), contentSecurityPolicyPlugin(), geoDataPlugin()],
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
   worker: { format: 'es' },
   preview: { host: '127.0.0.1' },

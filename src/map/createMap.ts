@@ -1,0 +1,169 @@
+// Creates the MapLibre map once, pushes store data into its sources, and turns map events into actions.
+
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import type { ErrorEvent, GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, MapSourceDataEvent } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { addMapImages, KEY_PROJECT_ICONS } from './mapImages';
+import { BACKGROUND_ATTRIBUTION, BACKGROUND_TILES_URL, createOfflineStyle, LAYER_IDS, SOURCE_IDS } from './mapStyle';
+import { labelPoints } from '../analysis/labelPoints';
+import { $appData } from '../stores/appData';
+import { $thematicLayer } from '../stores/thematicLayer';
+import { $selection, selectKeyProject, selectMunicipality } from '../stores/selection';
+import { $backgroundMap, $showBuiltUpAreas, $showKeyProjects, setBackgroundMapStatus } from '../stores/mapLayers';
+import { $translate } from '../stores/language';
+import type { PlacedKeyProject } from '../domain/keyProject';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+/** Overijssel with a small margin, [west, south, east, north]. */
+const initialBounds: [number, number, number, number] = [5.72, 52.08, 7.13, 52.9];
+
+function keyProjectFeatures(projects: readonly PlacedKeyProject[]): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: projects.map((project) => ({
+      type: 'Feature',
+      properties: {
+        id: project.id,
+        name: project.name,
+        homes2024To2030: project.homes2024To2030,
+        icon: !project.countsAsKeyProject ? KEY_PROJECT_ICONS.outlookOnly : KEY_PROJECT_ICONS[project.status],
+      },
+      geometry: { type: 'Point', coordinates: project.location },
+    })),
+  };
+}
+
+function setSourceData(map: MapLibreMap, sourceId: string, data: FeatureCollection): void {
+  (map.getSource(sourceId) as GeoJSONSource | undefined)?.setData(data);
+}
+
+export interface MapHandle {
+  map: MapLibreMap;
+  destroy(): void;
+}
+
+export function createMap(container: HTMLElement): MapHandle {
+  const map = new maplibregl.Map({
+    container,
+    style: createOfflineStyle(),
+    bounds: initialBounds,
+    fitBoundsOptions: { padding: 10 },
+    attributionControl: { compact: false },
+    maxBounds: [4.9, 51.7, 8.0, 53.3],
+    cooperativeGestures: false,
+  });
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+  const unsubscribers: Array<() => void> = [];
+
+  map.on('load', () => {
+    addMapImages(map);
+    unsubscribers.push(
+      $appData.subscribe((data) => {
+        if (data.province) setSourceData(map, SOURCE_IDS.province, data.province);
+        if (data.municipalityBoundaries) {
+          setSourceData(map, SOURCE_IDS.municipalities, data.municipalityBoundaries);
+          setSourceData(map, SOURCE_IDS.municipalityLabels, labelPoints(data.municipalityBoundaries));
+        }
+        if (data.builtUpAreas) setSourceData(map, SOURCE_IDS.builtUpAreas, data.builtUpAreas);
+        if (data.places) {
+          setSourceData(map, SOURCE_IDS.places, {
+            type: 'FeatureCollection',
+            features: data.places.features.filter((feature) => feature.properties.type === 'woonkern'),
+          });
+        }
+        if (data.keyProjects) setSourceData(map, SOURCE_IDS.keyProjects, keyProjectFeatures(data.keyProjects));
+      }),
+      $thematicLayer.subscribe((thematic) => {
+        setSourceData(map, SOURCE_IDS.thematicMunicipalities, thematic.municipalities);
+        setSourceData(map, SOURCE_IDS.thematicPostcodes, thematic.postcodeAreas);
+      }),
+      $selection.subscribe((selection) => {
+        map.setFilter(LAYER_IDS.selectedMunicipality, ['==', ['get', 'code'], selection?.kind === 'municipality' ? selection.code : '']);
+        map.setFilter(LAYER_IDS.selectedKeyProject, ['==', ['get', 'id'], selection?.kind === 'keyProject' ? selection.id : '']);
+      }),
+      $showKeyProjects.subscribe((visible) => {
+        for (const layer of [LAYER_IDS.keyProjects, LAYER_IDS.selectedKeyProject]) {
+          map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
+        }
+      }),
+      $showBuiltUpAreas.subscribe((visible) => {
+        map.setLayoutProperty(LAYER_IDS.builtUpAreas, 'visibility', visible ? 'visible' : 'none');
+      }),
+      $backgroundMap.subscribe((status) => syncBackgroundMap(map, status)),
+    );
+    container.dataset['mapReady'] = 'true';
+  });
+
+  map.on('click', (event: MapLayerMouseEvent) => {
+    const projects = map.queryRenderedFeatures(event.point, { layers: [LAYER_IDS.keyProjects] });
+    const projectId = projects[0]?.properties?.['id'];
+    if (typeof projectId === 'string') {
+      selectKeyProject(projectId);
+      return;
+    }
+    const municipalities = map.queryRenderedFeatures(event.point, { layers: [LAYER_IDS.municipalityHitArea] });
+    const code = municipalities[0]?.properties?.['code'];
+    if (typeof code === 'string') selectMunicipality(code);
+  });
+  for (const layer of [LAYER_IDS.keyProjects, LAYER_IDS.municipalityHitArea]) {
+    map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+    map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+  }
+  map.on('idle', () => {
+    container.dataset['mapIdle'] = String(Date.now());
+  });
+  unsubscribers.push(
+    $translate.subscribe((translate) => {
+      map.getCanvas().setAttribute('aria-label', translate('map.canvasLabel'));
+    }),
+  );
+
+  return {
+    map,
+    destroy() {
+      unsubscribers.forEach((unsubscribe) => unsubscribe());
+      map.remove();
+    },
+  };
+}
+
+/**
+ * Adds or removes the PDOK background raster. A failing tile request (offline, blocked) sets the
+ * status to 'failed', removes the layer and leaves the offline map as it was.
+ */
+function syncBackgroundMap(map: MapLibreMap, status: string): void {
+  const sourceId = 'pdok-background';
+  const present = Boolean(map.getSource(sourceId));
+  if (status === 'loading' && !present) {
+    map.addSource(sourceId, {
+      type: 'raster',
+      tiles: [BACKGROUND_TILES_URL],
+      tileSize: 256,
+      attribution: BACKGROUND_ATTRIBUTION,
+      maxzoom: 19,
+    });
+    map.addLayer({ id: LAYER_IDS.onlineBackground, type: 'raster', source: sourceId, paint: { 'raster-opacity': 0.9 } }, LAYER_IDS.thematicMunicipalities);
+    const onError = (event: ErrorEvent) => {
+      // Tile errors carry the id of the failing source next to the error.
+      if ((event as ErrorEvent & { sourceId?: string }).sourceId === sourceId) {
+        map.off('error', onError);
+        setBackgroundMapStatus('failed');
+      }
+    };
+    const onData = (event: MapSourceDataEvent) => {
+      if (event.sourceId === sourceId && event.tile && $backgroundMap.get() === 'loading') {
+        map.off('sourcedata', onData);
+        setBackgroundMapStatus('on');
+      }
+    };
+    map.on('error', onError);
+    map.on('sourcedata', onData);
+  } else if ((status === 'off' || status === 'failed') && present) {
+    map.removeLayer(LAYER_IDS.onlineBackground);
+    map.removeSource(sourceId);
+  }
+}

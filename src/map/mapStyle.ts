@@ -1,0 +1,177 @@
+// The offline map style as plain data: sources start empty and are filled from the stores.
+// No glyph server: labels are drawn with the browser's own fonts (MapLibre renders them locally).
+
+import type { StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+
+const emptyData: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export const LABEL_FONT = ['sans-serif'];
+
+/** PDOK BRT-Achtergrondkaart (grey), only added when the planner switches it on. */
+export const BACKGROUND_TILES_URL = 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png';
+export const BACKGROUND_ATTRIBUTION = 'Achtergrondkaart © Kadaster (BRT-Achtergrondkaart, PDOK, CC BY 4.0)';
+export const OFFLINE_ATTRIBUTION = 'Grenzen en kernen: CBS / Kadaster, PDOK (CC BY 4.0)';
+
+export const SOURCE_IDS = {
+  province: 'province',
+  municipalities: 'municipalities',
+  thematicMunicipalities: 'thematic-municipalities',
+  thematicPostcodes: 'thematic-postcodes',
+  builtUpAreas: 'built-up-areas',
+  places: 'places',
+  municipalityLabels: 'municipality-labels',
+  keyProjects: 'key-projects',
+} as const;
+
+export const LAYER_IDS = {
+  background: 'background',
+  onlineBackground: 'online-background',
+  province: 'province-fill',
+  thematicMunicipalities: 'thematic-municipalities-fill',
+  thematicMunicipalitiesNoData: 'thematic-municipalities-no-data',
+  thematicPostcodes: 'thematic-postcodes-fill',
+  thematicPostcodesNoData: 'thematic-postcodes-no-data',
+  thematicPostcodesOutline: 'thematic-postcodes-outline',
+  builtUpAreas: 'built-up-areas-fill',
+  municipalityBorders: 'municipality-borders',
+  municipalityHitArea: 'municipality-hit-area',
+  selectedMunicipality: 'selected-municipality',
+  provinceBorder: 'province-border',
+  placeLabels: 'place-labels',
+  municipalityLabels: 'municipality-labels',
+  keyProjects: 'key-projects',
+  selectedKeyProject: 'selected-key-project',
+} as const;
+
+export function createOfflineStyle(): StyleSpecification {
+  const geojson = { type: 'geojson' as const, data: emptyData };
+  return {
+    version: 8,
+    sources: {
+      [SOURCE_IDS.province]: { ...geojson, attribution: OFFLINE_ATTRIBUTION },
+      [SOURCE_IDS.municipalities]: { ...geojson, promoteId: 'code' },
+      [SOURCE_IDS.thematicMunicipalities]: geojson,
+      [SOURCE_IDS.thematicPostcodes]: geojson,
+      [SOURCE_IDS.builtUpAreas]: geojson,
+      [SOURCE_IDS.places]: geojson,
+      [SOURCE_IDS.municipalityLabels]: geojson,
+      [SOURCE_IDS.keyProjects]: { ...geojson, promoteId: 'id' },
+    },
+    layers: [
+      { id: LAYER_IDS.background, type: 'background', paint: { 'background-color': '#e8eef1' } },
+      { id: LAYER_IDS.province, type: 'fill', source: SOURCE_IDS.province, paint: { 'fill-color': '#f7f4ec' } },
+      {
+        id: LAYER_IDS.thematicMunicipalities,
+        type: 'fill',
+        source: SOURCE_IDS.thematicMunicipalities,
+        paint: { 'fill-color': ['get', 'fillColour'], 'fill-opacity': 0.85 },
+      },
+      {
+        id: LAYER_IDS.thematicMunicipalitiesNoData,
+        type: 'fill',
+        source: SOURCE_IDS.thematicMunicipalities,
+        filter: ['==', ['get', 'hasData'], false],
+        paint: { 'fill-pattern': 'hatch-no-data' },
+      },
+      {
+        id: LAYER_IDS.thematicPostcodes,
+        type: 'fill',
+        source: SOURCE_IDS.thematicPostcodes,
+        paint: { 'fill-color': ['get', 'fillColour'], 'fill-opacity': 0.85 },
+      },
+      {
+        id: LAYER_IDS.thematicPostcodesNoData,
+        type: 'fill',
+        source: SOURCE_IDS.thematicPostcodes,
+        filter: ['==', ['get', 'hasData'], false],
+        paint: { 'fill-pattern': 'hatch-no-data' },
+      },
+      {
+        id: LAYER_IDS.thematicPostcodesOutline,
+        type: 'line',
+        source: SOURCE_IDS.thematicPostcodes,
+        paint: { 'line-color': '#ffffff', 'line-width': 0.5 },
+      },
+      {
+        id: LAYER_IDS.builtUpAreas,
+        type: 'fill',
+        source: SOURCE_IDS.builtUpAreas,
+        paint: { 'fill-color': '#8c6d5a', 'fill-opacity': 0.28, 'fill-outline-color': '#6b5040' },
+      },
+      {
+        id: LAYER_IDS.municipalityHitArea,
+        type: 'fill',
+        source: SOURCE_IDS.municipalities,
+        paint: { 'fill-color': '#000000', 'fill-opacity': 0 },
+      },
+      {
+        id: LAYER_IDS.municipalityBorders,
+        type: 'line',
+        source: SOURCE_IDS.municipalities,
+        paint: { 'line-color': '#4d4d4d', 'line-width': 1, 'line-dasharray': [3, 2] },
+      },
+      {
+        id: LAYER_IDS.selectedMunicipality,
+        type: 'line',
+        source: SOURCE_IDS.municipalities,
+        filter: ['==', ['get', 'code'], ''],
+        paint: { 'line-color': '#000000', 'line-width': 3.5 },
+      },
+      {
+        id: LAYER_IDS.provinceBorder,
+        type: 'line',
+        source: SOURCE_IDS.province,
+        paint: { 'line-color': '#1a1a1a', 'line-width': 2 },
+      },
+      {
+        id: LAYER_IDS.placeLabels,
+        type: 'symbol',
+        source: SOURCE_IDS.places,
+        minzoom: 9,
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': LABEL_FONT,
+          'text-size': ['interpolate', ['linear'], ['coalesce', ['get', 'inhabitants'], 0], 0, 11, 20000, 13, 100000, 15],
+          'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'inhabitants'], 0]],
+          'text-padding': 4,
+        },
+        paint: { 'text-color': '#3b2f27', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+      },
+      {
+        id: LAYER_IDS.keyProjects,
+        type: 'symbol',
+        source: SOURCE_IDS.keyProjects,
+        layout: {
+          'icon-image': ['get', 'icon'],
+          'icon-size': ['interpolate', ['linear'], ['coalesce', ['get', 'homes2024To2030'], 0], 0, 0.45, 500, 0.7, 3000, 1.15],
+          'icon-allow-overlap': true,
+          'icon-ignore-placement': true,
+          'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'homes2024To2030'], 0]],
+        },
+      },
+      {
+        id: LAYER_IDS.selectedKeyProject,
+        type: 'circle',
+        source: SOURCE_IDS.keyProjects,
+        filter: ['==', ['get', 'id'], ''],
+        paint: { 'circle-radius': 18, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#000000', 'circle-stroke-width': 3 },
+      },
+      {
+        id: LAYER_IDS.municipalityLabels,
+        type: 'symbol',
+        source: SOURCE_IDS.municipalityLabels,
+        maxzoom: 10.5,
+        layout: {
+          'text-field': ['get', 'name'],
+          'text-font': LABEL_FONT,
+          'text-size': 13,
+          'text-transform': 'uppercase',
+          'text-letter-spacing': 0.05,
+          'text-padding': 2,
+        },
+        paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+      },
+    ],
+  };
+}

@@ -1,0 +1,129 @@
+// The validated embedded datasets, as loaded at start-up, and the problems found while loading.
+
+import { atom, computed } from 'nanostores';
+import type { DataIssue } from '../domain/dataIssue';
+import type { Municipality, MunicipalityCode } from '../domain/geography';
+import type { MunicipalTarget, RegionTarget, SourceInconsistency } from '../domain/housing';
+import type { PlacedKeyProject } from '../domain/keyProject';
+import type { Source, SourceId } from '../domain/source';
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+
+export interface MunicipalityFeatureProperties {
+  code: MunicipalityCode;
+  name: string;
+  region: string;
+}
+
+export interface PlaceFeatureProperties {
+  name: string;
+  type: string;
+  inhabitants: number | null;
+  municipalityCode: MunicipalityCode;
+}
+
+export interface OlderPeopleFeatureProperties {
+  postcode: string;
+  /** Municipality (2026 division) in which the area's interior point lies. */
+  municipalityCode: MunicipalityCode;
+  place: string;
+  inhabitants: number;
+  inhabitants65Plus: number;
+  inhabitants75Plus: number;
+  inhabitants85Plus: number;
+}
+
+export interface MunicipalFigure {
+  municipalityCode: MunicipalityCode;
+  /** null where the source prints '-'. */
+  homes: number | null;
+  source: SourceId;
+}
+
+/** Everything the app loads from geo/; a part is absent when its file failed validation. */
+export interface AppData {
+  municipalities: Municipality[];
+  municipalityBoundaries: FeatureCollection<Polygon | MultiPolygon, MunicipalityFeatureProperties>;
+  province: FeatureCollection<Polygon | MultiPolygon>;
+  places: FeatureCollection<Point, PlaceFeatureProperties>;
+  builtUpAreas: FeatureCollection<Polygon | MultiPolygon, PlaceFeatureProperties>;
+  olderPeople: FeatureCollection<Polygon | MultiPolygon, OlderPeopleFeatureProperties>;
+  keyProjects: PlacedKeyProject[];
+  targets: MunicipalTarget[];
+  regionTargets: RegionTarget[];
+  homesBuilt: MunicipalFigure[];
+  outlook: MunicipalFigure[];
+  inconsistencies: SourceInconsistency[];
+  sources: Source[];
+  /** Source of the postcode-area figures (CBS, 1 Jan 2021). */
+  olderPeopleSource: SourceId;
+}
+
+export type LoadStatus = 'loading' | 'ready';
+
+export const $loadStatus = atom<LoadStatus>('loading');
+export const $appData = atom<Partial<AppData>>({});
+export const $dataIssues = atom<DataIssue[]>([]);
+
+export function setLoadedData(data: Partial<AppData>, issues: DataIssue[]): void {
+  $appData.set(data);
+  $dataIssues.set(issues);
+  $loadStatus.set('ready');
+}
+
+export const $sourcesById = computed($appData, (data) => new Map((data.sources ?? []).map((source) => [source.id, source])));
+
+export const $municipalitiesByCode = computed(
+  $appData,
+  (data) => new Map((data.municipalities ?? []).map((municipality) => [municipality.code, municipality])),
+);
+
+export const $keyProjectsByMunicipality = computed($appData, (data) => {
+  const byCode = new Map<MunicipalityCode, PlacedKeyProject[]>();
+  for (const project of data.keyProjects ?? []) {
+    const list = byCode.get(project.municipalityCode) ?? [];
+    list.push(project);
+    byCode.set(project.municipalityCode, list);
+  }
+  return byCode;
+});
+
+/** Inconsistencies grouped by what they concern, so panels can show them next to the figure. */
+export const $inconsistenciesBySubject = computed($appData, (data) => {
+  const bySubject = new Map<string, SourceInconsistency[]>();
+  for (const inconsistency of data.inconsistencies ?? []) {
+    const list = bySubject.get(inconsistency.subject) ?? [];
+    list.push(inconsistency);
+    bySubject.set(inconsistency.subject, list);
+  }
+  return bySubject;
+});
+
+export interface OlderPeopleTotals {
+  inhabitants: number;
+  inhabitants65Plus: number;
+  inhabitants75Plus: number;
+  inhabitants85Plus: number;
+  postcodeAreas: number;
+}
+
+/** Older people per municipality: sums over the postcode areas assigned to it. */
+export const $olderPeopleByMunicipality = computed($appData, (data) => {
+  const totals = new Map<MunicipalityCode, OlderPeopleTotals>();
+  for (const { properties } of data.olderPeople?.features ?? []) {
+    const sum = totals.get(properties.municipalityCode) ?? { inhabitants: 0, inhabitants65Plus: 0, inhabitants75Plus: 0, inhabitants85Plus: 0, postcodeAreas: 0 };
+    sum.inhabitants += properties.inhabitants;
+    sum.inhabitants65Plus += properties.inhabitants65Plus;
+    sum.inhabitants75Plus += properties.inhabitants75Plus;
+    sum.inhabitants85Plus += properties.inhabitants85Plus;
+    sum.postcodeAreas += 1;
+    totals.set(properties.municipalityCode, sum);
+  }
+  return totals;
+});
+
+/** Inconsistencies about `subject` itself or anything below it (`subject:...`). */
+export function inconsistenciesAbout(bySubject: Map<string, SourceInconsistency[]>, subject: string): SourceInconsistency[] {
+  return [...bySubject.entries()]
+    .filter(([key]) => key === subject || key.startsWith(subject + ':'))
+    .flatMap(([, list]) => list);
+}

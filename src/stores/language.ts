@@ -1,0 +1,35 @@
+// The UI language (Dutch by default) and the translate function bound to it.
+
+import { atom, computed } from 'nanostores';
+import { translate, type Language, type MessageKey } from '../i18n/catalogue';
+
+const languageStorageKey = 'woonzorgkaart.language';
+
+function initialLanguage(): Language {
+  try {
+    return globalThis.localStorage?.getItem(languageStorageKey) === 'en' ? 'en' : 'nl';
+  } catch {
+    return 'nl';
+  }
+}
+
+export const $language = atom<Language>(initialLanguage());
+
+export function setLanguage(language: Language): void {
+  $language.set(language);
+  try {
+    globalThis.localStorage?.setItem(languageStorageKey, language);
+  } catch {
+    // Private mode may forbid localStorage; the choice then lasts for this visit only.
+  }
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export const $translate = computed($language, (language): Translate => (key, params) => translate(language, key, params));
+
+/** Numbers as a Dutch or English reader writes them (1.039 vs 1,039). */
+export const $formatNumber = computed($language, (language) => {
+  const format = new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 });
+  return (value: number) => format.format(value);
+});

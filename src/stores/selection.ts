@@ -1,0 +1,23 @@
+// What the planner has selected: one municipality or one key project (or nothing).
+
+import { atom } from 'nanostores';
+import type { MunicipalityCode } from '../domain/geography';
+
+export type Selection =
+  | { kind: 'municipality'; code: MunicipalityCode }
+  | { kind: 'keyProject'; id: string }
+  | null;
+
+export const $selection = atom<Selection>(null);
+
+export function selectMunicipality(code: MunicipalityCode): void {
+  $selection.set({ kind: 'municipality', code });
+}
+
+export function selectKeyProject(id: string): void {
+  $selection.set({ kind: 'keyProject', id });
+}
+
+export function clearSelection(): void {
+  $selection.set(null);
+}

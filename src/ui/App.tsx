@@ -1,0 +1,65 @@
+// The application shell: header, search and layers on the left, map in the middle, details on the right.
+
+import { useStore } from '@nanostores/preact';
+import { useState } from 'preact/hooks';
+import { $language, setLanguage } from '../stores/language';
+import { $loadStatus } from '../stores/appData';
+import { DataProblems } from './DataProblems';
+import { KeyProjectFinder } from './KeyProjectFinder';
+import { LayerControls } from './LayerControls';
+import { Legend } from './Legend';
+import { MunicipalityFinder } from './MunicipalityFinder';
+import { SelectionPanel } from './SelectionPanel';
+import { SourcesDialog } from './SourcesDialog';
+import { useTranslate } from './useTranslate';
+
+export function App() {
+  const t = useTranslate();
+  const language = useStore($language);
+  const loadStatus = useStore($loadStatus);
+  const [sourcesOpen, setSourcesOpen] = useState(false);
+  return (
+    <div class="app" lang={language}>
+      <header class="app-header">
+        <div>
+          <h1>{t('app.title')}</h1>
+          <p class="subtitle">{t('app.subtitle')}</p>
+        </div>
+        <nav class="header-actions">
+          <button type="button" onClick={() => setSourcesOpen(true)}>
+            {t('app.sourcesButton')}
+          </button>
+          <button
+            type="button"
+            lang={language === 'nl' ? 'en' : 'nl'}
+            aria-label={t('app.languageSwitchLabel')}
+            onClick={() => setLanguage(language === 'nl' ? 'en' : 'nl')}
+          >
+            {t('app.languageSwitch')}
+          </button>
+        </nav>
+      </header>
+      <DataProblems />
+      {loadStatus === 'loading' && (
+        <p class="loading" role="status">
+          {t('app.loading')}
+        </p>
+      )}
+      <div class="app-body">
+        <aside class="sidebar" aria-label={t('app.sidebarLabel')}>
+          <MunicipalityFinder />
+          <KeyProjectFinder />
+          <LayerControls />
+        </aside>
+        <main class="map-container" aria-label={t('map.regionLabel')}>
+          <div id="map" class="map" />
+          <Legend />
+        </main>
+        <aside class="details" aria-label={t('app.detailsLabel')}>
+          <SelectionPanel />
+        </aside>
+      </div>
+      <SourcesDialog open={sourcesOpen} onClose={() => setSourcesOpen(false)} />
+    </div>
+  );
+}

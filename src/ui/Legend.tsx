@@ -1,0 +1,86 @@
+// Legend over the map: thematic classes (with the no-data hatch), key-project symbols and sources.
+
+import { useStore } from '@nanostores/preact';
+import { $thematicLayer } from '../stores/thematicLayer';
+import { NO_DATA_COLOUR } from '../analysis/classBreaks';
+import { $showKeyProjects } from '../stores/mapLayers';
+import { SourceReference } from './SourceReference';
+import { SymbolShape } from './KeyProjectSymbol';
+import { useFormatNumber, useTranslate } from './useTranslate';
+import type { Translate } from '../stores/language';
+import type { ThematicLegend } from '../stores/thematicLayer';
+
+function legendTitle(legend: ThematicLegend, t: Translate): string {
+  const { settings } = legend;
+  if (settings.layer === 'targets') {
+    const params = { type: t(`housing.${settings.housingType}`), scenario: t(`scenario.${settings.scenario}`) };
+    return settings.targetMeasure === 'absolute' ? t('legend.targets', params) : t('legend.targetsPer1000', params);
+  }
+  const age = t(settings.ageGroup === '65plus' ? 'municipality.age65' : settings.ageGroup === '75plus' ? 'municipality.age75' : 'municipality.age85');
+  return settings.olderPeopleMeasure === 'count' ? t('legend.olderPeopleCount', { age }) : t('legend.olderPeopleShare', { age });
+}
+
+function HatchSwatch() {
+  return (
+    <svg width="22" height="16" aria-hidden="true" class="swatch">
+      <rect width="22" height="16" fill={NO_DATA_COLOUR} stroke="#555" />
+      <path d="M-2,18 L8,-2 M4,18 L14,-2 M10,18 L20,-2 M16,18 L26,-2" stroke="#7f7f7f" stroke-width="1" />
+    </svg>
+  );
+}
+
+export function Legend() {
+  const t = useTranslate();
+  const formatNumber = useFormatNumber();
+  const { legend } = useStore($thematicLayer);
+  const showKeyProjects = useStore($showKeyProjects);
+  const breaks = legend.breaks;
+  return (
+    <section class="legend" aria-labelledby="legend-title">
+      <h2 id="legend-title">{t('legend.title')}</h2>
+      {legend.settings.layer !== 'none' && (
+        <div class="legend-block">
+          <h3>{legendTitle(legend, t)}</h3>
+          <ul class="legend-classes">
+            {breaks?.upperBounds.map((upper, index) => {
+              const lower = index === 0 ? breaks.minimum : breaks.upperBounds[index - 1]!;
+              return (
+                <li key={index}>
+                  <span class="swatch" style={{ background: breaks.colours[index] }} aria-hidden="true" />
+                  {t('legend.range', { from: formatNumber(lower), to: formatNumber(upper) })}
+                </li>
+              );
+            })}
+            {legend.noDataCount > 0 && (
+              <li>
+                <HatchSwatch />
+                {legend.settings.layer === 'targets'
+                  ? t('legend.noDataTwente', { count: legend.noDataCount })
+                  : t('legend.noData', { count: legend.noDataCount })}
+              </li>
+            )}
+          </ul>
+          <p class="legend-note">{t('legend.classesNote')}</p>
+          <SourceReference ids={legend.sourceIds} />
+        </div>
+      )}
+      {showKeyProjects && (
+        <div class="legend-block">
+          <h3>{t('legend.keyProjects')}</h3>
+          <ul class="legend-classes">
+            <li>
+              <SymbolShape kind="bestaand" /> {t('legend.existing')}
+            </li>
+            <li>
+              <SymbolShape kind="nieuw" /> {t('legend.new')}
+            </li>
+            <li>
+              <SymbolShape kind="outlookOnly" /> {t('legend.outlookOnly')}
+            </li>
+          </ul>
+          <p class="legend-note">{t('legend.approximate')}</p>
+        </div>
+      )}
+    </section>
+  );
+}

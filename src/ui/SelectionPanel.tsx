@@ -1,0 +1,20 @@
+// The right-hand panel: details of the selected municipality or key project, or a short introduction.
+
+import { useStore } from '@nanostores/preact';
+import { $selection } from '../stores/selection';
+import { KeyProjectPanel } from './KeyProjectPanel';
+import { MunicipalityPanel } from './MunicipalityPanel';
+import { useTranslate } from './useTranslate';
+
+export function SelectionPanel() {
+  const t = useTranslate();
+  const selection = useStore($selection);
+  if (selection?.kind === 'municipality') return <MunicipalityPanel code={selection.code} />;
+  if (selection?.kind === 'keyProject') return <KeyProjectPanel id={selection.id} />;
+  return (
+    <article class="panel">
+      <h2>{t('intro.title')}</h2>
+      <p>{t('intro.text')}</p>
+    </article>
+  );
+}

@@ -1,0 +1,60 @@
+// A figure's source, collapsed to one line and expandable (native <details>, keyboard operable).
+
+import { useStore } from '@nanostores/preact';
+import { $sourcesById } from '../stores/appData';
+import type { SourceId } from '../domain/source';
+import { useTranslate } from './useTranslate';
+
+export function SourceReference({ ids }: { ids: SourceId[] }) {
+  const t = useTranslate();
+  const sourcesById = useStore($sourcesById);
+  return (
+    <div class="source-references">
+      {[...new Set(ids)].map((id) => {
+        const source = sourcesById.get(id);
+        if (!source) return <p class="source-missing" key={id}>{t('source.unknown', { id })}</p>;
+        return (
+          <details class="source-reference" key={id}>
+            <summary>
+              {t('source.label')}: {source.title}
+              {source.location ? `, ${source.location}` : ''}
+            </summary>
+            <SourceDetails id={id} />
+          </details>
+        );
+      })}
+    </div>
+  );
+}
+
+export function SourceDetails({ id }: { id: SourceId }) {
+  const t = useTranslate();
+  const source = useStore($sourcesById).get(id);
+  if (!source) return null;
+  return (
+    <dl class="source-details">
+      <dt>{t('source.publisher')}</dt>
+      <dd>{source.publisher}</dd>
+      <dt>{t('source.location')}</dt>
+      <dd>{source.location}</dd>
+      <dt>{t('source.date')}</dt>
+      <dd>{source.date}</dd>
+      <dt>{t('source.licence')}</dt>
+      <dd>{source.licence}</dd>
+      {source.file && (
+        <>
+          <dt>{t('source.file')}</dt>
+          <dd>
+            <code>{source.file}</code>
+          </dd>
+        </>
+      )}
+      {source.derivation && (
+        <>
+          <dt>{t('source.derivation')}</dt>
+          <dd>{source.derivation}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
