@@ -6,6 +6,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { ErrorEvent, GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, MapSourceDataEvent } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { addMapImages, KEY_PROJECT_ICONS } from './mapImages';
+import { addFacilityLayers, handleFacilityClick } from './facilityLayers';
 import { BACKGROUND_ATTRIBUTION, BACKGROUND_TILES_URL, createOfflineStyle, LAYER_IDS, SOURCE_IDS } from './mapStyle';
 import { labelPoints } from '../analysis/labelPoints';
 import { $appData } from '../stores/appData';
@@ -61,6 +62,7 @@ export function createMap(container: HTMLElement): MapHandle {
 
   map.on('load', () => {
     addMapImages(map);
+    unsubscribers.push(addFacilityLayers(map, LAYER_IDS.keyProjects));
     unsubscribers.push(
       $appData.subscribe((data) => {
         if (data.province) setSourceData(map, SOURCE_IDS.province, data.province);
@@ -105,6 +107,7 @@ export function createMap(container: HTMLElement): MapHandle {
       selectKeyProject(projectId);
       return;
     }
+    if (handleFacilityClick(map, event)) return;
     const municipalities = map.queryRenderedFeatures(event.point, { layers: [LAYER_IDS.municipalityHitArea] });
     const code = municipalities[0]?.properties?.['code'];
     if (typeof code === 'string') selectMunicipality(code);

@@ -6,6 +6,7 @@ import type { MunicipalityCode } from '../domain/geography';
 export type Selection =
   | { kind: 'municipality'; code: MunicipalityCode }
   | { kind: 'keyProject'; id: string }
+  | { kind: 'facility'; key: string }
   | null;
 
 export const $selection = atom<Selection>(null);
@@ -16,6 +17,11 @@ export function selectMunicipality(code: MunicipalityCode): void {
 
 export function selectKeyProject(id: string): void {
   $selection.set({ kind: 'keyProject', id });
+}
+
+/** `key` is `${datasetId}/${facilityId}`. */
+export function selectFacility(key: string): void {
+  $selection.set({ kind: 'facility', key });
 }
 
 export function clearSelection(): void {

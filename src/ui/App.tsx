@@ -5,6 +5,8 @@ import { useState } from 'preact/hooks';
 import { $language, setLanguage } from '../stores/language';
 import { $loadStatus } from '../stores/appData';
 import { DataProblems } from './DataProblems';
+import { FacilityLayersPanel } from './FacilityLayersPanel';
+import { StorageProblem } from './StorageProblem';
 import { KeyProjectFinder } from './KeyProjectFinder';
 import { LayerControls } from './LayerControls';
 import { Legend } from './Legend';
@@ -40,6 +42,7 @@ export function App() {
         </nav>
       </header>
       <DataProblems />
+      <StorageProblem />
       {loadStatus === 'loading' && (
         <p class="loading" role="status">
           {t('app.loading')}
@@ -50,6 +53,7 @@ export function App() {
           <MunicipalityFinder />
           <KeyProjectFinder />
           <LayerControls />
+          <FacilityLayersPanel />
         </aside>
         <main class="map-container" aria-label={t('map.regionLabel')}>
           <div id="map" class="map" />

@@ -2,6 +2,7 @@
 
 import { useStore } from '@nanostores/preact';
 import { $selection } from '../stores/selection';
+import { FacilityPanel } from './FacilityPanel';
 import { KeyProjectPanel } from './KeyProjectPanel';
 import { MunicipalityPanel } from './MunicipalityPanel';
 import { useTranslate } from './useTranslate';
@@ -11,6 +12,7 @@ export function SelectionPanel() {
   const selection = useStore($selection);
   if (selection?.kind === 'municipality') return <MunicipalityPanel code={selection.code} />;
   if (selection?.kind === 'keyProject') return <KeyProjectPanel id={selection.id} />;
+  if (selection?.kind === 'facility') return <FacilityPanel facilityKey={selection.key} />;
   return (
     <article class="panel">
       <h2>{t('intro.title')}</h2>

@@ -1,0 +1,28 @@
+// How each facility category is drawn on the map and in legends: a letter plus a colour, so meaning
+// never rests on colour alone. Colours from the Okabe–Ito palette (distinguishable with colour-vision deficiencies).
+
+import type { FacilityCategory } from './facility';
+
+export interface FacilitySymbol {
+  letter: string;
+  colour: string;
+  /** Text colour with at least 4.5:1 contrast on `colour`. */
+  textColour: string;
+}
+
+export const FACILITY_SYMBOLS: Record<FacilityCategory | 'trainStation', FacilitySymbol> = {
+  zorg24uur: { letter: 'Z', colour: '#D55E00', textColour: '#000000' },
+  woonzorgcentrum: { letter: 'W', colour: '#CC79A7', textColour: '#000000' },
+  huisarts: { letter: 'H', colour: '#0072B2', textColour: '#FFFFFF' },
+  apotheek: { letter: 'A', colour: '#009E73', textColour: '#000000' },
+  supermarkt: { letter: 'S', colour: '#E69F00', textColour: '#000000' },
+  ovHalte: { letter: 'B', colour: '#56B4E9', textColour: '#000000' },
+  trainStation: { letter: 'T', colour: '#1A1A1A', textColour: '#FFFFFF' },
+  ontmoetingsplek: { letter: 'O', colour: '#F0E442', textColour: '#000000' },
+  overig: { letter: '·', colour: '#999999', textColour: '#000000' },
+};
+
+/** The symbol key for one facility: train stations get their own among public-transport stops. */
+export function facilitySymbolKey(category: FacilityCategory, transitMode?: string): FacilityCategory | 'trainStation' {
+  return category === 'ovHalte' && transitMode === 'train' ? 'trainStation' : category;
+}

@@ -1,0 +1,72 @@
+// Facility dataset actions that change the stores (persistence is attached in main.tsx via setFacilityPersistence).
+
+import type { Facility, FacilityDataset } from '../domain/facility';
+import { $facilityDatasets, putFacilityDataset, removeFacilityDataset, updateFacilityDataset } from './facilities';
+import { atom } from 'nanostores';
+
+/** What saving needs; main.tsx passes the IndexedDB repository, tests an in-memory one. */
+export interface FacilityPersistence {
+  saveDataset(dataset: FacilityDataset, facilities: readonly Facility[]): Promise<void>;
+  updateDataset(dataset: FacilityDataset): Promise<void>;
+  deleteDataset(datasetId: string): Promise<void>;
+}
+
+let persistence: FacilityPersistence | null = null;
+
+export function setFacilityPersistence(next: FacilityPersistence | null): void {
+  persistence = next;
+}
+
+/** The last storage problem, shown by the UI until dismissed (quota, blocked upgrade, private mode …). */
+export const $storageError = atom<{ code: string; detail: string } | null>(null);
+
+export function reportStorageError(error: unknown): void {
+  const code = typeof error === 'object' && error && 'code' in error && typeof error.code === 'string' ? error.code : 'storage.failed';
+  $storageError.set({ code, detail: error instanceof Error ? error.message : String(error) });
+}
+
+export function dismissStorageError(): void {
+  $storageError.set(null);
+}
+
+/** Saves first, then updates the stores: a failed save leaves what was there untouched. */
+export async function saveFacilityDataset(dataset: FacilityDataset, facilities: readonly Facility[]): Promise<boolean> {
+  try {
+    if (dataset.kind !== 'embedded') await persistence?.saveDataset(dataset, facilities);
+  } catch (error) {
+    reportStorageError(error);
+    return false;
+  }
+  putFacilityDataset(dataset, facilities);
+  return true;
+}
+
+async function changeDataset(datasetId: string, changes: Partial<Pick<FacilityDataset, 'name' | 'hidden'>>): Promise<void> {
+  const dataset = $facilityDatasets.get().find((candidate) => candidate.id === datasetId);
+  if (!dataset) return;
+  try {
+    if (dataset.kind !== 'embedded') await persistence?.updateDataset({ ...dataset, ...changes });
+  } catch (error) {
+    reportStorageError(error);
+    return;
+  }
+  updateFacilityDataset(datasetId, changes);
+}
+
+export function renameFacilityDataset(datasetId: string, name: string): Promise<void> {
+  return changeDataset(datasetId, { name });
+}
+
+export function setFacilityDatasetHidden(datasetId: string, hidden: boolean): Promise<void> {
+  return changeDataset(datasetId, { hidden });
+}
+
+export async function deleteFacilityDataset(datasetId: string): Promise<void> {
+  try {
+    await persistence?.deleteDataset(datasetId);
+  } catch (error) {
+    reportStorageError(error);
+    return;
+  }
+  removeFacilityDataset(datasetId);
+}

@@ -1,0 +1,122 @@
+// One toggle per facility category with its count and symbol; empty categories say how to fill them;
+// loaded datasets can be hidden, renamed and deleted.
+
+import { useStore } from '@nanostores/preact';
+import { useState } from 'preact/hooks';
+import { FACILITY_CATEGORIES, type FacilityDataset } from '../domain/facility';
+import { FACILITY_SYMBOLS } from '../domain/facilitySymbols';
+import { $appData } from '../stores/appData';
+import { $facilitiesByDataset, $facilityCountsByCategory, $facilityDatasets, $hiddenCategories, toggleFacilityCategory } from '../stores/facilities';
+import { deleteFacilityDataset, renameFacilityDataset, setFacilityDatasetHidden } from '../stores/facilityActions';
+import { useFormatNumber, useTranslate } from './useTranslate';
+
+export function FacilitySymbolBadge({ symbolKey }: { symbolKey: keyof typeof FACILITY_SYMBOLS }) {
+  const symbol = FACILITY_SYMBOLS[symbolKey];
+  return (
+    <span class="facility-badge" aria-hidden="true" style={{ background: symbol.colour, color: symbol.textColour }}>
+      {symbol.letter}
+    </span>
+  );
+}
+
+function DatasetRow({ dataset, count }: { dataset: FacilityDataset; count: number }) {
+  const t = useTranslate();
+  const formatNumber = useFormatNumber();
+  const municipalities = useStore($appData).municipalities ?? [];
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(dataset.name);
+  const coverage =
+    dataset.coverage === 'province'
+      ? t('facilities.coverageProvince')
+      : dataset.coverage.map((code) => municipalities.find((municipality) => municipality.code === code)?.name ?? code).join(', ');
+  return (
+    <li class="dataset-row" data-dataset-id={dataset.id}>
+      <label class="option">
+        <input type="checkbox" checked={!dataset.hidden} onChange={(event) => setFacilityDatasetHidden(dataset.id, !event.currentTarget.checked)} />
+        <span>
+          <strong>{dataset.name}</strong>
+          {dataset.isTestData && <em> ({t('facilities.testData')})</em>}
+        </span>
+      </label>
+      <p class="dataset-meta">
+        {t('facilities.datasetMeta', {
+          count: formatNumber(count),
+          source: dataset.source,
+          licence: dataset.licence,
+          date: dataset.retrievedAt.slice(0, 10),
+        })}
+      </p>
+      {dataset.coverage !== 'province' && <p class="dataset-meta">{t('facilities.partialCoverage', { areas: coverage })}</p>}
+      {dataset.kind !== 'embedded' && (
+        <div class="dataset-actions">
+          {renaming ? (
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                void renameFacilityDataset(dataset.id, name.trim() || dataset.name);
+                setRenaming(false);
+              }}
+            >
+              <label for={`rename-${dataset.id}`}>{t('facilities.renameLabel', { name: dataset.name })}</label>
+              <input id={`rename-${dataset.id}`} value={name} onInput={(event) => setName(event.currentTarget.value)} />
+              <button type="submit">{t('facilities.rename')}</button>
+            </form>
+          ) : (
+            <button type="button" onClick={() => setRenaming(true)}>
+              {t('facilities.rename')}
+            </button>
+          )}
+          <button
+            type="button"
+            onClick={() => {
+              if (window.confirm(t('facilities.deleteConfirm', { name: dataset.name }))) void deleteFacilityDataset(dataset.id);
+            }}
+          >
+            {t('facilities.delete')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function FacilityLayersPanel() {
+  const t = useTranslate();
+  const formatNumber = useFormatNumber();
+  const counts = useStore($facilityCountsByCategory);
+  const hidden = useStore($hiddenCategories);
+  const datasets = useStore($facilityDatasets);
+  const byDataset = useStore($facilitiesByDataset);
+  return (
+    <section class="facility-layers" aria-labelledby="facility-layers-title">
+      <h2 id="facility-layers-title">{t('facilities.title')}</h2>
+      <ul class="category-list">
+        {FACILITY_CATEGORIES.map((category) => (
+          <li key={category} data-category={category}>
+            <label class="option">
+              <input type="checkbox" checked={!hidden.has(category)} onChange={() => toggleFacilityCategory(category)} />
+              <FacilitySymbolBadge symbolKey={category} />
+              <span>{t('facilities.categoryToggle', { category: t(`category.${category}`), count: formatNumber(counts[category]) })}</span>
+            </label>
+            {category === 'ovHalte' && counts.ovHalte > 0 && (
+              <p class="category-note">
+                <FacilitySymbolBadge symbolKey="trainStation" /> {t('category.trainStation')}
+              </p>
+            )}
+            {counts[category] === 0 && <p class="category-empty">{t('facilities.emptyCategory')}</p>}
+          </li>
+        ))}
+      </ul>
+      {datasets.length > 0 && (
+        <>
+          <h3>{t('facilities.datasetsTitle')}</h3>
+          <ul class="dataset-list">
+            {datasets.map((dataset) => (
+              <DatasetRow key={dataset.id} dataset={dataset} count={byDataset.get(dataset.id)?.length ?? 0} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+// Details of one facility, rendered as text, with the dataset it came from.
+
+import { useStore } from '@nanostores/preact';
+import { $facilitiesByKey, $facilityDatasets } from '../stores/facilities';
+import { facilitySymbolKey } from '../domain/facilitySymbols';
+import { FacilitySymbolBadge } from './FacilityLayersPanel';
+import { useFormatNumber, useTranslate } from './useTranslate';
+
+export function FacilityPanel({ facilityKey }: { facilityKey: string }) {
+  const t = useTranslate();
+  const formatNumber = useFormatNumber();
+  const facility = useStore($facilitiesByKey).get(facilityKey);
+  const dataset = useStore($facilityDatasets).find((candidate) => candidate.id === facility?.datasetId);
+  if (!facility) return null;
+  const symbolKey = facilitySymbolKey(facility.category, facility.attributes.transitMode);
+  const { address, operator, capacity, extra } = facility.attributes;
+  return (
+    <article class="panel" aria-labelledby="panel-title" data-testid="facility-panel">
+      <p class="panel-kind">{t('facility.title')}</p>
+      <h2 id="panel-title" tabIndex={-1}>
+        <FacilitySymbolBadge symbolKey={symbolKey} /> {facility.name}
+      </h2>
+      <dl class="facts">
+        <dt>{t('facility.category')}</dt>
+        <dd>{t(`category.${symbolKey}`)}</dd>
+        {address && (
+          <>
+            <dt>{t('facility.address')}</dt>
+            <dd>{address}</dd>
+          </>
+        )}
+        {operator && (
+          <>
+            <dt>{t('facility.operator')}</dt>
+            <dd>{operator}</dd>
+          </>
+        )}
+        {capacity !== undefined && (
+          <>
+            <dt>{t('facility.capacity')}</dt>
+            <dd>{formatNumber(capacity)}</dd>
+          </>
+        )}
+        {Object.entries(extra ?? {}).map(([name, value]) => (
+          <>
+            <dt key={`${name}-term`}>{name}</dt>
+            <dd key={`${name}-value`}>{value}</dd>
+          </>
+        ))}
+      </dl>
+      {dataset && (
+        <dl class="source-details">
+          <dt>{t('facility.dataset')}</dt>
+          <dd>{dataset.name}</dd>
+          <dt>{t('facility.source')}</dt>
+          <dd>{dataset.source}</dd>
+          <dt>{t('facility.licence')}</dt>
+          <dd>{dataset.licence}</dd>
+          <dt>{t('facility.retrievedAt')}</dt>
+          <dd>{dataset.retrievedAt.slice(0, 10)}</dd>
+        </dl>
+      )}
+    </article>
+  );
+}
