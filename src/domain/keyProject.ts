@@ -37,6 +37,10 @@ export interface PlacedKeyProject extends KeyProject {
   /** The named place used, e.g. "Stadshagen (wijk, TOP10NL)", or the municipality. */
   placedAt: string;
   placedSource: SourceId;
-  /** The TOP10NL place used, when one was (for municipality level: the representative place, if any). */
-  placedAtPlaceId?: string;
+  /** How the location was found, so the UI can explain it in the user's language. */
+  placement?: KeyProjectPlacement;
 }
+
+export type KeyProjectPlacement =
+  | { kind: 'place'; placeId: string; placeName: string; placeType: string }
+  | { kind: 'municipalityInterior'; municipalityName: string };
