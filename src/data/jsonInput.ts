@@ -58,10 +58,15 @@ export function wrongShape(file: string, reason: string): DatasetError {
 export class RecordReader {
   private problem: DataIssue | null = null;
 
+  /**
+   * @param acceptNumericStrings true for CSV, where every cell is text. JSON must carry real numbers: a
+   * string such as "1.000" is ambiguous (Dutch thousands separator or a decimal) and is rejected.
+   */
   constructor(
     private readonly record: JsonRecord,
     private readonly file: string,
     private readonly recordId: string | number,
+    private readonly acceptNumericStrings = false,
   ) {}
 
   get issue(): DataIssue | null {
@@ -93,7 +98,7 @@ export class RecordReader {
       this.fail('data.missingField', { field });
       return Number.NaN;
     }
-    const parsed = toNumber(value);
+    const parsed = toNumber(value, this.acceptNumericStrings);
     if (parsed === null) this.fail('data.invalidNumber', { field, value: String(value) });
     return parsed ?? Number.NaN;
   }
@@ -106,7 +111,7 @@ export class RecordReader {
     }
     const value = this.record[field];
     if (value === null || value === '') return null;
-    const parsed = toNumber(value);
+    const parsed = toNumber(value, this.acceptNumericStrings);
     if (parsed === null) this.fail('data.invalidNumber', { field, value: String(value) });
     return parsed;
   }
@@ -146,8 +151,8 @@ export class RecordReader {
   }
 }
 
-function toNumber(value: unknown): number | null {
+function toNumber(value: unknown, acceptNumericStrings: boolean): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
+  if (acceptNumericStrings && typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
   return null;
 }

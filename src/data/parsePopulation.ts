@@ -30,7 +30,7 @@ export function parseNeighbourhoodFigures(csvText: string, file: string, source:
   rows.forEach((cells, index) => {
     const rowNumber = index + 2;
     const record = Object.fromEntries(header.map((column, columnIndex) => [column, cells[columnIndex] ?? '']));
-    const reader = new RecordReader(record, file, rowNumber);
+    const reader = new RecordReader(record, file, rowNumber, true);
     const code = reader.string('code');
     const level = reader.oneOf('niveau', ['gemeente', 'wijk'] as const);
     const municipalityCode = reader.string('gemeentecode');
