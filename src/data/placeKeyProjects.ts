@@ -71,7 +71,8 @@ export function placeKeyProjects(
     let interior = interiorPointByCode.get(project.municipalityCode);
     if (!interior) {
       const [lon, lat] = pointOnFeature(boundary).geometry.coordinates as [number, number];
-      interior = [lon, lat];
+      // Rounded to the 6 decimals (about 0.1 m) of the source files, so results carry no float noise.
+      interior = [roundTo6Decimals(lon), roundTo6Decimals(lat)];
       interiorPointByCode.set(project.municipalityCode, interior);
     }
     const municipalityName = boundary.properties.name;
@@ -103,4 +104,8 @@ function placed(
   placement: PlacedKeyProject['placement'],
 ): PlacedKeyProject {
   return { ...project, location, locationPrecision, placedAt, placedSource, ...(placement ? { placement } : {}) };
+}
+
+function roundTo6Decimals(degrees: number): number {
+  return Math.round(degrees * 1e6) / 1e6;
 }

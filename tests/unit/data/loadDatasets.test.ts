@@ -2,6 +2,7 @@
 // file + record + code, every other dataset still loads.
 
 import { describe, expect, it } from 'vitest';
+import type { DataIssue } from '../../../src/domain/dataIssue';
 import { DATASET_PATHS, DATASET_PATH_LIST, loadDatasets, type DatasetKey, type LoadedDatasets } from '../../../src/data/loadDatasets';
 import { diskFetchText, readGeoText } from './geoFiles';
 
@@ -22,7 +23,8 @@ const loadAll = (overrides: Record<string, string | Error> = {}): Promise<Loaded
 describe('loadDatasets on the embedded geo/ files', () => {
   it('loads every dataset without issues', async () => {
     const loaded = await loadAll();
-    const issues = Object.entries(loaded).flatMap(([key, result]) => result.issues.map((issue) => ({ key, ...issue })));
+    const results = Object.entries(loaded) as [string, { issues: DataIssue[] }][];
+    const issues = results.flatMap(([key, result]) => result.issues.map((issue) => ({ key, ...issue })));
     expect(failedKeys(loaded)).toEqual([]);
     expect(issues).toEqual([]);
   });
