@@ -25,12 +25,15 @@ export function findForbiddenKey(value: unknown): string | null {
   const pending: unknown[] = [value];
   while (pending.length > 0) {
     const current = pending.pop();
+    // Only containers are queued (coordinate arrays hold many numbers), and without spreading, so a
+    // very long array cannot overflow the call stack.
     if (Array.isArray(current)) {
-      pending.push(...current);
+      for (const item of current) if (typeof item === 'object' && item !== null) pending.push(item);
     } else if (isRecord(current)) {
       for (const key of Object.keys(current)) {
         if (FORBIDDEN_KEYS.has(key)) return key;
-        pending.push(current[key]);
+        const item = current[key];
+        if (typeof item === 'object' && item !== null) pending.push(item);
       }
     }
   }
