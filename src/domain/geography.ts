@@ -26,3 +26,42 @@ export const OVERIJSSEL_BOUNDS: BoundingBox = [5.777, 52.118, 7.073, 52.855];
 export function isInsideBounds([lon, lat]: [number, number], bounds: BoundingBox = OVERIJSSEL_BOUNDS): boolean {
   return lon >= bounds[0] && lon <= bounds[2] && lat >= bounds[1] && lat <= bounds[3];
 }
+
+/**
+ * The 25 municipalities of Overijssel with their CBS codes and spellings (CBS Gebiedsindelingen 2026;
+ * no mergers from 2023 to 2026, so the same codes hold for the 2024 and 2025 data). Used to check
+ * the municipality codes in every dataset.
+ */
+export const OVERIJSSEL_MUNICIPALITY_NAMES: Readonly<Record<MunicipalityCode, string>> = Object.freeze({
+  GM0141: 'Almelo',
+  GM0147: 'Borne',
+  GM0148: 'Dalfsen',
+  GM0150: 'Deventer',
+  GM0153: 'Enschede',
+  GM0158: 'Haaksbergen',
+  GM0160: 'Hardenberg',
+  GM0163: 'Hellendoorn',
+  GM0164: 'Hengelo (O.)',
+  GM0166: 'Kampen',
+  GM0168: 'Losser',
+  GM0173: 'Oldenzaal',
+  GM0175: 'Ommen',
+  GM0177: 'Raalte',
+  GM0180: 'Staphorst',
+  GM0183: 'Tubbergen',
+  GM0189: 'Wierden',
+  GM0193: 'Zwolle',
+  GM1700: 'Twenterand',
+  GM1708: 'Steenwijkerland',
+  GM1735: 'Hof van Twente',
+  GM1742: 'Rijssen-Holten',
+  GM1773: 'Olst-Wijhe',
+  GM1774: 'Dinkelland',
+  GM1896: 'Zwartewaterland',
+});
+
+export function isOverijsselMunicipalityCode(code: string): boolean {
+  return Object.prototype.hasOwnProperty.call(OVERIJSSEL_MUNICIPALITY_NAMES, code);
+}
+
+export const REGION_IDS: readonly RegionId[] = ['west-overijssel', 'twente'];

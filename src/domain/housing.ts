@@ -42,3 +42,19 @@ export interface SourceInconsistency {
   alternative?: number;
   source: SourceId;
 }
+
+/** One municipality's figure in a printed table (homes built, outlook 2031-2035); null where it prints '-'. */
+export interface MunicipalHomesFigure {
+  municipalityCode: MunicipalityCode;
+  homes: number | null;
+  source: SourceId;
+}
+
+/** A printed per-municipality table with its printed region total and the contradictions found in it. */
+export interface MunicipalHomesTable {
+  region: RegionId;
+  rows: MunicipalHomesFigure[];
+  printedTotal: number;
+  inconsistencies: SourceInconsistency[];
+  source: SourceId;
+}

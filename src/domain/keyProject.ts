@@ -1,6 +1,7 @@
 // Sleutelprojecten (key housing projects) of the Woondeal West-Overijssel, Bijlage 1 of seed 002.
 
 import type { MunicipalityCode } from './geography';
+import type { PlaceHint } from './place';
 import type { SourceId } from './source';
 
 /** How precisely a project's location is known; none is exact. */
@@ -23,6 +24,8 @@ export interface KeyProject {
   homesAfter2030: number | null;
   /** false for the two rows marked '*': outlook only, not a key project of the update. */
   countsAsKeyProject: boolean;
+  /** The named place the project's name gives; null = only the municipality is known. */
+  placeHint?: PlaceHint | null;
   source: SourceId;
 }
 
@@ -34,4 +37,10 @@ export interface PlacedKeyProject extends KeyProject {
   /** The named place used, e.g. "Stadshagen (wijk, TOP10NL)", or the municipality. */
   placedAt: string;
   placedSource: SourceId;
+  /** How the location was found, so the UI can explain it in the user's language. */
+  placement?: KeyProjectPlacement;
 }
+
+export type KeyProjectPlacement =
+  | { kind: 'place'; placeId: string; placeName: string; placeType: string }
+  | { kind: 'municipalityInterior'; municipalityName: string };
