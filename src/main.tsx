@@ -3,8 +3,8 @@
 import { render } from 'preact';
 import { App } from './ui/App';
 import { createMap } from './map/createMap';
-import { loadAppData } from './data/loadAppData';
-import { setLoadedData } from './stores/appData';
+import { fetchTextOverHttp } from './data/loadDatasets';
+import { loadAppData } from './stores/loadAppData';
 import { $language } from './stores/language';
 import './ui/styles.css';
 
@@ -14,13 +14,6 @@ $language.subscribe((language) => document.documentElement.setAttribute('lang', 
 
 createMap(document.getElementById('map')!);
 
-async function fetchText(path: string): Promise<string> {
-  const response = await fetch(path);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.text();
-}
-
-loadAppData(fetchText).then(({ data, issues }) => {
-  setLoadedData(data, issues);
+void loadAppData(fetchTextOverHttp).then(() => {
   document.body.dataset['dataLoadedAt'] = String(Date.now());
 });

@@ -87,7 +87,6 @@ const nl = {
   'project.backToMunicipality': 'Naar gemeente {name}',
 
   // --- inconsistencies ---
-  'inconsistency.label': 'Let op, de bron spreekt zichzelf tegen',
 
   // --- sources ---
   'source.label': 'Bron',
@@ -297,7 +296,6 @@ const en: Record<MessageKey, string> = {
   'project.approximate': 'Approximate: placed at {place}. The source gives no exact location; precision is {precision}.',
   'project.backToMunicipality': 'To municipality {name}',
 
-  'inconsistency.label': 'Note: the source contradicts itself',
 
   'source.label': 'Source',
   'source.publisher': 'Publisher',
@@ -432,6 +430,9 @@ export function formatMessage(template: string, params: Record<string, string | 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** A key missing at run time (built from data) shows itself rather than breaking the page. */
 export function translate(language: Language, key: MessageKey, params?: Record<string, string | number>): string {
-  return formatMessage(catalogue[language][key], params);
+  const template = catalogue[language][key] as string | undefined;
+  if (template === undefined) console.warn(`Missing message ${language}:${key}`);
+  return template === undefined ? key : formatMessage(template, params);
 }

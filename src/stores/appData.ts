@@ -2,8 +2,9 @@
 
 import { atom, computed } from 'nanostores';
 import type { DataIssue } from '../domain/dataIssue';
-import type { Municipality, MunicipalityCode } from '../domain/geography';
-import type { MunicipalTarget, RegionTarget, SourceInconsistency } from '../domain/housing';
+import type { Municipality, MunicipalityCode, RegionId } from '../domain/geography';
+import type { PostcodePopulation } from '../domain/population';
+import type { MunicipalHomesFigure, MunicipalTarget, RegionTarget, SourceInconsistency } from '../domain/housing';
 import type { PlacedKeyProject } from '../domain/keyProject';
 import type { Source, SourceId } from '../domain/source';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
@@ -11,7 +12,7 @@ import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 export interface MunicipalityFeatureProperties {
   code: MunicipalityCode;
   name: string;
-  region: string;
+  region: RegionId | null;
 }
 
 export interface PlaceFeatureProperties {
@@ -21,23 +22,7 @@ export interface PlaceFeatureProperties {
   municipalityCode: MunicipalityCode;
 }
 
-export interface OlderPeopleFeatureProperties {
-  postcode: string;
-  /** Municipality (2026 division) in which the area's interior point lies. */
-  municipalityCode: MunicipalityCode;
-  place: string;
-  inhabitants: number;
-  inhabitants65Plus: number;
-  inhabitants75Plus: number;
-  inhabitants85Plus: number;
-}
-
-export interface MunicipalFigure {
-  municipalityCode: MunicipalityCode;
-  /** null where the source prints '-'. */
-  homes: number | null;
-  source: SourceId;
-}
+export type OlderPeopleFeatureProperties = PostcodePopulation;
 
 /** Everything the app loads from geo/; a part is absent when its file failed validation. */
 export interface AppData {
@@ -50,8 +35,8 @@ export interface AppData {
   keyProjects: PlacedKeyProject[];
   targets: MunicipalTarget[];
   regionTargets: RegionTarget[];
-  homesBuilt: MunicipalFigure[];
-  outlook: MunicipalFigure[];
+  homesBuilt: MunicipalHomesFigure[];
+  outlook: MunicipalHomesFigure[];
   inconsistencies: SourceInconsistency[];
   sources: Source[];
   /** Source of the postcode-area figures (CBS, 1 Jan 2021). */

@@ -36,8 +36,10 @@ export function Legend() {
   const showKeyProjects = useStore($showKeyProjects);
   const breaks = legend.breaks;
   return (
-    <section class="legend" aria-labelledby="legend-title">
-      <h2 id="legend-title">{t('legend.title')}</h2>
+    <details class="legend" open>
+      <summary>
+        <h2>{t('legend.title')}</h2>
+      </summary>
       {legend.settings.layer !== 'none' && (
         <div class="legend-block">
           <h3>{legendTitle(legend, t)}</h3>
@@ -81,6 +83,6 @@ export function Legend() {
           <p class="legend-note">{t('legend.approximate')}</p>
         </div>
       )}
-    </section>
+    </details>
   );
 }

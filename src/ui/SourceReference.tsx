@@ -17,7 +17,6 @@ export function SourceReference({ ids }: { ids: SourceId[] }) {
           <details class="source-reference" key={id}>
             <summary>
               {t('source.label')}: {source.title}
-              {source.location ? `, ${source.location}` : ''}
             </summary>
             <SourceDetails id={id} />
           </details>

@@ -108,8 +108,9 @@ describe('when things go wrong', () => {
     await expect(app.page.locator('#key-project-list li').count()).resolves.toBe(52);
     await app.page.locator('#municipality-search').fill('Zwolle');
     await app.page.locator('#municipality-list button').first().click();
-    await expect(app.page.getByTestId('targets-table').count()).resolves.toBe(1);
     await app.screenshot('05-malformed-dataset');
+    await expect(app.page.getByTestId('municipality-panel').locator('h2').textContent()).resolves.toBe('Zwolle');
+    await expect(app.page.getByTestId('targets-table').count()).resolves.toBe(1);
   });
 
   it('switching on the online background map while offline shows a message and keeps the offline map', async () => {
@@ -149,7 +150,7 @@ describe('thematic layers', () => {
     const app = await openApp(browser);
     await waitForMapIdle(app.page);
     await app.page.getByLabel('Geen thema').check();
-    await app.page.getByLabel('Sleutelprojecten').uncheck();
+    await app.page.getByRole('checkbox', { name: 'Sleutelprojecten', exact: true }).uncheck();
     const box = (await app.page.locator('#map').boundingBox())!;
     // Centre of the view lies well inside the province; whichever municipality is there gets selected.
     await app.page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.45);

@@ -1,0 +1,76 @@
+// Start-up action: load and validate the embedded datasets (src/data) and put them into the stores.
+
+import type { FeatureCollection } from 'geojson';
+import type { DataIssue } from '../domain/dataIssue';
+import { DATASET_SOURCE_IDS, loadDatasets, type DatasetResult, type FetchText, type LoadedDatasets } from '../data/loadDatasets';
+import { setLoadedData, type AppData } from './appData';
+
+function valueOf<T>(result: DatasetResult<T>): T | undefined {
+  return result.ok ? result.value : undefined;
+}
+
+function collection<F>(features: F[]): FeatureCollection & { features: F[] } {
+  return { type: 'FeatureCollection', features } as FeatureCollection & { features: F[] };
+}
+
+/** Shapes the validated datasets into what the map and panels read; absent parts stay absent. */
+export function toAppData(loaded: LoadedDatasets): { data: Partial<AppData>; issues: DataIssue[] } {
+  const data: Partial<AppData> = {};
+  const municipalities = valueOf(loaded.municipalities);
+  const regionByCode = new Map((municipalities ?? []).map((municipality) => [municipality.code, municipality.region]));
+  if (municipalities) data.municipalities = municipalities;
+  const boundaries = valueOf(loaded.municipalityBoundaries);
+  if (boundaries) {
+    data.municipalityBoundaries = collection(
+      boundaries.map((feature) => ({
+        ...feature,
+        properties: { code: feature.properties.code, name: feature.properties.name, region: regionByCode.get(feature.properties.code) ?? null },
+      })),
+    );
+  }
+  const province = valueOf(loaded.provinceBoundary);
+  if (province) data.province = collection([province]);
+  const places = valueOf(loaded.places);
+  if (places) {
+    data.places = collection(
+      places.map((place) => ({
+        type: 'Feature' as const,
+        properties: { name: place.name, type: place.type, inhabitants: place.inhabitants, municipalityCode: place.municipalityCode },
+        geometry: { type: 'Point' as const, coordinates: place.location },
+      })),
+    );
+  }
+  const builtUpAreas = valueOf(loaded.builtUpAreas);
+  if (builtUpAreas) data.builtUpAreas = collection(builtUpAreas);
+  const postcodeAreas = valueOf(loaded.postcodePopulation);
+  if (postcodeAreas) {
+    data.olderPeople = collection(postcodeAreas);
+    data.olderPeopleSource = DATASET_SOURCE_IDS.postcodePopulation;
+  }
+  const placedKeyProjects = valueOf(loaded.placedKeyProjects);
+  if (placedKeyProjects) data.keyProjects = placedKeyProjects;
+  const targets = valueOf(loaded.housingTargets);
+  if (targets) {
+    data.targets = targets.municipalTargets;
+    data.regionTargets = targets.regionTargets;
+  }
+  const homesBuilt = valueOf(loaded.homesBuilt);
+  if (homesBuilt) data.homesBuilt = homesBuilt.rows;
+  const outlook = valueOf(loaded.outlook2031To2035);
+  if (outlook) data.outlook = outlook.rows;
+  data.inconsistencies = [
+    ...(valueOf(loaded.keyProjects)?.inconsistencies ?? []),
+    ...(targets?.inconsistencies ?? []),
+    ...(homesBuilt?.inconsistencies ?? []),
+    ...(outlook?.inconsistencies ?? []),
+  ];
+  const sources = valueOf(loaded.sources);
+  if (sources) data.sources = sources;
+  const issues = Object.values(loaded).flatMap((result: DatasetResult<unknown>) => result.issues);
+  return { data, issues };
+}
+
+export async function loadAppData(fetchText: FetchText): Promise<void> {
+  const { data, issues } = toAppData(await loadDatasets(fetchText));
+  setLoadedData(data, issues);
+}
