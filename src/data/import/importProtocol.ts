@@ -64,7 +64,9 @@ export function packFacilities(facilities: readonly Facility[]): PackedFacilitie
     let datasetIndex = datasetIds.indexOf(facility.datasetId);
     if (datasetIndex === -1) datasetIndex = datasetIds.push(facility.datasetId) - 1;
     datasetIndexes[index] = datasetIndex;
-    const { transitMode: _transitMode, ...rest } = facility.attributes;
+    // transitMode travels in its own typed array.
+    const rest: FacilityAttributes = { ...facility.attributes };
+    delete rest.transitMode;
     attributes[index] = rest;
   });
   return {
