@@ -7,6 +7,8 @@ export interface FileKindResult {
   kind: FileKind;
   /** Decoded text without BOM; empty for 'empty' and 'binary'. */
   text: string;
+  /** 'windows-1252' when the bytes were not UTF-8 but read as Excel's Windows "ANSI" CSV. */
+  encoding?: 'utf-8' | 'windows-1252';
 }
 
 /** Issue code for kinds that cannot be imported; null for kinds that can. */
@@ -31,17 +33,31 @@ export function stripByteOrderMark(text: string): string {
   return text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
 }
 
-/** Decodes bytes as strict UTF-8; NUL bytes or invalid sequences mean a binary file (xlsx, zip, image). */
+/** Control bytes other than tab, LF, VT, FF and CR never occur in a text file. */
+function hasControlBytes(bytes: Uint8Array): boolean {
+  for (let index = 0; index < bytes.length; index += 1) {
+    const byte = bytes[index] as number;
+    if (byte < 0x09 || (byte > 0x0d && byte < 0x20) || byte === 0x7f) return true;
+  }
+  return false;
+}
+
+/**
+ * Decodes bytes as strict UTF-8. NUL or other control bytes mean a binary file (xlsx, zip,
+ * image). Bytes that are not valid UTF-8 but contain no control bytes are read as Windows-1252,
+ * the encoding Dutch Excel uses for "CSV (gescheiden door lijstscheidingsteken)".
+ */
 export function detectFileKindFromBytes(bytes: Uint8Array): FileKindResult {
   if (bytes.length === 0) return { kind: 'empty', text: '' };
   if (bytes.indexOf(0) !== -1) return { kind: 'binary', text: '' };
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { ...detectFileKindFromText(text), encoding: 'utf-8' };
   } catch {
-    return { kind: 'binary', text: '' };
+    if (hasControlBytes(bytes)) return { kind: 'binary', text: '' };
+    const text = new TextDecoder('windows-1252').decode(bytes);
+    return { ...detectFileKindFromText(text), encoding: 'windows-1252' };
   }
-  return detectFileKindFromText(text);
 }
 
 /** How far into the text to look for the opening of a GeoJSON object's "type". */

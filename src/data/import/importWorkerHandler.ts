@@ -9,13 +9,13 @@ import { parseImport } from './parseImport';
 
 export type PostResponse = (response: ImportWorkerResponse, transfer: ArrayBuffer[]) => void;
 
-async function inputText(input: ImportInput, options: ImportOptions): Promise<{ text: string } | { result: ImportResult }> {
-  if (typeof input === 'string') return { text: input };
+async function inputText(input: ImportInput, options: ImportOptions): Promise<{ text: string; decodedAsWindows1252: boolean } | { result: ImportResult }> {
+  if (typeof input === 'string') return { text: input, decodedAsWindows1252: false };
   const buffer = input instanceof ArrayBuffer ? input : await input.arrayBuffer();
-  const { kind, text } = detectFileKindFromBytes(new Uint8Array(buffer));
+  const { kind, text, encoding } = detectFileKindFromBytes(new Uint8Array(buffer));
   const issueCode = fileKindIssueCode(kind);
   if (issueCode !== null) return { result: { status: 'failed', fileKind: kind, issue: { code: issueCode, file: options.fileName } } };
-  return { text };
+  return { text, decodedAsWindows1252: encoding === 'windows-1252' };
 }
 
 export function createImportRequestHandler(post: PostResponse): (request: ImportWorkerRequest) => Promise<void> {
@@ -39,6 +39,7 @@ export function createImportRequestHandler(post: PostResponse): (request: Import
           (progress) => post({ type: 'progress', requestId, progress }, []),
           () => cancelledRequests.has(requestId),
         );
+        if (result.status === 'ok' && read.decodedAsWindows1252) result.warnings.push({ code: 'import.decodedAsWindows1252', file: options.fileName });
       }
     } catch (error) {
       // parseImport does not throw for bad input; this is a bug or an out-of-memory, still reported.

@@ -13,8 +13,15 @@ describe('detectFileKindFromBytes', () => {
     expect(detectFileKindFromBytes(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])).kind).toBe('binary');
   });
 
-  it('calls invalid UTF-8 binary', () => {
-    expect(detectFileKindFromBytes(new Uint8Array([0x6e, 0x61, 0xff, 0xfe, 0x6d])).kind).toBe('binary');
+  it('calls invalid UTF-8 with control bytes binary', () => {
+    expect(detectFileKindFromBytes(new Uint8Array([0x6e, 0x61, 0xff, 0x03, 0x6d])).kind).toBe('binary');
+  });
+
+  it('reads a Windows-1252 CSV from Excel as CSV with its accents', () => {
+    // "naam;plaats\nCafé;Almelo" with é as the single byte 0xE9.
+    const excelBytes = new Uint8Array([...bytes('naam;plaats\nCaf'), 0xe9, ...bytes(';Almelo')]);
+    const result = detectFileKindFromBytes(excelBytes);
+    expect([result.kind, result.encoding, result.text.includes('Café')]).toEqual(['csv', 'windows-1252', true]);
   });
 
   it('strips a UTF-8 byte order mark', () => {

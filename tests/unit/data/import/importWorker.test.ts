@@ -54,6 +54,13 @@ describe('importInWorker', () => {
     expect(result.status === 'failed' && result.issue.code).toBe('import.fileBinary');
   });
 
+  it('warns when a file was read as Windows-1252', async () => {
+    const encoder = new TextEncoder();
+    const bytes = new Uint8Array([...encoder.encode('naam;categorie;lon;lat\nCaf'), 0xe9, ...encoder.encode(';buurthuis;6,1;52,5\n')]);
+    const result = await importInWorker(inProcessWorker(), bytes.buffer, { fileName: 'excel.csv', datasetId: 'ds' });
+    expect(result.status === 'ok' && [result.facilities[0]?.name, result.warnings.map((warning) => warning.code)]).toEqual(['Café', ['import.decodedAsWindows1252']]);
+  });
+
   it('reads a Blob inside the worker', async () => {
     const result = await importInWorker(inProcessWorker(), new Blob([csv]), { fileName: 'a.csv', datasetId: 'ds' });
     expect(result.status).toBe('ok');
