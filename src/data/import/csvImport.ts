@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import { normaliseHeader } from './coordinates';
 import { isUnsafeKey } from './unsafeKeys';
-import type { ColumnMapping, EarlyRejection, RawRecord } from './importTypes';
+import type { ColumnMapping, EarlyRejection, GeocodeColumns, RawRecord } from './importTypes';
 
 /** Separators we accept, in order of preference when counts tie (Dutch Excel writes `;`). */
 const CANDIDATE_DELIMITERS = [';', ',', '\t'] as const;
@@ -49,6 +49,10 @@ const NAME_HEADERS = ['naam', 'name', 'locatienaam', 'locatie', 'organisatie', '
 const CATEGORY_HEADERS = ['categorie', 'category', 'type', 'soort', 'voorziening', 'functie', 'kind'];
 const X_HEADERS = ['lon', 'lng', 'long', 'longitude', 'lengtegraad', 'x', 'xcoord', 'xcoordinaat', 'rdx', 'xrd', 'easting'];
 const Y_HEADERS = ['lat', 'latitude', 'breedtegraad', 'y', 'ycoord', 'ycoordinaat', 'rdy', 'yrd', 'northing'];
+const STREET_HEADERS = ['straat', 'straatnaam', 'street', 'openbareruimte'];
+const HOUSE_NUMBER_HEADERS = ['huisnummer', 'huisnr', 'nummer', 'housenumber', 'number'];
+const POSTCODE_HEADERS = ['postcode', 'zipcode', 'postalcode'];
+const TOWN_HEADERS = ['plaats', 'woonplaats', 'plaatsnaam', 'city', 'town'];
 const ADDRESS_HEADERS = ['adres', 'address', 'straat', 'straatnaam', 'street', 'huisnummer', 'housenumber', 'postcode', 'zipcode', 'plaats', 'woonplaats', 'city', 'town'];
 
 function findHeader(headers: readonly string[], candidates: readonly string[]): string | undefined {
@@ -73,7 +77,23 @@ export function suggestColumnMapping(headers: readonly string[]): Partial<Column
   if (yColumn !== undefined) suggestion.yColumn = yColumn;
   const addressColumns = headers.filter((header) => ADDRESS_HEADERS.includes(normaliseHeader(header)));
   if (addressColumns.length > 0) suggestion.addressColumns = addressColumns;
+  const geocodeColumns: GeocodeColumns = {};
+  const street = findHeader(headers, STREET_HEADERS);
+  const houseNumber = findHeader(headers, HOUSE_NUMBER_HEADERS);
+  const postcode = findHeader(headers, POSTCODE_HEADERS);
+  const town = findHeader(headers, TOWN_HEADERS);
+  if (street !== undefined) geocodeColumns.street = street;
+  if (houseNumber !== undefined) geocodeColumns.houseNumber = houseNumber;
+  if (postcode !== undefined) geocodeColumns.postcode = postcode;
+  if (town !== undefined) geocodeColumns.town = town;
+  if (canGeocode(geocodeColumns)) suggestion.geocodeColumns = geocodeColumns;
   return suggestion;
+}
+
+/** Geocode columns identify an address: a house number plus a postcode, or plus street and town. */
+export function canGeocode(columns: GeocodeColumns | undefined): boolean {
+  if (columns === undefined || columns.houseNumber === undefined) return false;
+  return columns.postcode !== undefined || (columns.street !== undefined && columns.town !== undefined);
 }
 
 /** Fields of a mapping that are missing or name a column that does not exist. */
@@ -81,8 +101,11 @@ export function missingMappingFields(mapping: Partial<ColumnMapping>, headers: r
   const missing: string[] = [];
   const exists = (column: string | undefined) => column !== undefined && headers.includes(column);
   if (!exists(mapping.nameColumn)) missing.push('nameColumn');
-  if (!exists(mapping.xColumn)) missing.push('xColumn');
-  if (!exists(mapping.yColumn)) missing.push('yColumn');
+  const geocodable = canGeocode(mapping.geocodeColumns) && Object.values(mapping.geocodeColumns ?? {}).every(exists);
+  if (!geocodable) {
+    if (!exists(mapping.xColumn)) missing.push('xColumn');
+    if (!exists(mapping.yColumn)) missing.push('yColumn');
+  }
   if (!hasFixedCategory && mapping.fixedCategory === undefined && !exists(mapping.categoryColumn)) missing.push('categoryColumn');
   return missing;
 }
@@ -121,7 +144,14 @@ export function csvRowsToRecords(
   const xIndex = index(mapping.xColumn);
   const yIndex = index(mapping.yColumn);
   const addressIndexes = (mapping.addressColumns ?? []).map(index).filter((value) => value !== -1);
-  const mappedIndexes = new Set([nameIndex, categoryIndex, xIndex, yIndex, ...addressIndexes]);
+  const geocode = mapping.geocodeColumns;
+  const geocodeIndexes = {
+    street: index(geocode?.street),
+    houseNumber: index(geocode?.houseNumber),
+    postcode: index(geocode?.postcode),
+    town: index(geocode?.town),
+  };
+  const mappedIndexes = new Set([nameIndex, categoryIndex, xIndex, yIndex, ...addressIndexes, ...Object.values(geocodeIndexes)]);
   const extraIndexes = table.headers.map((_, columnIndex) => columnIndex).filter((columnIndex) => !mappedIndexes.has(columnIndex) && table.headers[columnIndex] !== '' && !isUnsafeKey(table.headers[columnIndex] as string)).slice(0, MAX_EXTRA_FIELDS);
   const malformed = new Set(table.malformedRows);
 
@@ -154,6 +184,14 @@ export function csvRowsToRecords(
       if (value !== '') extra[table.headers[columnIndex] as string] = value.slice(0, MAX_EXTRA_LENGTH);
     }
     if (Object.keys(extra).length > 0) raw.extra = extra;
+    if (canGeocode(geocode)) {
+      raw.addressRow = { street: cell(geocodeIndexes.street), houseNumber: cell(geocodeIndexes.houseNumber), postcode: cell(geocodeIndexes.postcode), town: cell(geocodeIndexes.town) };
+      if (raw.address === undefined) {
+        const parts = [[raw.addressRow.street, raw.addressRow.houseNumber].filter(Boolean).join(' '), [raw.addressRow.postcode, raw.addressRow.town].filter(Boolean).join(' ')];
+        const address = parts.filter((part) => part !== '').join(', ');
+        if (address !== '') raw.address = address;
+      }
+    }
     records.push(raw);
   });
   return { records, rejections };

@@ -2,21 +2,34 @@
 // result (accepted facilities plus a report of every rejected record).
 
 import type { DataIssue } from '../../domain/dataIssue';
+import type { AddressRow, GeocodeResult } from '../geocode/pdokGeocoder';
 import type { Facility, FacilityCategory } from '../../domain/facility';
 import type { CoordinateDetection, CoordinateSystem } from './coordinates';
 import type { FileKind } from './detectFileKind';
 
-/** Which CSV columns mean what. x/y: the x-or-longitude and y-or-latitude columns. */
+/** Columns that together give an address PDOK can find (house number plus postcode, or street and town). */
+export interface GeocodeColumns {
+  street?: string;
+  houseNumber?: string;
+  postcode?: string;
+  town?: string;
+}
+
+/**
+ * Which CSV columns mean what. x/y: the x-or-longitude and y-or-latitude columns. A file needs
+ * x and y, or geocodeColumns (rows without coordinates are then looked up at PDOK), or both.
+ */
 export interface ColumnMapping {
   nameColumn: string;
   /** Column with a category word per row; ignored when `fixedCategory` is set. */
   categoryColumn?: string;
   /** One category for every row (e.g. a list of pharmacies without a type column). */
   fixedCategory?: FacilityCategory;
-  xColumn: string;
-  yColumn: string;
+  xColumn?: string;
+  yColumn?: string;
   /** Joined with ", " into the address attribute. */
   addressColumns?: string[];
+  geocodeColumns?: GeocodeColumns;
 }
 
 /** Which GeoJSON properties mean what; suggested from the property names when absent. */
@@ -38,9 +51,17 @@ export interface ImportOptions {
   fixedCategory?: FacilityCategory;
   /** As confirmed by the user; when absent the detected system is used (GeoJSON: WGS84 unless the values are RD). */
   coordinateSystem?: CoordinateSystem;
+  /**
+   * The user agreed to send addresses of rows without coordinates to PDOK Locatieserver. Only
+   * the worker reads this (it then passes PDOK's geocoder to parseImport).
+   */
+  allowGeocoding?: boolean;
 }
 
-export type ImportPhase = 'reading' | 'parsing' | 'validating';
+export type ImportPhase = 'reading' | 'parsing' | 'geocoding' | 'validating';
+
+/** Looks up one address; the worker passes PDOK's geocodeAddress, tests a fake. */
+export type Geocoder = (row: AddressRow) => Promise<GeocodeResult>;
 
 export interface ImportProgress {
   phase: ImportPhase;
@@ -106,6 +127,8 @@ export interface RawRecord {
   osmTags?: Record<string, string>;
   address?: string;
   extra?: Record<string, string>;
+  /** Address parts for PDOK, when the mapping has geocode columns. */
+  addressRow?: AddressRow;
 }
 
 /** A record that failed before coordinate handling (bad geometry, unreadable row). */

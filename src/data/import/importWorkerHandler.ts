@@ -1,6 +1,7 @@
 // What the import worker does with each message, apart from the worker globals, so Node tests can
 // drive it: read the input, reject unusable files early, run parseImport, send back a packed result.
 
+import { geocodeAddress } from '../geocode/pdokGeocoder';
 import { detectFileKindFromBytes, fileKindIssueCode } from './detectFileKind';
 import type { ImportInput, ImportWorkerRequest, ImportWorkerResponse } from './importProtocol';
 import { packImportResult } from './importProtocol';
@@ -38,6 +39,7 @@ export function createImportRequestHandler(post: PostResponse): (request: Import
           options,
           (progress) => post({ type: 'progress', requestId, progress }, []),
           () => cancelledRequests.has(requestId),
+          options.allowGeocoding === true ? { geocode: (row) => geocodeAddress(row) } : {},
         );
         if (result.status === 'ok' && read.decodedAsWindows1252) result.warnings.push({ code: 'import.decodedAsWindows1252', file: options.fileName });
       }

@@ -25,6 +25,7 @@ import type {
   EarlyRejection,
   ImportOptions,
   ImportResult,
+  Geocoder,
   ProgressCallback,
   RawRecord,
 } from './importTypes';
@@ -143,7 +144,7 @@ function readCsv(text: string, options: ImportOptions): ReadRecords | ImportResu
   const complete = { ...mapping, ...(options.fixedCategory === undefined ? {} : { fixedCategory: options.fixedCategory }) } as ColumnMapping;
   csv.mappingUsed = complete;
   const { records, rejections } = csvRowsToRecords(table, complete);
-  const detection = detectCoordinateSystem(samplePairs(records), columnNameHint(complete.xColumn, complete.yColumn));
+  const detection = detectCoordinateSystem(samplePairs(records), columnNameHint(complete.xColumn ?? '', complete.yColumn ?? ''));
   return {
     fileKind: 'csv',
     records,
@@ -152,7 +153,7 @@ function readCsv(text: string, options: ImportOptions): ReadRecords | ImportResu
     totalRecords: records.length + rejections.length,
     detection,
     defaultSystem: detection.system,
-    fieldNames: { first: complete.xColumn, second: complete.yColumn, category: complete.categoryColumn ?? 'category' },
+    fieldNames: { first: complete.xColumn ?? 'x', second: complete.yColumn ?? 'y', category: complete.categoryColumn ?? 'category' },
     ...(complete.fixedCategory === undefined ? {} : { fixedCategory: complete.fixedCategory }),
     csv,
   };
@@ -193,15 +194,28 @@ async function readGeoJson(text: string, options: ImportOptions, pacer: Pacer): 
   };
 }
 
+/** A record whose coordinate cells are empty but whose address can be looked up. */
+function needsGeocoding(raw: RawRecord): boolean {
+  return raw.addressRow !== undefined && (raw.firstText ?? '') === '' && (raw.secondText ?? '') === '';
+}
+
+export interface ImportServices {
+  /** Looks up rows that have an address but no coordinates; absent = do not go online. */
+  geocode?: Geocoder;
+}
+
 /**
  * Imports facilities from the text of a CSV or GeoJSON file. Never throws for bad input: a file
  * that cannot be used gives status 'failed' with one issue; bad records are listed in `rejected`.
+ * Rows without coordinates but with geocode columns are looked up one by one with
+ * `services.geocode` (PDOK in the worker), only when the caller passes it.
  */
 export async function parseImport(
   rawText: string,
   options: ImportOptions,
   onProgress: ProgressCallback = () => {},
   isCancelled: CancelCheck = () => false,
+  services: ImportServices = {},
 ): Promise<ImportResult> {
   const file = options.fileName;
   const { kind, text } = detectFileKindFromText(rawText);
@@ -214,7 +228,12 @@ export async function parseImport(
   if ('status' in read) return read;
   if (isCancelled()) return { status: 'cancelled' };
 
-  const system = options.coordinateSystem ?? read.defaultSystem;
+  const geocodableCount = read.records.filter(needsGeocoding).length;
+  let system = options.coordinateSystem ?? read.defaultSystem;
+  if (system === null && read.detection.evidence.numericRecords === 0 && geocodableCount > 0) {
+    // No coordinates at all, only addresses: positions will come from the geocoder in WGS84.
+    system = 'wgs84';
+  }
   if (system === null) {
     return {
       status: 'failed',
@@ -227,8 +246,32 @@ export async function parseImport(
 
   const facilities: Facility[] = [];
   const rejected = read.rejections.map((rejection) => issue(file, rejection));
+  const fixedCategory = options.fixedCategory ?? read.fixedCategory;
+  let geocodedCount = 0;
   for (let index = 0; index < read.records.length; index += 1) {
-    const result = recordToFacility(read.records[index] as RawRecord, system, options, read.fieldNames, options.fixedCategory ?? read.fixedCategory);
+    let raw = read.records[index] as RawRecord;
+    let recordSystem = system;
+    if (needsGeocoding(raw)) {
+      if (services.geocode === undefined) {
+        rejected.push({ code: 'import.needsGeocoding', file, record: raw.record });
+        continue;
+      }
+      onProgress({ phase: 'geocoding', done: geocodedCount, total: geocodableCount });
+      const found = await services.geocode(raw.addressRow ?? {});
+      geocodedCount += 1;
+      if (isCancelled()) return { status: 'cancelled' };
+      if (found.status === 'notFound') {
+        rejected.push({ code: 'geocode.notFound', file, record: raw.record });
+        continue;
+      }
+      if (found.status === 'error') {
+        rejected.push({ ...found.issue, file, record: raw.record });
+        continue;
+      }
+      raw = { ...raw, first: found.location[0], second: found.location[1], extra: { ...raw.extra, geocodedAddress: found.matchedAddress, geocodeExact: String(found.exact) } };
+      recordSystem = 'wgs84';
+    }
+    const result = recordToFacility(raw, recordSystem, options, read.fieldNames, fixedCategory);
     if ('code' in result) rejected.push(issue(file, result));
     else facilities.push(result);
     if (await pacer.step('validating', index + 1, read.records.length)) return { status: 'cancelled' };

@@ -231,3 +231,36 @@ describe('parseImport progress and cancel', () => {
     expect(events.at(-1)).toEqual({ phase: 'validating', done: 1, total: 1 });
   });
 });
+
+describe('parseImport with address geocoding', () => {
+  const addressCsv = csvLines('naam;categorie;straat;huisnummer;postcode;plaats', 'Apotheek;apotheek;Grote Markt;20;8011 LW;Zwolle', 'Onbekend;apotheek;Nergensweg;1;9999 ZZ;Nergens');
+  const fakeGeocoder = async (row: { postcode?: string }) =>
+    row.postcode === '8011 LW' ? { status: 'ok' as const, location: [6.0917, 52.5126] as [number, number], matchedAddress: 'Grote Markt 20, 8011LW Zwolle', exact: true } : { status: 'notFound' as const };
+
+  it('suggests geocode columns from Dutch address headers', async () => {
+    const result = succeeded(await parseImport(addressCsv, options(), undefined, undefined, { geocode: fakeGeocoder }));
+    expect(result.csv?.mappingUsed?.geocodeColumns).toEqual({ street: 'straat', houseNumber: 'huisnummer', postcode: 'postcode', town: 'plaats' });
+  });
+
+  it('places rows without coordinates at the geocoded address', async () => {
+    const result = succeeded(await parseImport(addressCsv, options(), undefined, undefined, { geocode: fakeGeocoder }));
+    expect(result.facilities[0]).toMatchObject({ name: 'Apotheek', location: [6.0917, 52.5126], attributes: { extra: { geocodedAddress: 'Grote Markt 20, 8011LW Zwolle' } } });
+  });
+
+  it('rejects a row whose address is not found, with its row number', async () => {
+    const result = succeeded(await parseImport(addressCsv, options(), undefined, undefined, { geocode: fakeGeocoder }));
+    expect(result.rejected).toEqual([{ code: 'geocode.notFound', file: 'test.csv', record: 3 }]);
+  });
+
+  it('does not go online without a geocoder and says why rows were left out', async () => {
+    const result = succeeded(await parseImport(addressCsv, options()));
+    expect(result.rejected.map((rejection) => rejection.code)).toEqual(['import.needsGeocoding', 'import.needsGeocoding']);
+  });
+
+  it('geocodes only the rows with empty coordinate cells', async () => {
+    const text = csvLines('naam;categorie;lon;lat;huisnummer;postcode', 'A;apotheek;6,1;52,5;1;7731AA', 'B;apotheek;;;20;8011 LW');
+    const asked: string[] = [];
+    const result = await parseImport(text, options(), undefined, undefined, { geocode: async (row) => (asked.push(row.postcode ?? ''), fakeGeocoder(row)) });
+    expect([asked, succeeded(result).facilities.length]).toEqual([['8011 LW'], 2]);
+  });
+});
