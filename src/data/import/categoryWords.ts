@@ -19,7 +19,7 @@ const CATEGORY_WORDS: ReadonlyArray<[FacilityCategory, readonly string[], Transi
   ['supermarkt', ['supermarkt', 'supermarkten', 'supermarket', 'supermarkets', 'grocery', 'kruidenier']],
   ['ovHalte', ['bushalte', 'bushaltes', 'busstop', 'bus'], 'bus'],
   ['ovHalte', ['tramhalte', 'tramstop', 'tram'], 'tram'],
-  ['ovHalte', ['station', 'treinstation', 'trainstation', 'railwaystation', 'trein', 'train'], 'train'],
+  ['ovHalte', ['station', 'treinstation', 'trainstation', 'railwaystation', 'railstation', 'trein', 'train'], 'train'],
   ['ovHalte', ['ovhalte', 'halte', 'ovhaltes', 'stop', 'publictransport', 'openbaarvervoer'], 'unknown'],
   ['ontmoetingsplek', ['buurthuis', 'wijkcentrum', 'buurtcentrum', 'dorpshuis', 'ontmoetingsplek', 'ontmoetingsplaats', 'ontmoetingscentrum', 'mfa', 'multifunctioneleaccommodatie', 'communitycentre', 'communitycenter', 'socialcentre']],
   ['overig', ['overig', 'overige', 'anders', 'other']],

@@ -264,3 +264,13 @@ describe('parseImport with address geocoding', () => {
     expect([asked, succeeded(result).facilities.length]).toEqual([['8011 LW'], 2]);
   });
 });
+
+describe('parseImport on a real file', () => {
+  it('imports the embedded DOVA station file as 36 train stops', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync('geo/facilities/overijssel-treinstations-chb-2026.geojson', 'utf8');
+    const result = succeeded(await parseImport(text, options({ fileName: 'treinstations.geojson' })));
+    expect(result.facilities).toHaveLength(36);
+    expect(new Set(result.facilities.map((facility) => facility.attributes.transitMode))).toEqual(new Set(['train']));
+  });
+});
