@@ -1,5 +1,6 @@
 // Tests for the whole import on text: CSV dialects, coordinate systems, categories, GeoJSON
 // geometry handling, unsafe keys, file-level failures and cancellation.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rdToWgs84 } from '../../../../src/data/import/coordinates';
 import type { ImportOptions, ImportResult, ImportSucceeded } from '../../../../src/data/import/importTypes';
@@ -267,7 +268,6 @@ describe('parseImport with address geocoding', () => {
 
 describe('parseImport on a real file', () => {
   it('imports the embedded DOVA station file as 36 train stops', async () => {
-    const { readFileSync } = await import('node:fs');
     const text = readFileSync('geo/facilities/overijssel-treinstations-chb-2026.geojson', 'utf8');
     const result = succeeded(await parseImport(text, options({ fileName: 'treinstations.geojson' })));
     expect(result.facilities).toHaveLength(36);
