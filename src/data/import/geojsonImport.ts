@@ -52,8 +52,9 @@ export function featuresOf(value: unknown): unknown[] | null {
   return null;
 }
 
+/** Two finite numbers; JSON has no NaN, but 1e400 parses to Infinity. */
 function isPosition(value: unknown): value is [number, number] {
-  return Array.isArray(value) && value.length >= 2 && typeof value[0] === 'number' && typeof value[1] === 'number';
+  return Array.isArray(value) && value.length >= 2 && Number.isFinite(value[0]) && Number.isFinite(value[1]);
 }
 
 type PointResult = { point: [number, number] } | { code: string; params?: Record<string, string | number> };

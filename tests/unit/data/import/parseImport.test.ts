@@ -185,6 +185,11 @@ describe('parseImport GeoJSON', () => {
     expect(succeeded(await parseImport(text, options())).rejected[0]?.code).toBe('import.coordinateNotFinite');
   });
 
+  it('rejects a coordinate that overflows to Infinity', async () => {
+    const text = collection(feature([6.1, 52.5])).replace(']}}]}', ']}},{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1e400,52.5]}}]}');
+    expect(succeeded(await parseImport(text, options())).rejected[0]).toMatchObject({ code: 'import.coordinateNotFinite', record: 2 });
+  });
+
   it('rejects a feature with [lat, lon] coordinates as swapped', async () => {
     const text = collection(feature([6.1, 52.5]), feature([6.2, 52.4]), feature([52.3, 6.3]));
     expect(succeeded(await parseImport(text, options())).rejected[0]).toMatchObject({ code: 'import.coordinatesSwapped', record: 3 });
