@@ -58,3 +58,40 @@ export interface FacilityDataset {
   /** Marks data a test loaded itself, so the UI can label it as test data. */
   isTestData?: boolean;
 }
+
+export function isFacilityCategory(value: unknown): value is FacilityCategory {
+  return typeof value === 'string' && (FACILITY_CATEGORIES as readonly string[]).includes(value);
+}
+
+export const TRANSIT_MODES: readonly TransitMode[] = ['bus', 'tram', 'train', 'unknown'];
+
+/** Key that is unique across datasets; use it for map feature ids and selections. */
+export function facilityKey(facility: Pick<Facility, 'datasetId' | 'id'>): string {
+  return `${facility.datasetId}/${facility.id}`;
+}
+
+/** Builds a facility, dropping a transit mode on anything that is not a stop and empty attribute fields. */
+export function createFacility(input: {
+  id: string;
+  name: string;
+  category: FacilityCategory;
+  location: [number, number];
+  datasetId: string;
+  attributes?: FacilityAttributes;
+}): Facility {
+  const attributes: FacilityAttributes = {};
+  const given = input.attributes ?? {};
+  if (given.address) attributes.address = given.address;
+  if (given.operator) attributes.operator = given.operator;
+  if (given.capacity !== undefined && Number.isFinite(given.capacity)) attributes.capacity = given.capacity;
+  if (input.category === 'ovHalte') attributes.transitMode = given.transitMode ?? 'unknown';
+  if (given.extra && Object.keys(given.extra).length > 0) attributes.extra = given.extra;
+  return {
+    id: input.id,
+    name: input.name.trim(),
+    category: input.category,
+    location: [input.location[0], input.location[1]],
+    datasetId: input.datasetId,
+    attributes,
+  };
+}

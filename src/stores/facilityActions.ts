@@ -3,6 +3,7 @@
 import type { Facility, FacilityDataset } from '../domain/facility';
 import { $facilityDatasets, putFacilityDataset, removeFacilityDataset, updateFacilityDataset } from './facilities';
 import { atom } from 'nanostores';
+import type { DataIssue } from '../domain/dataIssue';
 
 /** What saving needs; main.tsx passes the IndexedDB repository, tests an in-memory one. */
 export interface FacilityPersistence {
@@ -18,11 +19,14 @@ export function setFacilityPersistence(next: FacilityPersistence | null): void {
 }
 
 /** The last storage problem, shown by the UI until dismissed (quota, blocked upgrade, private mode …). */
-export const $storageError = atom<{ code: string; detail: string } | null>(null);
+export const $storageError = atom<DataIssue | null>(null);
 
+/** Storage errors carry a DataIssue (src/storage/storageErrors.ts); anything else is reported as a failed save. */
 export function reportStorageError(error: unknown): void {
-  const code = typeof error === 'object' && error && 'code' in error && typeof error.code === 'string' ? error.code : 'storage.failed';
-  $storageError.set({ code, detail: error instanceof Error ? error.message : String(error) });
+  const issue = typeof error === 'object' && error !== null && 'issue' in error ? (error.issue as DataIssue) : null;
+  $storageError.set(
+    issue ?? { code: 'storage.failed', file: 'IndexedDB', params: { reason: error instanceof Error ? error.message : String(error) } },
+  );
 }
 
 export function dismissStorageError(): void {

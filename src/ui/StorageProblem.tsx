@@ -12,7 +12,7 @@ export function StorageProblem() {
   return (
     <section class="data-problems" role="alert" data-testid="storage-problem">
       <p>
-        <strong>{isMessageKey(error.code) ? t(error.code) : t('storage.failed')}</strong> <span class="note">({error.detail})</span>{' '}
+        <strong>{isMessageKey(error.code) ? t(error.code, error.params) : t('storage.failed', error.params)}</strong>{' '}
         <button type="button" onClick={dismissStorageError}>
           {t('app.close')}
         </button>

@@ -1,0 +1,71 @@
+// Tests for reading Overpass JSON (built here in Overpass's shape) into facilities.
+import { describe, expect, it } from 'vitest';
+import { createOsmDataset, filterInsidePolygon, OSM_ATTRIBUTION, parseOverpassResponse } from '../../../../src/data/osm/overpassResponse';
+
+const node = (id: number, tags: Record<string, string>, lon = 6.1, lat = 52.5) => ({ type: 'node', id, lat, lon, tags });
+const way = (id: number, tags: Record<string, string>, center?: { lat: number; lon: number }) => ({ type: 'way', id, ...(center ? { center } : {}), tags });
+const answer = (...elements: unknown[]) => ({ version: 0.6, generator: 'Overpass API', osm3s: {}, elements });
+
+describe('parseOverpassResponse', () => {
+  it('reads a node at its position', () => {
+    const { facilities } = parseOverpassResponse(answer(node(1, { amenity: 'pharmacy', name: 'Apotheek Ommen' }, 6.42, 52.52)), 'osm-x');
+    expect(facilities[0]).toMatchObject({ id: 'node/1', name: 'Apotheek Ommen', category: 'apotheek', location: [6.42, 52.52], datasetId: 'osm-x' });
+  });
+
+  it('reads a way at its centre', () => {
+    const { facilities } = parseOverpassResponse(answer(way(2, { shop: 'supermarket' }, { lat: 52.3, lon: 6.7 })), 'osm-x');
+    expect(facilities[0]?.location).toEqual([6.7, 52.3]);
+  });
+
+  it('reports a way without centre instead of placing it', () => {
+    const result = parseOverpassResponse(answer(way(3, { shop: 'supermarket' })), 'osm-x');
+    expect(result.issues).toMatchObject([{ code: 'data.invalidGeometry', record: 'way/3' }]);
+  });
+
+  it('counts elements that are not facilities without reporting them', () => {
+    const result = parseOverpassResponse(answer(node(4, { amenity: 'bench' }), node(5, { highway: 'bus_stop' })), 'osm-x');
+    expect([result.facilities.length, result.ignoredCount, result.issues.length]).toEqual([1, 1, 0]);
+  });
+
+  it('keeps the transit mode and the deciding rule', () => {
+    const [stop] = parseOverpassResponse(answer(node(6, { railway: 'station', name: 'Zwolle' })), 'osm-x').facilities;
+    expect(stop?.attributes.transitMode).toBe('train');
+    expect(stop?.attributes.extra).toMatchObject({ osm: 'node/6', osmRule: 'railway-station' });
+  });
+
+  it('builds the address from addr:* tags', () => {
+    const tags = { amenity: 'doctors', 'healthcare:speciality': 'general', 'addr:street': 'Markt', 'addr:housenumber': '3', 'addr:postcode': '7731 DB', 'addr:city': 'Ommen' };
+    expect(parseOverpassResponse(answer(node(7, tags)), 'osm-x').facilities[0]?.attributes.address).toBe('Markt 3, 7731 DB Ommen');
+  });
+
+  it('reads capacity of a nursing home as a number', () => {
+    expect(parseOverpassResponse(answer(node(8, { amenity: 'nursing_home', capacity: '64' })), 'osm-x').facilities[0]?.attributes.capacity).toBe(64);
+  });
+
+  it('keeps one facility when an element appears twice', () => {
+    expect(parseOverpassResponse(answer(node(9, { shop: 'supermarket' }), node(9, { shop: 'supermarket' })), 'osm-x').facilities).toHaveLength(1);
+  });
+
+  it('reports an answer without elements', () => {
+    expect(parseOverpassResponse({ remark: 'x' }, 'osm-x').issues[0]?.code).toBe('osm.malformedResponse');
+  });
+});
+
+describe('filterInsidePolygon', () => {
+  it('drops points outside the municipality polygon', () => {
+    const { facilities } = parseOverpassResponse(answer(node(1, { shop: 'supermarket' }, 6.1, 52.5), node(2, { shop: 'supermarket' }, 6.5, 52.5)), 'osm-x');
+    const square = { type: 'Polygon' as const, coordinates: [[[6.0, 52.4], [6.2, 52.4], [6.2, 52.6], [6.0, 52.6], [6.0, 52.4]]] };
+    expect(filterInsidePolygon(facilities, square).map((facility) => facility.id)).toEqual(['node/1']);
+  });
+});
+
+describe('OSM dataset metadata', () => {
+  it('carries the ODbL licence and covers the municipality asked for', () => {
+    const dataset = createOsmDataset({ kind: 'municipality', code: 'GM0193' }, '2026-11-23T10:00:00Z', 'OSM Zwolle');
+    expect(dataset).toMatchObject({ id: 'osm-GM0193', kind: 'osm', coverage: ['GM0193'], licence: expect.stringContaining('ODbL') });
+  });
+
+  it('states the attribution in Dutch', () => {
+    expect(OSM_ATTRIBUTION).toBe('© OpenStreetMap-bijdragers');
+  });
+});
