@@ -6,6 +6,10 @@ import { createMap } from './map/createMap';
 import { fetchTextOverHttp } from './data/loadDatasets';
 import { loadAppData } from './stores/loadAppData';
 import { $language } from './stores/language';
+import { openFacilityPersistence } from './storage/facilityPersistence';
+import { reportStorageError, restoreFacilityDatasets, setFacilityPersistence } from './stores/facilityActions';
+import { parseTrainStations, TRAIN_STATIONS_DATASET, TRAIN_STATIONS_FILE } from './data/trainStations';
+import { reportDatasetProblem } from './stores/appData';
 import './ui/styles.css';
 
 const root = document.getElementById('app')!;
@@ -17,3 +21,16 @@ createMap(document.getElementById('map')!);
 void loadAppData(fetchTextOverHttp).then(() => {
   document.body.dataset['dataLoadedAt'] = String(Date.now());
 });
+
+// Embedded facilities: the railway stations (DOVA CHB). A broken file is reported like any other dataset.
+void fetchTextOverHttp('/' + TRAIN_STATIONS_FILE)
+  .then((text) => restoreFacilityDatasets([{ dataset: TRAIN_STATIONS_DATASET, facilities: parseTrainStations(JSON.parse(text)) }]))
+  .catch((error: unknown) => reportDatasetProblem('/' + TRAIN_STATIONS_FILE, error));
+
+// Saved imports and OpenStreetMap downloads. Storage problems are shown, never swallowed.
+void openFacilityPersistence({ onBlocked: reportStorageError, onVersionChange: reportStorageError, onTerminated: reportStorageError })
+  .then(({ persistence, restored }) => {
+    setFacilityPersistence(persistence);
+    restoreFacilityDatasets(restored);
+  })
+  .catch(reportStorageError);

@@ -6,10 +6,17 @@ import type { Facility } from '../domain/facility';
 import { FACILITY_SYMBOLS, facilitySymbolKey } from '../domain/facilitySymbols';
 import { $visibleFacilities, facilityKey } from '../stores/facilities';
 import { selectFacility } from '../stores/selection';
+import { $importPreview } from '../stores/importPreview';
 import { LABEL_FONT } from './mapStyle';
 
 const SOURCE_ID = 'facilities';
-export const FACILITY_LAYER_IDS = { clusters: 'facility-clusters', clusterCounts: 'facility-cluster-counts', points: 'facility-points' } as const;
+const PREVIEW_SOURCE_ID = 'facility-import-preview';
+export const FACILITY_LAYER_IDS = {
+  clusters: 'facility-clusters',
+  clusterCounts: 'facility-cluster-counts',
+  points: 'facility-points',
+  preview: 'facility-import-preview',
+} as const;
 const pixelRatio = 2;
 
 function iconName(symbolKey: string): string {
@@ -104,12 +111,39 @@ export function addFacilityLayers(map: MapLibreMap, beforeLayerId: string): () =
     map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
     map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
   }
+  // Import preview: dashed rings around the lettered icon, so unsaved points look different from saved ones.
+  map.addSource(PREVIEW_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  map.addLayer(
+    {
+      id: FACILITY_LAYER_IDS.preview,
+      type: 'circle',
+      source: PREVIEW_SOURCE_ID,
+      paint: { 'circle-radius': 9, 'circle-color': '#ffffff', 'circle-opacity': 0.6, 'circle-stroke-color': '#b00020', 'circle-stroke-width': 2.5 },
+    },
+    beforeLayerId,
+  );
+  map.addLayer(
+    {
+      id: `${FACILITY_LAYER_IDS.preview}-icons`,
+      type: 'symbol',
+      source: PREVIEW_SOURCE_ID,
+      layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-size': 0.8 },
+    },
+    beforeLayerId,
+  );
   let previous: readonly Facility[] | undefined;
-  return $visibleFacilities.subscribe((facilities) => {
+  const unsubscribeFacilities = $visibleFacilities.subscribe((facilities) => {
     if (facilities === previous) return;
     previous = facilities;
     (map.getSource(SOURCE_ID) as GeoJSONSource).setData(toFeatureCollection(facilities));
   });
+  const unsubscribePreview = $importPreview.subscribe((preview) => {
+    (map.getSource(PREVIEW_SOURCE_ID) as GeoJSONSource).setData(toFeatureCollection(preview ?? []));
+  });
+  return () => {
+    unsubscribeFacilities();
+    unsubscribePreview();
+  };
 }
 
 /**

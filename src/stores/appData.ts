@@ -51,8 +51,17 @@ export const $dataIssues = atom<DataIssue[]>([]);
 
 export function setLoadedData(data: Partial<AppData>, issues: DataIssue[]): void {
   $appData.set(data);
-  $dataIssues.set(issues);
+  $dataIssues.set([...$dataIssues.get(), ...issues]);
   $loadStatus.set('ready');
+}
+
+/** Adds a problem with a dataset loaded outside loadAppData (e.g. embedded facilities). */
+export function reportDatasetProblem(file: string, error: unknown): void {
+  const issue: DataIssue =
+    typeof error === 'object' && error !== null && 'issue' in error
+      ? (error.issue as DataIssue)
+      : { code: 'data.wrongShape', file, params: { file, reason: error instanceof Error ? error.message : String(error) } };
+  $dataIssues.set([...$dataIssues.get(), issue]);
 }
 
 export const $sourcesById = computed($appData, (data) => new Map((data.sources ?? []).map((source) => [source.id, source])));

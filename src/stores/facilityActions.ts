@@ -5,10 +5,11 @@ import { $facilityDatasets, putFacilityDataset, removeFacilityDataset, updateFac
 import { atom } from 'nanostores';
 import type { DataIssue } from '../domain/dataIssue';
 
-/** What saving needs; main.tsx passes the IndexedDB repository, tests an in-memory one. */
+/** What saving needs (src/storage/facilityPersistence.ts implements it; tests pass an in-memory one). */
 export interface FacilityPersistence {
   saveDataset(dataset: FacilityDataset, facilities: readonly Facility[]): Promise<void>;
-  updateDataset(dataset: FacilityDataset): Promise<void>;
+  renameDataset(datasetId: string, name: string): Promise<void>;
+  setHidden(datasetId: string, hidden: boolean): Promise<void>;
   deleteDataset(datasetId: string): Promise<void>;
 }
 
@@ -49,7 +50,10 @@ async function changeDataset(datasetId: string, changes: Partial<Pick<FacilityDa
   const dataset = $facilityDatasets.get().find((candidate) => candidate.id === datasetId);
   if (!dataset) return;
   try {
-    if (dataset.kind !== 'embedded') await persistence?.updateDataset({ ...dataset, ...changes });
+    if (dataset.kind !== 'embedded' && persistence) {
+      if (changes.name !== undefined) await persistence.renameDataset(datasetId, changes.name);
+      if (changes.hidden !== undefined) await persistence.setHidden(datasetId, changes.hidden);
+    }
   } catch (error) {
     reportStorageError(error);
     return;
@@ -66,11 +70,17 @@ export function setFacilityDatasetHidden(datasetId: string, hidden: boolean): Pr
 }
 
 export async function deleteFacilityDataset(datasetId: string): Promise<void> {
+  const dataset = $facilityDatasets.get().find((candidate) => candidate.id === datasetId);
   try {
-    await persistence?.deleteDataset(datasetId);
+    if (dataset?.kind !== 'embedded') await persistence?.deleteDataset(datasetId);
   } catch (error) {
     reportStorageError(error);
     return;
   }
   removeFacilityDataset(datasetId);
+}
+
+/** Puts restored or embedded datasets into the stores without saving them again. */
+export function restoreFacilityDatasets(entries: ReadonlyArray<{ dataset: FacilityDataset; facilities: readonly Facility[] }>): void {
+  for (const { dataset, facilities } of entries) putFacilityDataset(dataset, facilities);
 }

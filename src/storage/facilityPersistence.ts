@@ -1,0 +1,38 @@
+// Connects the facility stores to IndexedDB: restores saved datasets at start-up and saves changes.
+
+import type { Facility, FacilityDataset } from '../domain/facility';
+import { openWoonzorgkaartDatabase, type OpenDatabaseOptions } from './database';
+import { deleteDataset, getFacilities, listDatasets, renameDataset, replaceDataset, setHidden } from './facilityRepository';
+
+export interface FacilityPersistence {
+  /** Creates or replaces a dataset with all its facilities in one transaction. */
+  saveDataset(dataset: FacilityDataset, facilities: readonly Facility[]): Promise<void>;
+  renameDataset(datasetId: string, name: string): Promise<void>;
+  setHidden(datasetId: string, hidden: boolean): Promise<void>;
+  deleteDataset(datasetId: string): Promise<void>;
+}
+
+export interface RestoredDataset {
+  dataset: FacilityDataset;
+  facilities: Facility[];
+}
+
+/** Opens the database and reads every saved dataset. Rejects with a StorageError. */
+export async function openFacilityPersistence(
+  options: OpenDatabaseOptions = {},
+): Promise<{ persistence: FacilityPersistence; restored: RestoredDataset[] }> {
+  const database = await openWoonzorgkaartDatabase(options);
+  const stored = await listDatasets(database);
+  const restored = await Promise.all(
+    stored.map(async ({ facilityCount: _count, savedAt: _savedAt, ...dataset }) => ({ dataset, facilities: await getFacilities(database, dataset.id) })),
+  );
+  return {
+    restored,
+    persistence: {
+      saveDataset: (dataset, facilities) => replaceDataset(database, dataset, facilities),
+      renameDataset: (datasetId, name) => renameDataset(database, datasetId, name),
+      setHidden: (datasetId, hidden) => setHidden(database, datasetId, hidden),
+      deleteDataset: (datasetId) => deleteDataset(database, datasetId),
+    },
+  };
+}
