@@ -16,7 +16,9 @@ export const TRAIN_STATIONS_DATASET: FacilityDataset = {
   licence: 'CC0 1.0 (zoals opgegeven door de bronrepository; licentie CHB nog te bevestigen)',
   retrievedAt: '2026-02-24',
   coverage: 'province',
-  categories: ['ovHalte'],
+  // Railway stations only: public-transport stops as a category are not covered (no bus or tram stops),
+  // so analyses must not treat "no stop nearby" as a fact on this dataset alone.
+  categories: [],
   hidden: false,
 };
 

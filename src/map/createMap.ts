@@ -51,7 +51,8 @@ export function createMap(container: HTMLElement): MapHandle {
     container,
     style: createOfflineStyle(),
     bounds: initialBounds,
-    fitBoundsOptions: { padding: 10 },
+    // Room on the right for the legend, so the whole province stays visible beside it.
+    fitBoundsOptions: { padding: { top: 10, bottom: 10, left: 10, right: 270 } },
     attributionControl: { compact: false },
     maxBounds: [4.9, 51.7, 8.0, 53.3],
     cooperativeGestures: false,

@@ -2,6 +2,8 @@
 
 import { atom, computed } from 'nanostores';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
+import { countFacilitiesPerMunicipality } from '../analysis/facilitiesPerMunicipality';
+import { $appData } from './appData';
 
 export const $facilityDatasets = atom<FacilityDataset[]>([]);
 export const $facilitiesByDataset = atom<ReadonlyMap<string, readonly Facility[]>>(new Map());
@@ -54,3 +56,13 @@ export function facilityKey(facility: Pick<Facility, 'datasetId' | 'id'>): strin
 }
 
 export const $facilitiesByKey = computed($activeFacilities, (facilities) => new Map(facilities.map((facility) => [facilityKey(facility), facility])));
+
+/** Facilities per category inside each municipality (all loaded, non-hidden datasets). */
+export const $facilityCountsByMunicipality = computed([$activeFacilities, $appData], (facilities, data) =>
+  countFacilitiesPerMunicipality(facilities, data.municipalityBoundaries?.features ?? []),
+);
+
+/** Datasets covering a municipality: those for the whole province plus those fetched for it. */
+export function datasetsCovering(datasets: readonly FacilityDataset[], municipalityCode: string): FacilityDataset[] {
+  return datasets.filter((dataset) => !dataset.hidden && (dataset.coverage === 'province' || dataset.coverage.includes(municipalityCode)));
+}

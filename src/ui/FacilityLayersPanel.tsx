@@ -8,6 +8,7 @@ import { FACILITY_SYMBOLS } from '../domain/facilitySymbols';
 import { $appData } from '../stores/appData';
 import { $facilitiesByDataset, $facilityCountsByCategory, $facilityDatasets, $hiddenCategories, toggleFacilityCategory } from '../stores/facilities';
 import { deleteFacilityDataset, renameFacilityDataset, setFacilityDatasetHidden } from '../stores/facilityActions';
+import { OsmFetchPanel } from './OsmFetchPanel';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 export function FacilitySymbolBadge({ symbolKey }: { symbolKey: keyof typeof FACILITY_SYMBOLS }) {
@@ -107,6 +108,7 @@ export function FacilityLayersPanel() {
           </li>
         ))}
       </ul>
+      <OsmFetchPanel />
       {datasets.length > 0 && (
         <>
           <h3>{t('facilities.datasetsTitle')}</h3>

@@ -4,6 +4,9 @@ import { useStore } from '@nanostores/preact';
 import { $thematicLayer } from '../stores/thematicLayer';
 import { NO_DATA_COLOUR } from '../analysis/classBreaks';
 import { $showKeyProjects } from '../stores/mapLayers';
+import { $facilityCountsByCategory, $facilityDatasets, $hiddenCategories } from '../stores/facilities';
+import { FACILITY_CATEGORIES } from '../domain/facility';
+import { FacilitySymbolBadge } from './FacilityLayersPanel';
 import { SourceReference } from './SourceReference';
 import { SymbolShape } from './KeyProjectSymbol';
 import { useFormatNumber, useTranslate } from './useTranslate';
@@ -35,6 +38,11 @@ export function Legend() {
   const { legend } = useStore($thematicLayer);
   const showKeyProjects = useStore($showKeyProjects);
   const breaks = legend.breaks;
+  const facilityCounts = useStore($facilityCountsByCategory);
+  const hiddenCategories = useStore($hiddenCategories);
+  const visibleDatasets = useStore($facilityDatasets).filter((dataset) => !dataset.hidden);
+  const shownCategories = FACILITY_CATEGORIES.filter((category) => facilityCounts[category] > 0 && !hiddenCategories.has(category));
+  const hasTrainStations = shownCategories.includes('ovHalte');
   return (
     <details class="legend" open>
       <summary>
@@ -81,6 +89,31 @@ export function Legend() {
             </li>
           </ul>
           <p class="legend-note">{t('legend.approximate')}</p>
+        </div>
+      )}
+      {shownCategories.length > 0 && (
+        <div class="legend-block" data-testid="facility-legend">
+          <h3>{t('facilities.title')}</h3>
+          <ul class="legend-classes">
+            {shownCategories.map((category) => (
+              <li key={category}>
+                <FacilitySymbolBadge symbolKey={category} /> {t(`category.${category}`)}
+              </li>
+            ))}
+            {hasTrainStations && (
+              <li>
+                <FacilitySymbolBadge symbolKey="trainStation" /> {t('category.trainStation')}
+              </li>
+            )}
+          </ul>
+          <p class="legend-note">{t('legend.clusters')}</p>
+          <ul class="legend-attribution">
+            {visibleDatasets.map((dataset) => (
+              <li key={dataset.id}>
+                {dataset.kind === 'osm' ? t('osm.attribution') + ' (ODbL)' : `${dataset.name}: ${dataset.licence}`}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
     </details>

@@ -14,6 +14,7 @@ import { HOUSING_TYPES, type HomesPerType } from '../domain/housing';
 import type { MunicipalityCode } from '../domain/geography';
 import { InconsistencyNote } from './InconsistencyNote';
 import { KeyProjectSymbol } from './KeyProjectSymbol';
+import { MunicipalityFacilities } from './MunicipalityFacilities';
 import { SourceReference } from './SourceReference';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
@@ -138,8 +139,8 @@ export function MunicipalityPanel({ code }: { code: MunicipalityCode }) {
               <tbody>
                 {projects.map((project) => (
                   <tr key={project.id}>
-                    <th scope="row">
-                      <KeyProjectSymbol project={project} />{' '}
+                    <th scope="row" class="project-name-cell">
+                      <KeyProjectSymbol project={project} />
                       <button type="button" class="link-button" onClick={() => selectKeyProject(project.id)}>
                         {project.name}
                       </button>
@@ -174,6 +175,8 @@ export function MunicipalityPanel({ code }: { code: MunicipalityCode }) {
           <p>{t('municipality.westOnly')}</p>
         )}
       </section>
+
+      <MunicipalityFacilities code={code} name={municipality.name} />
 
       {olderPeople && data.olderPeopleSource && (
         <section aria-labelledby="older-title">

@@ -14,7 +14,13 @@ export interface AppPage {
 
 export async function openApp(
   browser: Browser,
-  options: { path?: string; viewport?: { width: number; height: number }; context?: BrowserContext } = {},
+  options: {
+    path?: string;
+    viewport?: { width: number; height: number };
+    context?: BrowserContext;
+    /** Outside URLs the test answers itself with its own route (a local stub): passed on to that route. */
+    stubbedUrls?: string[];
+  } = {},
 ): Promise<AppPage> {
   const baseUrl = inject('baseUrl');
   const context = options.context ?? (await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'nl-NL' }));
@@ -26,6 +32,7 @@ export async function openApp(
     if (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.protocol === 'data:' || url.protocol === 'blob:') {
       return route.fallback(); // lets a test's own route (registered earlier) answer first
     }
+    if (options.stubbedUrls?.includes(url.href)) return route.fallback();
     blockedRequests.push(url.href);
     return route.abort('internetdisconnected');
   });
