@@ -338,3 +338,19 @@ export function categoriesInProfile(profile: NormProfile): FacilityCategory[] {
   for (const housingType of HOUSING_TYPES) for (const item of profile.norms[housingType]) used.add(item.category);
   return FACILITY_CATEGORIES.filter((category) => used.has(category));
 }
+
+/** Thrown when an analysis is asked to run with invalid norms; carries every issue for the UI. */
+export class InvalidNormsError extends Error {
+  readonly issues: DataIssue[];
+  constructor(issues: DataIssue[]) {
+    super(issues.map((issue) => `${issue.code} (${issue.record ?? ''})`).join(', '));
+    this.name = 'InvalidNormsError';
+    this.issues = issues;
+  }
+}
+
+/** Validates profile and speed together and throws InvalidNormsError when anything is wrong. */
+export function assertValidNorms(profile: NormProfile, speed: WalkingSpeed): void {
+  const issues = [...validateNormProfile(profile), ...validateWalkingSpeed(speed)];
+  if (issues.length > 0) throw new InvalidNormsError(issues);
+}
