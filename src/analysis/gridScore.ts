@@ -1,0 +1,127 @@
+// Scores every grid cell: how many norms of a housing type are met there, or the straight-line
+// distance to the nearest facility of one category. Plain loops over the facility index.
+
+import type { FacilityCategory } from '../domain/facility';
+import type { HousingType } from '../domain/housing';
+import type { CategoryNorm, NormProfile } from '../domain/norms';
+import { InvalidNormsError, validateDistanceMeters, validateNormProfile } from '../domain/norms';
+import type { DistanceMethodId } from './distanceMethod';
+import type { FacilityIndex } from './facilityIndex';
+import { categoryCode } from './facilityIndex';
+import type { NearestFacilityField, PreparedPoints } from './nearestFacilityField';
+import { REACH_SEARCH_MARGIN } from './nearestFacilityField';
+import { haversineMeters, metersToRankingMetric } from './sphericalDistance';
+
+export type GridScoreTarget =
+  | { kind: 'normsMet'; housingType: HousingType }
+  /** Distance in metres; NaN where nothing lies within maxDistanceMeters (default: no limit) or no data. */
+  | { kind: 'distance'; category: FacilityCategory; maxDistanceMeters?: number };
+
+export interface GridScore {
+  target: GridScoreTarget;
+  method: DistanceMethodId;
+  /** Per cell: number of norms met (normsMet) or metres (distance). */
+  values: Float32Array;
+  /** Norms the housing type has (normsMet); 1 for distance. */
+  requiredCount: number;
+  /** Categories the target needs but no facility is loaded for: those norms count as not met here. */
+  noDataCategories: FacilityCategory[];
+}
+
+/** Norms for a normsMet target, validated. */
+function normsForTarget(profile: NormProfile, housingType: HousingType): CategoryNorm[] {
+  const issues = validateNormProfile(profile);
+  if (issues.length > 0) throw new InvalidNormsError(issues);
+  return profile.norms[housingType];
+}
+
+export function scoreGrid(prepared: PreparedPoints, index: FacilityIndex, profile: NormProfile, target: GridScoreTarget): GridScore {
+  const cellCount = prepared.count;
+  const { points, lonRadians, latRadians, cosLat, sinLat } = prepared;
+
+  if (target.kind === 'distance') {
+    const maxDistanceMeters = target.maxDistanceMeters ?? Infinity;
+    if (Number.isFinite(maxDistanceMeters)) {
+      const issues = validateDistanceMeters(maxDistanceMeters, target.category);
+      if (issues.length > 0) throw new InvalidNormsError(issues);
+    }
+    const values = new Float32Array(cellCount).fill(NaN);
+    const code = categoryCode(target.category);
+    const noDataCategories = index.hasCategoryCode(code) ? [] : [target.category];
+    if (noDataCategories.length === 0) {
+      const maxRankingMetric = metersToRankingMetric(maxDistanceMeters * REACH_SEARCH_MARGIN);
+      let previousWinner = -1;
+      for (let cell = 0; cell < cellCount; cell++) {
+        const winner = index.nearestPrepared(code, lonRadians[cell]!, latRadians[cell]!, cosLat[cell]!, sinLat[cell]!, maxRankingMetric, previousWinner);
+        if (winner < 0) continue;
+        previousWinner = winner;
+        const [facilityLon, facilityLat] = index.facilityLocation(winner);
+        const distanceMeters = haversineMeters(points[2 * cell]!, points[2 * cell + 1]!, facilityLon, facilityLat);
+        if (distanceMeters <= maxDistanceMeters) values[cell] = distanceMeters;
+      }
+    }
+    return { target, method: index.method, values, requiredCount: 1, noDataCategories };
+  }
+
+  const norms = normsForTarget(profile, target.housingType);
+  const values = new Float32Array(cellCount);
+  const noDataCategories: FacilityCategory[] = [];
+  for (const norm of norms) {
+    const code = categoryCode(norm.category);
+    if (!index.hasCategoryCode(code)) {
+      noDataCategories.push(norm.category);
+      continue;
+    }
+    // Capped search: a cell only needs to know whether something lies within the norm distance.
+    const maxRankingMetric = metersToRankingMetric(norm.maxDistanceMeters * REACH_SEARCH_MARGIN);
+    let previousWinner = -1;
+    for (let cell = 0; cell < cellCount; cell++) {
+      const winner = index.nearestPrepared(code, lonRadians[cell]!, latRadians[cell]!, cosLat[cell]!, sinLat[cell]!, maxRankingMetric, previousWinner);
+      if (winner < 0) continue;
+      previousWinner = winner;
+      const [facilityLon, facilityLat] = index.facilityLocation(winner);
+      if (haversineMeters(points[2 * cell]!, points[2 * cell + 1]!, facilityLon, facilityLat) <= norm.maxDistanceMeters) values[cell]! += 1;
+    }
+  }
+  return { target, method: index.method, values, requiredCount: norms.length, noDataCategories };
+}
+
+/**
+ * The same score from incrementally maintained fields (one per category, see NearestFacilityField),
+ * for redrawing during a drag. Fields must cover at least the distances asked for.
+ */
+export function scoreFromFields(
+  fields: ReadonlyMap<FacilityCategory, NearestFacilityField>,
+  index: FacilityIndex,
+  profile: NormProfile,
+  target: GridScoreTarget,
+  cellCount: number,
+): GridScore {
+  if (target.kind === 'distance') {
+    const field = fields.get(target.category);
+    if (!field) throw new RangeError(`No field for category ${target.category}`);
+    const maxDistanceMeters = target.maxDistanceMeters ?? Infinity;
+    const values = new Float32Array(cellCount).fill(NaN);
+    for (let cell = 0; cell < cellCount; cell++) {
+      const distanceMeters = field.distanceMeters[cell]!;
+      if (distanceMeters <= maxDistanceMeters) values[cell] = distanceMeters;
+    }
+    const noDataCategories = index.hasCategory(target.category) ? [] : [target.category];
+    return { target, method: index.method, values, requiredCount: 1, noDataCategories };
+  }
+  const norms = normsForTarget(profile, target.housingType);
+  const values = new Float32Array(cellCount);
+  const noDataCategories: FacilityCategory[] = [];
+  for (const norm of norms) {
+    if (!index.hasCategory(norm.category)) {
+      noDataCategories.push(norm.category);
+      continue;
+    }
+    const field = fields.get(norm.category);
+    if (!field) throw new RangeError(`No field for category ${norm.category}`);
+    for (let cell = 0; cell < cellCount; cell++) {
+      if (field.distanceMeters[cell]! <= norm.maxDistanceMeters) values[cell]! += 1;
+    }
+  }
+  return { target, method: index.method, values, requiredCount: norms.length, noDataCategories };
+}

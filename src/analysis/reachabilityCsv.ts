@@ -1,0 +1,75 @@
+// CSV export of the reachability table for Dutch Excel: ';' separator, decimal comma, UTF-8 BOM,
+// CRLF line ends. Column headers and words come from the caller (the message catalogue).
+
+import type { FacilityCategory } from '../domain/facility';
+import { FACILITY_CATEGORIES } from '../domain/facility';
+import type { HousingType } from '../domain/housing';
+import { HOUSING_TYPES } from '../domain/housing';
+import type { ReachabilityRow, Verdict } from './reachability';
+
+export interface ReachabilityCsvLabels {
+  siteId: string;
+  siteName: string;
+  outsideProvince: string;
+  yes: string;
+  no: string;
+  /** Shown in a distance cell when the category has no data. */
+  noData: string;
+  /** Header template with {category}, e.g. '{category} afstand hemelsbreed (m)'. */
+  distanceColumn: string;
+  /** Header template with {category}, e.g. '{category} looptijd (min)'. */
+  walkingMinutesColumn: string;
+  /** Header template with {housingType}, e.g. 'Norm {housingType}'. */
+  verdictColumn: string;
+  categories: Record<FacilityCategory, string>;
+  housingTypes: Record<HousingType, string>;
+  verdicts: Record<Verdict, string>;
+}
+
+/** Everything except 'overig', which no norm uses. */
+export const CSV_DEFAULT_CATEGORIES: readonly FacilityCategory[] = FACILITY_CATEGORIES.filter((category) => category !== 'overig');
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+function quoteField(text: string): string {
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function decimalComma(value: number, fractionDigits: number): string {
+  return value.toFixed(fractionDigits).replace('.', ',');
+}
+
+function fillTemplate(template: string, name: string, value: string): string {
+  return template.split(`{${name}}`).join(value);
+}
+
+export function reachabilityTableToCsv(
+  rows: readonly ReachabilityRow[],
+  labels: ReachabilityCsvLabels,
+  categories: readonly FacilityCategory[] = CSV_DEFAULT_CATEGORIES,
+): string {
+  const header = [labels.siteId, labels.siteName, labels.outsideProvince];
+  for (const category of categories) {
+    header.push(fillTemplate(labels.distanceColumn, 'category', labels.categories[category]));
+    header.push(fillTemplate(labels.walkingMinutesColumn, 'category', labels.categories[category]));
+  }
+  for (const housingType of HOUSING_TYPES) header.push(fillTemplate(labels.verdictColumn, 'housingType', labels.housingTypes[housingType]));
+
+  const lines = [header];
+  for (const row of rows) {
+    const { reachability } = row;
+    const cells = [row.siteId, row.siteName, reachability.outsideProvince ? labels.yes : labels.no];
+    for (const category of categories) {
+      const reach = reachability.categories[category];
+      if (reach.status === 'found') {
+        // whole metres: the straight-line method is not more precise than that
+        cells.push(decimalComma(Math.round(reach.distanceMeters), 0), decimalComma(reach.walkingMinutes, 1));
+      } else {
+        cells.push(labels.noData, labels.noData);
+      }
+    }
+    for (const housingType of HOUSING_TYPES) cells.push(labels.verdicts[reachability.housingTypes[housingType].verdict]);
+    lines.push(cells);
+  }
+  return BYTE_ORDER_MARK + lines.map((cells) => cells.map(quoteField).join(';')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,53 @@
+// Messages between the UI thread and the reachability worker. Every request carries a requestId that
+// its response repeats; big arrays travel as transferred typed arrays, never as GeoJSON.
+
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { DataIssue } from '../domain/dataIssue';
+import type { FacilityCategory } from '../domain/facility';
+import type { NormProfile, WalkingSpeed } from '../domain/norms';
+import type { PackedFacilities } from './facilityIndex';
+import type { GridScore, GridScoreTarget } from './gridScore';
+import type { LocationReachability, ReachabilityRow, ReachabilitySite } from './reachability';
+
+export type ReachabilityRequest =
+  /** Replaces all facilities (transfer coordinates.buffer and categoryCodes.buffer). */
+  | { requestId: number; type: 'setFacilities'; facilities: PackedFacilities }
+  /** Sets the province outline (for the outside-province flag) and builds the scoring grid. */
+  | { requestId: number; type: 'setGrid'; province: Polygon | MultiPolygon; cellSizeMeters: number }
+  | { requestId: number; type: 'analyseLocation'; point: [number, number]; profile: NormProfile; speed: WalkingSpeed }
+  | { requestId: number; type: 'analyseSites'; sites: ReachabilitySite[]; profile: NormProfile; speed: WalkingSpeed }
+  | { requestId: number; type: 'scoreGrid'; profile: NormProfile; target: GridScoreTarget }
+  /** During a drag: updates the last grid score incrementally and returns it. */
+  | { requestId: number; type: 'moveFacility'; facilityId: string; location: [number, number] }
+  | { requestId: number; type: 'addFacility'; facilityId: string; category: FacilityCategory; location: [number, number] }
+  | { requestId: number; type: 'removeFacility'; facilityId: string };
+
+export interface GridDescription {
+  cellSizeMeters: number;
+  originLon: number;
+  originLat: number;
+  cellWidthDegrees: number;
+  cellHeightDegrees: number;
+  columns: number;
+  rows: number;
+  cellCount: number;
+  /** A copy of the centres, transferred. */
+  centers: Float64Array;
+  cellIds: Uint32Array;
+}
+
+export type ReachabilityResponse =
+  | { requestId: number; type: 'facilitiesSet'; facilityCount: number; categoriesWithData: FacilityCategory[] }
+  | { requestId: number; type: 'gridSet'; grid: GridDescription }
+  | { requestId: number; type: 'locationAnalysed'; result: LocationReachability }
+  | { requestId: number; type: 'sitesAnalysed'; rows: ReachabilityRow[] }
+  | { requestId: number; type: 'gridScored'; score: GridScore }
+  /** score is the updated last grid score, or null when no score was requested yet or it does not depend on the category. */
+  | { requestId: number; type: 'facilitiesChanged'; facilityId: string; changedCellCount: number; score: GridScore | null }
+  | { requestId: number; type: 'error'; issues: DataIssue[] };
+
+/** A response plus the buffers to transfer with postMessage. */
+export interface HandledMessage {
+  response: ReachabilityResponse;
+  transfer: ArrayBuffer[];
+}

@@ -1,0 +1,177 @@
+// The reachability worker's state and message handling, free of worker globals so Node tests can
+// call it directly. Keeps the facility index, the grid and (after the first edit) one incrementally
+// updated nearest-facility field per category the last grid score needs.
+
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { DataIssue } from '../domain/dataIssue';
+import type { FacilityCategory } from '../domain/facility';
+import { FACILITY_CATEGORIES } from '../domain/facility';
+import type { NormProfile } from '../domain/norms';
+import { InvalidNormsError } from '../domain/norms';
+import { FacilityIndex } from './facilityIndex';
+import type { GridScore, GridScoreTarget } from './gridScore';
+import { scoreFromFields, scoreGrid } from './gridScore';
+import type { PreparedPoints } from './nearestFacilityField';
+import { NearestFacilityField, preparePoints } from './nearestFacilityField';
+import type { ProvinceGrid } from './provinceGrid';
+import { buildProvinceGrid } from './provinceGrid';
+import { analyseLocation, analyseSites } from './reachability';
+import type { HandledMessage, ReachabilityRequest, ReachabilityResponse } from './reachabilityProtocol';
+
+const WORKER_FILE = 'reachabilityWorker';
+
+interface WorkerState {
+  index: FacilityIndex | null;
+  province: Polygon | MultiPolygon | null;
+  grid: ProvinceGrid | null;
+  prepared: PreparedPoints | null;
+  fields: Map<FacilityCategory, NearestFacilityField>;
+  lastScore: { profile: NormProfile; target: GridScoreTarget } | null;
+}
+
+function issue(code: string, params?: Record<string, string | number>): DataIssue {
+  return params ? { code, file: WORKER_FILE, params } : { code, file: WORKER_FILE };
+}
+
+class RequestFailed extends Error {
+  readonly issues: DataIssue[];
+  constructor(issues: DataIssue[]) {
+    super(issues.map((item) => item.code).join(', '));
+    this.issues = issues;
+  }
+}
+
+/** Reach each category's field must cover for a score target. */
+function requiredReaches(profile: NormProfile, target: GridScoreTarget): Map<FacilityCategory, number> {
+  const reaches = new Map<FacilityCategory, number>();
+  if (target.kind === 'distance') reaches.set(target.category, target.maxDistanceMeters ?? Infinity);
+  else for (const norm of profile.norms[target.housingType]) reaches.set(norm.category, Math.max(reaches.get(norm.category) ?? 0, norm.maxDistanceMeters));
+  return reaches;
+}
+
+function scoreTransfer(score: GridScore | null): ArrayBuffer[] {
+  return score ? [score.values.buffer as ArrayBuffer] : [];
+}
+
+export function createReachabilityHandler(): (request: ReachabilityRequest) => HandledMessage {
+  const state: WorkerState = { index: null, province: null, grid: null, prepared: null, fields: new Map(), lastScore: null };
+
+  const requireIndex = (): FacilityIndex => {
+    if (!state.index) throw new RequestFailed([issue('reach.noFacilities')]);
+    return state.index;
+  };
+  const requirePrepared = (): PreparedPoints => {
+    if (!state.prepared) throw new RequestFailed([issue('reach.noGrid')]);
+    return state.prepared;
+  };
+  const facilityIndexOf = (facilityId: string): number => {
+    const position = requireIndex().indexOfId(facilityId);
+    if (position < 0) throw new RequestFailed([issue('reach.unknownFacility', { value: facilityId })]);
+    return position;
+  };
+
+  /** Brings the fields in line with the last score target (built on the first edit after a score). */
+  const ensureFields = (): void => {
+    if (!state.lastScore) return;
+    const index = requireIndex();
+    const prepared = requirePrepared();
+    for (const [category, reachMeters] of requiredReaches(state.lastScore.profile, state.lastScore.target)) {
+      const existing = state.fields.get(category);
+      if (existing && existing.reachMeters === reachMeters) continue;
+      state.fields.set(category, new NearestFacilityField(prepared, index, category, reachMeters));
+    }
+  };
+
+  const afterFacilityChange = (requestId: number, facilityId: string, facilityIndex: number, category: FacilityCategory): HandledMessage => {
+    let changedCellCount = 0;
+    const field = state.fields.get(category);
+    if (field) changedCellCount = field.updateAfterFacilityChange(facilityIndex);
+    let score: GridScore | null = null;
+    if (state.lastScore && state.prepared && requiredReaches(state.lastScore.profile, state.lastScore.target).has(category)) {
+      score = scoreFromFields(state.fields, requireIndex(), state.lastScore.profile, state.lastScore.target, state.prepared.count);
+    }
+    const response: ReachabilityResponse = { requestId, type: 'facilitiesChanged', facilityId, changedCellCount, score };
+    return { response, transfer: scoreTransfer(score) };
+  };
+
+  const handleRequest = (request: ReachabilityRequest): HandledMessage => {
+    const { requestId } = request;
+    switch (request.type) {
+      case 'setFacilities': {
+        state.index = new FacilityIndex(request.facilities);
+        state.fields.clear();
+        const categoriesWithData = FACILITY_CATEGORIES.filter((category) => state.index!.hasCategory(category));
+        return { response: { requestId, type: 'facilitiesSet', facilityCount: state.index.facilityCount, categoriesWithData }, transfer: [] };
+      }
+      case 'setGrid': {
+        const grid = buildProvinceGrid(request.province, request.cellSizeMeters);
+        state.province = request.province;
+        state.grid = grid;
+        state.prepared = preparePoints(grid.centers);
+        state.fields.clear();
+        const centers = grid.centers.slice();
+        const cellIds = grid.cellIds.slice();
+        const { cellSizeMeters, originLon, originLat, cellWidthDegrees, cellHeightDegrees, columns, rows, cellCount } = grid;
+        return {
+          response: {
+            requestId,
+            type: 'gridSet',
+            grid: { cellSizeMeters, originLon, originLat, cellWidthDegrees, cellHeightDegrees, columns, rows, cellCount, centers, cellIds },
+          },
+          transfer: [centers.buffer, cellIds.buffer],
+        };
+      }
+      case 'analyseLocation': {
+        const options = state.province ? { province: state.province } : {};
+        const result = analyseLocation(request.point, requireIndex(), request.profile, request.speed, options);
+        return { response: { requestId, type: 'locationAnalysed', result }, transfer: [] };
+      }
+      case 'analyseSites': {
+        const options = state.province ? { province: state.province } : {};
+        const rows = analyseSites(request.sites, requireIndex(), request.profile, request.speed, options);
+        return { response: { requestId, type: 'sitesAnalysed', rows }, transfer: [] };
+      }
+      case 'scoreGrid': {
+        const score = scoreGrid(requirePrepared(), requireIndex(), request.profile, request.target);
+        state.lastScore = { profile: request.profile, target: request.target };
+        // the fields are rebuilt lazily on the next edit, against this target
+        state.fields.clear();
+        return { response: { requestId, type: 'gridScored', score }, transfer: scoreTransfer(score) };
+      }
+      case 'moveFacility': {
+        const index = requireIndex();
+        const facilityIndex = facilityIndexOf(request.facilityId);
+        ensureFields();
+        index.moveFacility(facilityIndex, request.location[0], request.location[1]);
+        const category = FACILITY_CATEGORIES[index.facilityCategoryCode(facilityIndex)]!;
+        return afterFacilityChange(requestId, request.facilityId, facilityIndex, category);
+      }
+      case 'addFacility': {
+        const index = requireIndex();
+        ensureFields();
+        const facilityIndex = index.addFacility(request.facilityId, request.category, request.location[0], request.location[1]);
+        return afterFacilityChange(requestId, request.facilityId, facilityIndex, request.category);
+      }
+      case 'removeFacility': {
+        const index = requireIndex();
+        const facilityIndex = facilityIndexOf(request.facilityId);
+        ensureFields();
+        index.removeFacility(facilityIndex);
+        const category = FACILITY_CATEGORIES[index.facilityCategoryCode(facilityIndex)]!;
+        return afterFacilityChange(requestId, request.facilityId, facilityIndex, category);
+      }
+    }
+  };
+
+  return (request) => {
+    try {
+      return handleRequest(request);
+    } catch (error) {
+      const issues =
+        error instanceof RequestFailed || error instanceof InvalidNormsError
+          ? error.issues
+          : [issue('reach.workerError', { reason: error instanceof Error ? error.message : String(error) })];
+      return { response: { requestId: request.requestId, type: 'error', issues }, transfer: [] };
+    }
+  };
+}
