@@ -44,7 +44,8 @@ function drawIcon(letter: string, colour: string, textColour: string): ImageData
   return context.getImageData(0, 0, size, size);
 }
 
-function toFeatureCollection(facilities: readonly Facility[]): FeatureCollection {
+/** GeoJSON for the facility source: one point per facility with its key and icon name. */
+export function toFeatureCollection(facilities: readonly Facility[]): FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: facilities.map((facility) => ({
