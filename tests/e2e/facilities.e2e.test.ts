@@ -48,13 +48,13 @@ describe('facilities', () => {
     const app = await openApp(browser);
     await waitForMapIdle(app.page);
     const ovRow = app.page.locator('.category-list li[data-category="ovHalte"]');
-    await expect(ovRow.textContent()).resolves.toContain(': 36');
+    await expect.poll(() => ovRow.textContent(), { timeout: 15_000 }).toContain(': 36');
     const careRow = app.page.locator('.category-list li[data-category="zorg24uur"]');
-    await expect(careRow.locator('.category-empty').textContent()).resolves.toContain('betekent niet dat er geen zijn');
+    await expect.poll(() => careRow.locator('.category-empty').textContent(), { timeout: 15_000 }).toContain('betekent niet dat er geen zijn');
     await app.page.locator('#municipality-search').fill('Zwolle');
     await app.page.locator('#municipality-list button').first().click();
     const table = app.page.getByTestId('municipality-facilities');
-    await expect(table.locator('tr[data-category="supermarkt"] td').textContent()).resolves.toBe('geen gegevens');
+    await expect.poll(() => table.locator('tr[data-category="supermarkt"] td').textContent(), { timeout: 15_000 }).toBe('geen gegevens');
     await app.screenshot('facilities-01-empty-categories');
   });
 
@@ -64,22 +64,22 @@ describe('facilities', () => {
     await waitForMapIdle(app.page);
     await app.page.locator('#osm-area').selectOption({ label: 'Zwolle' });
     await app.page.getByRole('button', { name: 'Voorzieningen ophalen' }).click();
-    await expect(app.page.getByTestId('osm-done').textContent()).resolves.toContain('4 voorzieningen opgehaald voor Zwolle');
+    await expect.poll(() => app.page.getByTestId('osm-done').textContent(), { timeout: 15_000 }).toContain('4 voorzieningen opgehaald voor Zwolle');
     expect(calls).toHaveLength(1);
     expect(decodeURIComponent(calls[0]!)).toContain('ref:gemeentecode');
-    await expect(app.page.locator('.category-list li[data-category="zorg24uur"]').textContent()).resolves.toContain(': 1');
-    await expect(app.page.getByTestId('facility-legend').textContent()).resolves.toContain('© OpenStreetMap-bijdragers');
+    await expect.poll(() => app.page.locator('.category-list li[data-category="zorg24uur"]').textContent(), { timeout: 15_000 }).toContain(': 1');
+    await expect.poll(() => app.page.getByTestId('facility-legend').textContent(), { timeout: 15_000 }).toContain('© OpenStreetMap-bijdragers');
     await app.page.locator('#municipality-search').fill('Zwolle');
     await app.page.locator('#municipality-list button').first().click();
     const table = app.page.getByTestId('municipality-facilities');
-    await expect(table.locator('tr[data-category="supermarkt"] td').textContent()).resolves.toBe('1');
+    await expect.poll(() => table.locator('tr[data-category="supermarkt"] td').textContent(), { timeout: 15_000 }).toBe('1');
     await waitForMapIdle(app.page);
     await app.screenshot('facilities-02-osm-fetched');
 
     await app.page.reload();
     await waitForMapIdle(app.page);
-    await expect(app.page.locator('.category-list li[data-category="huisarts"]').textContent()).resolves.toContain(': 1');
-    await expect(app.page.locator('.dataset-row').filter({ hasText: 'OpenStreetMap – Zwolle' }).count()).resolves.toBe(1);
+    await expect.poll(() => app.page.locator('.category-list li[data-category="huisarts"]').textContent(), { timeout: 15_000 }).toContain(': 1');
+    await expect.poll(() => app.page.locator('.dataset-row').filter({ hasText: 'OpenStreetMap – Zwolle' }).count(), { timeout: 15_000 }).toBe(1);
     expect(calls).toHaveLength(1); // no second download: the saved copy is used offline
     expect(app.blockedRequests).toEqual([]);
   });
@@ -92,11 +92,11 @@ describe('facilities', () => {
     await waitForMapIdle(app.page);
     await app.page.getByRole('button', { name: 'Voorzieningen ophalen' }).click();
     const failure = app.page.getByTestId('osm-failed');
-    await expect(failure.textContent()).resolves.toContain('overbelast');
-    await expect(app.page.locator('.category-list li[data-category="ovHalte"]').textContent()).resolves.toContain(': 36');
+    await expect.poll(() => failure.textContent(), { timeout: 15_000 }).toContain('overbelast');
+    await expect.poll(() => app.page.locator('.category-list li[data-category="ovHalte"]').textContent(), { timeout: 15_000 }).toContain(': 36');
     await app.screenshot('facilities-03-osm-504');
     await failure.getByRole('button', { name: 'Opnieuw proberen' }).click();
-    await expect(app.page.getByTestId('osm-done').textContent()).resolves.toContain('Heel Overijssel');
+    await expect.poll(() => app.page.getByTestId('osm-done').textContent(), { timeout: 15_000 }).toContain('Heel Overijssel');
     expect(calls).toHaveLength(2);
   });
 });
