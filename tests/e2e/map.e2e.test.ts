@@ -94,6 +94,22 @@ describe('the offline map', () => {
   });
 });
 
+describe('sources', () => {
+  it('the sources dialog lists every source with publisher, date and licence, and closes with Escape', async () => {
+    const app = await openApp(browser);
+    await waitForMapIdle(app.page);
+    await app.page.getByRole('button', { name: 'Bronnen' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Bronnen van alle gegevens' });
+    await expect.poll(() => dialog.locator('.sources-list > li').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(15);
+    const text = (await dialog.textContent()) ?? '';
+    expect(text).toContain('Actualisatie Woondeal West-Overijssel 2025 t/m eind 2030');
+    expect(text).toContain('CC BY 4.0');
+    await app.screenshot('09-sources-dialog');
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible(), { timeout: 15_000 }).toBe(false);
+  });
+});
+
 describe('when things go wrong', () => {
   it('a malformed dataset gives a message naming the file, and the rest of the app still works', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
