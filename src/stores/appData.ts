@@ -36,6 +36,8 @@ export interface AppData {
   targets: MunicipalTarget[];
   regionTargets: RegionTarget[];
   homesBuilt: MunicipalHomesFigure[];
+  /** Total printed under Tabel 1 for West-Overijssel (its rows add up to another number). */
+  homesBuiltPrintedTotal: number;
   outlook: MunicipalHomesFigure[];
   inconsistencies: SourceInconsistency[];
   sources: Source[];

@@ -55,7 +55,10 @@ export function toAppData(loaded: LoadedDatasets): { data: Partial<AppData>; iss
     data.regionTargets = targets.regionTargets;
   }
   const homesBuilt = valueOf(loaded.homesBuilt);
-  if (homesBuilt) data.homesBuilt = homesBuilt.rows;
+  if (homesBuilt) {
+    data.homesBuilt = homesBuilt.rows;
+    data.homesBuiltPrintedTotal = homesBuilt.printedTotal;
+  }
   const outlook = valueOf(loaded.outlook2031To2035);
   if (outlook) data.outlook = outlook.rows;
   data.inconsistencies = [

@@ -112,6 +112,9 @@ export function MunicipalityPanel({ code }: { code: MunicipalityCode }) {
         {homesBuilt ? (
           <>
             <p class="big-figure">{showNumber(homesBuilt.homes)}</p>
+            {data.homesBuiltPrintedTotal !== undefined && (
+              <p class="note">{t('municipality.homesBuiltRegionTotal', { total: formatNumber(data.homesBuiltPrintedTotal) })}</p>
+            )}
             <InconsistencyNote inconsistencies={inconsistenciesAbout(inconsistencies, 'homesBuilt')} />
             <SourceReference ids={[homesBuilt.source]} />
           </>
