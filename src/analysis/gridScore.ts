@@ -9,7 +9,8 @@ import type { DistanceMethodId } from './distanceMethod';
 import type { FacilityIndex } from './facilityIndex';
 import { categoryCode } from './facilityIndex';
 import type { NearestFacilityField, PreparedPoints } from './nearestFacilityField';
-import { REACH_SEARCH_MARGIN } from './nearestFacilityField';
+import { preparePoints, REACH_SEARCH_MARGIN } from './nearestFacilityField';
+import type { ProvinceGrid } from './provinceGrid';
 import { haversineMeters, metersToRankingMetric } from './sphericalDistance';
 
 export type GridScoreTarget =
@@ -35,7 +36,22 @@ function normsForTarget(profile: NormProfile, housingType: HousingType): Categor
   return profile.norms[housingType];
 }
 
-export function scoreGrid(prepared: PreparedPoints, index: FacilityIndex, profile: NormProfile, target: GridScoreTarget): GridScore {
+// Prepared cell centres per grid, so repeated scoring of one grid computes cos/sin only once.
+const preparedGrids = new WeakMap<ProvinceGrid, PreparedPoints>();
+
+function preparedCellsOf(cells: ProvinceGrid | PreparedPoints): PreparedPoints {
+  if (!('centers' in cells)) return cells;
+  let prepared = preparedGrids.get(cells);
+  if (!prepared) {
+    prepared = preparePoints(cells.centers);
+    preparedGrids.set(cells, prepared);
+  }
+  return prepared;
+}
+
+/** Scores every cell of a grid (or any prepared points) for one target. */
+export function scoreGrid(cells: ProvinceGrid | PreparedPoints, index: FacilityIndex, profile: NormProfile, target: GridScoreTarget): GridScore {
+  const prepared = preparedCellsOf(cells);
   const cellCount = prepared.count;
   const { points, lonRadians, latRadians, cosLat, sinLat } = prepared;
 
