@@ -11,7 +11,7 @@ export interface RingProperties {
 }
 
 export interface RingOptions {
-  /** Vertices per ring; 64 is within 1 m of 256 at a third of the cost (PERFORMANCE.md). */
+  /** Vertices per ring; 64 is within 1 m of 256 vertices at a third of the cost. */
   steps?: number;
 }
 
