@@ -141,27 +141,23 @@ function naiveNearest(cells: Float64Array, packed: PackedFacilities): Float64Arr
   return result;
 }
 
-function loadProvince(): Polygon | MultiPolygon {
-  const candidates = ['geo/boundaries/overijssel-provincie-cbs-2026.geojson', '/work/shared/geo-sources/overijssel-provincie-cbs-2026.geojson'];
-  for (const path of candidates) {
-    if (!existsSync(path)) continue;
+/** The real CBS outline when the repository has it, else the bounding box (a larger grid). */
+function loadProvince(): { geometry: Polygon | MultiPolygon; label: string } {
+  const path = 'geo/boundaries/overijssel-provincie-cbs-2026.geojson';
+  if (existsSync(path)) {
     const collection = JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
     const feature = collection.features[0] as Feature<Polygon | MultiPolygon>;
-    return feature.geometry;
+    return { geometry: feature.geometry, label: 'CBS province outline' };
   }
   const [west, south, east, north] = OVERIJSSEL_BOUNDS;
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [west, south],
-        [east, south],
-        [east, north],
-        [west, north],
-        [west, south],
-      ],
-    ],
-  };
+  const ring = [
+    [west, south],
+    [east, south],
+    [east, north],
+    [west, north],
+    [west, south],
+  ];
+  return { geometry: { type: 'Polygon', coordinates: [ring] }, label: 'bounding box (outline file not found)' };
 }
 
 function benchIncremental(prepared: PreparedPoints, towns: [number, number][], siteCount: number, reachMeters: number): BenchResult {
@@ -258,7 +254,7 @@ export async function runReachabilityBenchmarks(): Promise<BenchResult[]> {
   results.push(benchIncremental(prepared, towns, 300, 1200));
 
   // 4. the whole province grid
-  const province = loadProvince();
+  const { geometry: province, label: provinceLabel } = loadProvince();
   for (const cellSizeMeters of [250, 100]) {
     let grid = buildProvinceGrid(province, cellSizeMeters);
     const buildMs = timeRuns(3, () => {
@@ -266,7 +262,7 @@ export async function runReachabilityBenchmarks(): Promise<BenchResult[]> {
     });
     const gridPrepared = preparePoints(grid.centers);
     results.push({
-      name: `province grid ${cellSizeMeters} m: build (${grid.cellCount} cells)`,
+      name: `province grid ${cellSizeMeters} m: build (${grid.cellCount} cells, ${provinceLabel})`,
       medianMs: buildMs,
       runs: 3,
     });
