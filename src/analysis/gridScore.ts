@@ -141,3 +141,44 @@ export function scoreFromFields(
   }
   return { target, method: index.method, values, requiredCount: norms.length, noDataCategories };
 }
+
+/**
+ * Recomputes only the listed cells of a score from the fields (after an incremental update), so a
+ * drag step costs in proportion to the cells that changed, not to the whole grid. The result per
+ * cell is the same as scoreFromFields.
+ */
+export function rescoreCells(
+  values: Float32Array,
+  fields: ReadonlyMap<FacilityCategory, NearestFacilityField>,
+  index: FacilityIndex,
+  profile: NormProfile,
+  target: GridScoreTarget,
+  cells: Int32Array,
+  cellCount: number,
+): void {
+  if (target.kind === 'distance') {
+    const field = fields.get(target.category);
+    if (!field) throw new RangeError(`No field for category ${target.category}`);
+    const maxDistanceMeters = target.maxDistanceMeters ?? Infinity;
+    for (let position = 0; position < cellCount; position++) {
+      const cell = cells[position]!;
+      const distanceMeters = field.distanceMeters[cell]!;
+      values[cell] = distanceMeters <= maxDistanceMeters ? distanceMeters : NaN;
+    }
+    return;
+  }
+  const norms = profile.norms[target.housingType].filter((norm) => index.hasCategory(norm.category));
+  const normFields = norms.map((norm) => {
+    const field = fields.get(norm.category);
+    if (!field) throw new RangeError(`No field for category ${norm.category}`);
+    return field;
+  });
+  for (let position = 0; position < cellCount; position++) {
+    const cell = cells[position]!;
+    let met = 0;
+    for (let normPosition = 0; normPosition < norms.length; normPosition++) {
+      if (normFields[normPosition]!.distanceMeters[cell]! <= norms[normPosition]!.maxDistanceMeters) met++;
+    }
+    values[cell] = met;
+  }
+}

@@ -17,6 +17,7 @@ import { scoreGrid } from '../../src/analysis/gridScore';
 import type { PreparedPoints } from '../../src/analysis/nearestFacilityField';
 import { NearestFacilityField, preparePoints } from '../../src/analysis/nearestFacilityField';
 import { buildProvinceGrid } from '../../src/analysis/provinceGrid';
+import { createReachabilityHandler } from '../../src/analysis/reachabilityWorkerHandler';
 
 export interface BenchResult {
   name: string;
@@ -275,6 +276,31 @@ export async function runReachabilityBenchmarks(): Promise<BenchResult[]> {
       name: `province grid ${cellSizeMeters} m: norms met for zorggeschikt (${grid.cellCount} cells)`,
       medianMs: timeRuns(5, () => scoreGrid(gridPrepared, sixIndex, WOONZORGZONE_PROFILE, { kind: 'normsMet', housingType: 'zorggeschikt' })),
       runs: 5,
+    });
+  }
+
+  // 5. the worker path during a drag: move one facility, get the updated norms-met grid back
+  for (const cellSizeMeters of [250, 100]) {
+    const handle = createReachabilityHandler();
+    handle({ requestId: 1, type: 'setFacilities', facilities: { ...sixCategories, coordinates: sixCategories.coordinates.slice() } });
+    handle({ requestId: 2, type: 'setGrid', province, cellSizeMeters });
+    handle({ requestId: 3, type: 'scoreGrid', profile: WOONZORGZONE_PROFILE, target: { kind: 'normsMet', housingType: 'zorggeschikt' } });
+    const dragRandom = seededRandom(7);
+    const times: number[] = [];
+    let requestId = 4;
+    for (let step = 0; step < 60; step++) {
+      const facility = Math.floor(dragRandom() * FACILITY_COUNT);
+      const lon = sixCategories.coordinates[2 * facility]! + (dragRandom() - 0.5) * 0.004;
+      const lat = sixCategories.coordinates[2 * facility + 1]! + (dragRandom() - 0.5) * 0.0025;
+      const start = performance.now();
+      handle({ requestId: requestId++, type: 'moveFacility', facilityId: sixCategories.ids[facility]!, location: [lon, lat] });
+      // the first move builds the incremental fields; only later moves are drag steps
+      if (step > 0) times.push(performance.now() - start);
+    }
+    results.push({
+      name: `worker moveFacility + updated norms-met score, province grid ${cellSizeMeters} m`,
+      medianMs: median(times),
+      runs: times.length,
     });
   }
   return results;

@@ -86,6 +86,36 @@ describe('reachability worker handler', () => {
     expect(Array.from(incremental.values)).toEqual(Array.from(full.values));
   });
 
+  it('after removing and adding facilities returns the same distances as a full recompute', () => {
+    const packed = facilitiesInArea(5, 6, ['ovHalte']);
+    const handle = createReachabilityHandler();
+    handle({ requestId: 1, type: 'setFacilities', facilities: { ...packed, coordinates: packed.coordinates.slice(), ids: [...packed.ids] } });
+    const grid = expectType(handle({ requestId: 2, type: 'setGrid', province: AREA, cellSizeMeters: 250 }).response, 'gridSet').grid;
+    const target = { kind: 'distance', category: 'ovHalte', maxDistanceMeters: 2000 } as const;
+    handle({ requestId: 3, type: 'scoreGrid', profile: WOONZORGZONE_PROFILE, target });
+    for (const id of packed.ids) handle({ requestId: 4, type: 'removeFacility', facilityId: id });
+    const added: [number, number] = [6.05, 52.43];
+    const last = handle({ requestId: 5, type: 'addFacility', facilityId: 'new', category: 'ovHalte', location: added }).response;
+    const expected = scoreGrid(
+      preparePoints(grid.centers),
+      new FacilityIndex({ ids: ['new'], coordinates: Float64Array.from(added), categoryCodes: Uint8Array.of(FACILITY_CATEGORIES.indexOf('ovHalte')) }),
+      WOONZORGZONE_PROFILE,
+      target,
+    );
+    expect(Array.from(expectType(last, 'facilitiesChanged').score!.values)).toEqual(Array.from(expected.values));
+  });
+
+  it('reports a category as noData once its last facility is removed', () => {
+    const packed = facilitiesInArea(6, 2, ['zorg24uur']);
+    const handle = createReachabilityHandler();
+    handle({ requestId: 1, type: 'setFacilities', facilities: packed });
+    handle({ requestId: 2, type: 'setGrid', province: AREA, cellSizeMeters: 500 });
+    handle({ requestId: 3, type: 'scoreGrid', profile: WOONZORGZONE_PROFILE, target: { kind: 'distance', category: 'zorg24uur' } });
+    handle({ requestId: 4, type: 'removeFacility', facilityId: 't/0' });
+    const last = handle({ requestId: 5, type: 'removeFacility', facilityId: 't/1' }).response;
+    expect(expectType(last, 'facilitiesChanged').score!.noDataCategories).toEqual(['zorg24uur']);
+  });
+
   it('reports an unknown facility id', () => {
     const handle = createReachabilityHandler();
     handle({ requestId: 1, type: 'setFacilities', facilities: facilitiesInArea(4, 5, ['supermarkt']) });
