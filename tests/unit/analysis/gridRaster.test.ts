@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon } from '@turf/turf';
 import { gridToMercatorRaster } from '../../../src/analysis/gridRaster';
 import { buildProvinceGrid } from '../../../src/analysis/provinceGrid';
-import { lShapeWithHoleAndIsland } from './reachabilityFactories';
+import { lShapeWithHoleAndIsland, rectangle } from './reachabilityFactories';
 
 const AREA = lShapeWithHoleAndIsland();
 
@@ -14,8 +14,9 @@ function pixelRowLatitude(north: number, south: number, pixelRow: number, height
 }
 
 describe('gridToMercatorRaster', () => {
-  it('gives each pixel the value of the cell under its centre, NaN outside the area', () => {
-    const grid = buildProvinceGrid(AREA, 1000);
+  it('gives each pixel the value of the cell under its centre (100 m cells over the province’s height)', () => {
+    // as tall as Overijssel: there, rows spaced evenly in latitude would drift up to ~170 m from the map
+    const grid = buildProvinceGrid(rectangle(6.0, 52.118, 6.05, 52.855), 100);
     const values = Float32Array.from({ length: grid.cellCount }, (_, position) => position);
     const raster = gridToMercatorRaster(grid, values);
     const [[west, north], , [, south]] = raster.corners;
