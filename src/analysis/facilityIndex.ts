@@ -2,15 +2,16 @@
 // nearest-facility search in straight-line metres (the 'hemelsbreed' DistanceMethod).
 //
 // Why not geokdbush.around: it allocates a priority queue and computes great-circle bounds for every
-// tree node; at Overijssel scale (30,000 points × 2,000 facilities) that measured 205 ms against
-// 12.8 ms for this search (docs: /work/shared/PERFORMANCE.md, 16× slower). Here candidates are ranked
-// with a per-query cos/sin scale (rankingMetric) and only the winner gets a haversine.
+// tree node and candidate; at Overijssel scale (30,000 points × 2,000 facilities, 2-core machine) it
+// was measured at 205 ms against 12.8 ms for a search like this one, 16× slower. Here candidates are
+// ranked with a per-query cos/sin scale (rankingMetric) and only the winner gets a haversine; see
+// tests/bench/reachability.bench.ts for this engine's own numbers.
 
 import KDBush from 'kdbush';
 import type { Facility, FacilityCategory } from '../domain/facility';
 import { FACILITY_CATEGORIES } from '../domain/facility';
 import type { DistanceMethod, DistanceMethodId, NearestFacility } from './distanceMethod';
-import { DEGREES_TO_RADIANS, EARTH_RADIUS_METERS, haversineMeters, metersToRankingMetric, rankingMetric } from './sphericalDistance';
+import { DEGREES_TO_RADIANS, haversineMeters, metersToRankingMetric, rankingMetric } from './sphericalDistance';
 
 /** Facilities as typed arrays: what a worker receives (transferred, not cloned). */
 export interface PackedFacilities {
@@ -39,7 +40,7 @@ export function packFacilities(facilities: readonly Facility[]): PackedFacilitie
   return { ids, coordinates, categoryCodes };
 }
 
-/** Small leaves: measured fastest for nearest search at this scale (PERFORMANCE.md, nodeSize 16). */
+/** Small leaves: measured fastest for nearest search at this scale (nodeSize 16 rather than kdbush's default 64). */
 const NODE_SIZE = 16;
 
 interface CategoryTree {
@@ -335,6 +336,3 @@ export class FacilityIndex implements DistanceMethod {
     this.trees[code] = { coords: coordsRadians, facilityAt, size };
   }
 }
-
-/** Straight-line metres per degree of latitude on turf's sphere. */
-export const METERS_PER_DEGREE_LATITUDE = EARTH_RADIUS_METERS * DEGREES_TO_RADIANS;

@@ -9,7 +9,8 @@ import type { DistanceMethodId } from './distanceMethod';
 import type { FacilityIndex } from './facilityIndex';
 import { categoryCode } from './facilityIndex';
 import type { NearestFacilityField, PreparedPoints } from './nearestFacilityField';
-import { REACH_SEARCH_MARGIN } from './nearestFacilityField';
+import { preparePoints, REACH_SEARCH_MARGIN } from './nearestFacilityField';
+import type { ProvinceGrid } from './provinceGrid';
 import { haversineMeters, metersToRankingMetric } from './sphericalDistance';
 
 export type GridScoreTarget =
@@ -35,7 +36,22 @@ function normsForTarget(profile: NormProfile, housingType: HousingType): Categor
   return profile.norms[housingType];
 }
 
-export function scoreGrid(prepared: PreparedPoints, index: FacilityIndex, profile: NormProfile, target: GridScoreTarget): GridScore {
+// Prepared cell centres per grid, so repeated scoring of one grid computes cos/sin only once.
+const preparedGrids = new WeakMap<ProvinceGrid, PreparedPoints>();
+
+function preparedCellsOf(cells: ProvinceGrid | PreparedPoints): PreparedPoints {
+  if (!('centers' in cells)) return cells;
+  let prepared = preparedGrids.get(cells);
+  if (!prepared) {
+    prepared = preparePoints(cells.centers);
+    preparedGrids.set(cells, prepared);
+  }
+  return prepared;
+}
+
+/** Scores every cell of a grid (or any prepared points) for one target. */
+export function scoreGrid(cells: ProvinceGrid | PreparedPoints, index: FacilityIndex, profile: NormProfile, target: GridScoreTarget): GridScore {
+  const prepared = preparedCellsOf(cells);
   const cellCount = prepared.count;
   const { points, lonRadians, latRadians, cosLat, sinLat } = prepared;
 
@@ -124,4 +140,45 @@ export function scoreFromFields(
     }
   }
   return { target, method: index.method, values, requiredCount: norms.length, noDataCategories };
+}
+
+/**
+ * Recomputes only the listed cells of a score from the fields (after an incremental update), so a
+ * drag step costs in proportion to the cells that changed, not to the whole grid. The result per
+ * cell is the same as scoreFromFields.
+ */
+export function rescoreCells(
+  values: Float32Array,
+  fields: ReadonlyMap<FacilityCategory, NearestFacilityField>,
+  index: FacilityIndex,
+  profile: NormProfile,
+  target: GridScoreTarget,
+  cells: Int32Array,
+  cellCount: number,
+): void {
+  if (target.kind === 'distance') {
+    const field = fields.get(target.category);
+    if (!field) throw new RangeError(`No field for category ${target.category}`);
+    const maxDistanceMeters = target.maxDistanceMeters ?? Infinity;
+    for (let position = 0; position < cellCount; position++) {
+      const cell = cells[position]!;
+      const distanceMeters = field.distanceMeters[cell]!;
+      values[cell] = distanceMeters <= maxDistanceMeters ? distanceMeters : NaN;
+    }
+    return;
+  }
+  const norms = profile.norms[target.housingType].filter((norm) => index.hasCategory(norm.category));
+  const normFields = norms.map((norm) => {
+    const field = fields.get(norm.category);
+    if (!field) throw new RangeError(`No field for category ${norm.category}`);
+    return field;
+  });
+  for (let position = 0; position < cellCount; position++) {
+    const cell = cells[position]!;
+    let met = 0;
+    for (let normPosition = 0; normPosition < norms.length; normPosition++) {
+      if (normFields[normPosition]!.distanceMeters[cell]! <= norms[normPosition]!.maxDistanceMeters) met++;
+    }
+    values[cell] = met;
+  }
 }

@@ -10,7 +10,7 @@ import type { BoundingBox } from '../domain/geography';
 import type { HousingType } from '../domain/housing';
 import { HOUSING_TYPES } from '../domain/housing';
 import type { NormProfile, NormProfileId, WalkingSpeed } from '../domain/norms';
-import { assertValidNorms, metersToWalkingMinutes } from '../domain/norms';
+import { assertValidNorms, DEFAULT_WALKING_SPEED, metersToWalkingMinutes } from '../domain/norms';
 import type { SourceId } from '../domain/source';
 import type { DistanceMethod, DistanceMethodId } from './distanceMethod';
 
@@ -101,7 +101,7 @@ export function analyseLocation(
   point: [number, number],
   method: DistanceMethod,
   profile: NormProfile,
-  speed: WalkingSpeed,
+  speed: WalkingSpeed = DEFAULT_WALKING_SPEED,
   options: ReachabilityOptions = {},
 ): LocationReachability {
   assertValidNorms(profile, speed);
@@ -186,7 +186,7 @@ export function analyseSites(
   sites: readonly ReachabilitySite[],
   method: DistanceMethod,
   profile: NormProfile,
-  speed: WalkingSpeed,
+  speed: WalkingSpeed = DEFAULT_WALKING_SPEED,
   options: ReachabilityOptions = {},
 ): ReachabilityRow[] {
   assertValidNorms(profile, speed);

@@ -2,6 +2,9 @@
 
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { circle } from '@turf/turf';
+import type { FacilityCategory } from '../domain/facility';
+import type { HousingType } from '../domain/housing';
+import type { NormProfile } from '../domain/norms';
 import { InvalidNormsError, validateDistanceMeters } from '../domain/norms';
 import type { DistanceMethodId } from './distanceMethod';
 
@@ -11,7 +14,7 @@ export interface RingProperties {
 }
 
 export interface RingOptions {
-  /** Vertices per ring; 64 is within 1 m of 256 at a third of the cost (PERFORMANCE.md). */
+  /** Vertices per ring; 64 is within 1 m of 256 vertices at a third of the cost. */
   steps?: number;
 }
 
@@ -35,4 +38,35 @@ export function ringsFor(
       return { type: 'Feature', geometry: ring.geometry, properties: { radiusMeters, method: 'hemelsbreed' } };
     });
   return { type: 'FeatureCollection', features };
+}
+
+export interface NormRingProperties extends RingProperties {
+  /** Categories whose norm for the housing type is exactly this distance. */
+  categories: FacilityCategory[];
+}
+
+/**
+ * The circles a housing type's norms draw around a point: one ring per distinct norm distance,
+ * carrying the categories that use it (e.g. 300 m: ovHalte; 500 m: supermarkt, huisarts, ...).
+ */
+export function ringsForHousingType(
+  point: [number, number],
+  profile: NormProfile,
+  housingType: HousingType,
+  options: RingOptions = {},
+): FeatureCollection<Polygon, NormRingProperties> {
+  const categoriesByDistance = new Map<number, FacilityCategory[]>();
+  for (const norm of profile.norms[housingType]) {
+    const list = categoriesByDistance.get(norm.maxDistanceMeters) ?? [];
+    list.push(norm.category);
+    categoriesByDistance.set(norm.maxDistanceMeters, list);
+  }
+  const rings = ringsFor(point, [...categoriesByDistance.keys()], options);
+  return {
+    type: 'FeatureCollection',
+    features: rings.features.map((ring) => ({
+      ...ring,
+      properties: { ...ring.properties, categories: categoriesByDistance.get(ring.properties.radiusMeters) ?? [] },
+    })),
+  };
 }

@@ -10,7 +10,7 @@ import type { NormProfile } from '../domain/norms';
 import { InvalidNormsError } from '../domain/norms';
 import { FacilityIndex } from './facilityIndex';
 import type { GridScore, GridScoreTarget } from './gridScore';
-import { scoreFromFields, scoreGrid } from './gridScore';
+import { rescoreCells, scoreGrid } from './gridScore';
 import type { PreparedPoints } from './nearestFacilityField';
 import { NearestFacilityField, preparePoints } from './nearestFacilityField';
 import type { ProvinceGrid } from './provinceGrid';
@@ -26,7 +26,8 @@ interface WorkerState {
   grid: ProvinceGrid | null;
   prepared: PreparedPoints | null;
   fields: Map<FacilityCategory, NearestFacilityField>;
-  lastScore: { profile: NormProfile; target: GridScoreTarget } | null;
+  /** The last requested score, with our own copy of its values (the sent copy is transferred away). */
+  lastScore: { profile: NormProfile; target: GridScoreTarget; values: Float32Array } | null;
 }
 
 function issue(code: string, params?: Record<string, string | number>): DataIssue {
@@ -87,8 +88,18 @@ export function createReachabilityHandler(): (request: ReachabilityRequest) => H
     const field = state.fields.get(category);
     if (field) changedCellCount = field.updateAfterFacilityChange(facilityIndex);
     let score: GridScore | null = null;
-    if (state.lastScore && state.prepared && requiredReaches(state.lastScore.profile, state.lastScore.target).has(category)) {
-      score = scoreFromFields(state.fields, requireIndex(), state.lastScore.profile, state.lastScore.target, state.prepared.count);
+    const last = state.lastScore;
+    if (field && last && requiredReaches(last.profile, last.target).has(category)) {
+      const index = requireIndex();
+      rescoreCells(last.values, state.fields, index, last.profile, last.target, field.lastChangedPoints, changedCellCount);
+      const needed = last.target.kind === 'distance' ? [last.target.category] : last.profile.norms[last.target.housingType].map((norm) => norm.category);
+      score = {
+        target: last.target,
+        method: index.method,
+        values: last.values.slice(),
+        requiredCount: last.target.kind === 'distance' ? 1 : needed.length,
+        noDataCategories: needed.filter((neededCategory) => !index.hasCategory(neededCategory)),
+      };
     }
     const response: ReachabilityResponse = { requestId, type: 'facilitiesChanged', facilityId, changedCellCount, score };
     return { response, transfer: scoreTransfer(score) };
@@ -133,7 +144,7 @@ export function createReachabilityHandler(): (request: ReachabilityRequest) => H
       }
       case 'scoreGrid': {
         const score = scoreGrid(requirePrepared(), requireIndex(), request.profile, request.target);
-        state.lastScore = { profile: request.profile, target: request.target };
+        state.lastScore = { profile: request.profile, target: request.target, values: score.values.slice() };
         // the fields are rebuilt lazily on the next edit, against this target
         state.fields.clear();
         return { response: { requestId, type: 'gridScored', score }, transfer: scoreTransfer(score) };

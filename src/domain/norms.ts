@@ -11,80 +11,82 @@ import type { Source, SourceId } from './source';
 /**
  * Web pages and studies the default values come from. None of the policy documents (seeds) gives
  * metres: they only ask for homes "op korte afstand", so every metre value below is traceable to
- * one of these sources or flagged `isPolicyChoice`.
+ * one of these sources or flagged `isPolicyChoice`. `location` summarises (in our words) what the
+ * source says that we use; the pages were read in November 2026.
  */
 export const NORM_SOURCES: readonly Source[] = [
   {
     id: 'norm-invoorzorg-woonzorgzone',
-    title: 'Wat is een woonzorgzone',
+    title: 'Wat is een woonzorgzone?',
     publisher: 'InVoorZorg! (invoorzorg.nl)',
-    location: 'servicecentrum (huisartsenpost, prikpost) binnen 400–500 m; ov-halte binnen 300 m; 24-uurszorg als dekkend netwerk zonder afstand',
-    date: 'geraadpleegd 2026',
+    location:
+      'centrum voor dienstverlening met minimaal een dokterspost en een prikpost binnen 400–500 m loopafstand; ov-halte op hoogstens 300 m; een dekkend netwerk van 24-uurszorg, zonder afstand',
+    date: 'geraadpleegd november 2026',
     licence: 'webpagina, geciteerd',
+    url: 'http://www.invoorzorg.nl/informatie-wat-is-een-woonzorgzone.html',
+  },
+  {
+    id: 'norm-allesoversport-vuistregels',
+    title: 'Vijf vuistregels om openbare ruimte in te richten waarmee ouderen meer in beweging (kunnen) komen',
+    publisher: 'allesoversport.nl',
+    location:
+      'basisvoorzieningen zoals een gezondheidscentrum of supermarkt binnen 500 m; ouderen lopen gemiddeld 10 minuten, ongeveer 500 m; een bank om de 100 à 125 m',
+    date: 'geraadpleegd november 2026',
+    licence: 'webpagina, geciteerd',
+    url: 'https://auteurs.allesoversport.nl/artikel/openbare-ruimte-zo-inrichten-ouderen-meer-bewegen/',
   },
   {
     id: 'norm-rivm-2025-openbare-ruimte',
-    title: 'Een gezonde inrichting van de openbare ruimte',
+    title: 'Een gezonde inrichting van de openbare ruimte: vuistregels voor Bewegen, Groen en Ontmoeten',
     publisher: 'RIVM',
-    location: 'basisvoorzieningen voor ouderen binnen 500 m; een bank om de 100–125 m',
+    location: 'niet-bindende vuistregels, o.a. een zitplek om de 125 m; geeft geen afstand voor zorg of winkels die deze kaart gebruikt',
     date: '2025',
     licence: 'openbaar rapport, geciteerd',
   },
   {
     id: 'norm-oso-wonen-woonservicezone',
-    title: 'Woonservicezone, voorbeeld Alphen',
-    publisher: 'oso-wonen.nl',
-    location: 'voorzieningen binnen 800 m van het winkelcentrum',
-    date: 'geraadpleegd 2026',
+    title: 'Woonservicezone',
+    publisher: 'OSO Alphen aan den Rijn (oso-wonen.nl)',
+    location:
+      'een winkelcentrum als middelpunt met een straal van 800 m, voorzieningen binnen die cirkel, zorg aan huis tot en met niet-planbare 24-uurszorg',
+    date: 'geraadpleegd november 2026',
     licence: 'webpagina, geciteerd',
+    url: 'https://www.oso-wonen.nl/woonservicezone/',
   },
   {
     id: 'norm-hastig-bushalte',
-    title: 'Invloedsgebied van een bushalte',
+    title: 'Toegankelijkheid en beschikbaarheid bus in beeld',
     publisher: 'hastig.nl',
-    location: 'cirkel van 400 m rond een bushalte, kleiner voor minder mobiele reizigers',
-    date: '2019',
+    location: 'cirkels van 400 m lopen rond bushaltes; kleiner te maken voor wie minder goed ter been is',
+    date: '2019-03-11',
     licence: 'webpagina, geciteerd',
+    url: 'https://www.hastig.nl/2019/03/11/toegankelijkheid-en-beschikbaarheid-bus-in-beeld/',
   },
   {
     id: 'speed-ucl-rskc',
-    title: 'Loopsnelheid van 65-plussers (onderzoek UCL, via RSKC)',
-    publisher: 'University College London, via RSKC',
-    location: 'gemeten: mannen 0,9 m/s (3,2 km/u), vrouwen 0,8 m/s (2,9 km/u)',
-    date: 'geraadpleegd 2026',
+    title: 'Most older pedestrians are unable to cross the road in time (UCL, Age and Ageing)',
+    publisher: 'University College London, via Road Safety Knowledge Centre (RSKC)',
+    location: 'gemiddelde loopsnelheid van 65-plussers (Health Survey for England): mannen 0,9 m/s, vrouwen 0,8 m/s',
+    date: '2012-05',
     licence: 'onderzoek, geciteerd',
+    url: 'https://roadsafetyknowledgecentre.org.uk/rskc-913',
   },
   {
     id: 'speed-bath-frail',
-    title: 'Loopsnelheid van ouderen met risico op mobiliteitsverlies',
+    title: 'Are pedestrian crossings in the UK fit for purpose? (Western e.a.)',
     publisher: 'University of Bath research portal',
-    location: 'risico op mobiliteitsverlies 0,76 m/s; kwetsbaar 0,64 m/s (2,3 km/u)',
-    date: 'geraadpleegd 2026',
+    location: '65-plussers met risico op mobiliteitsbeperking gemiddeld 0,76 m/s; met SPPB-score 4–7 (kwetsbaar) 0,64 m/s',
+    date: 'geraadpleegd november 2026',
     licence: 'onderzoek, geciteerd',
-  },
-  {
-    id: 'speed-allesoversport',
-    title: 'Loopsnelheid van ouderen, vuistregel',
-    publisher: 'allesoversport.nl',
-    location: 'vuistregel ouderen ≈ 3,0 km/u (500 m in 10 minuten)',
-    date: 'geraadpleegd 2026',
-    licence: 'webpagina, geciteerd',
+    url: 'https://researchportal.bath.ac.uk/en/publications/are-pedestrian-crossings-in-the-uk-fit-for-purpose-comparing-the-',
   },
   {
     id: 'speed-finnis-walton',
-    title: 'Loopsnelheden van voetgangers (Finnis & Walton)',
+    title: 'Field observations of factors influencing walking speeds (Finnis & Walton, Opus Central Laboratories)',
     publisher: 'Finnis & Walton',
-    location: 'volwassenen ≈ 80 m/min (4,8 km/u); 65-plussers ≈ 70 m/min (4,2 km/u)',
-    date: 'geraadpleegd 2026',
+    location: 'gemiddelde loopsnelheid ongeveer 80 m/min (4,8 km/u); 65-plussers ongeveer 10 m/min langzamer',
+    date: 'geraadpleegd november 2026',
     licence: 'onderzoek, geciteerd',
-  },
-  {
-    id: 'speed-goat-wheelchair',
-    title: 'Routeringsprofielen rolstoel',
-    publisher: 'GOAT (Plan4Better)',
-    location: 'handbewogen rolstoel 3 km/u; elektrische rolstoel 6 km/u',
-    date: 'geraadpleegd 2026',
-    licence: 'documentatie, geciteerd',
   },
   {
     id: 'norm-own-policy-choice',
@@ -145,17 +147,27 @@ function ladder(amenities: CategoryNorm[], meetingPlace: CategoryNorm, care24h: 
 }
 
 const INVOORZORG = 'norm-invoorzorg-woonzorgzone';
-const RIVM = 'norm-rivm-2025-openbare-ruimte';
+const ALLESOVERSPORT = 'norm-allesoversport-vuistregels';
 const OSO = 'norm-oso-wonen-woonservicezone';
 const HASTIG = 'norm-hastig-bushalte';
 
-/** Woonzorgzone: amenities within 500 m (GP post 400–500 m, RIVM 500 m), public transport within 300 m. */
+/**
+ * Woonzorgzone: GP within 500 m (service centre with a doctor's post at 400–500 m), supermarket and
+ * pharmacy within 500 m (basic amenities such as a health centre or supermarket), public transport
+ * within 300 m. The sources name no meeting-place distance; using the 500 m basic-amenity rule for
+ * it is our choice.
+ */
 export const WOONZORGZONE_PROFILE: NormProfile = {
   id: 'woonzorgzone',
   labelKey: 'norms.profile.woonzorgzone',
   norms: ladder(
-    [norm('supermarkt', 500, RIVM), norm('huisarts', 500, INVOORZORG), norm('apotheek', 500, RIVM), norm('ovHalte', 300, INVOORZORG)],
-    norm('ontmoetingsplek', 500, RIVM),
+    [
+      norm('supermarkt', 500, ALLESOVERSPORT),
+      norm('huisarts', 500, INVOORZORG),
+      norm('apotheek', 500, ALLESOVERSPORT),
+      norm('ovHalte', 300, INVOORZORG),
+    ],
+    norm('ontmoetingsplek', 500, ALLESOVERSPORT, true),
     // invoorzorg.nl asks for a full-coverage network of 24-hour care but gives no metres; 500 m
     // matches the zone's service-centre distance and is our choice.
     norm('zorg24uur', 500, INVOORZORG, true),
@@ -169,7 +181,8 @@ export const RUIM_PROFILE: NormProfile = {
   norms: ladder(
     [norm('supermarkt', 800, OSO), norm('huisarts', 800, OSO), norm('apotheek', 800, OSO), norm('ovHalte', 400, HASTIG)],
     norm('ontmoetingsplek', 800, OSO),
-    // No source gives metres for 24-hour care; same as the other amenities here, our choice.
+    // oso-wonen.nl counts (unplanned) 24-hour care at home as part of the 800 m zone, but that is
+    // care delivered at home, not a distance to a care location: applying 800 m here is our choice.
     norm('zorg24uur', 800, OSO, true),
   ),
 };
@@ -220,7 +233,7 @@ export function withoutCategoryNorm(profile: NormProfile, housingType: HousingTy
 
 // --- walking speed ---
 
-export const WALKING_SPEED_PRESET_IDS = ['ouderKwetsbaar', 'ouder', 'ouderVuistregel', 'volwassene', 'rolstoelHandbewogen'] as const;
+export const WALKING_SPEED_PRESET_IDS = ['ouderKwetsbaar', 'ouder', 'ouderVuistregel', 'volwassene'] as const;
 export type WalkingSpeedPresetId = (typeof WALKING_SPEED_PRESET_IDS)[number];
 
 export interface WalkingSpeed {
@@ -239,19 +252,13 @@ export const WALKING_SPEED_PRESETS: Record<WalkingSpeedPresetId, WalkingSpeed> =
   ouderVuistregel: {
     id: 'ouderVuistregel',
     metersPerSecond: 3.0 * KILOMETERS_PER_HOUR_TO_METERS_PER_SECOND,
-    source: 'speed-allesoversport',
+    source: ALLESOVERSPORT,
     isPolicyChoice: false,
   },
   volwassene: {
     id: 'volwassene',
     metersPerSecond: 4.8 * KILOMETERS_PER_HOUR_TO_METERS_PER_SECOND,
     source: 'speed-finnis-walton',
-    isPolicyChoice: false,
-  },
-  rolstoelHandbewogen: {
-    id: 'rolstoelHandbewogen',
-    metersPerSecond: 3.0 * KILOMETERS_PER_HOUR_TO_METERS_PER_SECOND,
-    source: 'speed-goat-wheelchair',
     isPolicyChoice: false,
   },
 };

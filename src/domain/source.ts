@@ -17,6 +17,8 @@ export interface Source {
   file?: string;
   /** How the data was derived from the original, when it was. */
   derivation?: string;
+  /** Web address of the original, for sources that are web pages or online publications. */
+  url?: string;
 }
 
 export type SourceId = string;

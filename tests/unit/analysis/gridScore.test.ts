@@ -5,8 +5,9 @@ import { WALKING_SPEED_PRESETS, WOONZORGZONE_PROFILE } from '../../../src/domain
 import { FacilityIndex } from '../../../src/analysis/facilityIndex';
 import { scoreFromFields, scoreGrid } from '../../../src/analysis/gridScore';
 import { NearestFacilityField, preparePoints } from '../../../src/analysis/nearestFacilityField';
+import { buildProvinceGrid } from '../../../src/analysis/provinceGrid';
 import { analyseLocation } from '../../../src/analysis/reachability';
-import { randomPackedFacilities, randomPoints, seededRandom } from './reachabilityFactories';
+import { randomPackedFacilities, randomPoints, rectangle, seededRandom } from './reachabilityFactories';
 
 // Dense facilities in a small box so norms of 300–500 m are sometimes met and sometimes not.
 function denseSetUp(seed: number) {
@@ -75,5 +76,16 @@ describe('scoreFromFields', () => {
     const target = { kind: 'normsMet', housingType: 'geclusterd' } as const;
     const fromFields = scoreFromFields(fields, index, WOONZORGZONE_PROFILE, target, prepared.count);
     expect(Array.from(fromFields.values)).toEqual(Array.from(scoreGrid(prepared, index, WOONZORGZONE_PROFILE, target).values));
+  });
+});
+
+describe('scoreGrid on a province grid', () => {
+  it('scores the grid cells directly, one value per cell', () => {
+    const grid = buildProvinceGrid(rectangle(6.0, 52.4, 6.13, 52.475), 500);
+    const { index } = denseSetUp(37);
+    const fromGrid = scoreGrid(grid, index, WOONZORGZONE_PROFILE, { kind: 'distance', category: 'apotheek' });
+    const fromPoints = scoreGrid(preparePoints(grid.centers), index, WOONZORGZONE_PROFILE, { kind: 'distance', category: 'apotheek' });
+    expect(fromGrid.values.length).toBe(grid.cellCount);
+    expect(Array.from(fromGrid.values)).toEqual(Array.from(fromPoints.values));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { distance } from '@turf/turf';
-import { InvalidNormsError } from '../../../src/domain/norms';
-import { ringsFor } from '../../../src/analysis/reachabilityRings';
+import { InvalidNormsError, WOONZORGZONE_PROFILE } from '../../../src/domain/norms';
+import { ringsFor, ringsForHousingType } from '../../../src/analysis/reachabilityRings';
 
 const CENTRE: [number, number] = [6.09, 52.51];
 
@@ -30,5 +30,16 @@ describe('ringsFor', () => {
     expect(() => ringsFor(CENTRE, [0])).toThrow(InvalidNormsError);
     expect(() => ringsFor(CENTRE, [-10])).toThrow(InvalidNormsError);
     expect(() => ringsFor(CENTRE, [60_000])).toThrow(InvalidNormsError);
+  });
+});
+
+describe('ringsForHousingType', () => {
+  it('draws one ring per distinct norm distance with the categories that use it', () => {
+    const rings = ringsForHousingType(CENTRE, WOONZORGZONE_PROFILE, 'nultreden');
+    const summary = rings.features.map((ring) => [ring.properties.radiusMeters, [...ring.properties.categories].sort()]);
+    expect(summary).toEqual([
+      [500, ['apotheek', 'huisarts', 'supermarkt']],
+      [300, ['ovHalte']],
+    ]);
   });
 });

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { destination } from '@turf/turf';
+import type { NormProfile } from '../../../src/domain/norms';
+import { WALKING_SPEED_PRESETS } from '../../../src/domain/norms';
+import { FacilityIndex } from '../../../src/analysis/facilityIndex';
+import { analyseSites } from '../../../src/analysis/reachability';
+import type { ReachabilityCsvLabels } from '../../../src/analysis/reachabilityCsv';
+import { reachabilityTableToCsv } from '../../../src/analysis/reachabilityCsv';
+import { packedFacilities } from './reachabilityFactories';
+
+const LABELS: ReachabilityCsvLabels = {
+  siteId: 'Id',
+  siteName: 'Locatie',
+  outsideProvince: 'Buiten',
+  yes: 'ja',
+  no: 'nee',
+  noData: 'geen gegevens',
+  distanceColumn: '{category} (m)',
+  walkingMinutesColumn: '{category} (min)',
+  verdictColumn: 'Norm {housingType}',
+  categories: {
+    zorg24uur: 'Zorg',
+    woonzorgcentrum: 'Wzc',
+    huisarts: 'Huisarts',
+    apotheek: 'Apotheek',
+    supermarkt: 'Supermarkt',
+    ovHalte: 'Halte',
+    ontmoetingsplek: 'Ontmoeting',
+    overig: 'Overig',
+  },
+  housingTypes: { nultreden: 'Nultreden', geclusterd: 'Geclusterd', zorggeschikt: 'Zorggeschikt' },
+  verdicts: { met: 'voldoet', notMet: 'voldoet niet', noData: 'geen gegevens' },
+};
+
+const PROFILE: NormProfile = {
+  id: 'custom',
+  labelKey: 'norms.profile.custom',
+  norms: {
+    nultreden: [{ category: 'supermarkt', maxDistanceMeters: 500, source: 'norm-rivm-2025-openbare-ruimte', isPolicyChoice: false }],
+    geclusterd: [],
+    zorggeschikt: [{ category: 'zorg24uur', maxDistanceMeters: 500, source: 'norm-own-policy-choice', isPolicyChoice: true }],
+  },
+};
+
+const HOME: [number, number] = [6.09, 52.51];
+
+function csvFor(siteName: string, supermarketMeters: number): string {
+  const supermarket = destination(HOME, supermarketMeters, 90, { units: 'meters' }).geometry.coordinates as [number, number];
+  const index = new FacilityIndex(packedFacilities([{ id: 's', category: 'supermarkt', location: supermarket }]));
+  const rows = analyseSites([{ id: 'p1', name: siteName, location: HOME }], index, PROFILE, WALKING_SPEED_PRESETS.ouder);
+  return reachabilityTableToCsv(rows, LABELS, ['supermarkt', 'zorg24uur']);
+}
+
+describe('reachabilityTableToCsv', () => {
+  it('starts with a UTF-8 byte order mark for Excel', () => {
+    expect(csvFor('Stadshagen', 480).startsWith('\uFEFF')).toBe(true);
+  });
+
+  it('writes the header from the labels, separated by semicolons', () => {
+    const header = csvFor('Stadshagen', 480).slice(1).split('\r\n')[0];
+    expect(header).toBe(
+      'Id;Locatie;Buiten;Supermarkt (m);Supermarkt (min);Zorg (m);Zorg (min);Norm Nultreden;Norm Geclusterd;Norm Zorggeschikt',
+    );
+  });
+
+  it('writes whole metres, minutes with a decimal comma, and verdict words', () => {
+    const row = csvFor('Stadshagen', 480).split('\r\n')[1];
+    // 480 m at 0.8 m/s = 10.0 minutes
+    expect(row).toBe('p1;Stadshagen;nee;480;10,0;geen gegevens;geen gegevens;voldoet;voldoet;geen gegevens');
+  });
+
+  it('quotes fields containing a separator or quote', () => {
+    const row = csvFor('Kampen; "De Buitenwacht"', 480).split('\r\n')[1];
+    expect(row!.startsWith('p1;"Kampen; ""De Buitenwacht""";')).toBe(true);
+  });
+
+  it('ends every line with CRLF', () => {
+    const csv = csvFor('Stadshagen', 480);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.split('\n').every((line) => line === '' || line.endsWith('\r'))).toBe(true);
+  });
+});
