@@ -1,10 +1,10 @@
 // `npm run bench`: every benchmark in one run, each printing its figures and ratios against a naive baseline.
-import { runReachabilityBenchmarks } from './reachability.bench';
+import { formatBenchResults, runReachabilityBenchmarks } from './reachability.bench';
 import { runImportBenchmarks } from './import.bench';
 import { runFacilityLayerBenchmarks } from './facilityLayer.bench';
 
 console.log(`Node ${process.version}, ${new Date().toISOString()}\n`);
-await runReachabilityBenchmarks();
+console.log(formatBenchResults(await runReachabilityBenchmarks()));
 console.log('');
 await runFacilityLayerBenchmarks();
 console.log('');
