@@ -159,3 +159,34 @@ function toNumber(value: unknown, acceptNumericStrings: boolean): number | null 
   if (acceptNumericStrings && typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
   return null;
 }
+
+/**
+ * Reads every element of an array of records. A non-object, a record with a forbidden key, or the
+ * first problem the reader finds rejects that element with an issue naming it; the others are kept.
+ */
+export function readRecords<T>(
+  entries: readonly unknown[],
+  file: string,
+  issues: DataIssue[],
+  recordIdOf: (index: number) => string | number,
+  read: (reader: RecordReader, entry: JsonRecord) => T,
+): T[] {
+  const items: T[] = [];
+  entries.forEach((entry, index) => {
+    const recordId = recordIdOf(index);
+    if (!isRecord(entry)) {
+      issues.push({ code: 'data.invalidRecord', file, record: recordId });
+      return;
+    }
+    const forbiddenKey = findForbiddenKey(entry);
+    if (forbiddenKey !== null) {
+      issues.push(forbiddenKeyIssue(forbiddenKey, file, recordId));
+      return;
+    }
+    const reader = new RecordReader(entry, file, recordId);
+    const item = read(reader, entry);
+    if (reader.issue) issues.push(reader.issue);
+    else items.push(item);
+  });
+  return items;
+}

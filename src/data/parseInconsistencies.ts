@@ -2,26 +2,14 @@
 
 import type { DataIssue } from '../domain/dataIssue';
 import type { SourceInconsistency } from '../domain/housing';
-import { findForbiddenKey, forbiddenKeyIssue, isRecord, RecordReader } from './jsonInput';
+import { readRecords } from './jsonInput';
 
 export function parseInconsistencies(value: unknown, file: string, issues: DataIssue[]): SourceInconsistency[] {
   if (!Array.isArray(value)) {
     issues.push({ code: 'data.missingField', file, params: { field: 'inconsistencies' } });
     return [];
   }
-  const result: SourceInconsistency[] = [];
-  value.forEach((entry: unknown, index) => {
-    const recordId = `inconsistencies[${index}]`;
-    if (!isRecord(entry)) {
-      issues.push({ code: 'data.invalidRecord', file, record: recordId });
-      return;
-    }
-    const forbiddenKey = findForbiddenKey(entry);
-    if (forbiddenKey !== null) {
-      issues.push(forbiddenKeyIssue(forbiddenKey, file, recordId));
-      return;
-    }
-    const reader = new RecordReader(entry, file, recordId);
+  return readRecords(value, file, issues, (index) => `inconsistencies[${index}]`, (reader, entry) => {
     const inconsistency: SourceInconsistency = {
       id: reader.string('id'),
       subject: reader.string('subject'),
@@ -31,8 +19,6 @@ export function parseInconsistencies(value: unknown, file: string, issues: DataI
       source: reader.string('source'),
     };
     if (entry.alternative !== undefined) inconsistency.alternative = reader.number('alternative');
-    if (reader.issue) issues.push(reader.issue);
-    else result.push(inconsistency);
+    return inconsistency;
   });
-  return result;
 }

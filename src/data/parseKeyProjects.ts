@@ -6,7 +6,7 @@ import type { SourceInconsistency } from '../domain/housing';
 import type { KeyProject } from '../domain/keyProject';
 import type { PlaceHint } from '../domain/place';
 import type { SourceId } from '../domain/source';
-import { findForbiddenKey, forbiddenKeyIssue, isRecord, RecordReader, requireTopLevelObject, wrongShape, type JsonRecord } from './jsonInput';
+import { findForbiddenKey, isRecord, readRecords, RecordReader, requireTopLevelObject, wrongShape, type JsonRecord } from './jsonInput';
 import { parseInconsistencies } from './parseInconsistencies';
 import type { ParsedDataset } from './parsedDataset';
 
@@ -70,24 +70,7 @@ type RowReader<T> = (reader: RecordReader, entry: JsonRecord) => T;
 function readRows<T>(container: JsonRecord, field: string, file: string, issues: DataIssue[], read: RowReader<T>, recordPrefix = field): T[] {
   const value = container[field];
   if (!Array.isArray(value)) throw wrongShape(file, `expected an array "${recordPrefix}"`);
-  const rows: T[] = [];
-  value.forEach((entry: unknown, index) => {
-    const recordId = `${recordPrefix}[${index}]`;
-    if (!isRecord(entry)) {
-      issues.push({ code: 'data.invalidRecord', file, record: recordId });
-      return;
-    }
-    const forbiddenKey = findForbiddenKey(entry);
-    if (forbiddenKey !== null) {
-      issues.push(forbiddenKeyIssue(forbiddenKey, file, recordId));
-      return;
-    }
-    const reader = new RecordReader(entry, file, recordId);
-    const row = read(reader, entry);
-    if (reader.issue) issues.push(reader.issue);
-    else rows.push(row);
-  });
-  return rows;
+  return readRecords(value, file, issues, (index) => `${recordPrefix}[${index}]`, read);
 }
 
 function readMunicipalityCode(reader: RecordReader): MunicipalityCode {

@@ -3,7 +3,7 @@
 import type { DataIssue } from '../domain/dataIssue';
 import { isOverijsselMunicipalityCode, REGION_IDS } from '../domain/geography';
 import type { MunicipalHomesFigure, MunicipalHomesTable } from '../domain/housing';
-import { findForbiddenKey, forbiddenKeyIssue, isRecord, RecordReader, requireTopLevelObject, wrongShape } from './jsonInput';
+import { isRecord, readRecords, RecordReader, requireTopLevelObject, wrongShape } from './jsonInput';
 import { parseInconsistencies } from './parseInconsistencies';
 import type { ParsedDataset } from './parsedDataset';
 
@@ -22,24 +22,10 @@ export function parseMunicipalHomesTable(json: unknown, file: string): ParsedDat
   if (totalReader.issue) throw wrongShape(file, `total: ${totalReader.issue.code}`);
 
   const issues: DataIssue[] = [];
-  const rows: MunicipalHomesFigure[] = [];
-  root.rows.forEach((entry: unknown, index) => {
-    const recordId = `rows[${index}]`;
-    if (!isRecord(entry)) {
-      issues.push({ code: 'data.invalidRecord', file, record: recordId });
-      return;
-    }
-    const forbiddenKey = findForbiddenKey(entry);
-    if (forbiddenKey !== null) {
-      issues.push(forbiddenKeyIssue(forbiddenKey, file, recordId));
-      return;
-    }
-    const reader = new RecordReader(entry, file, recordId);
+  const rows = readRecords(root.rows, file, issues, (index) => `rows[${index}]`, (reader): MunicipalHomesFigure => {
     const municipalityCode = reader.string('municipalityCode');
     if (!reader.issue && !isOverijsselMunicipalityCode(municipalityCode)) reader.reject('data.unknownMunicipality', { value: municipalityCode });
-    const homes = reader.nullableCount('homes');
-    if (reader.issue) issues.push(reader.issue);
-    else rows.push({ municipalityCode, homes, source });
+    return { municipalityCode, homes: reader.nullableCount('homes'), source };
   });
 
   const inconsistencies = parseInconsistencies(root.inconsistencies, file, issues);

@@ -3,7 +3,7 @@
 import type { DataIssue, Validated } from '../domain/dataIssue';
 import { isOverijsselMunicipalityCode, REGION_IDS, type MunicipalityCode, type RegionId } from '../domain/geography';
 import type { SourceId } from '../domain/source';
-import { findForbiddenKey, forbiddenKeyIssue, isRecord, RecordReader, requireTopLevelObject, wrongShape } from './jsonInput';
+import { readRecords, requireTopLevelObject, wrongShape } from './jsonInput';
 
 export interface RegionAssignment {
   municipalityCode: MunicipalityCode;
@@ -17,31 +17,16 @@ export const EXPECTED_MUNICIPALITIES_PER_REGION: Readonly<Record<RegionId, numbe
 export function parseRegionAssignment(json: unknown, file: string): Validated<RegionAssignment> {
   const root = requireTopLevelObject(json, file, 'expected an object with "municipalities"');
   if (!Array.isArray(root.municipalities)) throw wrongShape(file, 'expected an array "municipalities"');
-  const items: RegionAssignment[] = [];
   const issues: DataIssue[] = [];
   const seen = new Set<string>();
-  root.municipalities.forEach((entry: unknown, index: number) => {
-    if (!isRecord(entry)) {
-      issues.push({ code: 'data.invalidRecord', file, record: index });
-      return;
-    }
-    const forbiddenKey = findForbiddenKey(entry);
-    if (forbiddenKey !== null) {
-      issues.push(forbiddenKeyIssue(forbiddenKey, file, index));
-      return;
-    }
-    const reader = new RecordReader(entry, file, index);
+  const items = readRecords(root.municipalities, file, issues, (index) => index, (reader): RegionAssignment => {
     const municipalityCode = reader.string('municipalityCode');
     const region = reader.oneOf('region', REGION_IDS);
     const source = reader.string('source');
     if (!reader.issue && !isOverijsselMunicipalityCode(municipalityCode)) reader.reject('data.unknownMunicipality', { value: municipalityCode });
     if (!reader.issue && seen.has(municipalityCode)) reader.reject('data.duplicateRecord', { value: municipalityCode });
-    if (reader.issue) {
-      issues.push(reader.issue);
-      return;
-    }
-    seen.add(municipalityCode);
-    items.push({ municipalityCode, region, source });
+    if (!reader.issue) seen.add(municipalityCode);
+    return { municipalityCode, region, source };
   });
   for (const region of REGION_IDS) {
     const count = items.filter((item) => item.region === region).length;

@@ -2,25 +2,14 @@
 
 import type { DataIssue, Validated } from '../domain/dataIssue';
 import type { Source } from '../domain/source';
-import { findForbiddenKey, forbiddenKeyIssue, isRecord, RecordReader, requireTopLevelObject, wrongShape } from './jsonInput';
+import { readRecords, requireTopLevelObject, wrongShape } from './jsonInput';
 
 export function parseSources(json: unknown, file: string): Validated<Source> {
   const root = requireTopLevelObject(json, file, 'expected an object with "sources"');
   if (!Array.isArray(root.sources)) throw wrongShape(file, 'expected an array "sources"');
-  const items: Source[] = [];
   const issues: DataIssue[] = [];
   const seen = new Set<string>();
-  root.sources.forEach((entry: unknown, index) => {
-    if (!isRecord(entry)) {
-      issues.push({ code: 'data.invalidRecord', file, record: index });
-      return;
-    }
-    const forbiddenKey = findForbiddenKey(entry);
-    if (forbiddenKey !== null) {
-      issues.push(forbiddenKeyIssue(forbiddenKey, file, index));
-      return;
-    }
-    const reader = new RecordReader(entry, file, index);
+  const items = readRecords(root.sources, file, issues, (index) => index, (reader) => {
     const source: Source = {
       id: reader.string('id'),
       title: reader.string('title'),
@@ -34,12 +23,8 @@ export function parseSources(json: unknown, file: string): Validated<Source> {
     if (sourceFile !== null) source.file = sourceFile;
     if (derivation !== null) source.derivation = derivation;
     if (!reader.issue && seen.has(source.id)) reader.reject('data.duplicateRecord', { value: source.id });
-    if (reader.issue) {
-      issues.push(reader.issue);
-      return;
-    }
-    seen.add(source.id);
-    items.push(source);
+    if (!reader.issue) seen.add(source.id);
+    return source;
   });
   return { items, issues };
 }
