@@ -1,5 +1,5 @@
 // One toggle per facility category with its count and symbol; empty categories say how to fill them;
-// loaded datasets can be hidden, renamed and deleted.
+// loaded datasets can be hidden, renamed and deleted; own files are imported or replaced through the import dialog.
 
 import { useStore } from '@nanostores/preact';
 import { useState } from 'preact/hooks';
@@ -8,6 +8,7 @@ import { FACILITY_SYMBOLS } from '../domain/facilitySymbols';
 import { $appData } from '../stores/appData';
 import { $facilitiesByDataset, $facilityCountsByCategory, $facilityDatasets, $hiddenCategories, toggleFacilityCategory } from '../stores/facilities';
 import { deleteFacilityDataset, renameFacilityDataset, setFacilityDatasetHidden } from '../stores/facilityActions';
+import { openImportDialog, openReplaceDialog } from '../stores/importFlow';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 export function FacilitySymbolBadge({ symbolKey }: { symbolKey: keyof typeof FACILITY_SYMBOLS }) {
@@ -39,7 +40,7 @@ function DatasetRow({ dataset, count }: { dataset: FacilityDataset; count: numbe
         </span>
       </label>
       <p class="dataset-meta">
-        {t('facilities.datasetMeta', {
+        {t(dataset.licence === '' ? 'facilities.datasetMetaNoLicence' : 'facilities.datasetMeta', {
           count: formatNumber(count),
           source: dataset.source,
           licence: dataset.licence,
@@ -66,6 +67,11 @@ function DatasetRow({ dataset, count }: { dataset: FacilityDataset; count: numbe
               {t('facilities.rename')}
             </button>
           )}
+          {dataset.kind === 'import' && (
+            <button type="button" aria-label={t('importDialog.replaceButtonLabel', { name: dataset.name })} onClick={() => openReplaceDialog(dataset.id)}>
+              {t('importDialog.replaceButton')}
+            </button>
+          )}
           <button
             type="button"
             onClick={() => {
@@ -90,6 +96,11 @@ export function FacilityLayersPanel() {
   return (
     <section class="facility-layers" aria-labelledby="facility-layers-title">
       <h2 id="facility-layers-title">{t('facilities.title')}</h2>
+      <p class="facility-import">
+        <button type="button" id="import-open-button" onClick={openImportDialog}>
+          {t('importDialog.openButton')}
+        </button>
+      </p>
       <ul class="category-list">
         {FACILITY_CATEGORIES.map((category) => (
           <li key={category} data-category={category}>
