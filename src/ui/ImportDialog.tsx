@@ -29,8 +29,9 @@ import { useFormatNumber, useTranslate } from './useTranslate';
 /** Rejected rows listed in the dialog; the rest are counted, so a huge bad file cannot freeze the page. */
 const MAXIMUM_REPORT_ROWS = 500;
 
+/** File-level messages name the file through {file}, which an issue carries beside its params. */
 function issueText(t: Translate, issue: DataIssue): string {
-  return isMessageKey(issue.code) ? t(issue.code, issue.params) : issue.code;
+  return isMessageKey(issue.code) ? t(issue.code, { file: issue.file, ...issue.params }) : issue.code;
 }
 
 function IssueAlert({ issue }: { issue: DataIssue | null }) {
