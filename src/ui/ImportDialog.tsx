@@ -71,21 +71,24 @@ function ChooseStep({ state }: { state: ImportFlowState }) {
       <p>{state.mode.kind === 'replace' ? t('importDialog.replaceIntro') : t('importDialog.intro')}</p>
       <div class="import-field">
         <label for="import-file">{t('importDialog.fileLabel')}</label>
-        <input
-          id="import-file"
-          type="file"
-          accept=".csv,.geojson,.json,text/csv,application/geo+json,application/json"
-          aria-describedby={state.file ? 'import-file-chosen' : undefined}
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0] ?? null;
-            chooseImportFile(file, file?.name ?? '');
-          }}
-        />
-        {state.file && (
-          <p id="import-file-chosen" class="import-hint">
-            {t('importDialog.chosenFile', { file: state.fileName })}
-          </p>
-        )}
+        {/* The native control is hidden behind a translated button; it stays focusable and opens the picker on Space. */}
+        <div class="file-picker">
+          <input
+            id="import-file"
+            class="visually-hidden"
+            type="file"
+            accept=".csv,.geojson,.json,text/csv,application/geo+json,application/json"
+            aria-describedby="import-file-chosen"
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0] ?? null;
+              if (file) chooseImportFile(file, file.name);
+            }}
+          />
+          <label for="import-file" class="file-button" aria-hidden="true">
+            {t('importDialog.chooseFileButton')}
+          </label>
+          <span id="import-file-chosen">{state.file ? t('importDialog.chosenFile', { file: state.fileName }) : t('importDialog.noFileChosen')}</span>
+        </div>
       </div>
       <div class="import-field">
         <label for="import-name">{t('importDialog.nameLabel')}</label>

@@ -141,9 +141,12 @@ describe('importing your own facilities', () => {
     await uploadTestCsv(app);
     await confirmCoordinatesAndWaitForResult(app);
     await page.locator('dialog.import-dialog').getByRole('button', { name: 'Opslaan' }).click();
+    await page.locator('dialog.import-dialog').waitFor({ state: 'hidden' });
     await datasetRow(page).waitFor();
 
     await datasetRow(page).getByRole('button', { name: 'Vervang' }).click();
+    await page.locator('dialog.import-dialog[open]').waitFor();
+    await page.locator('#import-dialog-title', { hasText: 'vervangen' }).waitFor();
     await expect(page.locator('#import-dialog-title').textContent()).resolves.toBe(`Gegevensbron "${DATASET_NAME}" vervangen`);
     await expect(page.locator('#import-name').inputValue()).resolves.toBe(DATASET_NAME);
     const oneRow = ['naam;categorie;lat;lon', 'Testlocatie Zwolle;apotheek;52,509705;6,091546'].join('\r\n');
@@ -161,6 +164,40 @@ describe('importing your own facilities', () => {
     await datasetRow(page).waitFor();
     await expect(categoryText(page, 'apotheek')).resolves.toContain(': 1');
     expect(app.pageErrors).toEqual([]);
+  });
+
+  it('asks which column is which when the headers are not recognised, and can give all rows one category', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    await waitForMapIdle(page);
+    await page.locator('#import-open-button').click();
+    // The same three test locations, under headers the import cannot guess and without a category column.
+    const csv = [
+      'instelling naam;noorderbreedte;oosterlengte',
+      'Testlocatie Zwolle;52,509705;6,091546',
+      'Testlocatie Enschede;52,214997;6,885504',
+      'Testlocatie Deventer;52,257576;6,168881',
+    ].join('\r\n');
+    await page.locator('#import-file').setInputFiles(csvUpload('onbekende kolommen.csv', csv));
+    await page.locator('#import-source').fill('Testbestand van de browsertest');
+    const dialog = page.locator('dialog.import-dialog');
+    await dialog.getByRole('button', { name: 'Bestand lezen' }).click();
+    await page.locator('dialog.import-dialog[data-step="mapping"]').waitFor();
+    await expect(page.locator('#import-name-column option').allTextContents()).resolves.toEqual(['– kies een kolom –', 'instelling naam', 'noorderbreedte', 'oosterlengte']);
+    await page.locator('#import-name-column').selectOption('instelling naam');
+    await dialog.getByLabel('Eén soort voor alle rijen').check();
+    await page.locator('#import-fixed-category').selectOption('woonzorgcentrum');
+    await page.locator('#import-x-column').selectOption('oosterlengte');
+    await page.locator('#import-y-column').selectOption('noorderbreedte');
+    await app.screenshot('import-07-mapping');
+    await dialog.getByRole('button', { name: 'Verder' }).click();
+    await page.locator('dialog.import-dialog[data-step="result"]').waitFor();
+    await expect(page.getByTestId('import-accepted-count').textContent()).resolves.toBe('3');
+    await expect(dialog.locator('p', { hasText: 'Per soort' }).textContent()).resolves.toBe('Per soort: Woonzorgcentrum / geclusterd wonen voor ouderen 3.');
+    await page.waitForTimeout(500);
+    await app.screenshot('import-08-mapping-result');
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+    await expect(datasetRow(page).count()).resolves.toBe(0);
   });
 
   it('explains an empty file and an HTML page instead of importing them', async () => {
