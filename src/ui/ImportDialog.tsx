@@ -146,9 +146,11 @@ function RunningStep({ state }: { state: ImportFlowState }) {
   const text =
     progress === null
       ? t('importDialog.progress.starting')
-      : progress.phase === 'reading' || !counted
+      : progress.phase === 'reading'
         ? t('importDialog.progress.reading')
-        : t(`importDialog.progress.${progress.phase}`, { done: formatNumber(progress.done), total: formatNumber(progress.total) });
+        : !counted
+          ? t('importDialog.progress.busy')
+          : t(`importDialog.progress.${progress.phase}`, { done: formatNumber(progress.done), total: formatNumber(progress.total) });
   return (
     <div>
       <StepHeading text={t('importDialog.runningTitle')} />

@@ -200,6 +200,35 @@ describe('importing your own facilities', () => {
     await expect(datasetRow(page).count()).resolves.toBe(0);
   });
 
+  it('shows progress while a large file is read, and Annuleren stops it without changing anything', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    await waitForMapIdle(page);
+    // 300,000 test rows (the three test locations repeated), large enough to still be reading when cancelled.
+    const lines = ['naam;categorie;lat;lon'];
+    const testRows = TEST_CSV.split('\r\n').slice(1, 4);
+    for (let index = 0; index < 100_000; index += 1) for (const row of testRows) lines.push(row.replace(';', ` ${index};`));
+    await page.locator('#import-open-button').click();
+    await page.locator('#import-file').setInputFiles(csvUpload('groot testbestand.csv', lines.join('\r\n')));
+    await page.locator('#import-source').fill('Testbestand van de browsertest');
+    const dialog = page.locator('dialog.import-dialog');
+    await dialog.getByRole('button', { name: 'Bestand lezen' }).click();
+    await page.locator('dialog.import-dialog[data-step="running"]').waitFor();
+    await expect(page.locator('#import-progress-text').getAttribute('role')).resolves.toBe('status');
+    await app.screenshot('import-09-progress');
+    await dialog.getByRole('button', { name: 'Annuleren' }).click();
+    await page.locator('dialog.import-dialog[data-step="choose"]').waitFor();
+    await expect(dialog.getByRole('alert').textContent()).resolves.toContain('Het importeren is afgebroken.');
+    await expect(datasetRow(page).count()).resolves.toBe(0);
+    await expect(page.locator('.dataset-row').count()).resolves.toBe(1); // only the embedded railway stations
+
+    // The worker is still usable after a cancel.
+    await page.locator('#import-file').setInputFiles(csvUpload('testlocaties.csv', TEST_CSV));
+    await dialog.getByRole('button', { name: 'Bestand lezen' }).click();
+    await page.locator('dialog.import-dialog[data-step="coordinates"]').waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
+
   it('explains an empty file and an HTML page instead of importing them', async () => {
     const app = await openApp(browser);
     const { page } = app;
