@@ -38,7 +38,7 @@ function IssueAlert({ issue }: { issue: DataIssue | null }) {
   const t = useTranslate();
   if (issue === null) return null;
   return (
-    <p class="import-alert" role="alert">
+    <p id="import-alert" class="import-alert" role="alert">
       <strong>{t('importDialog.problemTitle')}:</strong> {issueText(t, issue)}
     </p>
   );
@@ -58,6 +58,7 @@ function StepHeading({ text }: { text: string }) {
 function ChooseStep({ state }: { state: ImportFlowState }) {
   const t = useTranslate();
   const { details } = state;
+  const invalid = (code: string) => state.issue?.code === code;
   return (
     <form
       class="import-form"
@@ -78,7 +79,8 @@ function ChooseStep({ state }: { state: ImportFlowState }) {
             class="visually-hidden"
             type="file"
             accept=".csv,.geojson,.json,text/csv,application/geo+json,application/json"
-            aria-describedby="import-file-chosen"
+            aria-describedby={invalid('importDialog.fileRequired') ? 'import-file-chosen import-alert' : 'import-file-chosen'}
+            aria-invalid={invalid('importDialog.fileRequired')}
             onChange={(event) => {
               const file = event.currentTarget.files?.[0] ?? null;
               if (file) chooseImportFile(file, file.name);
@@ -92,7 +94,15 @@ function ChooseStep({ state }: { state: ImportFlowState }) {
       </div>
       <div class="import-field">
         <label for="import-name">{t('importDialog.nameLabel')}</label>
-        <input id="import-name" type="text" required value={details.datasetName} onInput={(event) => setImportDetails({ datasetName: event.currentTarget.value })} />
+        <input
+          id="import-name"
+          type="text"
+          required
+          aria-invalid={invalid('importDialog.nameRequired')}
+          {...(invalid('importDialog.nameRequired') ? { 'aria-describedby': 'import-alert' } : {})}
+          value={details.datasetName}
+          onInput={(event) => setImportDetails({ datasetName: event.currentTarget.value })}
+        />
       </div>
       <div class="import-field">
         <label for="import-source">{t('importDialog.sourceLabel')}</label>
@@ -100,7 +110,8 @@ function ChooseStep({ state }: { state: ImportFlowState }) {
           id="import-source"
           type="text"
           required
-          aria-describedby="import-source-hint"
+          aria-describedby={invalid('importDialog.sourceRequired') ? 'import-source-hint import-alert' : 'import-source-hint'}
+          aria-invalid={invalid('importDialog.sourceRequired')}
           value={details.source}
           onInput={(event) => setImportDetails({ source: event.currentTarget.value })}
         />

@@ -229,6 +229,24 @@ describe('importing your own facilities', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
+  it('reads a CSV saved by Excel in Windows-1252 and says so in the result', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    await waitForMapIdle(page);
+    await page.locator('#import-open-button').click();
+    const csv = ['naam;categorie;lat;lon', 'Testlocatie café Zwolle;ontmoetingsplek;52,509705;6,091546'].join('\r\n');
+    await page.locator('#import-file').setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
+    await page.locator('#import-source').fill('Testbestand van de browsertest');
+    const dialog = page.locator('dialog.import-dialog');
+    await dialog.getByRole('button', { name: 'Bestand lezen' }).click();
+    await page.locator('dialog.import-dialog[data-step="result"]').waitFor();
+    await expect(dialog.locator('section[aria-labelledby="import-warnings-title"] li').textContent()).resolves.toContain('niet in UTF-8 opgeslagen');
+    await expect(page.getByTestId('import-accepted-count').textContent()).resolves.toBe('1');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(categoryText(page, 'ontmoetingsplek')).resolves.toContain(': 1');
+  });
+
   it('explains an empty file and an HTML page instead of importing them', async () => {
     const app = await openApp(browser);
     const { page } = app;

@@ -152,6 +152,30 @@ describe('reading the file', () => {
   });
 });
 
+describe('GeoJSON', () => {
+  function geojsonFile(features: unknown[]): Blob {
+    return new Blob([JSON.stringify({ type: 'FeatureCollection', features })]);
+  }
+  const pointFeature = (name: string, category: string, location: readonly [number, number]) => ({
+    type: 'Feature',
+    properties: { naam: name, categorie: category },
+    geometry: { type: 'Point', coordinates: location },
+  });
+
+  it('reads points without a mapping step and reports a feature without geometry by its number', async () => {
+    await importFile(
+      geojsonFile([pointFeature('Testlocatie Zwolle', 'supermarkt', ZWOLLE), { type: 'Feature', properties: { naam: 'Testlocatie zonder plek', categorie: 'supermarkt' }, geometry: null }]),
+      'winkels.geojson',
+    );
+    const state = $importFlow.get();
+    expect(state.step).toBe('result');
+    expect(state.result?.fileKind).toBe('geojson');
+    expect(state.result?.facilities.map((facility) => facility.location)).toEqual([[...ZWOLLE]]);
+    expect(state.result?.rejected).toEqual([expect.objectContaining({ record: 2, code: 'data.invalidGeometry' })]);
+    expect(state.csv).toBeNull();
+  });
+});
+
 describe('column mapping', () => {
   const unknownHeaders = 'omschrijving locatie;wat;noord;oost';
 
