@@ -6,6 +6,7 @@ import { $language, setLanguage } from '../stores/language';
 import { $loadStatus } from '../stores/appData';
 import { DataProblems } from './DataProblems';
 import { FacilityLayersPanel } from './FacilityLayersPanel';
+import { ImportDialog } from './ImportDialog';
 import { StorageProblem } from './StorageProblem';
 import { KeyProjectFinder } from './KeyProjectFinder';
 import { LayerControls } from './LayerControls';
@@ -64,6 +65,7 @@ export function App() {
         </aside>
       </div>
       <SourcesDialog open={sourcesOpen} onClose={() => setSourcesOpen(false)} />
+      <ImportDialog />
     </div>
   );
 }

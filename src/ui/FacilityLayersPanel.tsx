@@ -1,5 +1,5 @@
 // One toggle per facility category with its count and symbol; empty categories say how to fill them;
-// loaded datasets can be hidden, renamed and deleted.
+// loaded datasets can be hidden, renamed and deleted; own files are imported or replaced through the import dialog.
 
 import { useStore } from '@nanostores/preact';
 import { useState } from 'preact/hooks';
@@ -9,6 +9,7 @@ import { $appData } from '../stores/appData';
 import { $facilitiesByDataset, $facilityCountsByCategory, $facilityDatasets, $hiddenCategories, toggleFacilityCategory } from '../stores/facilities';
 import { deleteFacilityDataset, renameFacilityDataset, setFacilityDatasetHidden } from '../stores/facilityActions';
 import { OsmFetchPanel } from './OsmFetchPanel';
+import { openImportDialog, openReplaceDialog } from '../stores/importFlow';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 export function FacilitySymbolBadge({ symbolKey }: { symbolKey: keyof typeof FACILITY_SYMBOLS }) {
@@ -40,7 +41,7 @@ function DatasetRow({ dataset, count }: { dataset: FacilityDataset; count: numbe
         </span>
       </label>
       <p class="dataset-meta">
-        {t('facilities.datasetMeta', {
+        {t(dataset.licence === '' ? 'facilities.datasetMetaNoLicence' : 'facilities.datasetMeta', {
           count: formatNumber(count),
           source: dataset.source,
           licence: dataset.licence,
@@ -67,6 +68,11 @@ function DatasetRow({ dataset, count }: { dataset: FacilityDataset; count: numbe
               {t('facilities.rename')}
             </button>
           )}
+          {dataset.kind === 'import' && (
+            <button type="button" aria-label={t('importDialog.replaceButtonLabel', { name: dataset.name })} onClick={() => openReplaceDialog(dataset.id)}>
+              {t('importDialog.replaceButton')}
+            </button>
+          )}
           <button
             type="button"
             onClick={() => {
@@ -91,6 +97,11 @@ export function FacilityLayersPanel() {
   return (
     <section class="facility-layers" aria-labelledby="facility-layers-title">
       <h2 id="facility-layers-title">{t('facilities.title')}</h2>
+      <p class="facility-import">
+        <button type="button" id="import-open-button" onClick={openImportDialog}>
+          {t('importDialog.openButton')}
+        </button>
+      </p>
       <ul class="category-list">
         {FACILITY_CATEGORIES.map((category) => (
           <li key={category} data-category={category}>

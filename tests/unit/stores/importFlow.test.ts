@@ -1,0 +1,357 @@
+// The import flow store: steps, column mapping, coordinate confirmation, cancel, save and replace,
+// with the worker replaced by a direct parseImport call and an in-memory persistence.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Facility, FacilityDataset } from '../../../src/domain/facility';
+import type { ImportOptions } from '../../../src/data/import/importTypes';
+import { parseImport } from '../../../src/data/import/parseImport';
+import { $facilitiesByDataset, $facilityDatasets } from '../../../src/stores/facilities';
+import { $storageError, setFacilityPersistence, type FacilityPersistence } from '../../../src/stores/facilityActions';
+import { $importPreview } from '../../../src/stores/importPreview';
+import {
+  $importFlow,
+  cancelRunningImport,
+  chooseImportFile,
+  closeImportDialog,
+  confirmCoordinateSystem,
+  openImportDialog,
+  openReplaceDialog,
+  saveImport,
+  setImportDetails,
+  setImportFlowServices,
+  startImport,
+  submitColumnMapping,
+  type ImportRunner,
+} from '../../../src/stores/importFlow';
+
+// Town centres from TOP10NL 2025 (geo/places/overijssel-plaatsen-top10nl-2025.geojson), [lon, lat].
+const ZWOLLE = [6.091546, 52.509705] as const;
+const ENSCHEDE = [6.885504, 52.214997] as const;
+const DEVENTER = [6.168881, 52.257576] as const;
+/** A deliberately made-up point west of the province box, for the "outside Overijssel" rejection. */
+const OUTSIDE_OVERIJSSEL = [5.12, 52.09] as const;
+
+const decimalComma = (value: number) => String(value).replace('.', ',');
+
+/** A Dutch-Excel style CSV (`;`, decimal comma) with columns naam;categorie;lat;lon. */
+function csvFile(rows: ReadonlyArray<{ name: string; category: string; location: readonly [number, number] }>, header = 'naam;categorie;lat;lon'): Blob {
+  const lines = rows.map(({ name, category, location }) => `${name};${category};${decimalComma(location[1])};${decimalComma(location[0])}`);
+  return new Blob([[header, ...lines].join('\r\n')]);
+}
+
+const threeValidRows = [
+  { name: 'Testlocatie Zwolle', category: 'huisarts', location: ZWOLLE },
+  { name: 'Testlocatie Enschede', category: 'apotheek', location: ENSCHEDE },
+  { name: 'Testlocatie Deventer', category: 'huisarts', location: DEVENTER },
+];
+
+const directRunner: ImportRunner = async (input, options, { onProgress, signal }) => parseImport(await input.text(), options, onProgress, () => signal.aborted);
+
+function memoryPersistence(): FacilityPersistence & { saved: Map<string, { dataset: FacilityDataset; facilities: Facility[] }> } {
+  const saved = new Map<string, { dataset: FacilityDataset; facilities: Facility[] }>();
+  return {
+    saved,
+    saveDataset: async (dataset, facilities) => {
+      saved.set(dataset.id, { dataset, facilities: [...facilities] });
+    },
+    renameDataset: async () => {},
+    setHidden: async () => {},
+    deleteDataset: async (datasetId) => {
+      saved.delete(datasetId);
+    },
+  };
+}
+
+const IMPORT_TIME = new Date('2026-03-02T09:30:00Z');
+let persistence: ReturnType<typeof memoryPersistence>;
+let runner: ReturnType<typeof vi.fn<ImportRunner>>;
+
+async function importFile(file: Blob, fileName = 'zorglocaties.csv', source = 'Eigen lijst (test)'): Promise<void> {
+  chooseImportFile(file, fileName);
+  setImportDetails({ source });
+  await startImport();
+}
+
+beforeEach(() => {
+  closeImportDialog();
+  $facilityDatasets.set([]);
+  $facilitiesByDataset.set(new Map());
+  $storageError.set(null);
+  persistence = memoryPersistence();
+  setFacilityPersistence(persistence);
+  runner = vi.fn<ImportRunner>(directRunner);
+  setImportFlowServices({ runner, newDatasetId: () => 'import-test', now: () => IMPORT_TIME });
+  openImportDialog();
+});
+
+afterEach(() => {
+  closeImportDialog();
+  setFacilityPersistence(null);
+  setImportFlowServices();
+});
+
+describe('choosing the file', () => {
+  it('asks for a file before reading anything', async () => {
+    await startImport();
+    expect($importFlow.get().step).toBe('choose');
+    expect($importFlow.get().issue?.code).toBe('importDialog.fileRequired');
+    expect(runner).not.toHaveBeenCalled();
+  });
+
+  it('asks where the list comes from', async () => {
+    chooseImportFile(csvFile(threeValidRows), 'lijst.csv');
+    await startImport();
+    expect($importFlow.get().issue?.code).toBe('importDialog.sourceRequired');
+    expect(runner).not.toHaveBeenCalled();
+  });
+
+  it('names the dataset after the file', () => {
+    chooseImportFile(csvFile(threeValidRows), 'huisartsen Zwolle.csv');
+    expect($importFlow.get().details.datasetName).toBe('huisartsen Zwolle');
+  });
+
+  it('keeps a name the planner typed when another file is chosen', () => {
+    chooseImportFile(csvFile(threeValidRows), 'eerste.csv');
+    setImportDetails({ datasetName: 'Mijn lijst' });
+    chooseImportFile(csvFile(threeValidRows), 'tweede.csv');
+    expect($importFlow.get().details.datasetName).toBe('Mijn lijst');
+  });
+});
+
+describe('reading the file', () => {
+  it('shows accepted rows on the map and lists a rejected row with its number and reason', async () => {
+    await importFile(csvFile([...threeValidRows, { name: 'Testlocatie onbekend', category: 'bakkerij', location: ZWOLLE }]));
+    const state = $importFlow.get();
+    expect(state.step).toBe('result');
+    expect(state.result?.facilities.map((facility) => facility.name)).toEqual(['Testlocatie Zwolle', 'Testlocatie Enschede', 'Testlocatie Deventer']);
+    expect(state.result?.rejected).toEqual([expect.objectContaining({ record: 5, code: 'import.unknownCategory', params: { value: 'bakkerij' } })]);
+    expect($importPreview.get()?.length).toBe(3);
+  });
+
+  it('passes the dataset id and file name to the import', async () => {
+    await importFile(csvFile(threeValidRows), 'lijst.csv');
+    const options = runner.mock.calls[0]?.[1] as ImportOptions;
+    expect(options).toMatchObject({ fileName: 'lijst.csv', datasetId: 'import-test' });
+  });
+
+  it('reports an empty file in the first step', async () => {
+    await importFile(new Blob([]), 'leeg.csv');
+    expect($importFlow.get().step).toBe('choose');
+    expect($importFlow.get().issue).toMatchObject({ code: 'import.fileEmpty', file: 'leeg.csv' });
+  });
+
+  it('reports a web page in the first step', async () => {
+    await importFile(new Blob(['<!DOCTYPE html><html><body>Niet gevonden</body></html>']), 'download.csv');
+    expect($importFlow.get().step).toBe('choose');
+    expect($importFlow.get().issue?.code).toBe('import.fileHtml');
+  });
+
+  it('reports an import that throws as a failed import, not a crash', async () => {
+    setImportFlowServices({ runner: () => Promise.reject(new Error('out of memory')), newDatasetId: () => 'import-test' });
+    await importFile(csvFile(threeValidRows));
+    expect($importFlow.get().issue).toMatchObject({ code: 'import.workerFailed', params: { reason: 'out of memory' } });
+  });
+});
+
+describe('GeoJSON', () => {
+  function geojsonFile(features: unknown[]): Blob {
+    return new Blob([JSON.stringify({ type: 'FeatureCollection', features })]);
+  }
+  const pointFeature = (name: string, category: string, location: readonly [number, number]) => ({
+    type: 'Feature',
+    properties: { naam: name, categorie: category },
+    geometry: { type: 'Point', coordinates: location },
+  });
+
+  it('reads points without a mapping step and reports a feature without geometry by its number', async () => {
+    await importFile(
+      geojsonFile([pointFeature('Testlocatie Zwolle', 'supermarkt', ZWOLLE), { type: 'Feature', properties: { naam: 'Testlocatie zonder plek', categorie: 'supermarkt' }, geometry: null }]),
+      'winkels.geojson',
+    );
+    const state = $importFlow.get();
+    expect(state.step).toBe('result');
+    expect(state.result?.fileKind).toBe('geojson');
+    expect(state.result?.facilities.map((facility) => facility.location)).toEqual([[...ZWOLLE]]);
+    expect(state.result?.rejected).toEqual([expect.objectContaining({ record: 2, code: 'data.invalidGeometry' })]);
+    expect(state.csv).toBeNull();
+  });
+});
+
+describe('column mapping', () => {
+  const unknownHeaders = 'omschrijving locatie;wat;noord;oost';
+
+  it('asks for the columns when the headers are not recognised', async () => {
+    await importFile(csvFile(threeValidRows, unknownHeaders));
+    const state = $importFlow.get();
+    expect(state.step).toBe('mapping');
+    expect(state.csv?.headers).toEqual(['omschrijving locatie', 'wat', 'noord', 'oost']);
+    expect(state.issue).toBeNull();
+  });
+
+  it('reads the file again with the chosen columns and one fixed category', async () => {
+    await importFile(csvFile(threeValidRows, unknownHeaders));
+    await submitColumnMapping({ nameColumn: 'omschrijving locatie', fixedCategory: 'apotheek', xColumn: 'oost', yColumn: 'noord' });
+    const state = $importFlow.get();
+    expect(state.step).toBe('result');
+    expect(state.result?.facilities.map((facility) => facility.category)).toEqual(['apotheek', 'apotheek', 'apotheek']);
+  });
+
+  it('stays at the mapping step with the missing fields when the mapping is incomplete', async () => {
+    await importFile(csvFile(threeValidRows, unknownHeaders));
+    await submitColumnMapping({ nameColumn: 'omschrijving locatie', categoryColumn: 'wat' });
+    const state = $importFlow.get();
+    expect(state.step).toBe('mapping');
+    expect(state.issue).toMatchObject({ code: 'import.columnMappingIncomplete', params: { fields: 'xColumn, yColumn' } });
+  });
+});
+
+describe('coordinate confirmation', () => {
+  const withOutsideRow = [...threeValidRows, { name: 'Testpunt buiten Overijssel', category: 'huisarts', location: OUTSIDE_OVERIJSSEL }];
+
+  it('asks to confirm when not all rows fit the detected system', async () => {
+    await importFile(csvFile(withOutsideRow));
+    const state = $importFlow.get();
+    expect(state.step).toBe('coordinates');
+    expect(state.coordinateDetection?.system).toBe('wgs84');
+    expect(state.coordinateDetection?.evidence.fitShare.wgs84).toBeCloseTo(0.75);
+    expect($importPreview.get()).toBeNull();
+  });
+
+  it('shows the result without reading again when the detected system is confirmed', async () => {
+    await importFile(csvFile(withOutsideRow));
+    await confirmCoordinateSystem('wgs84');
+    expect($importFlow.get().step).toBe('result');
+    expect($importFlow.get().result?.rejected).toEqual([expect.objectContaining({ record: 5, code: 'data.coordinateOutOfRange' })]);
+    expect(runner).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads again with another system the planner picks', async () => {
+    await importFile(csvFile(withOutsideRow));
+    await confirmCoordinateSystem('wgs84-swapped');
+    expect(runner).toHaveBeenCalledTimes(2);
+    expect((runner.mock.calls[1]?.[1] as ImportOptions).coordinateSystem).toBe('wgs84-swapped');
+    expect($importFlow.get().result?.coordinateSystemUsed).toBe('wgs84-swapped');
+  });
+});
+
+describe('cancelling', () => {
+  /** A runner that only finishes when aborted, like a worker busy with a large file. */
+  const runnerUntilAborted: ImportRunner = (_input, _options, { signal }) =>
+    new Promise((resolve) => signal.addEventListener('abort', () => resolve({ status: 'cancelled' })));
+
+  it('returns to the first step with a message when a running import is cancelled', async () => {
+    setImportFlowServices({ runner: runnerUntilAborted, newDatasetId: () => 'import-test' });
+    chooseImportFile(csvFile(threeValidRows), 'groot.csv');
+    setImportDetails({ source: 'test' });
+    const running = startImport();
+    expect($importFlow.get().step).toBe('running');
+    cancelRunningImport();
+    await running;
+    expect($importFlow.get().step).toBe('choose');
+    expect($importFlow.get().issue?.code).toBe('import.cancelled');
+  });
+
+  it('ignores a result that arrives after the cancel', async () => {
+    let finish: (() => void) | undefined;
+    setImportFlowServices({
+      // Finishes the import even after the abort, as a worker might that was already done.
+      runner: async (input, options) => {
+        await new Promise<void>((resolve) => (finish = resolve));
+        return parseImport(await input.text(), options);
+      },
+      newDatasetId: () => 'import-test',
+    });
+    chooseImportFile(csvFile(threeValidRows), 'lijst.csv');
+    setImportDetails({ source: 'test' });
+    const running = startImport();
+    cancelRunningImport();
+    finish?.();
+    await running;
+    expect($importFlow.get().step).toBe('choose');
+    expect($importPreview.get()).toBeNull();
+  });
+
+  it('cancelling at the result step clears the preview and saves nothing', async () => {
+    await importFile(csvFile(threeValidRows));
+    closeImportDialog();
+    expect($importFlow.get().step).toBe('closed');
+    expect($importPreview.get()).toBeNull();
+    expect(persistence.saved.size).toBe(0);
+    expect($facilityDatasets.get()).toEqual([]);
+  });
+});
+
+describe('saving', () => {
+  it('saves an import dataset with the categories present and closes the dialog', async () => {
+    await importFile(csvFile(threeValidRows), 'lijst.csv', 'Zorgkantoor, eigen lijst');
+    setImportDetails({ datasetName: 'Huisartsen en apotheken', licence: 'intern gebruik' });
+    await expect(saveImport()).resolves.toBe(true);
+    const expected: FacilityDataset = {
+      id: 'import-test',
+      kind: 'import',
+      name: 'Huisartsen en apotheken',
+      source: 'Zorgkantoor, eigen lijst',
+      licence: 'intern gebruik',
+      retrievedAt: '2026-03-02T09:30:00.000Z',
+      coverage: 'province',
+      categories: ['huisarts', 'apotheek'],
+      hidden: false,
+    };
+    expect(persistence.saved.get('import-test')?.dataset).toEqual(expected);
+    expect($facilityDatasets.get()).toEqual([expected]);
+    expect($facilitiesByDataset.get().get('import-test')?.length).toBe(3);
+    expect($importFlow.get().step).toBe('closed');
+    expect($importPreview.get()).toBeNull();
+  });
+
+  it('keeps the dialog and the stores as they were when the save fails', async () => {
+    setFacilityPersistence({ ...persistence, saveDataset: () => Promise.reject(new Error('disk full')) });
+    await importFile(csvFile(threeValidRows));
+    await expect(saveImport()).resolves.toBe(false);
+    expect($facilityDatasets.get()).toEqual([]);
+    expect($importFlow.get().step).toBe('result');
+    expect($importFlow.get().issue).toMatchObject({ code: 'storage.failed', params: { reason: 'disk full' } });
+    expect($importPreview.get()?.length).toBe(3);
+  });
+});
+
+describe('replacing an imported dataset', () => {
+  const existing: FacilityDataset = {
+    id: 'import-old',
+    kind: 'import',
+    name: 'Oude lijst',
+    source: 'Gemeente (test)',
+    licence: 'intern',
+    retrievedAt: '2025-01-01T00:00:00.000Z',
+    coverage: 'province',
+    categories: ['supermarkt'],
+    hidden: true,
+  };
+
+  beforeEach(() => {
+    $facilityDatasets.set([existing]);
+    $facilitiesByDataset.set(new Map([['import-old', []]]));
+  });
+
+  it('prefills name, source and licence from the dataset', () => {
+    openReplaceDialog('import-old');
+    expect($importFlow.get()).toMatchObject({ mode: { kind: 'replace', datasetId: 'import-old' }, datasetId: 'import-old', details: { datasetName: 'Oude lijst', source: 'Gemeente (test)', licence: 'intern' } });
+  });
+
+  it('saves the new facilities under the same id and keeps the dataset hidden', async () => {
+    openReplaceDialog('import-old');
+    chooseImportFile(csvFile(threeValidRows), 'nieuw.csv');
+    await startImport();
+    await saveImport();
+    const datasets = $facilityDatasets.get();
+    expect(datasets).toHaveLength(1);
+    expect(datasets[0]).toMatchObject({ id: 'import-old', name: 'Oude lijst', hidden: true, categories: ['huisarts', 'apotheek'] });
+    expect($facilitiesByDataset.get().get('import-old')?.map((facility) => facility.datasetId)).toEqual(['import-old', 'import-old', 'import-old']);
+  });
+
+  it('does not open for a dataset that was not imported', () => {
+    closeImportDialog();
+    $facilityDatasets.set([{ ...existing, id: 'osm-zwolle', kind: 'osm' }]);
+    openReplaceDialog('osm-zwolle');
+    expect($importFlow.get().step).toBe('closed');
+  });
+});
