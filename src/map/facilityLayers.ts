@@ -140,6 +140,7 @@ export function addFacilityLayers(map: MapLibreMap, beforeLayerId: string): () =
   });
   const unsubscribePreview = $importPreview.subscribe((preview) => {
     (map.getSource(PREVIEW_SOURCE_ID) as GeoJSONSource).setData(toFeatureCollection(preview ?? []));
+    if (preview && preview.length > 0) zoomToPreview(map, preview);
   });
   return () => {
     unsubscribeFacilities();
@@ -164,4 +165,18 @@ export function handleFacilityClick(map: MapLibreMap, event: MapLayerMouseEvent)
   const center = cluster.geometry.coordinates as [number, number];
   void (map.getSource(SOURCE_ID) as GeoJSONSource).getClusterExpansionZoom(clusterId).then((zoom) => map.easeTo({ center, zoom }));
   return true;
+}
+
+/** Shows all previewed points, left of the import dialog (which sits on the right during review). */
+function zoomToPreview(map: MapLibreMap, preview: readonly Facility[]): void {
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { location: [lon, lat] } of preview) {
+    west = Math.min(west, lon);
+    east = Math.max(east, lon);
+    south = Math.min(south, lat);
+    north = Math.max(north, lat);
+  }
+  const container = map.getContainer();
+  const right = Math.min(480, container.clientWidth / 2);
+  map.fitBounds([west, south, east, north], { padding: { top: 40, bottom: 40, left: 40, right }, maxZoom: 14, duration: 0 });
 }
