@@ -11,6 +11,8 @@ import { KeyProjectFinder } from './KeyProjectFinder';
 import { LayerControls } from './LayerControls';
 import { Legend } from './Legend';
 import { MunicipalityFinder } from './MunicipalityFinder';
+import { ReachabilitySection } from './ReachabilitySection';
+import { ReachabilityTableDialog } from './ReachabilityTableDialog';
 import { SelectionPanel } from './SelectionPanel';
 import { SourcesDialog } from './SourcesDialog';
 import { useTranslate } from './useTranslate';
@@ -52,6 +54,7 @@ export function App() {
         <aside class="sidebar" aria-label={t('app.sidebarLabel')}>
           <MunicipalityFinder />
           <KeyProjectFinder />
+          <ReachabilitySection />
           <LayerControls />
           <FacilityLayersPanel />
         </aside>
@@ -64,6 +67,7 @@ export function App() {
         </aside>
       </div>
       <SourcesDialog open={sourcesOpen} onClose={() => setSourcesOpen(false)} />
+      <ReachabilityTableDialog />
     </div>
   );
 }
