@@ -352,8 +352,6 @@ const nl = {
   'reachUi.categoriesCaption': 'Dichtstbijzijnde voorziening per soort, hemelsbreed, met de norm voor {housingType}',
   'reachUi.column.category': 'Soort',
   'reachUi.column.nearest': 'Dichtstbijzijnde',
-  'reachUi.column.distance': 'Afstand hemelsbreed',
-  'reachUi.column.walking': 'Looptijd',
   'reachUi.column.norm': 'Norm {housingType}',
   'reachUi.distanceMeters': '{meters} m',
   'reachUi.walkingMinutes': '{minutes} min',
@@ -399,6 +397,15 @@ const nl = {
   'reachUi.grid.cellNormsMet': '{met} van {required} normen voldaan voor {housingType}',
   'reachUi.grid.cellDistance': '{meters} m hemelsbreed tot {category}',
   'reachUi.grid.cellHint': 'Klik op een cel voor de cijfers.',
+  'reachUi.short.zorg24uur': '24-uurszorg',
+  'reachUi.short.woonzorgcentrum': 'Woonzorgcentrum',
+  'reachUi.short.huisarts': 'Huisarts',
+  'reachUi.short.apotheek': 'Apotheek',
+  'reachUi.short.supermarkt': 'Supermarkt',
+  'reachUi.short.ovHalte': 'OV-halte',
+  'reachUi.short.ontmoetingsplek': 'Ontmoetingsplek',
+  'reachUi.short.overig': 'Overig',
+  'reachUi.column.distanceAndTime': 'Afstand hemelsbreed, looptijd',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -735,8 +742,6 @@ const en: Record<MessageKey, string> = {
   'reachUi.categoriesCaption': 'Nearest facility per category, as the crow flies, with the norm for {housingType}',
   'reachUi.column.category': 'Category',
   'reachUi.column.nearest': 'Nearest',
-  'reachUi.column.distance': 'Straight-line distance',
-  'reachUi.column.walking': 'Walking time',
   'reachUi.column.norm': 'Norm {housingType}',
   'reachUi.distanceMeters': '{meters} m',
   'reachUi.walkingMinutes': '{minutes} min',
@@ -782,6 +787,15 @@ const en: Record<MessageKey, string> = {
   'reachUi.grid.cellNormsMet': '{met} of {required} norms met for {housingType}',
   'reachUi.grid.cellDistance': '{meters} m as the crow flies to {category}',
   'reachUi.grid.cellHint': 'Click a cell to see its figures.',
+  'reachUi.short.zorg24uur': '24-hour care',
+  'reachUi.short.woonzorgcentrum': 'Care home',
+  'reachUi.short.huisarts': 'GP',
+  'reachUi.short.apotheek': 'Pharmacy',
+  'reachUi.short.supermarkt': 'Supermarket',
+  'reachUi.short.ovHalte': 'Public-transport stop',
+  'reachUi.short.ontmoetingsplek': 'Meeting place',
+  'reachUi.short.overig': 'Other',
+  'reachUi.column.distanceAndTime': 'Straight-line distance, walking time',
 };
 
 export const catalogue: Record<Language, Record<MessageKey, string>> = { nl, en };

@@ -174,7 +174,8 @@ export function addReachabilityLayers(map: MapLibreMap, ringsBeforeLayerId: stri
       'text-size': 12,
       'text-anchor': 'left',
       'text-offset': [1.1, 0],
-      'text-allow-overlap': true,
+      // colliding labels are dropped at low zoom and reappear when zooming in
+      'text-allow-overlap': false,
     },
     paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
   });
@@ -242,7 +243,8 @@ export function addReachabilityLayers(map: MapLibreMap, ringsBeforeLayerId: stri
       map.getCanvas().style.cursor = picking ? 'crosshair' : '';
     }),
     $analysisPoint.listen((point) => {
-      if (point) map.easeTo({ center: point.location, zoom: Math.max(map.getZoom(), 13.5) });
+      // shifted left so the rings are not hidden behind the legend on the right
+      if (point) map.easeTo({ center: point.location, zoom: Math.max(map.getZoom(), 13.5), offset: [-130, 0] });
     }),
   ];
   return () => {

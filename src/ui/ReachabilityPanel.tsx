@@ -33,7 +33,7 @@ export function ReachabilityPanel() {
   const sourceIds = [...new Set(HOUSING_TYPES.flatMap((type) => profile.norms[type].map((norm) => norm.source)))];
   const result = state.status === 'ready' ? state.result : null;
   return (
-    <article class="panel reachability-panel" aria-labelledby="panel-title" data-testid="reachability-panel">
+    <article class="panel reachability-panel" aria-labelledby="panel-title" data-testid="reachability-panel" data-lon={point.location[0]} data-lat={point.location[1]}>
       <p class="panel-kind">{t('reachUi.panelKind')}</p>
       <h2 id="panel-title" tabIndex={-1}>
         {title}
@@ -92,8 +92,7 @@ export function ReachabilityPanel() {
             <thead>
               <tr>
                 <th scope="col">{t('reachUi.column.category')}</th>
-                <th scope="col">{t('reachUi.column.distance')}</th>
-                <th scope="col">{t('reachUi.column.walking')}</th>
+                <th scope="col">{t('reachUi.column.distanceAndTime')}</th>
                 <th scope="col">{t('reachUi.column.norm', { housingType: t(`housing.${housingType}`) })}</th>
               </tr>
             </thead>
@@ -107,16 +106,20 @@ export function ReachabilityPanel() {
                   <tr key={category} data-category={category}>
                     <th scope="row">
                       <span class="category-cell">
-                        <FacilitySymbolBadge symbolKey={category} /> {t(`category.${category}`)}
+                        <FacilitySymbolBadge symbolKey={category} /> {t(`reachUi.short.${category}`)}
                       </span>
                       <span class="nearest-name">
                         {reach.status === 'found' ? facility?.name || t('reachUi.unnamedFacility') : t('reach.noDataCategory', { category: t(`category.${category}`) })}
                       </span>
                     </th>
-                    <td data-testid="reach-distance">
-                      {reach.status === 'found' ? t('reachUi.distanceMeters', { meters: formatNumber(Math.round(reach.distanceMeters)) }) : t('reachUi.verdict.noData')}
+                    <td>
+                      <span data-testid="reach-distance">
+                        {reach.status === 'found' ? t('reachUi.distanceMeters', { meters: formatNumber(Math.round(reach.distanceMeters)) }) : t('reachUi.verdict.noData')}
+                      </span>
+                      {reach.status === 'found' && (
+                        <span class="walking-time">{t('reachUi.walkingMinutes', { minutes: formatNumber(Math.ceil(reach.walkingMinutes)) })}</span>
+                      )}
                     </td>
-                    <td>{reach.status === 'found' ? t('reachUi.walkingMinutes', { minutes: formatNumber(Math.ceil(reach.walkingMinutes)) }) : t('value.none')}</td>
                     <td>
                       {norm ? (
                         <>

@@ -102,7 +102,7 @@ export function ReachabilityTableDialog() {
               <SortHeader sortKey="name" label={t('reachUi.table.project')} />
               <SortHeader sortKey="municipality" label={t('reachUi.table.municipality')} />
               {categories.map((category) => (
-                <SortHeader key={category} sortKey={`distance:${category}`} label={t('reachUi.table.distanceHeader', { category: t(`category.${category}`) })} />
+                <SortHeader key={category} sortKey={`distance:${category}`} label={t('reachUi.table.distanceHeader', { category: t(`reachUi.short.${category}`) })} />
               ))}
               {HOUSING_TYPES.map((type) => (
                 <SortHeader key={type} sortKey={`housing:${type}`} label={t(`housing.${type}`)} />
