@@ -39,7 +39,9 @@ export const REACH_LAYER_IDS = {
   gridFill: 'reach-grid-fill',
   gridSelected: 'reach-grid-selected-outline',
   ringFill: 'reach-ring-fill',
+  ringCasing: 'reach-ring-casing',
   ringLine: 'reach-ring-line',
+  nearestCasing: 'reach-nearest-casing',
   ringLabels: 'reach-ring-labels',
   nearestLines: 'reach-nearest-lines',
   point: 'reach-point',
@@ -131,11 +133,20 @@ export function addReachabilityLayers(map: MapLibreMap, ringsBeforeLayerId: stri
     LAYER_IDS.placeLabels,
   );
   map.addLayer(
-    { id: REACH_LAYER_IDS.ringFill, type: 'fill', source: SOURCES.rings, paint: { 'fill-color': '#154273', 'fill-opacity': 0.06 } },
+    { id: REACH_LAYER_IDS.ringFill, type: 'fill', source: SOURCES.rings, paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.25 } },
+    ringsBeforeLayerId,
+  );
+  // a white casing under the dark line keeps rings and lines visible on dark thematic fills too
+  map.addLayer(
+    { id: REACH_LAYER_IDS.ringCasing, type: 'line', source: SOURCES.rings, paint: { 'line-color': '#ffffff', 'line-width': 5.5 } },
     ringsBeforeLayerId,
   );
   map.addLayer(
-    { id: REACH_LAYER_IDS.ringLine, type: 'line', source: SOURCES.rings, paint: { 'line-color': '#154273', 'line-width': 2 } },
+    { id: REACH_LAYER_IDS.ringLine, type: 'line', source: SOURCES.rings, paint: { 'line-color': '#154273', 'line-width': 2.5 } },
+    ringsBeforeLayerId,
+  );
+  map.addLayer(
+    { id: REACH_LAYER_IDS.nearestCasing, type: 'line', source: SOURCES.nearestLines, paint: { 'line-color': '#ffffff', 'line-width': 5.5 } },
     ringsBeforeLayerId,
   );
   map.addLayer(

@@ -87,6 +87,11 @@ export function ReachabilityPanel() {
               </option>
             ))}
           </select>
+          {categories.some((category) => result.categories[category].status === 'noData') && (
+            <p class="note" data-testid="reach-no-data-note">
+              {t('reachUi.noDataExplained')}
+            </p>
+          )}
           <table class="figures reach-categories" data-testid="reach-categories">
             <caption class="visually-hidden">{t('reachUi.categoriesCaption', { housingType: t(`housing.${housingType}`) })}</caption>
             <thead>
@@ -108,9 +113,7 @@ export function ReachabilityPanel() {
                       <span class="category-cell">
                         <FacilitySymbolBadge symbolKey={category} /> {t(`reachUi.short.${category}`)}
                       </span>
-                      <span class="nearest-name">
-                        {reach.status === 'found' ? facility?.name || t('reachUi.unnamedFacility') : t('reach.noDataCategory', { category: t(`category.${category}`) })}
-                      </span>
+                      {reach.status === 'found' && <span class="nearest-name">{facility?.name || t('reachUi.unnamedFacility')}</span>}
                     </th>
                     <td>
                       <span data-testid="reach-distance">
