@@ -159,15 +159,10 @@ export function ReachabilitySection() {
         ))}
       </select>
       <div class="button-row">
-        {picking ? (
-          <button type="button" onClick={cancelPickingLocation}>
-            {t('reachUi.pickCancel')}
-          </button>
-        ) : (
-          <button type="button" onClick={startPickingLocation}>
-            {t('reachUi.pickButton')}
-          </button>
-        )}
+        {/* one element for both states, so keyboard focus stays on it */}
+        <button type="button" onClick={picking ? cancelPickingLocation : startPickingLocation}>
+          {picking ? t('reachUi.pickCancel') : t('reachUi.pickButton')}
+        </button>
         <button type="button" onClick={openProjectTable}>
           {t('reachUi.tableButton')}
         </button>

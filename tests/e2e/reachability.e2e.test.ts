@@ -273,6 +273,34 @@ describe('circles of reachability', () => {
     await app.page.waitForFunction(() => /\d+ m hemelsbreed tot Supermarkt/.test(document.querySelector('[data-testid="reach-grid-cell"]')?.textContent ?? ''));
     await waitForMapIdle(app.page);
     await app.screenshot('reach-06-grid-distance');
+    // the finer 100 m grid (about 340,000 cells) is scored in the worker and drawn as merged runs
+    await app.page.locator('#reach-grid-cell-size').selectOption('100');
+    await app.page.waitForFunction(() => Number(document.getElementById('map')?.dataset['reachGridCells'] ?? 0) > 300_000, null, { timeout: 30_000 });
+    const features = Number(await app.page.locator('#map').getAttribute('data-reach-grid-features'));
+    expect(features).toBeGreaterThan(0);
+    expect(features).toBeLessThan(300_000);
+    expect(app.pageErrors).toEqual([]);
+  });
+  it('works by keyboard: Esc cancels choosing, Enter on the map chooses its centre; English via the switch', async () => {
+    const app = await openApp(browser);
+    await waitForMapIdle(app.page);
+    await app.page.getByRole('button', { name: 'Kies een locatie op de kaart' }).press('Enter');
+    await expect.poll(() => app.page.locator('.pick-hint').textContent()).toContain('Esc annuleert');
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => app.page.getByRole('button', { name: 'Kies een locatie op de kaart' }).count()).toBe(1);
+    await expect.poll(() => app.page.locator('.pick-hint').textContent()).toBe('');
+
+    await app.page.getByRole('button', { name: 'Kies een locatie op de kaart' }).press('Enter');
+    await app.page.locator('#map canvas').focus();
+    await app.page.keyboard.press('Enter');
+    await analysedPoint(app.page);
+    expect(await waitForRings(app.page)).toBe(2);
+
+    await app.page.getByRole('button', { name: 'Switch to English' }).click();
+    const panel = app.page.getByTestId('reachability-panel');
+    await expect.poll(() => panel.textContent()).toContain('Nearest facility per category');
+    await expect.poll(() => app.page.getByTestId('reach-verdicts').textContent()).toContain('no data');
+    await app.screenshot('reach-07-keyboard-english');
     expect(app.pageErrors).toEqual([]);
   });
 });
