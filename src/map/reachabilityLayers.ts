@@ -224,15 +224,18 @@ export function addReachabilityLayers(map: MapLibreMap, ringsBeforeLayerId: stri
     container.dataset['reachRings'] = String(rings.features.length);
   };
 
+  // Enter on the focused map chooses its centre (marked by a crosshair); Esc anywhere stops choosing.
   const onKeyDown = (event: KeyboardEvent) => {
-    if (!$pickingLocation.get()) return;
-    if (event.key === 'Enter') {
-      const center = map.getCenter();
-      pickLocation([center.lng, center.lat]);
-      event.preventDefault();
-    } else if (event.key === 'Escape') cancelPickingLocation();
+    if (!$pickingLocation.get() || event.key !== 'Enter') return;
+    const center = map.getCenter();
+    pickLocation([center.lng, center.lat]);
+    event.preventDefault();
+  };
+  const onDocumentKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && $pickingLocation.get()) cancelPickingLocation();
   };
   map.getCanvas().addEventListener('keydown', onKeyDown);
+  document.addEventListener('keydown', onDocumentKeyDown);
 
   const unsubscribers = [
     $gridLayer.subscribe(showGrid),
@@ -261,6 +264,7 @@ export function addReachabilityLayers(map: MapLibreMap, ringsBeforeLayerId: stri
   return () => {
     unsubscribers.forEach((unsubscribe) => unsubscribe());
     map.getCanvas().removeEventListener('keydown', onKeyDown);
+    document.removeEventListener('keydown', onDocumentKeyDown);
   };
 }
 

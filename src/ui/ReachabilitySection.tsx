@@ -2,7 +2,7 @@
 // the map, the key-project table and the met-norm labels on the map.
 
 import { useStore } from '@nanostores/preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
 import { metersPerSecondToKilometersPerHour, NORM_PROFILE_IDS, WALKING_SPEED_PRESET_IDS, type NormProfileId, type WalkingSpeedPresetId } from '../domain/norms';
 import {
@@ -85,15 +85,6 @@ export function ReachabilitySection() {
   const countedFacilities = useStore($reachFacilities);
   const undeclared = useStore($undeclaredCategories);
   const [speedText, setSpeedText] = useState(() => formatNumber(metersPerSecondToKilometersPerHour(speed.metersPerSecond)));
-
-  useEffect(() => {
-    if (!picking) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') cancelPickingLocation();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [picking]);
 
   const otherUndeclared = undeclared.filter((category) => category !== 'ovHalte');
   return (
