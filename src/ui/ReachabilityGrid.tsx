@@ -5,7 +5,7 @@ import { useStore } from '@nanostores/preact';
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../domain/facility';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
 import { isMessageKey } from '../i18n/catalogue';
-import { $gridLayer, $gridResult, $gridSettings, $selectedGridCell, GRID_CELL_SIZES_METERS, NO_GRID_CLASS, setGridSettings, type GridMode } from '../stores/reachability';
+import { $gridLayer, $gridResult, $gridSettings, $reachHousingType, $selectedGridCell, $showProjectReachLabels, GRID_CELL_SIZES_METERS, NO_GRID_CLASS, setGridSettings, type GridMode } from '../stores/reachability';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 const GRID_MODES: GridMode[] = ['off', 'housingType', 'category'];
@@ -138,6 +138,20 @@ export function ReachabilityGridLegend() {
           t('reachUi.grid.cellHint')
         )}
       </p>
+    </div>
+  );
+}
+
+/** Explains the "met/required" labels next to the key-project symbols, when they are shown. */
+export function ReachabilityLabelLegend() {
+  const t = useTranslate();
+  const show = useStore($showProjectReachLabels);
+  const housingType = useStore($reachHousingType);
+  if (!show) return null;
+  return (
+    <div class="legend-block" data-testid="reach-label-legend">
+      <h3>{t('reachUi.labelsLegendTitle')}</h3>
+      <p class="legend-note">{t('reachUi.labelsLegend', { housingType: t(`housing.${housingType}`) })}</p>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useStore } from '@nanostores/preact';
 import { HOUSING_TYPES } from '../domain/housing';
 import { metersPerSecondToKilometersPerHour, type CategoryNorm } from '../domain/norms';
 import { isMessageKey } from '../i18n/catalogue';
-import { $appData } from '../stores/appData';
+import { $appData, $sourcesById } from '../stores/appData';
 import { $facilitiesByKey } from '../stores/facilities';
 import { $analysisPoint, $locationResult, $normProfile, $profileCategories, $reachHousingType, $walkingSpeed, clearAnalysisPoint, setReachHousingType } from '../stores/reachability';
 import { selectKeyProject } from '../stores/selection';
@@ -25,6 +25,7 @@ export function ReachabilityPanel() {
   const speed = useStore($walkingSpeed);
   const facilitiesByKey = useStore($facilitiesByKey);
   const keyProjects = useStore($appData).keyProjects ?? [];
+  const sourcesById = useStore($sourcesById);
   if (!point) return null;
   const { origin } = point;
   const title =
@@ -127,6 +128,7 @@ export function ReachabilityPanel() {
                       {norm ? (
                         <>
                           {t('reachUi.normWithin', { meters: formatNumber(norm.maxDistanceMeters) })}
+                          <span class="norm-source">{t('reachUi.normSource', { publisher: sourcesById.get(norm.source)?.publisher ?? norm.source })}</span>
                           {verdict && (
                             <>
                               <br />
