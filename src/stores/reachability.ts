@@ -405,6 +405,8 @@ export type GridClass =
 
 export interface GridLayerData {
   grid: GridDescription;
+  /** false when no required category has data: nothing is drawn and the legend says "geen gegevens". */
+  hasData: boolean;
   /** Class of each cell (position in grid.centers / 2), 255 = no value. */
   classIndex: Uint8Array;
   classes: GridClass[];
@@ -421,7 +423,9 @@ export function classifyGrid(grid: GridDescription, score: GridScore): GridLayer
     const required = score.requiredCount;
     const colours = spreadPalette(required + 1);
     classes = colours.map((colour, metCount) => ({ kind: 'normsMet', metCount, requiredCount: required, colour, cellCount: 0 }));
-    for (let cell = 0; cell < grid.cellCount; cell++) {
+    // with no data for any required category, "0 met" everywhere would read as a fact: leave cells unclassed
+    const judgeable = score.noDataCategories.length < required;
+    for (let cell = 0; judgeable && cell < grid.cellCount; cell++) {
       const met = score.values[cell]!;
       if (Number.isFinite(met)) classIndex[cell] = Math.min(Math.max(Math.round(met), 0), required);
     }
@@ -447,7 +451,8 @@ export function classifyGrid(grid: GridDescription, score: GridScore): GridLayer
     const index = classIndex[cell]!;
     if (index !== NO_GRID_CLASS) classes[index]!.cellCount++;
   }
-  return { grid, classIndex, classes, score };
+  const hasData = score.target.kind === 'normsMet' ? score.noDataCategories.length < score.requiredCount : score.noDataCategories.length === 0;
+  return { grid, hasData, classIndex, classes, score };
 }
 
 export const $gridLayer = computed($gridResult, (result) => (result.status === 'ready' ? classifyGrid(result.grid, result.score) : null));

@@ -85,7 +85,8 @@ export function ReachabilityGridLegend() {
   if (layer && selected) {
     const klass = layer.classIndex[selected.position]!;
     const value = layer.score.values[selected.position]!;
-    if (layer.score.target.kind === 'normsMet') {
+    if (!layer.hasData) cellText = t('reachUi.verdict.noData');
+    else if (layer.score.target.kind === 'normsMet') {
       cellText = t('reachUi.grid.cellNormsMet', { met: value, required: layer.score.requiredCount, housingType: t(`housing.${layer.score.target.housingType}`) });
     } else {
       cellText =
@@ -103,9 +104,11 @@ export function ReachabilityGridLegend() {
           <p class="warning">{result.issues.map((issue) => (isMessageKey(issue.code) ? t(issue.code, issue.params) : issue.code)).join(' ')}</p>
         )}
       </div>
-      {layer && layer.score.target.kind === 'distance' && noData.length > 0 ? (
+      {layer && !layer.hasData ? (
         <p class="warning" data-testid="reach-grid-no-data">
-          {t('reachUi.grid.noDataDistance', { category: categoryName(layer.score.target.category) })}
+          {layer.score.target.kind === 'distance'
+            ? t('reachUi.grid.noDataDistance', { category: categoryName(layer.score.target.category) })
+            : t('reachUi.grid.noDataAll', { categories: noData.map(categoryName).join(', ') })}
         </p>
       ) : (
         layer && (
@@ -123,7 +126,7 @@ export function ReachabilityGridLegend() {
           </ul>
         )
       )}
-      {layer && layer.score.target.kind === 'normsMet' && noData.length > 0 && (
+      {layer && layer.hasData && layer.score.target.kind === 'normsMet' && noData.length > 0 && (
         <p class="warning" data-testid="reach-grid-no-data">
           {t('reachUi.grid.noDataNorms', { categories: noData.map(categoryName).join(', ') })}
         </p>

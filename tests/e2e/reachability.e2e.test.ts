@@ -234,17 +234,16 @@ describe('circles of reachability', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  it('shows the suitability grid with a legend in text, and says "geen gegevens" for a category without data', async () => {
+  it('says "geen gegevens" on the suitability map when the needed categories have no data', async () => {
     const app = await openApp(browser);
     await waitForMapIdle(app.page);
     await expect.poll(() => app.page.getByTestId('reach-grid-legend').count()).toBe(0);
     await app.page.getByLabel('Aantal voldane normen (woningtype)').check();
-    await app.page.waitForFunction(() => Number(document.getElementById('map')?.dataset['reachGridFeatures'] ?? 0) > 0, null, { timeout: 30_000 });
+    // no facility counts yet: nothing is drawn, and the legend says why instead of showing "0 of 4" as a fact
+    await expect.poll(() => app.page.getByTestId('reach-grid-no-data').textContent(), { timeout: 30_000 }).toContain('Geen gegevens');
+    await expect.poll(() => app.page.locator('#map').getAttribute('data-reach-grid-features')).toBe('0');
     await waitForMapIdle(app.page);
-    const legend = app.page.getByTestId('reach-grid-legend');
-    await expect.poll(() => legend.textContent()).toContain('0 van 4 normen');
-    await expect.poll(() => app.page.getByTestId('reach-grid-no-data').textContent()).toContain('Geen gegevens');
-    await app.screenshot('reach-05-grid-norms-met');
+    await app.screenshot('reach-05-grid-no-data');
 
     await app.page.getByLabel('Afstand tot één soort voorziening').check();
     await app.page.locator('#reach-grid-category').selectOption('supermarkt');
@@ -273,6 +272,11 @@ describe('circles of reachability', () => {
     await app.page.waitForFunction(() => /\d+ m hemelsbreed tot Supermarkt/.test(document.querySelector('[data-testid="reach-grid-cell"]')?.textContent ?? ''));
     await waitForMapIdle(app.page);
     await app.screenshot('reach-06-grid-distance');
+    await app.page.getByLabel('Aantal voldane normen (woningtype)').check();
+    await expect.poll(() => legend.textContent(), { timeout: 30_000 }).toContain('0 van 4 normen');
+    await expect.poll(() => legend.textContent()).toContain('Geen gegevens voor OV-halte');
+    await waitForMapIdle(app.page);
+    await app.screenshot('reach-08-grid-norms-met');
     // the finer 100 m grid (about 340,000 cells) is scored in the worker and drawn as merged runs
     await app.page.locator('#reach-grid-cell-size').selectOption('100');
     await app.page.waitForFunction(() => Number(document.getElementById('map')?.dataset['reachGridCells'] ?? 0) > 300_000, null, { timeout: 30_000 });

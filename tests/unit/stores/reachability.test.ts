@@ -155,6 +155,13 @@ describe('grid classes and cell lookup', () => {
     expect([...layer.classIndex]).toEqual([0, 2, 2, 4]);
   });
 
+  it('leaves every cell unclassed when no required category has data', () => {
+    const noData = { ...score({ kind: 'normsMet', housingType: 'nultreden' }, [0, 0, 0, 0], 2), noDataCategories: ['supermarkt', 'huisarts'] as FacilityCategory[] };
+    const layer = classifyGrid(grid, noData);
+    expect(layer.hasData).toBe(false);
+    expect([...layer.classIndex]).toEqual([NO_GRID_CLASS, NO_GRID_CLASS, NO_GRID_CLASS, NO_GRID_CLASS]);
+  });
+
   it('puts distances in bands and leaves cells without a value unclassed', () => {
     const layer = classifyGrid(grid, score({ kind: 'distance', category: 'supermarkt' }, [100, 250.5, 5000, NaN], 1));
     expect([...layer.classIndex]).toEqual([0, 1, 5, NO_GRID_CLASS]);
