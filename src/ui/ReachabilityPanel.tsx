@@ -7,7 +7,7 @@ import { metersPerSecondToKilometersPerHour, type CategoryNorm } from '../domain
 import { isMessageKey } from '../i18n/catalogue';
 import { $appData, $sourcesById } from '../stores/appData';
 import { $facilitiesByKey } from '../stores/facilities';
-import { $analysisPoint, $locationResult, $normProfile, $profileCategories, $reachHousingType, $walkingSpeed, clearAnalysisPoint, setReachHousingType } from '../stores/reachability';
+import { $analysisPoint, $locationResult, $normProfile, $profileCategories, $reachHousingType, $undeclaredCategories, $walkingSpeed, clearAnalysisPoint, setReachHousingType } from '../stores/reachability';
 import { selectKeyProject } from '../stores/selection';
 import { FacilitySymbolBadge } from './FacilityLayersPanel';
 import { SourceReference } from './SourceReference';
@@ -26,6 +26,7 @@ export function ReachabilityPanel() {
   const facilitiesByKey = useStore($facilitiesByKey);
   const keyProjects = useStore($appData).keyProjects ?? [];
   const sourcesById = useStore($sourcesById);
+  const undeclared = useStore($undeclaredCategories);
   if (!point) return null;
   const { origin } = point;
   const title =
@@ -91,6 +92,7 @@ export function ReachabilityPanel() {
           {categories.some((category) => result.categories[category].status === 'noData') && (
             <p class="note" data-testid="reach-no-data-note">
               {t('reachUi.noDataExplained')}
+              {undeclared.includes('ovHalte') && categories.includes('ovHalte') && <> {t('reachUi.stationsOnlyNote')}</>}
             </p>
           )}
           <table class="figures reach-categories" data-testid="reach-categories">

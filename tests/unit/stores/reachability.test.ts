@@ -5,8 +5,14 @@ import type { GridScore } from '../../../src/analysis/gridScore';
 import type { GridDescription, ReachabilityRequest, ReachabilityResponse } from '../../../src/analysis/reachabilityProtocol';
 import { createReachabilityHandler } from '../../../src/analysis/reachabilityWorkerHandler';
 import { $facilitiesByDataset, $facilityDatasets } from '../../../src/stores/facilities';
+import { $selection } from '../../../src/stores/selection';
+import type { PlacedKeyProject } from '../../../src/domain/keyProject';
 import {
+  $analysisPoint,
   $locationResult,
+  $pickingLocation,
+  analyseKeyProject,
+  startPickingLocation,
   $normIssues,
   $normProfile,
   $walkingSpeed,
@@ -106,6 +112,31 @@ describe('norm edits', () => {
     expect(setCustomWalkingSpeed('3,6')).toBe(true);
     expect($walkingSpeed.get().metersPerSecond).toBeCloseTo(1, 6);
     expect($walkingSpeed.get().id).toBe('custom');
+  });
+});
+
+describe('choosing the analysis point', () => {
+  beforeEach(() => clearAnalysisPoint());
+
+  it('a map click while picking sets the point, stops picking and shows the reachability panel', () => {
+    startPickingLocation();
+    pickLocation([6.1, 52.5]);
+    expect($analysisPoint.get()).toEqual({ location: [6.1, 52.5], origin: { kind: 'map' } });
+    expect($pickingLocation.get()).toBe(false);
+    expect($selection.get()).toEqual({ kind: 'reachability' });
+  });
+
+  it('a key project keeps its approximate-location details as the origin', () => {
+    const project = { id: 'p1', name: 'Project', location: [6.2, 52.4], locationPrecision: 'town', placedAt: 'Zwolle (woonkern)' } as PlacedKeyProject;
+    analyseKeyProject(project);
+    expect($analysisPoint.get()?.origin).toEqual({ kind: 'keyProject', id: 'p1', name: 'Project', precision: 'town', placedAt: 'Zwolle (woonkern)' });
+  });
+
+  it('clearing the point closes the reachability panel', () => {
+    pickLocation([6.1, 52.5]);
+    clearAnalysisPoint();
+    expect($analysisPoint.get()).toBeNull();
+    expect($selection.get()).toBeNull();
   });
 });
 
