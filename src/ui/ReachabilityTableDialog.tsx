@@ -137,7 +137,7 @@ export function ReachabilityTableDialog() {
                   const verdict = row.reachability.housingTypes[type];
                   return (
                     <td key={type} class="verdict-cell">
-                      {t('reachUi.grid.classNormsMet', { met: verdict.metCount, required: verdict.requiredCount })}
+                      {t('reachUi.table.metOf', { met: verdict.metCount, required: verdict.requiredCount })}
                       <br />
                       <VerdictText verdict={verdict.verdict} />
                     </td>
