@@ -185,6 +185,13 @@ describe('circles of reachability', () => {
     await pharmacy.blur();
     await expect.poll(() => app.page.locator('#norm-profile-select').inputValue()).toBe('custom');
     await app.page.waitForFunction(() => document.querySelector('[data-testid="reach-verdicts"] li[data-housing-type="nultreden"]')?.textContent?.includes('3 van 4'));
+
+    // the key-project table uses the same (edited) norms: Spoorzone now meets 3 of 4 for nultreden
+    await app.page.getByRole('button', { name: 'Bereikbaarheid sleutelprojecten' }).click();
+    const spoorzone = app.page.locator('[data-testid="reach-table"] tbody tr').filter({ hasText: 'Zwolle Spoorzone' });
+    await expect.poll(() => spoorzone.locator('td.verdict-cell').first().textContent(), { timeout: 20_000 }).toContain('3 van 4');
+    await app.page.locator('#reach-table-municipality').selectOption({ label: 'Zwolle' });
+    await app.screenshot('reach-09-table-with-test-data');
     expect(app.pageErrors).toEqual([]);
   });
 
