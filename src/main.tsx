@@ -10,6 +10,7 @@ import { openFacilityPersistence } from './storage/facilityPersistence';
 import { reportStorageError, restoreFacilityDatasets, setFacilityPersistence } from './stores/facilityActions';
 import { parseTrainStations, TRAIN_STATIONS_DATASET, TRAIN_STATIONS_FILE } from './data/trainStations';
 import { reportDatasetProblem } from './stores/appData';
+import { startReachabilityWorker } from './stores/reachability';
 import './ui/styles.css';
 
 const root = document.getElementById('app')!;
@@ -17,6 +18,8 @@ render(<App />, root);
 $language.subscribe((language) => document.documentElement.setAttribute('lang', language));
 
 createMap(document.getElementById('map')!);
+// Reachability work (nearest facilities, key-project table, province grid) runs in its own worker.
+startReachabilityWorker();
 
 void loadAppData(fetchTextOverHttp).then(() => {
   document.body.dataset['dataLoadedAt'] = String(Date.now());

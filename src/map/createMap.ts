@@ -6,7 +6,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { ErrorEvent, GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, MapSourceDataEvent } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { addMapImages, KEY_PROJECT_ICONS } from './mapImages';
-import { addFacilityLayers, handleFacilityClick } from './facilityLayers';
+import { addFacilityLayers, FACILITY_LAYER_IDS, handleFacilityClick } from './facilityLayers';
+import { addReachabilityLayers, handleReachabilityClick } from './reachabilityLayers';
 import { BACKGROUND_ATTRIBUTION, BACKGROUND_TILES_URL, createOfflineStyle, LAYER_IDS, SOURCE_IDS } from './mapStyle';
 import { labelPoints } from '../analysis/labelPoints';
 import { $appData } from '../stores/appData';
@@ -64,6 +65,7 @@ export function createMap(container: HTMLElement): MapHandle {
   map.on('load', () => {
     addMapImages(map);
     unsubscribers.push(addFacilityLayers(map, LAYER_IDS.keyProjects));
+    unsubscribers.push(addReachabilityLayers(map, FACILITY_LAYER_IDS.clusters));
     unsubscribers.push(
       $appData.subscribe((data) => {
         if (data.province) setSourceData(map, SOURCE_IDS.province, data.province);
@@ -102,6 +104,7 @@ export function createMap(container: HTMLElement): MapHandle {
   });
 
   map.on('click', (event: MapLayerMouseEvent) => {
+    if (handleReachabilityClick(event)) return;
     const projects = map.queryRenderedFeatures(event.point, { layers: [LAYER_IDS.keyProjects] });
     const projectId = projects[0]?.properties?.['id'];
     if (typeof projectId === 'string') {

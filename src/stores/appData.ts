@@ -8,6 +8,7 @@ import type { MunicipalHomesFigure, MunicipalTarget, RegionTarget, SourceInconsi
 import type { PlacedKeyProject } from '../domain/keyProject';
 import type { Source, SourceId } from '../domain/source';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { NORM_SOURCES } from '../domain/norms';
 
 export interface MunicipalityFeatureProperties {
   code: MunicipalityCode;
@@ -66,7 +67,14 @@ export function reportDatasetProblem(file: string, error: unknown): void {
   $dataIssues.set([...$dataIssues.get(), issue]);
 }
 
-export const $sourcesById = computed($appData, (data) => new Map((data.sources ?? []).map((source) => [source.id, source])));
+/** The datasets' sources plus the sources of the reachability norms (defined in code, src/domain/norms.ts). */
+export const $allSources = computed($appData, (data): Source[] => {
+  const loaded = data.sources ?? [];
+  const loadedIds = new Set(loaded.map((source) => source.id));
+  return [...loaded, ...NORM_SOURCES.filter((source) => !loadedIds.has(source.id))];
+});
+
+export const $sourcesById = computed($allSources, (sources) => new Map(sources.map((source) => [source.id, source])));
 
 export const $municipalitiesByCode = computed(
   $appData,

@@ -1,4 +1,4 @@
-// What the planner has selected: one municipality or one key project (or nothing).
+// What the planner has selected: a municipality, key project, facility or reachability analysis (or nothing).
 
 import { atom } from 'nanostores';
 import type { MunicipalityCode } from '../domain/geography';
@@ -7,6 +7,8 @@ export type Selection =
   | { kind: 'municipality'; code: MunicipalityCode }
   | { kind: 'keyProject'; id: string }
   | { kind: 'facility'; key: string }
+  /** The reachability of the analysis point (src/stores/reachability.ts holds the point). */
+  | { kind: 'reachability' }
   | null;
 
 export const $selection = atom<Selection>(null);

@@ -12,6 +12,8 @@ import { KeyProjectFinder } from './KeyProjectFinder';
 import { LayerControls } from './LayerControls';
 import { Legend } from './Legend';
 import { MunicipalityFinder } from './MunicipalityFinder';
+import { ReachabilitySection } from './ReachabilitySection';
+import { ReachabilityTableDialog } from './ReachabilityTableDialog';
 import { SelectionPanel } from './SelectionPanel';
 import { SourcesDialog } from './SourcesDialog';
 import { useTranslate } from './useTranslate';
@@ -53,6 +55,7 @@ export function App() {
         <aside class="sidebar" aria-label={t('app.sidebarLabel')}>
           <MunicipalityFinder />
           <KeyProjectFinder />
+          <ReachabilitySection />
           <LayerControls />
           <FacilityLayersPanel />
         </aside>
@@ -66,6 +69,7 @@ export function App() {
       </div>
       <SourcesDialog open={sourcesOpen} onClose={() => setSourcesOpen(false)} />
       <ImportDialog />
+      <ReachabilityTableDialog />
     </div>
   );
 }

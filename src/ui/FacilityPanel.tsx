@@ -3,6 +3,7 @@
 import { useStore } from '@nanostores/preact';
 import { $facilitiesByKey, $facilityDatasets } from '../stores/facilities';
 import { facilitySymbolKey } from '../domain/facilitySymbols';
+import { analyseFacility } from '../stores/reachability';
 import { FacilitySymbolBadge } from './FacilityLayersPanel';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
@@ -48,6 +49,9 @@ export function FacilityPanel({ facilityKey }: { facilityKey: string }) {
           </>
         ))}
       </dl>
+      <button type="button" onClick={() => analyseFacility(facility)}>
+        {t('reachUi.analyseThisLocation')}
+      </button>
       {dataset && (
         <dl class="source-details">
           <dt>{t('facility.dataset')}</dt>

@@ -3,6 +3,7 @@
 import { useStore } from '@nanostores/preact';
 import { $appData, $inconsistenciesBySubject, $municipalitiesByCode, inconsistenciesAbout } from '../stores/appData';
 import { selectMunicipality } from '../stores/selection';
+import { analyseKeyProject } from '../stores/reachability';
 import { InconsistencyNote } from './InconsistencyNote';
 import { KeyProjectSymbol } from './KeyProjectSymbol';
 import { SourceReference } from './SourceReference';
@@ -49,6 +50,9 @@ export function KeyProjectPanel({ id }: { id: string }) {
           {t('project.approximate', { place: project.placedAt, precision: t(`precision.${project.locationPrecision}`) })}
         </p>
         <SourceReference ids={[project.placedSource]} />
+        <button type="button" onClick={() => analyseKeyProject(project)}>
+          {t('reachUi.analyseThisLocation')}
+        </button>
       </section>
     </article>
   );

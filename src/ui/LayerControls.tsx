@@ -14,6 +14,7 @@ import {
   type AgeGroup,
   type ThematicLayer,
 } from '../stores/mapLayers';
+import { ReachabilityGridControls } from './ReachabilityGrid';
 import { useTranslate } from './useTranslate';
 
 const ageGroupKeys = { '65plus': 'municipality.age65', '75plus': 'municipality.age75', '85plus': 'municipality.age85' } as const;
@@ -104,6 +105,7 @@ export function LayerControls() {
           </fieldset>
         </div>
       )}
+      <ReachabilityGridControls />
       <fieldset>
         <legend class="visually-hidden">{t('layers.title')}</legend>
         <label class="option">

@@ -7,6 +7,7 @@ import { $showKeyProjects } from '../stores/mapLayers';
 import { $facilityCountsByCategory, $facilityDatasets, $hiddenCategories } from '../stores/facilities';
 import { FACILITY_CATEGORIES } from '../domain/facility';
 import { FacilitySymbolBadge } from './FacilityLayersPanel';
+import { ReachabilityGridLegend, ReachabilityLabelLegend } from './ReachabilityGrid';
 import { SourceReference } from './SourceReference';
 import { SymbolShape } from './KeyProjectSymbol';
 import { useFormatNumber, useTranslate } from './useTranslate';
@@ -48,6 +49,8 @@ export function Legend() {
       <summary>
         <h2>{t('legend.title')}</h2>
       </summary>
+      <ReachabilityGridLegend />
+      <ReachabilityLabelLegend />
       {legend.settings.layer !== 'none' && (
         <div class="legend-block">
           <h3>{legendTitle(legend, t)}</h3>

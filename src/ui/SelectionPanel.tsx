@@ -1,10 +1,11 @@
-// The right-hand panel: details of the selected municipality or key project, or a short introduction.
+// The right-hand panel: details of the selected municipality, key project, facility or reachability analysis, or a short introduction.
 
 import { useStore } from '@nanostores/preact';
 import { $selection } from '../stores/selection';
 import { FacilityPanel } from './FacilityPanel';
 import { KeyProjectPanel } from './KeyProjectPanel';
 import { MunicipalityPanel } from './MunicipalityPanel';
+import { ReachabilityPanel } from './ReachabilityPanel';
 import { useTranslate } from './useTranslate';
 
 export function SelectionPanel() {
@@ -13,6 +14,7 @@ export function SelectionPanel() {
   if (selection?.kind === 'municipality') return <MunicipalityPanel code={selection.code} />;
   if (selection?.kind === 'keyProject') return <KeyProjectPanel id={selection.id} />;
   if (selection?.kind === 'facility') return <FacilityPanel facilityKey={selection.key} />;
+  if (selection?.kind === 'reachability') return <ReachabilityPanel />;
   return (
     <article class="panel">
       <h2>{t('intro.title')}</h2>

@@ -2,13 +2,13 @@
 
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { $appData } from '../stores/appData';
+import { $allSources } from '../stores/appData';
 import { SourceDetails } from './SourceReference';
 import { useTranslate } from './useTranslate';
 
 export function SourcesDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useTranslate();
-  const sources = useStore($appData).sources ?? [];
+  const sources = useStore($allSources);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (open && !dialog.current?.open) dialog.current?.showModal();

@@ -1,0 +1,160 @@
+// The suitability map ("Geschiktheidskaart"): its controls in the layer panel and its legend block,
+// with the figures of a clicked cell. Classes carry their number or band as text, not colour alone.
+
+import { useStore } from '@nanostores/preact';
+import { FACILITY_CATEGORIES, type FacilityCategory } from '../domain/facility';
+import { HOUSING_TYPES, type HousingType } from '../domain/housing';
+import { isMessageKey } from '../i18n/catalogue';
+import { $gridLayer, $gridResult, $gridSettings, $reachHousingType, $selectedGridCell, $showProjectReachLabels, GRID_CELL_SIZES_METERS, NO_GRID_CLASS, setGridSettings, type GridMode } from '../stores/reachability';
+import { useFormatNumber, useTranslate } from './useTranslate';
+
+const GRID_MODES: GridMode[] = ['off', 'housingType', 'category'];
+const GRID_CATEGORIES = FACILITY_CATEGORIES.filter((category) => category !== 'overig');
+
+export function ReachabilityGridControls() {
+  const t = useTranslate();
+  const settings = useStore($gridSettings);
+  return (
+    <fieldset class="reach-grid-controls">
+      <legend>{t('reachUi.grid.title')}</legend>
+      {GRID_MODES.map((mode) => (
+        <label class="option" key={mode}>
+          <input type="radio" name="reach-grid-mode" value={mode} checked={settings.mode === mode} onChange={() => setGridSettings({ mode })} />
+          {t(`reachUi.grid.mode.${mode}`)}
+        </label>
+      ))}
+      {settings.mode === 'housingType' && (
+        <div class="theme-options">
+          <label for="reach-grid-housing-type">{t('reachUi.grid.housingType')}</label>
+          <select id="reach-grid-housing-type" value={settings.housingType} onChange={(event) => setGridSettings({ housingType: event.currentTarget.value as HousingType })}>
+            {HOUSING_TYPES.map((type) => (
+              <option value={type} key={type}>
+                {t(`housing.${type}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {settings.mode === 'category' && (
+        <div class="theme-options">
+          <label for="reach-grid-category">{t('reachUi.grid.category')}</label>
+          <select id="reach-grid-category" value={settings.category} onChange={(event) => setGridSettings({ category: event.currentTarget.value as FacilityCategory })}>
+            {GRID_CATEGORIES.map((category) => (
+              <option value={category} key={category}>
+                {t(`category.${category}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {settings.mode !== 'off' && (
+        <div class="theme-options">
+          <label for="reach-grid-cell-size">{t('reachUi.grid.cellSize')}</label>
+          <select
+            id="reach-grid-cell-size"
+            value={String(settings.cellSizeMeters)}
+            onChange={(event) => setGridSettings({ cellSizeMeters: Number(event.currentTarget.value) as (typeof GRID_CELL_SIZES_METERS)[number] })}
+          >
+            {GRID_CELL_SIZES_METERS.map((meters) => (
+              <option value={String(meters)} key={meters}>
+                {t('reachUi.grid.cellSizeOption', { meters })}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+export function ReachabilityGridLegend() {
+  const t = useTranslate();
+  const formatNumber = useFormatNumber();
+  const settings = useStore($gridSettings);
+  const result = useStore($gridResult);
+  const layer = useStore($gridLayer);
+  const selected = useStore($selectedGridCell);
+  if (settings.mode === 'off') return null;
+  const categoryName = (category: FacilityCategory) => t(`category.${category}`);
+  const title =
+    settings.mode === 'housingType'
+      ? t('reachUi.grid.legendNormsMet', { housingType: t(`housing.${settings.housingType}`), size: settings.cellSizeMeters })
+      : t('reachUi.grid.legendDistance', { category: categoryName(settings.category), size: settings.cellSizeMeters });
+  const noData = layer?.score.noDataCategories ?? [];
+  let cellText: string | null = null;
+  if (layer && selected) {
+    const klass = layer.classIndex[selected.position]!;
+    const value = layer.score.values[selected.position]!;
+    if (!layer.hasData) cellText = t('reachUi.verdict.noData');
+    else if (layer.score.target.kind === 'normsMet') {
+      cellText = t('reachUi.grid.cellNormsMet', { met: value, required: layer.score.requiredCount, housingType: t(`housing.${layer.score.target.housingType}`) });
+    } else {
+      cellText =
+        klass === NO_GRID_CLASS
+          ? t('reachUi.verdict.noData')
+          : t('reachUi.grid.cellDistance', { meters: formatNumber(Math.round(value)), category: categoryName(layer.score.target.category) });
+    }
+  }
+  return (
+    <div class="legend-block" data-testid="reach-grid-legend">
+      <h3>{title}</h3>
+      <div role="status" aria-live="polite">
+        {result.status === 'pending' && <p class="legend-note">{t('reachUi.grid.pending')}</p>}
+        {result.status === 'failed' && (
+          <p class="warning">{result.issues.map((issue) => (isMessageKey(issue.code) ? t(issue.code, issue.params) : issue.code)).join(' ')}</p>
+        )}
+      </div>
+      {layer && !layer.hasData ? (
+        <p class="warning" data-testid="reach-grid-no-data">
+          {layer.score.target.kind === 'distance'
+            ? t('reachUi.grid.noDataDistance', { category: categoryName(layer.score.target.category) })
+            : t('reachUi.grid.noDataAll', { categories: noData.map(categoryName).join(', ') })}
+        </p>
+      ) : (
+        layer && (
+          <ul class="legend-classes">
+            {layer.classes.map((klass, index) => (
+              <li key={index}>
+                <span class="swatch" style={{ background: klass.colour }} aria-hidden="true" />
+                {klass.kind === 'normsMet'
+                  ? t('reachUi.grid.classNormsMet', { met: klass.metCount, required: klass.requiredCount })
+                  : klass.toMeters === null
+                    ? t('reachUi.grid.classBandLast', { from: formatNumber(klass.fromMeters) })
+                    : t('reachUi.grid.classBand', { from: formatNumber(klass.fromMeters), to: formatNumber(klass.toMeters) })}
+              </li>
+            ))}
+          </ul>
+        )
+      )}
+      {layer && layer.hasData && layer.score.target.kind === 'normsMet' && noData.length > 0 && (
+        <p class="warning" data-testid="reach-grid-no-data">
+          {t('reachUi.grid.noDataNorms', { categories: noData.map(categoryName).join(', ') })}
+        </p>
+      )}
+      <p class="legend-note">{t('reach.method.hemelsbreed')}</p>
+      <p class="legend-note" aria-live="polite" data-testid="reach-grid-cell">
+        {cellText ? (
+          <>
+            <strong>{t('reachUi.grid.cellTitle')}:</strong> {cellText}
+          </>
+        ) : (
+          t('reachUi.grid.cellHint')
+        )}
+      </p>
+    </div>
+  );
+}
+
+/** Explains the "met/required" labels next to the key-project symbols, when they are shown. */
+export function ReachabilityLabelLegend() {
+  const t = useTranslate();
+  const show = useStore($showProjectReachLabels);
+  const housingType = useStore($reachHousingType);
+  if (!show) return null;
+  return (
+    <div class="legend-block" data-testid="reach-label-legend">
+      <h3>{t('reachUi.labelsLegendTitle')}</h3>
+      <p class="legend-note">{t('reachUi.labelsLegend', { housingType: t(`housing.${housingType}`) })}</p>
+    </div>
+  );
+}

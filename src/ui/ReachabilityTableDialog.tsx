@@ -1,0 +1,153 @@
+// Modal table "Bereikbaarheid sleutelprojecten": distances per category and norms met per housing type
+// for every key project, sortable by column (buttons with aria-sort), filterable by municipality, CSV export.
+
+import { useStore } from '@nanostores/preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { HOUSING_TYPES } from '../domain/housing';
+import { $appData } from '../stores/appData';
+import {
+  $normProfile,
+  $profileCategories,
+  $projectTable,
+  $projectTableRows,
+  $siteRows,
+  closeProjectTable,
+  filterProjectTable,
+  projectTableCsv,
+  setIncludeOutlookOnly,
+  sortProjectTable,
+  type ProjectSortKey,
+} from '../stores/reachability';
+import { selectKeyProject } from '../stores/selection';
+import { VerdictText } from './VerdictText';
+import { useFormatNumber, useTranslate } from './useTranslate';
+
+function downloadCsv(fileName: string): void {
+  const blob = new Blob([projectTableCsv()], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // the download has started from the link; the object URL is no longer needed afterwards
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function SortHeader({ sortKey, label }: { sortKey: ProjectSortKey; label: string }) {
+  const table = useStore($projectTable);
+  const active = table.sortKey === sortKey;
+  return (
+    <th scope="col" aria-sort={active ? table.sortDirection : 'none'}>
+      <button type="button" class="sort-button" onClick={() => sortProjectTable(sortKey)}>
+        {label}
+        <span aria-hidden="true" class="sort-arrow">
+          {active ? (table.sortDirection === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+export function ReachabilityTableDialog() {
+  const t = useTranslate();
+  const formatNumber = useFormatNumber();
+  const table = useStore($projectTable);
+  const rows = useStore($projectTableRows);
+  const siteRows = useStore($siteRows);
+  const categories = useStore($profileCategories);
+  const profile = useStore($normProfile);
+  const municipalities = [...(useStore($appData).municipalities ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (table.open && !dialog.current?.open) dialog.current?.showModal();
+    if (!table.open && dialog.current?.open) dialog.current.close();
+  }, [table.open]);
+  return (
+    <dialog ref={dialog} class="reach-table-dialog" aria-labelledby="reach-table-title" onClose={closeProjectTable} data-testid="reach-table-dialog">
+      <div class="dialog-header">
+        <h2 id="reach-table-title">{t('reachUi.table.title')}</h2>
+        <button type="button" onClick={closeProjectTable}>
+          {t('app.close')}
+        </button>
+      </div>
+      <p class="note">{t('reachUi.table.intro', { profile: t(`norms.profile.${profile.id}`) })}</p>
+      <div class="table-controls">
+        <label for="reach-table-municipality">{t('reachUi.table.filter')}</label>
+        <select id="reach-table-municipality" value={table.municipality} onChange={(event) => filterProjectTable(event.currentTarget.value)}>
+          <option value="all">{t('reachUi.table.allMunicipalities')}</option>
+          {municipalities.map((municipality) => (
+            <option value={municipality.code} key={municipality.code}>
+              {municipality.name}
+            </option>
+          ))}
+        </select>
+        <label class="option">
+          <input type="checkbox" checked={table.includeOutlookOnly} onChange={(event) => setIncludeOutlookOnly(event.currentTarget.checked)} />
+          {t('reachUi.table.includeOutlook')}
+        </label>
+        <button type="button" onClick={() => downloadCsv(t('reachUi.table.fileName'))} disabled={rows.length === 0}>
+          {t('reachUi.table.export')}
+        </button>
+        <span class="list-count" aria-live="polite" data-testid="reach-table-count">
+          {siteRows ? t('reachUi.table.count', { count: rows.length }) : t('reachUi.pending')}
+        </span>
+      </div>
+      <div class="table-scroll">
+        <table class="figures reach-table" data-testid="reach-table">
+          <caption class="visually-hidden">{t('reachUi.table.caption')}</caption>
+          <thead>
+            <tr>
+              <SortHeader sortKey="name" label={t('reachUi.table.project')} />
+              <SortHeader sortKey="municipality" label={t('reachUi.table.municipality')} />
+              {categories.map((category) => (
+                <SortHeader key={category} sortKey={`distance:${category}`} label={t('reachUi.table.distanceHeader', { category: t(`reachUi.short.${category}`) })} />
+              ))}
+              {HOUSING_TYPES.map((type) => (
+                <SortHeader key={type} sortKey={`housing:${type}`} label={t(`housing.${type}`)} />
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ project, municipalityName, row }) => (
+              <tr key={project.id} data-project-id={project.id}>
+                <th scope="row">
+                  <button
+                    type="button"
+                    class="link-button"
+                    onClick={() => {
+                      closeProjectTable();
+                      selectKeyProject(project.id);
+                    }}
+                  >
+                    {project.name}
+                  </button>{' '}
+                  <span class="approximate-mark" title={t('reachUi.approximate', { precision: t(`precision.${project.locationPrecision}`), place: project.placedAt })}>
+                    ≈ {t('reachUi.table.approximateShort')} ({t(`precision.${project.locationPrecision}`)})
+                  </span>
+                  {!project.countsAsKeyProject && <em class="note"> · {t('legend.outlookOnly')}</em>}
+                </th>
+                <td>{municipalityName}</td>
+                {categories.map((category) => {
+                  const reach = row.reachability.categories[category];
+                  return <td key={category}>{reach.status === 'found' ? formatNumber(Math.round(reach.distanceMeters)) : t('reachUi.verdict.noData')}</td>;
+                })}
+                {HOUSING_TYPES.map((type) => {
+                  const verdict = row.reachability.housingTypes[type];
+                  return (
+                    <td key={type} class="verdict-cell">
+                      {t('reachUi.table.metOf', { met: verdict.metCount, required: verdict.requiredCount })}
+                      <br />
+                      <VerdictText verdict={verdict.verdict} />
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </dialog>
+  );
+}

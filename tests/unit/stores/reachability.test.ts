@@ -1,0 +1,277 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Facility, FacilityCategory, FacilityDataset } from '../../../src/domain/facility';
+import { RUIM_PROFILE, WOONZORGZONE_PROFILE, DEFAULT_WALKING_SPEED } from '../../../src/domain/norms';
+import type { GridScore } from '../../../src/analysis/gridScore';
+import type { GridDescription, ReachabilityRequest, ReachabilityResponse } from '../../../src/analysis/reachabilityProtocol';
+import { createReachabilityHandler } from '../../../src/analysis/reachabilityWorkerHandler';
+import { $facilitiesByDataset, $facilityDatasets } from '../../../src/stores/facilities';
+import { $selection } from '../../../src/stores/selection';
+import type { PlacedKeyProject } from '../../../src/domain/keyProject';
+import {
+  $analysisPoint,
+  $locationResult,
+  $pickingLocation,
+  analyseKeyProject,
+  startPickingLocation,
+  $normIssues,
+  $normProfile,
+  $walkingSpeed,
+  classifyGrid,
+  clearAnalysisPoint,
+  facilitiesCountingAsData,
+  gridCellAt,
+  NO_GRID_CLASS,
+  pickLocation,
+  selectNormProfile,
+  setCustomWalkingSpeed,
+  setNormDistance,
+  sortProjectRows,
+  startReachabilityWorker,
+  undeclaredCategories,
+  type ProjectTableRow,
+  type ReachabilityWorkerPort,
+} from '../../../src/stores/reachability';
+
+function dataset(id: string, categories: FacilityCategory[], hidden = false): FacilityDataset {
+  return { id, kind: 'import', name: id, source: 'test', licence: 'test', retrievedAt: '2026-01-01', coverage: 'province', categories, hidden };
+}
+
+function facility(datasetId: string, id: string, category: FacilityCategory, location: [number, number] = [6.09, 52.51]): Facility {
+  return { id, name: id, category, location, datasetId, attributes: {} };
+}
+
+describe('facilities that count as data', () => {
+  it('keeps only facilities whose dataset declares their category', () => {
+    const stations = dataset('stations', []);
+    const osm = dataset('osm', ['supermarkt']);
+    const byDataset = new Map([
+      ['stations', [facility('stations', 't1', 'ovHalte')]],
+      ['osm', [facility('osm', 's1', 'supermarkt'), facility('osm', 'h1', 'huisarts')]],
+    ]);
+    expect(facilitiesCountingAsData([stations, osm], byDataset).map((item) => item.id)).toEqual(['s1']);
+  });
+
+  it('leaves out hidden datasets', () => {
+    const byDataset = new Map([['osm', [facility('osm', 's1', 'supermarkt')]]]);
+    expect(facilitiesCountingAsData([dataset('osm', ['supermarkt'], true)], byDataset)).toEqual([]);
+  });
+
+  it('names categories that are loaded but not declared complete (railway stations only)', () => {
+    const byDataset = new Map([['stations', [facility('stations', 't1', 'ovHalte')]]]);
+    expect(undeclaredCategories([dataset('stations', [])], byDataset)).toEqual(['ovHalte']);
+  });
+
+  it('does not name a category another visible dataset declares', () => {
+    const byDataset = new Map([
+      ['stations', [facility('stations', 't1', 'ovHalte')]],
+      ['osm', [facility('osm', 'b1', 'ovHalte')]],
+    ]);
+    expect(undeclaredCategories([dataset('stations', []), dataset('osm', ['ovHalte'])], byDataset)).toEqual([]);
+  });
+});
+
+describe('norm edits', () => {
+  beforeEach(() => {
+    selectNormProfile('woonzorgzone');
+    $walkingSpeed.set(DEFAULT_WALKING_SPEED);
+  });
+
+  it.each(['-5', '0', '60000', 'abc', ''])('rejects %j and keeps the previous norms', (text) => {
+    expect(setNormDistance('nultreden', 'supermarkt', text)).toBe(false);
+    expect($normProfile.get()).toBe(WOONZORGZONE_PROFILE);
+    expect($normIssues.get()).toHaveLength(1);
+  });
+
+  it('accepts a valid distance, switches to the custom profile and marks it as own assumption', () => {
+    expect(setNormDistance('nultreden', 'supermarkt', '750')).toBe(true);
+    const profile = $normProfile.get();
+    expect(profile.id).toBe('custom');
+    expect(profile.norms.nultreden.find((norm) => norm.category === 'supermarkt')).toMatchObject({ maxDistanceMeters: 750, isPolicyChoice: true });
+    expect($normIssues.get()).toEqual([]);
+  });
+
+  it('accepts a decimal comma', () => {
+    setNormDistance('geclusterd', 'huisarts', '450,5');
+    expect($normProfile.get().norms.geclusterd.find((norm) => norm.category === 'huisarts')?.maxDistanceMeters).toBe(450.5);
+  });
+
+  it('clears the issues when another named profile is chosen', () => {
+    setNormDistance('nultreden', 'supermarkt', '-1');
+    selectNormProfile('ruim');
+    expect($normIssues.get()).toEqual([]);
+    expect($normProfile.get()).toBe(RUIM_PROFILE);
+  });
+
+  it('rejects an implausible walking speed and keeps the previous one', () => {
+    expect(setCustomWalkingSpeed('40')).toBe(false);
+    expect($walkingSpeed.get()).toBe(DEFAULT_WALKING_SPEED);
+    expect($normIssues.get()[0]?.code).toBe('norms.speedOutOfRange');
+  });
+
+  it('accepts a plausible own walking speed in km/h', () => {
+    expect(setCustomWalkingSpeed('3,6')).toBe(true);
+    expect($walkingSpeed.get().metersPerSecond).toBeCloseTo(1, 6);
+    expect($walkingSpeed.get().id).toBe('custom');
+  });
+});
+
+describe('choosing the analysis point', () => {
+  beforeEach(() => clearAnalysisPoint());
+
+  it('a map click while picking sets the point, stops picking and shows the reachability panel', () => {
+    startPickingLocation();
+    pickLocation([6.1, 52.5]);
+    expect($analysisPoint.get()).toEqual({ location: [6.1, 52.5], origin: { kind: 'map' } });
+    expect($pickingLocation.get()).toBe(false);
+    expect($selection.get()).toEqual({ kind: 'reachability' });
+  });
+
+  it('a key project keeps its approximate-location details as the origin', () => {
+    const project = { id: 'p1', name: 'Project', location: [6.2, 52.4], locationPrecision: 'town', placedAt: 'Zwolle (woonkern)' } as PlacedKeyProject;
+    analyseKeyProject(project);
+    expect($analysisPoint.get()?.origin).toEqual({ kind: 'keyProject', id: 'p1', name: 'Project', precision: 'town', placedAt: 'Zwolle (woonkern)' });
+  });
+
+  it('clearing the point closes the reachability panel', () => {
+    pickLocation([6.1, 52.5]);
+    clearAnalysisPoint();
+    expect($analysisPoint.get()).toBeNull();
+    expect($selection.get()).toBeNull();
+  });
+});
+
+describe('project table sorting', () => {
+  function row(name: string, distanceMeters: number | null): ProjectTableRow {
+    const supermarkt = distanceMeters === null ? { category: 'supermarkt', status: 'noData', method: 'hemelsbreed' } : { category: 'supermarkt', status: 'found', distanceMeters };
+    return {
+      project: { name } as ProjectTableRow['project'],
+      municipalityName: 'Zwolle',
+      row: { siteId: name, siteName: name, reachability: { categories: { supermarkt } } } as unknown as ProjectTableRow['row'],
+    };
+  }
+
+  it('sorts distances ascending with "no data" last', () => {
+    const sorted = sortProjectRows([row('a', null), row('b', 900), row('c', 100)], 'distance:supermarkt', 'ascending');
+    expect(sorted.map((entry) => entry.project.name)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('keeps "no data" last when sorting descending', () => {
+    const sorted = sortProjectRows([row('a', null), row('b', 900), row('c', 100)], 'distance:supermarkt', 'descending');
+    expect(sorted.map((entry) => entry.project.name)).toEqual(['b', 'c', 'a']);
+  });
+});
+
+describe('grid classes and cell lookup', () => {
+  const grid: GridDescription = {
+    cellSizeMeters: 250,
+    originLon: 6,
+    originLat: 52,
+    cellWidthDegrees: 0.01,
+    cellHeightDegrees: 0.01,
+    columns: 3,
+    rows: 2,
+    cellCount: 4,
+    centers: new Float64Array(8),
+    // row 0: columns 0 and 2; row 1: columns 1 and 2
+    cellIds: Uint32Array.from([0, 2, 4, 5]),
+  };
+
+  function score(target: GridScore['target'], values: number[], requiredCount: number): GridScore {
+    return { target, method: 'hemelsbreed', values: Float32Array.from(values), requiredCount, noDataCategories: [] };
+  }
+
+  it('makes one class per number of norms met and counts its cells', () => {
+    const layer = classifyGrid(grid, score({ kind: 'normsMet', housingType: 'nultreden' }, [0, 2, 2, 4], 4));
+    expect(layer.classes.map((klass) => klass.cellCount)).toEqual([1, 0, 2, 0, 1]);
+    expect([...layer.classIndex]).toEqual([0, 2, 2, 4]);
+  });
+
+  it('leaves every cell unclassed when no required category has data', () => {
+    const noData = { ...score({ kind: 'normsMet', housingType: 'nultreden' }, [0, 0, 0, 0], 2), noDataCategories: ['supermarkt', 'huisarts'] as FacilityCategory[] };
+    const layer = classifyGrid(grid, noData);
+    expect(layer.hasData).toBe(false);
+    expect([...layer.classIndex]).toEqual([NO_GRID_CLASS, NO_GRID_CLASS, NO_GRID_CLASS, NO_GRID_CLASS]);
+  });
+
+  it('puts distances in bands and leaves cells without a value unclassed', () => {
+    const layer = classifyGrid(grid, score({ kind: 'distance', category: 'supermarkt' }, [100, 250.5, 5000, NaN], 1));
+    expect([...layer.classIndex]).toEqual([0, 1, 5, NO_GRID_CLASS]);
+  });
+
+  it('finds the cell under a point', () => {
+    expect(gridCellAt(grid, [6.025, 52.015])).toBe(3);
+  });
+
+  it('returns -1 for a point on a dropped cell or outside the grid', () => {
+    expect(gridCellAt(grid, [6.015, 52.005])).toBe(-1);
+    expect(gridCellAt(grid, [5.9, 52.005])).toBe(-1);
+  });
+});
+
+describe('worker client', () => {
+  let stop: (() => void) | null = null;
+
+  /** Runs the real handler asynchronously, like a worker would. */
+  function inProcessPort(): ReachabilityWorkerPort {
+    const handle = createReachabilityHandler();
+    const listeners: Array<(event: MessageEvent<ReachabilityResponse>) => void> = [];
+    return {
+      postMessage(message: ReachabilityRequest) {
+        queueMicrotask(() => {
+          const { response } = handle(message);
+          for (const listener of listeners) listener({ data: response } as MessageEvent<ReachabilityResponse>);
+        });
+      },
+      addEventListener(_type, listener) {
+        listeners.push(listener);
+      },
+    };
+  }
+
+  async function settled(): Promise<void> {
+    for (let round = 0; round < 10; round++) await Promise.resolve();
+  }
+
+  beforeEach(() => {
+    selectNormProfile('woonzorgzone');
+    clearAnalysisPoint();
+    $facilityDatasets.set([]);
+    $facilitiesByDataset.set(new Map());
+  });
+  afterEach(() => {
+    stop?.();
+    stop = null;
+  });
+
+  it('reports "no data" for a category whose facilities come from a dataset that does not declare it', async () => {
+    $facilityDatasets.set([dataset('stations', []), dataset('osm', ['supermarkt'])]);
+    $facilitiesByDataset.set(
+      new Map([
+        ['stations', [facility('stations', 't1', 'ovHalte', [6.0915, 52.5097])]],
+        ['osm', [facility('osm', 's1', 'supermarkt', [6.0935, 52.5097])]],
+      ]),
+    );
+    stop = startReachabilityWorker(inProcessPort());
+    pickLocation([6.0915, 52.5097]);
+    await settled();
+    const state = $locationResult.get();
+    expect(state.status).toBe('ready');
+    if (state.status !== 'ready') return;
+    expect(state.result.categories.ovHalte.status).toBe('noData');
+    expect(state.result.categories.supermarkt.status).toBe('found');
+  });
+
+  it('analyses again with the new norms after an accepted edit', async () => {
+    $facilityDatasets.set([dataset('osm', ['supermarkt'])]);
+    $facilitiesByDataset.set(new Map([['osm', [facility('osm', 's1', 'supermarkt', [6.1, 52.5097])]]]));
+    stop = startReachabilityWorker(inProcessPort());
+    pickLocation([6.0915, 52.5097]);
+    await settled();
+    const before = $locationResult.get();
+    expect(before.status === 'ready' && before.result.housingTypes.nultreden.norms.find((norm) => norm.category === 'supermarkt')?.verdict).toBe('notMet');
+    setNormDistance('nultreden', 'supermarkt', '1000');
+    await settled();
+    const after = $locationResult.get();
+    expect(after.status === 'ready' && after.result.housingTypes.nultreden.norms.find((norm) => norm.category === 'supermarkt')?.verdict).toBe('met');
+  });
+});
