@@ -511,6 +511,8 @@ export function selectGridCellAt(location: [number, number]): void {
 export interface ReachabilityWorkerPort {
   postMessage(message: ReachabilityRequest, transfer: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<ReachabilityResponse>) => void): void;
+  /** A worker that cannot start (script blocked, syntax error) reports here. */
+  onerror?: ((event: ErrorEvent) => void) | null;
   terminate?(): void;
 }
 
@@ -604,6 +606,12 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     }
   };
   port.addEventListener('message', onMessage);
+  port.onerror = (event: ErrorEvent) => {
+    const issues: DataIssue[] = [{ code: 'reach.workerError', file: 'reachabilityWorker', params: { reason: event.message || 'worker' } }];
+    // every open request is lost with the worker: say so wherever a result was awaited
+    if ($locationResult.get().status === 'pending') $locationResult.set({ status: 'failed', issues });
+    if ($gridResult.get().status === 'pending') $gridResult.set({ status: 'failed', issues });
+  };
 
   const unsubscribers = [
     $reachFacilities.subscribe((facilities) => {
