@@ -127,6 +127,19 @@ export function undeclaredCategories(datasets: readonly FacilityDataset[], byDat
 }
 
 export const $reachFacilities = computed([$facilityDatasets, $facilitiesByDataset], facilitiesCountingAsData);
+
+/**
+ * Municipality codes the counted data covers, or null when a counted dataset covers the whole
+ * province (or nothing counts). Outside these municipalities the nearest facility may be missing,
+ * so a "not met" there can be a gap in the data.
+ */
+export function partialCoverage(datasets: readonly FacilityDataset[], byDataset: ReadonlyMap<string, readonly Facility[]>): string[] | null {
+  const counting = datasets.filter((dataset) => !dataset.hidden && dataset.categories.length > 0 && (byDataset.get(dataset.id)?.length ?? 0) > 0);
+  if (counting.length === 0 || counting.some((dataset) => dataset.coverage === 'province')) return null;
+  return [...new Set(counting.flatMap((dataset) => dataset.coverage as string[]))];
+}
+
+export const $reachPartialCoverage = computed([$facilityDatasets, $facilitiesByDataset], partialCoverage);
 export const $undeclaredCategories = computed([$facilityDatasets, $facilitiesByDataset], undeclaredCategories);
 /** Categories the worker has facilities for (its answer to the last setFacilities). */
 export const $categoriesWithData = atom<FacilityCategory[]>([]);
@@ -498,6 +511,8 @@ export function selectGridCellAt(location: [number, number]): void {
 export interface ReachabilityWorkerPort {
   postMessage(message: ReachabilityRequest, transfer: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<ReachabilityResponse>) => void): void;
+  /** A worker that cannot start (script blocked, syntax error) reports here. */
+  onerror?: ((event: ErrorEvent) => void) | null;
   terminate?(): void;
 }
 
@@ -591,6 +606,12 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     }
   };
   port.addEventListener('message', onMessage);
+  port.onerror = (event: ErrorEvent) => {
+    const issues: DataIssue[] = [{ code: 'reach.workerError', file: 'reachabilityWorker', params: { reason: event.message || 'worker' } }];
+    // every open request is lost with the worker: say so wherever a result was awaited
+    if ($locationResult.get().status === 'pending') $locationResult.set({ status: 'failed', issues });
+    if ($gridResult.get().status === 'pending') $gridResult.set({ status: 'failed', issues });
+  };
 
   const unsubscribers = [
     $reachFacilities.subscribe((facilities) => {

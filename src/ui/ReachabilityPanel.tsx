@@ -5,9 +5,9 @@ import { useStore } from '@nanostores/preact';
 import { HOUSING_TYPES } from '../domain/housing';
 import { metersPerSecondToKilometersPerHour, type CategoryNorm } from '../domain/norms';
 import { isMessageKey } from '../i18n/catalogue';
-import { $appData, $sourcesById } from '../stores/appData';
+import { $appData, $municipalitiesByCode, $sourcesById } from '../stores/appData';
 import { $facilitiesByKey } from '../stores/facilities';
-import { $analysisPoint, $locationResult, $normProfile, $profileCategories, $reachHousingType, $undeclaredCategories, $walkingSpeed, clearAnalysisPoint, setReachHousingType } from '../stores/reachability';
+import { $analysisPoint, $locationResult, $normProfile, $profileCategories, $reachHousingType, $reachPartialCoverage, $undeclaredCategories, $walkingSpeed, clearAnalysisPoint, setReachHousingType } from '../stores/reachability';
 import { selectKeyProject } from '../stores/selection';
 import { FacilitySymbolBadge } from './FacilityLayersPanel';
 import { SourceReference } from './SourceReference';
@@ -27,6 +27,8 @@ export function ReachabilityPanel() {
   const keyProjects = useStore($appData).keyProjects ?? [];
   const sourcesById = useStore($sourcesById);
   const undeclared = useStore($undeclaredCategories);
+  const partial = useStore($reachPartialCoverage);
+  const municipalities = useStore($municipalitiesByCode);
   if (!point) return null;
   const { origin } = point;
   const title =
@@ -56,6 +58,9 @@ export function ReachabilityPanel() {
       )}
       {result && (
         <p class="note">{t('reachUi.method', { speed: formatNumber(metersPerSecondToKilometersPerHour(result.walkingSpeedMetersPerSecond)) })}</p>
+      )}
+      {partial && (
+        <p class="note">{t('reachUi.partialCoverage', { areas: partial.map((code) => municipalities.get(code)?.name ?? code).join(', ') })}</p>
       )}
       <div role="status" aria-live="polite">
         {state.status === 'pending' && <p>{t('reachUi.pending')}</p>}

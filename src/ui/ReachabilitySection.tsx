@@ -11,6 +11,7 @@ import {
   $pickingLocation,
   $reachFacilities,
   $reachHousingType,
+  $reachPartialCoverage,
   $showProjectReachLabels,
   $undeclaredCategories,
   $walkingSpeed,
@@ -27,6 +28,7 @@ import {
 import type { DataIssue } from '../domain/dataIssue';
 import { isMessageKey, type MessageKey } from '../i18n/catalogue';
 import type { Translate } from '../stores/language';
+import { $municipalitiesByCode } from '../stores/appData';
 import { SourceReference } from './SourceReference';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
@@ -84,6 +86,8 @@ export function ReachabilitySection() {
   const showLabels = useStore($showProjectReachLabels);
   const countedFacilities = useStore($reachFacilities);
   const undeclared = useStore($undeclaredCategories);
+  const partial = useStore($reachPartialCoverage);
+  const municipalityNames = useStore($municipalitiesByCode);
   const [speedText, setSpeedText] = useState(() => formatNumber(metersPerSecondToKilometersPerHour(speed.metersPerSecond)));
 
   const otherUndeclared = undeclared.filter((category) => category !== 'ovHalte');
@@ -173,6 +177,11 @@ export function ReachabilitySection() {
       {undeclared.includes('ovHalte') && (
         <p class="note" data-testid="reach-stations-only">
           {t('reachUi.stationsOnlyNote')}
+        </p>
+      )}
+      {partial && (
+        <p class="note" data-testid="reach-partial-coverage">
+          {t('reachUi.partialCoverage', { areas: partial.map((code) => municipalityNames.get(code)?.name ?? code).join(', ') })}
         </p>
       )}
       {otherUndeclared.length > 0 && (

@@ -19,6 +19,7 @@ import {
   classifyGrid,
   clearAnalysisPoint,
   facilitiesCountingAsData,
+  partialCoverage,
   gridCellAt,
   NO_GRID_CLASS,
   pickLocation,
@@ -67,6 +68,23 @@ describe('facilities that count as data', () => {
       ['osm', [facility('osm', 'b1', 'ovHalte')]],
     ]);
     expect(undeclaredCategories([dataset('stations', []), dataset('osm', ['ovHalte'])], byDataset)).toEqual([]);
+  });
+});
+
+describe('partial coverage of the counted data', () => {
+  it('lists the municipalities when no counted dataset covers the province', () => {
+    const zwolle = { ...dataset('osm-zwolle', ['supermarkt']), coverage: ['GM0193'] };
+    const byDataset = new Map([['osm-zwolle', [facility('osm-zwolle', 's1', 'supermarkt')]]]);
+    expect(partialCoverage([zwolle], byDataset)).toEqual(['GM0193']);
+  });
+
+  it('is null when a counted dataset covers the whole province', () => {
+    const zwolle = { ...dataset('osm-zwolle', ['supermarkt']), coverage: ['GM0193'] };
+    const byDataset = new Map([
+      ['osm-zwolle', [facility('osm-zwolle', 's1', 'supermarkt')]],
+      ['province', [facility('province', 'h1', 'huisarts')]],
+    ]);
+    expect(partialCoverage([zwolle, dataset('province', ['huisarts'])], byDataset)).toBeNull();
   });
 });
 
