@@ -7,7 +7,7 @@ import type { ErrorEvent, GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent,
 import type { FeatureCollection } from 'geojson';
 import { addMapImages, KEY_PROJECT_ICONS } from './mapImages';
 import { addFacilityLayers, FACILITY_LAYER_IDS, handleFacilityClick } from './facilityLayers';
-import { addReachabilityLayers, handleReachabilityClick } from './reachabilityLayers';
+import { addReachabilityLayers, handleGridClick, handleReachabilityClick } from './reachabilityLayers';
 import { BACKGROUND_ATTRIBUTION, BACKGROUND_TILES_URL, createOfflineStyle, LAYER_IDS, SOURCE_IDS } from './mapStyle';
 import { labelPoints } from '../analysis/labelPoints';
 import { $appData } from '../stores/appData';
@@ -112,6 +112,7 @@ export function createMap(container: HTMLElement): MapHandle {
       return;
     }
     if (handleFacilityClick(map, event)) return;
+    if (handleGridClick(event)) return;
     const municipalities = map.queryRenderedFeatures(event.point, { layers: [LAYER_IDS.municipalityHitArea] });
     const code = municipalities[0]?.properties?.['code'];
     if (typeof code === 'string') selectMunicipality(code);

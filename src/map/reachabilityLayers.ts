@@ -268,16 +268,17 @@ export function addReachabilityLayers(map: MapLibreMap, ringsBeforeLayerId: stri
   };
 }
 
-/**
- * Map click: while picking a location, the click sets the analysis point (returns true so nothing
- * else is selected). Otherwise a click on the suitability grid remembers the cell and returns false.
- */
+/** Map click while picking a location: sets the analysis point and returns true so nothing else is selected. */
 export function handleReachabilityClick(event: MapLayerMouseEvent): boolean {
-  const location: [number, number] = [event.lngLat.lng, event.lngLat.lat];
-  if ($pickingLocation.get()) {
-    pickLocation(location);
-    return true;
-  }
-  selectGridCellAt(location);
-  return false;
+  if (!$pickingLocation.get()) return false;
+  pickLocation([event.lngLat.lng, event.lngLat.lat]);
+  return true;
+}
+
+/**
+ * Map click on the visible suitability grid: selects that cell (its figures show in the legend) and
+ * returns true, so the municipality underneath is not selected as well.
+ */
+export function handleGridClick(event: MapLayerMouseEvent): boolean {
+  return selectGridCellAt([event.lngLat.lng, event.lngLat.lat]);
 }

@@ -498,11 +498,13 @@ export interface SelectedGridCell {
 export const $selectedGridCell = atom<SelectedGridCell | null>(null);
 
 /** A map click while the grid shows: remember the cell under it (outside the grid: nothing). */
-export function selectGridCellAt(location: [number, number]): void {
+/** Remembers the grid cell at the location; returns true when the visible grid has a cell there. */
+export function selectGridCellAt(location: [number, number]): boolean {
   const layer = $gridLayer.get();
-  if (!layer || $gridSettings.get().mode === 'off') return;
+  if (!layer || $gridSettings.get().mode === 'off') return false;
   const position = gridCellAt(layer.grid, location);
   $selectedGridCell.set(position < 0 ? null : { position, location });
+  return position >= 0;
 }
 
 // --- worker client ---
