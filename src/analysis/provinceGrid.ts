@@ -112,15 +112,20 @@ export function buildProvinceGrid(area: AreaGeometry | Feature<AreaGeometry>, ce
   };
 }
 
-/** The square of one kept cell (by its position in `centers`), closed ring, counter-clockwise. */
-export function gridCellPolygon(grid: ProvinceGrid, cellPosition: number): Polygon {
-  const cellId = grid.cellIds[cellPosition];
-  if (cellId === undefined) throw new RangeError(`No grid cell at position ${cellPosition}`);
-  const column = cellId % grid.columns;
-  const row = Math.floor(cellId / grid.columns);
+/** The grid geometry a cell rectangle needs: ProvinceGrid and the worker's GridDescription both have it. */
+export interface GridLayout {
+  originLon: number;
+  originLat: number;
+  cellWidthDegrees: number;
+  cellHeightDegrees: number;
+  columns: number;
+}
+
+/** The rectangle of `columnCount` cells starting at (column, row): closed ring, counter-clockwise. */
+export function gridCellRectangle(grid: GridLayout, column: number, row: number, columnCount = 1): Polygon {
   const west = grid.originLon + column * grid.cellWidthDegrees;
   const south = grid.originLat + row * grid.cellHeightDegrees;
-  const east = west + grid.cellWidthDegrees;
+  const east = west + columnCount * grid.cellWidthDegrees;
   const north = south + grid.cellHeightDegrees;
   return {
     type: 'Polygon',
@@ -134,6 +139,13 @@ export function gridCellPolygon(grid: ProvinceGrid, cellPosition: number): Polyg
       ],
     ],
   };
+}
+
+/** The square of one kept cell (by its position in `centers`). */
+export function gridCellPolygon(grid: ProvinceGrid, cellPosition: number): Polygon {
+  const cellId = grid.cellIds[cellPosition];
+  if (cellId === undefined) throw new RangeError(`No grid cell at position ${cellPosition}`);
+  return gridCellRectangle(grid, cellId % grid.columns, Math.floor(cellId / grid.columns));
 }
 
 /**

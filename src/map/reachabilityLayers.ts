@@ -5,7 +5,7 @@ import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap, MapLay
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import { FACILITY_SYMBOLS } from '../domain/facilitySymbols';
 import { DEGREES_TO_RADIANS, EARTH_RADIUS_METERS } from '../analysis/sphericalDistance';
-import type { GridDescription } from '../analysis/reachabilityProtocol';
+import { gridCellRectangle } from '../analysis/provinceGrid';
 import {
   $analysisPoint,
   $gridLayer,
@@ -51,24 +51,6 @@ export const REACH_LAYER_IDS = {
 const METERS_PER_DEGREE_LATITUDE = EARTH_RADIUS_METERS * DEGREES_TO_RADIANS;
 const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-function cellSquare(grid: GridDescription, column: number, row: number, columnCount = 1): Polygon {
-  const west = grid.originLon + column * grid.cellWidthDegrees;
-  const south = grid.originLat + row * grid.cellHeightDegrees;
-  const east = west + columnCount * grid.cellWidthDegrees;
-  const north = south + grid.cellHeightDegrees;
-  return {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [west, south],
-        [east, south],
-        [east, north],
-        [west, north],
-        [west, south],
-      ],
-    ],
-  };
-}
 
 /**
  * Neighbouring cells of one row with the same class become one rectangle: the map looks the same,
@@ -84,7 +66,7 @@ export function gridRunFeatures(layer: GridLayerData): FeatureCollection<Polygon
     features.push({
       type: 'Feature',
       properties: { classIndex: klass, colour: classes[klass]!.colour },
-      geometry: cellSquare(grid, cellId % grid.columns, Math.floor(cellId / grid.columns), endPosition - runStart),
+      geometry: gridCellRectangle(grid, cellId % grid.columns, Math.floor(cellId / grid.columns), endPosition - runStart),
     });
   };
   for (let position = 0; position < grid.cellCount; position++) {
@@ -207,7 +189,7 @@ export function addReachabilityLayers(map: MapLibreMap, ringsBeforeLayerId: stri
       map,
       SOURCES.gridSelected,
       layer && cellId !== undefined
-        ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: cellSquare(layer.grid, cellId % layer.grid.columns, Math.floor(cellId / layer.grid.columns)) }] }
+        ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: gridCellRectangle(layer.grid, cellId % layer.grid.columns, Math.floor(cellId / layer.grid.columns)) }] }
         : emptyCollection,
     );
   };
