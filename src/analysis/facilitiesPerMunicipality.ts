@@ -10,18 +10,26 @@ export function emptyCategoryCounts(): CategoryCounts {
   return Object.fromEntries(FACILITY_CATEGORIES.map((category) => [category, 0])) as CategoryCounts;
 }
 
-export function countFacilitiesPerMunicipality(
-  facilities: readonly Facility[],
-  municipalities: ReadonlyArray<Feature<Polygon | MultiPolygon, { code: string }>>,
-): Map<string, CategoryCounts> {
+type MunicipalityArea = Feature<Polygon | MultiPolygon, { code: string }>;
+
+/** Finds the municipality containing a point; build once, then ask many times. */
+export function municipalityLocator(municipalities: readonly MunicipalityArea[]): (point: [number, number]) => string | null {
   const areas = municipalities.map((feature) => ({ feature, box: bbox(feature) }));
+  return (point) => {
+    const [lon, lat] = point;
+    const area = areas.find(
+      ({ feature, box }) => lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3] && booleanPointInPolygon(point, feature),
+    );
+    return area ? area.feature.properties.code : null;
+  };
+}
+
+export function countFacilitiesPerMunicipality(facilities: readonly Facility[], municipalities: readonly MunicipalityArea[]): Map<string, CategoryCounts> {
+  const locate = municipalityLocator(municipalities);
   const counts = new Map<string, CategoryCounts>(municipalities.map((feature) => [feature.properties.code, emptyCategoryCounts()]));
   for (const facility of facilities) {
-    const [lon, lat] = facility.location;
-    const area = areas.find(
-      ({ feature, box }) => lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3] && booleanPointInPolygon(facility.location, feature),
-    );
-    if (area) counts.get(area.feature.properties.code)![facility.category]++;
+    const code = locate(facility.location);
+    if (code !== null) counts.get(code)![facility.category]++;
   }
   return counts;
 }

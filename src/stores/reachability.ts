@@ -23,6 +23,8 @@ import {
   type WalkingSpeedPresetId,
 } from '../domain/norms';
 import { packFacilities } from '../analysis/facilityIndex';
+import { categoriesNotCoveredAt, coverageByCategory, withoutUncoveredCategories } from '../analysis/dataCoverage';
+import { municipalityLocator } from '../analysis/facilitiesPerMunicipality';
 import type { GridScore } from '../analysis/gridScore';
 import type { LocationReachability, ReachabilityRow, ReachabilitySite, Verdict } from '../analysis/reachability';
 import { reachabilityTableToCsv, type ReachabilityCsvLabels } from '../analysis/reachabilityCsv';
@@ -137,6 +139,18 @@ export function partialCoverage(datasets: readonly FacilityDataset[], byDataset:
   const counting = datasets.filter((dataset) => !dataset.hidden && dataset.categories.length > 0 && (byDataset.get(dataset.id)?.length ?? 0) > 0);
   if (counting.length === 0 || counting.some((dataset) => dataset.coverage === 'province')) return null;
   return [...new Set(counting.flatMap((dataset) => dataset.coverage as string[]))];
+}
+
+const $locateMunicipality = computed($appData, (data) => municipalityLocator(data.municipalityBoundaries?.features ?? []));
+
+/**
+ * A category whose complete data covers only some municipalities (an OpenStreetMap download for one
+ * municipality) gives "no data" outside them: the nearest facility found may just be the nearest loaded one.
+ */
+export function limitToCoverage(result: LocationReachability): LocationReachability {
+  const coverage = coverageByCategory($facilityDatasets.get());
+  const municipality = $locateMunicipality.get()(result.point);
+  return withoutUncoveredCategories(result, categoriesNotCoveredAt(coverage, municipality));
 }
 
 export const $reachPartialCoverage = computed([$facilityDatasets, $facilitiesByDataset], partialCoverage);
@@ -600,8 +614,10 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
       // the province outline arrived with the grid: the outside-province flag may change
       analyseLocationNow();
       scoreGridNow();
-    } else if (response.type === 'locationAnalysed') $locationResult.set({ status: 'ready', result: response.result });
-    else if (response.type === 'sitesAnalysed') $siteRows.set(response.rows);
+    } else if (response.type === 'locationAnalysed') $locationResult.set({ status: 'ready', result: limitToCoverage(response.result) });
+    else if (response.type === 'sitesAnalysed') {
+      $siteRows.set(response.rows.map((row) => ({ ...row, reachability: limitToCoverage(row.reachability) })));
+    }
     else if (response.type === 'gridScored') {
       const grid = $gridDescription.get();
       if (grid) $gridResult.set({ status: 'ready', score: response.score, grid });

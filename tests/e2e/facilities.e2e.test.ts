@@ -84,6 +84,25 @@ describe('facilities', () => {
     expect(app.blockedRequests).toEqual([]);
   });
 
+  it('data fetched for Zwolle only gives "geen gegevens", not "niet voldaan", for a project in Kampen', async () => {
+    const { context } = await contextWithOverpass(() => ({ status: 200, body: JSON.stringify(overpassAnswer()) }));
+    const app = await openApp(browser, { context, stubbedUrls: [OVERPASS_URL] });
+    await waitForMapIdle(app.page);
+    await app.page.locator('#osm-area').selectOption({ label: 'Zwolle' });
+    await app.page.getByRole('button', { name: 'Voorzieningen ophalen' }).click();
+    await expect.poll(() => app.page.getByTestId('osm-done').textContent(), { timeout: 15_000 }).toContain('Zwolle');
+    const distance = (category: string) =>
+      app.page.locator(`[data-testid="reach-categories"] tr[data-category="${category}"]`).getByTestId('reach-distance').textContent();
+    for (const [project, expected] of [['Zwolle Spoorzone', /m$/], ['Kampen Reevedelta', /^geen gegevens$/]] as const) {
+      await app.page.locator('#key-project-search').fill(project);
+      await app.page.locator('#key-project-search').press('Enter');
+      await app.page.getByRole('button', { name: 'Bereikbaarheid van deze locatie' }).click();
+      await expect.poll(() => app.page.getByTestId('reachability-panel').locator('h2').textContent(), { timeout: 15_000 }).toContain(project);
+      await expect.poll(() => distance('supermarkt'), { timeout: 20_000 }).toMatch(expected);
+    }
+    await app.screenshot('facilities-04-partial-coverage-kampen');
+  });
+
   it('on a server error (504) says so, offers a retry, and leaves the loaded data untouched', async () => {
     const { context, calls } = await contextWithOverpass((call) =>
       call === 1 ? { status: 504, body: 'Gateway Timeout' } : { status: 200, body: JSON.stringify(overpassAnswer()) },
