@@ -45,6 +45,26 @@ describe('accessibility', () => {
     expect(await wcagViolations(app.page)).toEqual([]);
   });
 
+  it('the key-project panel, reachability panel, project table and import dialog have no axe violations either', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
+    const app = await openApp(browser, { context });
+    await waitForMapIdle(app.page);
+    await app.page.locator('#key-project-search').fill('Stadshagen');
+    await app.page.locator('#key-project-search').press('Enter');
+    await app.page.getByTestId('key-project-panel').waitFor();
+    expect(await wcagViolations(app.page)).toEqual([]);
+    await app.page.getByRole('button', { name: 'Bereikbaarheid van deze locatie' }).click();
+    await app.page.getByTestId('reachability-panel').locator('[data-testid="reach-categories"]').waitFor({ timeout: 20_000 });
+    expect(await wcagViolations(app.page)).toEqual([]);
+    await app.page.getByRole('button', { name: 'Bereikbaarheid sleutelprojecten' }).click();
+    await app.page.getByTestId('reach-table-dialog').locator('[data-testid="reach-table"] tbody tr').first().waitFor({ timeout: 20_000 });
+    expect(await wcagViolations(app.page)).toEqual([]);
+    await app.page.keyboard.press('Escape');
+    await app.page.locator('#import-open-button').click();
+    await app.page.getByRole('dialog').first().waitFor();
+    expect(await wcagViolations(app.page)).toEqual([]);
+  });
+
   it('every interactive control is reachable by Tab and shows a visible focus indicator', async () => {
     const app = await openApp(browser);
     await waitForMapIdle(app.page);
