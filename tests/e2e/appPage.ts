@@ -5,10 +5,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export const OUTPUT_DIRECTORY = 'test-output/screenshots';
 
+/** Every CSP violation any page of this test file reported: checked once per file (workers, imports, maps). */
+export const cspViolationsSeen: string[] = [];
+
 export interface AppPage {
   page: Page;
   blockedRequests: string[];
   pageErrors: string[];
+  /** Console messages about Content-Security-Policy violations. */
+  cspViolations: string[];
   screenshot(name: string): Promise<string>;
 }
 
@@ -36,13 +41,21 @@ export async function openApp(
     blockedRequests.push(url.href);
     return route.abort('internetdisconnected');
   });
+  const cspViolations: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) {
+      cspViolations.push(message.text());
+      cspViolationsSeen.push(message.text());
+    }
+  });
   await page.goto(baseUrl + (options.path ?? ''));
   mkdirSync(OUTPUT_DIRECTORY, { recursive: true });
   return {
     page,
     blockedRequests,
     pageErrors,
+    cspViolations,
     async screenshot(name: string) {
       const path = `${OUTPUT_DIRECTORY}/${name}.png`;
       await page.screenshot({ path });

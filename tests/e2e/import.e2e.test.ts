@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
-import { openApp, waitForMapIdle, type AppPage } from './appPage';
+import { openApp, waitForMapIdle, type AppPage, cspViolationsSeen } from './appPage';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,6 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  expect(cspViolationsSeen).toEqual([]);
 });
 
 /**

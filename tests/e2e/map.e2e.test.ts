@@ -30,6 +30,7 @@ describe('the offline map', () => {
     expect(outside).toEqual([0xe8, 0xee, 0xf1]);
     expect(app.blockedRequests).toEqual([]);
     expect(app.pageErrors).toEqual([]);
+    expect(app.cspViolations).toEqual([]);
     await expect.poll(() => app.page.locator('.data-problems').count(), { timeout: 15_000 }).toBe(0);
   });
 
