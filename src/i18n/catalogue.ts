@@ -137,6 +137,7 @@ const nl = {
   'legend.outlookOnly': 'Alleen doorkijk na 2030',
   'legend.approximate': 'Alle projectlocaties zijn bij benadering (wijk, kern of gemeente).',
   'legend.classesNote': 'Klassen: kwantielen.',
+  'legend.coverage': 'Voorzieningen zijn alleen geladen binnen de gestippelde rand: {areas}. Daarbuiten ontbreken ze in de gegevens.',
   'legend.clusters': 'Een cirkel met een getal bundelt nabije voorzieningen; klik om in te zoomen.',
 
   // --- intro ---
@@ -621,6 +622,7 @@ const en: Record<MessageKey, string> = {
   'legend.outlookOnly': 'Outlook after 2030 only',
   'legend.approximate': 'All project locations are approximate (district, town or municipality).',
   'legend.classesNote': 'Classes: quantiles.',
+  'legend.coverage': 'Facilities are loaded only inside the dashed border: {areas}. Outside it they are missing from the data.',
   'legend.clusters': 'A circle with a number groups nearby facilities; click to zoom in.',
 
   'intro.title': 'Getting started',

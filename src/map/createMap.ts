@@ -15,6 +15,7 @@ import { $thematicLayer } from '../stores/thematicLayer';
 import { $selection, selectKeyProject, selectMunicipality } from '../stores/selection';
 import { $backgroundMap, $showBuiltUpAreas, $showKeyProjects, setBackgroundMapStatus } from '../stores/mapLayers';
 import { $translate } from '../stores/language';
+import { $partialCoverageCodes } from '../stores/facilities';
 import type { PlacedKeyProject } from '../domain/keyProject';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -85,6 +86,10 @@ export function createMap(container: HTMLElement): MapHandle {
       $thematicLayer.subscribe((thematic) => {
         setSourceData(map, SOURCE_IDS.thematicMunicipalities, thematic.municipalities);
         setSourceData(map, SOURCE_IDS.thematicPostcodes, thematic.postcodeAreas);
+      }),
+      $partialCoverageCodes.subscribe((codes) => {
+        map.setFilter(LAYER_IDS.facilityCoverage, ['in', ['get', 'code'], ['literal', codes]]);
+        container.dataset['facilityCoverage'] = codes.join(',');
       }),
       $selection.subscribe((selection) => {
         map.setFilter(LAYER_IDS.selectedMunicipality, ['==', ['get', 'code'], selection?.kind === 'municipality' ? selection.code : '']);

@@ -37,6 +37,7 @@ export const LAYER_IDS = {
   municipalityBorders: 'municipality-borders',
   municipalityHitArea: 'municipality-hit-area',
   selectedMunicipality: 'selected-municipality',
+  facilityCoverage: 'facility-coverage-outline',
   provinceBorder: 'province-border',
   placeLabels: 'place-labels',
   municipalityLabels: 'municipality-labels',
@@ -110,6 +111,14 @@ export function createOfflineStyle(): StyleSpecification {
         type: 'line',
         source: SOURCE_IDS.municipalities,
         paint: { 'line-color': '#4d4d4d', 'line-width': 1, 'line-dasharray': [3, 2] },
+      },
+      {
+        // Where loaded facility data covers only some municipalities: a wide dashed outline around them.
+        id: LAYER_IDS.facilityCoverage,
+        type: 'line',
+        source: SOURCE_IDS.municipalities,
+        filter: ['in', ['get', 'code'], ['literal', []]],
+        paint: { 'line-color': '#b35806', 'line-width': 4, 'line-dasharray': [2, 1.5], 'line-opacity': 0.9 },
       },
       {
         id: LAYER_IDS.selectedMunicipality,

@@ -66,3 +66,13 @@ export const $facilityCountsByMunicipality = computed([$activeFacilities, $appDa
 export function datasetsCovering(datasets: readonly FacilityDataset[], municipalityCode: string): FacilityDataset[] {
   return datasets.filter((dataset) => !dataset.hidden && (dataset.coverage === 'province' || dataset.coverage.includes(municipalityCode)));
 }
+
+/**
+ * Municipalities that visible partial datasets (e.g. an OpenStreetMap download for one municipality)
+ * cover, when no visible dataset with data covers the whole province: the map outlines them.
+ */
+export const $partialCoverageCodes = computed([$facilityDatasets, $facilitiesByDataset], (datasets, byDataset): string[] => {
+  const withData = datasets.filter((dataset) => !dataset.hidden && dataset.kind !== 'embedded' && (byDataset.get(dataset.id)?.length ?? 0) > 0);
+  if (withData.some((dataset) => dataset.coverage === 'province')) return [];
+  return [...new Set(withData.flatMap((dataset) => (dataset.coverage === 'province' ? [] : dataset.coverage)))];
+});

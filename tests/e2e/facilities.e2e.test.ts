@@ -70,6 +70,9 @@ describe('facilities', () => {
     expect(decodeURIComponent(calls[0]!)).toContain('ref:gemeentecode');
     await expect.poll(() => app.page.locator('.category-list li[data-category="zorg24uur"]').textContent(), { timeout: 15_000 }).toContain(': 1');
     await expect.poll(() => app.page.getByTestId('facility-legend').textContent(), { timeout: 15_000 }).toContain('© OpenStreetMap-bijdragers');
+    // The map outlines the covered area, and the legend names it.
+    await expect.poll(() => app.page.locator('#map').getAttribute('data-facility-coverage'), { timeout: 15_000 }).toBe('GM0193');
+    await expect.poll(() => app.page.getByTestId('legend-coverage').textContent(), { timeout: 15_000 }).toContain('Zwolle');
     await app.page.locator('#municipality-search').fill('Zwolle');
     await app.page.locator('#municipality-list button').first().click();
     const table = app.page.getByTestId('municipality-facilities');

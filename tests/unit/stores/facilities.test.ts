@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Facility, FacilityDataset } from '../../../src/domain/facility';
+import {
+  $activeFacilities,
+  $facilityCountsByCategory,
+  $partialCoverageCodes,
+  $visibleFacilities,
+  putFacilityDataset,
+  removeFacilityDataset,
+  toggleFacilityCategory,
+  $facilityDatasets,
+  $hiddenCategories,
+  updateFacilityDataset,
+} from '../../../src/stores/facilities';
+
+const dataset = (id: string, coverage: FacilityDataset['coverage'], kind: FacilityDataset['kind'] = 'osm'): FacilityDataset => ({
+  id, kind, name: id, source: 'test', licence: 'test', retrievedAt: '2026-11-23', coverage, categories: ['supermarkt'], hidden: false,
+});
+const facility = (id: string, datasetId: string, category: Facility['category'] = 'supermarkt'): Facility => ({
+  id, name: id, category, location: [6.09, 52.51], datasetId, attributes: {},
+});
+
+describe('facility stores', () => {
+  beforeEach(() => {
+    for (const existing of $facilityDatasets.get()) removeFacilityDataset(existing.id);
+    $hiddenCategories.set(new Set());
+  });
+
+  it('counts facilities per category over visible datasets only', () => {
+    putFacilityDataset(dataset('a', 'province'), [facility('1', 'a'), facility('2', 'a', 'huisarts')]);
+    putFacilityDataset(dataset('b', 'province'), [facility('3', 'b')]);
+    updateFacilityDataset('b', { hidden: true });
+    expect($facilityCountsByCategory.get().supermarkt).toBe(1);
+    expect($facilityCountsByCategory.get().huisarts).toBe(1);
+  });
+
+  it('hides a category from the map but keeps it for analysis', () => {
+    putFacilityDataset(dataset('a', 'province'), [facility('1', 'a'), facility('2', 'a', 'huisarts')]);
+    toggleFacilityCategory('huisarts');
+    expect($visibleFacilities.get().map((item) => item.id)).toEqual(['1']);
+    expect($activeFacilities.get()).toHaveLength(2);
+  });
+
+  it('replacing a dataset with the same id swaps its facilities', () => {
+    putFacilityDataset(dataset('a', 'province'), [facility('1', 'a')]);
+    putFacilityDataset(dataset('a', 'province'), [facility('9', 'a'), facility('10', 'a')]);
+    expect($activeFacilities.get().map((item) => item.id)).toEqual(['9', '10']);
+  });
+
+  it('outlines the municipalities of partial datasets, and nothing once a province dataset is loaded', () => {
+    putFacilityDataset(dataset('zwolle', ['GM0193']), [facility('1', 'zwolle')]);
+    putFacilityDataset(dataset('kampen', ['GM0166']), [facility('2', 'kampen')]);
+    expect([...$partialCoverageCodes.get()].sort()).toEqual(['GM0166', 'GM0193']);
+    putFacilityDataset(dataset('all', 'province'), [facility('3', 'all')]);
+    expect($partialCoverageCodes.get()).toEqual([]);
+  });
+
+  it('does not outline anything for the embedded stations alone', () => {
+    putFacilityDataset(dataset('stations', 'province', 'embedded'), [facility('1', 'stations', 'ovHalte')]);
+    expect($partialCoverageCodes.get()).toEqual([]);
+  });
+});
