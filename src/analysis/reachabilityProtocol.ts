@@ -8,6 +8,7 @@ import type { NormProfile, WalkingSpeed } from '../domain/norms';
 import type { PackedFacilities } from './facilityIndex';
 import type { GridScore, GridScoreTarget } from './gridScore';
 import type { LocationReachability, ReachabilityRow, ReachabilitySite } from './reachability';
+import type { ProvinceGrid } from './provinceGrid';
 
 export type ReachabilityRequest =
   /** Replaces all facilities (transfer coordinates.buffer and categoryCodes.buffer). */
@@ -22,19 +23,8 @@ export type ReachabilityRequest =
   | { requestId: number; type: 'addFacility'; facilityId: string; category: FacilityCategory; location: [number, number] }
   | { requestId: number; type: 'removeFacility'; facilityId: string };
 
-export interface GridDescription {
-  cellSizeMeters: number;
-  originLon: number;
-  originLat: number;
-  cellWidthDegrees: number;
-  cellHeightDegrees: number;
-  columns: number;
-  rows: number;
-  cellCount: number;
-  /** A copy of the centres, transferred. */
-  centers: Float64Array;
-  cellIds: Uint32Array;
-}
+/** The worker's grid as sent to the UI thread: the same shape as ProvinceGrid, with `centers` a transferred copy. */
+export type GridDescription = ProvinceGrid;
 
 export type ReachabilityResponse =
   | { requestId: number; type: 'facilitiesSet'; facilityCount: number; categoriesWithData: FacilityCategory[] }
