@@ -9,6 +9,7 @@ import { gridCellRectangle } from '../analysis/provinceGrid';
 import {
   $analysisPoint,
   $gridLayer,
+  $reachPartialCoverage,
   $gridSettings,
   $nearestLines,
   $pickingLocation,
@@ -23,7 +24,7 @@ import {
 } from '../stores/reachability';
 import { $formatNumber } from '../stores/language';
 import { $showKeyProjects } from '../stores/mapLayers';
-import { LABEL_FONT, LAYER_IDS } from './mapStyle';
+import { LABEL_FONT, LAYER_IDS, SOURCE_IDS } from './mapStyle';
 
 const SOURCES = {
   grid: 'reach-grid',
@@ -110,6 +111,18 @@ export function addReachabilityLayers(map: MapLibreMap, ringsBeforeLayerId: stri
     { id: REACH_LAYER_IDS.gridFill, type: 'fill', source: SOURCES.grid, paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.78 } },
     LAYER_IDS.municipalityHitArea,
   );
+  // Over the grid, where the counted facility data does not reach (a download for some municipalities
+  // only): hatched, because the grid's values there reflect missing data, not distance.
+  map.addLayer(
+    {
+      id: 'reach-grid-outside-coverage',
+      type: 'fill',
+      source: SOURCE_IDS.municipalities,
+      filter: ['==', ['get', 'code'], ''],
+      paint: { 'fill-pattern': 'hatch-no-data', 'fill-opacity': 0.85 },
+    },
+    LAYER_IDS.municipalityHitArea,
+  );
   map.addLayer(
     { id: REACH_LAYER_IDS.gridSelected, type: 'line', source: SOURCES.gridSelected, paint: { 'line-color': '#000000', 'line-width': 2.5 } },
     LAYER_IDS.placeLabels,
@@ -176,6 +189,12 @@ export function addReachabilityLayers(map: MapLibreMap, ringsBeforeLayerId: stri
   const showGrid = () => {
     const layer = $gridLayer.get();
     const visible = layer !== null && $gridSettings.get().mode !== 'off';
+    const covered = $reachPartialCoverage.get();
+    map.setFilter(
+      'reach-grid-outside-coverage',
+      visible && covered ? ['!', ['in', ['get', 'code'], ['literal', covered]]] : ['==', ['get', 'code'], ''],
+    );
+    container.dataset['reachGridMasked'] = visible && covered ? String(covered.length) : '';
     const runs = visible ? gridRunFeatures(layer) : emptyCollection;
     setData(map, SOURCES.grid, runs);
     container.dataset['reachGridFeatures'] = String(runs.features.length);
@@ -222,6 +241,7 @@ export function addReachabilityLayers(map: MapLibreMap, ringsBeforeLayerId: stri
   const unsubscribers = [
     $gridLayer.subscribe(showGrid),
     $gridSettings.subscribe(showGrid),
+    $reachPartialCoverage.subscribe(showGrid),
     $selectedGridCell.subscribe(showSelectedCell),
     $reachRings.subscribe(showRings),
     $formatNumber.subscribe(showRings),

@@ -5,7 +5,7 @@ import { useStore } from '@nanostores/preact';
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../domain/facility';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
 import { isMessageKey } from '../i18n/catalogue';
-import { $gridLayer, $gridResult, $gridSettings, $reachHousingType, $selectedGridCell, $showProjectReachLabels, GRID_CELL_SIZES_METERS, NO_GRID_CLASS, setGridSettings, type GridMode } from '../stores/reachability';
+import { $gridLayer, $gridResult, $gridSettings, $reachPartialCoverage, $reachHousingType, $selectedGridCell, $showProjectReachLabels, GRID_CELL_SIZES_METERS, NO_GRID_CLASS, setGridSettings, type GridMode } from '../stores/reachability';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 const GRID_MODES: GridMode[] = ['off', 'housingType', 'category'];
@@ -81,6 +81,7 @@ export function ReachabilityGridLegend() {
       ? t('reachUi.grid.legendNormsMet', { housingType: t(`housing.${settings.housingType}`), size: settings.cellSizeMeters })
       : t('reachUi.grid.legendDistance', { category: categoryName(settings.category), size: settings.cellSizeMeters });
   const noData = layer?.score.noDataCategories ?? [];
+  const partialCoverage = useStore($reachPartialCoverage);
   let cellText: string | null = null;
   if (layer && selected) {
     const klass = layer.classIndex[selected.position]!;
@@ -129,6 +130,15 @@ export function ReachabilityGridLegend() {
       {layer && layer.hasData && layer.score.target.kind === 'normsMet' && noData.length > 0 && (
         <p class="warning" data-testid="reach-grid-no-data">
           {t('reachUi.grid.noDataNorms', { categories: noData.map(categoryName).join(', ') })}
+        </p>
+      )}
+      {layer && partialCoverage && (
+        <p class="legend-coverage" data-testid="reach-grid-outside-coverage">
+          <svg width="22" height="16" aria-hidden="true" class="swatch">
+            <rect width="22" height="16" fill="#d9d9d9" stroke="#555" />
+            <path d="M-2,18 L8,-2 M4,18 L14,-2 M10,18 L20,-2 M16,18 L26,-2" stroke="#7f7f7f" stroke-width="1" />
+          </svg>
+          {t('reachUi.grid.outsideCoverage')}
         </p>
       )}
       <p class="legend-note">{t('reach.method.hemelsbreed')}</p>

@@ -104,6 +104,11 @@ describe('facilities', () => {
       await expect.poll(() => app.page.getByTestId('reachability-panel').locator('h2').textContent(), { timeout: 15_000 }).toContain(project);
       await expect.poll(() => distance('supermarkt'), { timeout: 20_000 }).toMatch(expected);
     }
+    // On the suitability map everything outside Zwolle is hatched as outside the data.
+    await app.page.getByLabel('Aantal voldane normen (woningtype)').check();
+    await expect.poll(() => app.page.locator('#map').getAttribute('data-reach-grid-masked'), { timeout: 30_000 }).toBe('1');
+    await expect.poll(() => app.page.getByTestId('reach-grid-outside-coverage').isVisible(), { timeout: 15_000 }).toBe(true);
+    await waitForMapIdle(app.page);
     await app.screenshot('facilities-04-partial-coverage-kampen');
   });
 
