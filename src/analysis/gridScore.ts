@@ -113,33 +113,13 @@ export function scoreFromFields(
   target: GridScoreTarget,
   cellCount: number,
 ): GridScore {
-  if (target.kind === 'distance') {
-    const field = fields.get(target.category);
-    if (!field) throw new RangeError(`No field for category ${target.category}`);
-    const maxDistanceMeters = target.maxDistanceMeters ?? Infinity;
-    const values = new Float32Array(cellCount).fill(NaN);
-    for (let cell = 0; cell < cellCount; cell++) {
-      const distanceMeters = field.distanceMeters[cell]!;
-      if (distanceMeters <= maxDistanceMeters) values[cell] = distanceMeters;
-    }
-    const noDataCategories = index.hasCategory(target.category) ? [] : [target.category];
-    return { target, method: index.method, values, requiredCount: 1, noDataCategories };
-  }
-  const norms = normsForTarget(profile, target.housingType);
+  // Every cell is a "changed" cell: one per-cell rule for the full score and for drag updates.
   const values = new Float32Array(cellCount);
-  const noDataCategories: FacilityCategory[] = [];
-  for (const norm of norms) {
-    if (!index.hasCategory(norm.category)) {
-      noDataCategories.push(norm.category);
-      continue;
-    }
-    const field = fields.get(norm.category);
-    if (!field) throw new RangeError(`No field for category ${norm.category}`);
-    for (let cell = 0; cell < cellCount; cell++) {
-      if (field.distanceMeters[cell]! <= norm.maxDistanceMeters) values[cell]! += 1;
-    }
-  }
-  return { target, method: index.method, values, requiredCount: norms.length, noDataCategories };
+  const allCells = Int32Array.from({ length: cellCount }, (_, cell) => cell);
+  const required = target.kind === 'distance' ? [target.category] : normsForTarget(profile, target.housingType).map((norm) => norm.category);
+  rescoreCells(values, fields, index, profile, target, allCells, cellCount);
+  const noDataCategories = required.filter((category) => !index.hasCategory(category));
+  return { target, method: index.method, values, requiredCount: required.length, noDataCategories };
 }
 
 /**

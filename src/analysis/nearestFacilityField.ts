@@ -115,20 +115,25 @@ export class NearestFacilityField {
     this.recomputeAll();
   }
 
+  /** Nearest facility of this field's category to a prepared point, within the reach cap; `seed` can tighten the first bound. */
+  private searchNearest(point: number, seed?: number): number {
+    return this.index.nearestPrepared(
+      this.code,
+      this.lonRadians[point]!,
+      this.latRadians[point]!,
+      this.cosLat[point]!,
+      this.sinLat[point]!,
+      this.maxRankingMetric,
+      seed,
+    );
+  }
+
   /** Full recompute; consecutive points are usually neighbours, so the previous winner seeds the bound. */
   recomputeAll(): void {
     this.firstMember.fill(-1);
     let previousWinner = -1;
     for (let point = 0; point < this.pointCount; point++) {
-      const winner = this.index.nearestPrepared(
-        this.code,
-        this.lonRadians[point]!,
-        this.latRadians[point]!,
-        this.cosLat[point]!,
-        this.sinLat[point]!,
-        this.maxRankingMetric,
-        previousWinner,
-      );
+      const winner = this.searchNearest(point, previousWinner);
       this.assign(point, winner, this.index.lastRankingMetric);
       if (winner >= 0) previousWinner = winner;
     }
@@ -152,14 +157,7 @@ export class NearestFacilityField {
     }
     for (let orphan = 0; orphan < orphanCount; orphan++) {
       const point = this.orphans[orphan]!;
-      const winner = this.index.nearestPrepared(
-        this.code,
-        this.lonRadians[point]!,
-        this.latRadians[point]!,
-        this.cosLat[point]!,
-        this.sinLat[point]!,
-        this.maxRankingMetric,
-      );
+      const winner = this.searchNearest(point);
       this.reassignIfChanged(point, winner, this.index.lastRankingMetric);
     }
 
