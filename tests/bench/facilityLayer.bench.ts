@@ -9,23 +9,13 @@ import { countFacilitiesPerMunicipality, emptyCategoryCounts } from '../../src/a
 import { toFeatureCollection } from '../../src/map/facilityLayers';
 import { $facilityCountsByCategory, $visibleFacilities, putFacilityDataset } from '../../src/stores/facilities';
 import { OVERIJSSEL_BOUNDS } from '../../src/domain/geography';
+import { seededRandom } from '../support/seededRandom';
 
 const FACILITY_COUNT = 20_000;
 const RUNS = 5;
 
-/** Deterministic pseudo-random numbers (mulberry32) so every run measures the same data. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function syntheticFacilities(count: number): Facility[] {
-  const next = random(42);
+  const next = seededRandom(42);
   const [west, south, east, north] = OVERIJSSEL_BOUNDS;
   return Array.from({ length: count }, (_, index) => ({
     id: `f${index}`,

@@ -18,6 +18,7 @@ import type { PreparedPoints } from '../../src/analysis/nearestFacilityField';
 import { NearestFacilityField, preparePoints } from '../../src/analysis/nearestFacilityField';
 import { buildProvinceGrid } from '../../src/analysis/provinceGrid';
 import { createReachabilityHandler } from '../../src/analysis/reachabilityWorkerHandler';
+import { seededRandom } from '../support/seededRandom';
 
 export interface BenchResult {
   name: string;
@@ -35,18 +36,6 @@ const FACILITY_COUNT = 2_000;
 const TOWN_COUNT = 150;
 const SIX_CATEGORIES: FacilityCategory[] = FACILITY_CATEGORIES.slice(0, 6);
 const METERS_PER_DEGREE_LATITUDE = 111_195;
-
-/** mulberry32: seeded, so every run measures the same data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface SyntheticData {
   cells: Float64Array;

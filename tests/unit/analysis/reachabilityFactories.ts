@@ -5,20 +5,11 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { FacilityCategory } from '../../../src/domain/facility';
 import { FACILITY_CATEGORIES } from '../../../src/domain/facility';
 import type { PackedFacilities } from '../../../src/analysis/facilityIndex';
+import { seededRandom } from '../../support/seededRandom';
+
+export { seededRandom };
 
 export const BOX = { west: 5.777, south: 52.118, east: 7.073, north: 52.855 };
-
-/** mulberry32: a tiny seeded generator, so every run sees the same "random" data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function randomPoint(random: () => number): [number, number] {
   return [BOX.west + random() * (BOX.east - BOX.west), BOX.south + random() * (BOX.north - BOX.south)];
