@@ -6,8 +6,8 @@ import { createMap } from './map/createMap';
 import { fetchTextOverHttp } from './data/loadDatasets';
 import { loadAppData } from './stores/loadAppData';
 import { $language } from './stores/language';
-import { openFacilityPersistence } from './storage/facilityPersistence';
-import { reportStorageError, restoreFacilityDatasets, setFacilityPersistence } from './stores/facilityActions';
+import { restoreFacilityDatasets } from './stores/facilityActions';
+import { startFacilityStorage } from './stores/storageConnection';
 import { parseTrainStations, TRAIN_STATIONS_DATASET, TRAIN_STATIONS_FILE } from './data/trainStations';
 import { reportDatasetProblem } from './stores/appData';
 import { startReachabilityWorker } from './stores/reachability';
@@ -31,9 +31,6 @@ void fetchTextOverHttp('/' + TRAIN_STATIONS_FILE)
   .catch((error: unknown) => reportDatasetProblem('/' + TRAIN_STATIONS_FILE, error));
 
 // Saved imports and OpenStreetMap downloads. Storage problems are shown, never swallowed.
-void openFacilityPersistence({ onBlocked: reportStorageError, onVersionChange: reportStorageError, onTerminated: reportStorageError })
-  .then(({ persistence, restored }) => {
-    setFacilityPersistence(persistence);
-    restoreFacilityDatasets(restored);
-  })
-  .catch(reportStorageError);
+void startFacilityStorage().then(() => {
+  document.body.dataset['storageRestoredAt'] = String(Date.now());
+});

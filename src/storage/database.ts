@@ -5,14 +5,42 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { Facility, FacilityDataset } from '../domain/facility';
 import { StorageError, toStorageError } from './storageErrors';
 
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message || error.name : String(error);
+}
+
 export const DATABASE_NAME = 'woonzorgkaart';
 
-/** A dataset's metadata as stored, with bookkeeping the repository maintains. */
+/**
+ * A dataset's metadata as stored, with bookkeeping the repository maintains. Fields this version
+ * does not know (written by a newer version or another feature) are kept as they are on restore.
+ */
 export interface StoredFacilityDataset extends FacilityDataset {
   facilityCount: number;
   /** ISO timestamp of the last save. */
   savedAt: string;
+  /**
+   * Raised by one on every write of this dataset (contents, name, visibility). A tab writes only
+   * when the stored revision is still the one it saw, so two tabs never undo each other.
+   * Absent in records written before version 2 (read as 1 by the migration).
+   */
+  revision: number;
+  /** The facilities are stored in chunks 0 … chunkCount − 1 of `facilityChunks`. */
+  chunkCount: number;
 }
+
+/**
+ * Facilities are stored in chunks of up to FACILITY_CHUNK_SIZE: one structured clone per chunk
+ * instead of one request per facility, so saving or reading 400,000 facilities is a few hundred
+ * short steps the browser can interleave with input, not one long task.
+ */
+export interface FacilityChunk {
+  datasetId: string;
+  index: number;
+  facilities: Facility[];
+}
+
+export const FACILITY_CHUNK_SIZE = 2_000;
 
 /** An Overpass download for one area, kept so the map works offline and Overpass is spared. */
 export interface OsmCacheEntry {
@@ -25,25 +53,72 @@ export interface OsmCacheEntry {
 
 export interface WoonzorgkaartSchema extends DBSchema {
   facilityDatasets: { key: string; value: StoredFacilityDataset };
-  /** Key [datasetId, id]: all facilities of a dataset form one contiguous key range. */
-  facilities: { key: [string, string]; value: Facility };
+  /** Key [datasetId, index]: all chunks of a dataset form one contiguous key range. */
+  facilityChunks: { key: [string, number]; value: FacilityChunk };
   osmCache: { key: string; value: OsmCacheEntry };
 }
 
 export type WoonzorgkaartDatabase = IDBPDatabase<WoonzorgkaartSchema>;
 
 type UpgradeTransaction = IDBPTransaction<WoonzorgkaartSchema, StoreNames<WoonzorgkaartSchema>[], 'versionchange'>;
-/** Steps see the database as it was at their version, so they use only what existed then. */
-type UpgradeStep = (database: WoonzorgkaartDatabase, transaction: UpgradeTransaction) => void;
+/**
+ * Steps see the database as it was at their version, so they use only what existed then. A step
+ * may be async but may await only requests of the upgrade transaction. A step that throws (or
+ * rejects) aborts the upgrade transaction: the database stays exactly at its old version.
+ */
+export type UpgradeStep = (database: WoonzorgkaartDatabase, transaction: UpgradeTransaction) => void | Promise<void>;
+
+/** Version 1 stored one record per facility, key [datasetId, id]. */
+const V1_FACILITIES = 'facilities';
+
+/** 1 → 2: one record per facility becomes chunks of FACILITY_CHUNK_SIZE; datasets get revision 1 and their chunk count. */
+async function facilitiesIntoChunks(database: WoonzorgkaartDatabase, transaction: UpgradeTransaction): Promise<void> {
+  database.createObjectStore('facilityChunks', { keyPath: ['datasetId', 'index'] });
+  // The v1 store is not in the current schema type; it exists at this step.
+  const legacy = transaction.objectStore(V1_FACILITIES as never) as unknown as {
+    openCursor(): Promise<{ value: Facility; continue(): Promise<unknown> } | null>;
+  };
+  const chunks = transaction.objectStore('facilityChunks');
+  const counts = new Map<string, { facilities: number; chunks: number }>();
+  let current: FacilityChunk | null = null;
+  const flush = async () => {
+    if (current === null) return;
+    await chunks.put(current);
+    current = null;
+  };
+  let cursor = await legacy.openCursor();
+  while (cursor) {
+    const facility = cursor.value;
+    const count = counts.get(facility.datasetId) ?? { facilities: 0, chunks: 0 };
+    if (current === null || current.datasetId !== facility.datasetId || current.facilities.length >= FACILITY_CHUNK_SIZE) {
+      await flush();
+      current = { datasetId: facility.datasetId, index: count.chunks, facilities: [] };
+      count.chunks += 1;
+    }
+    current.facilities.push(facility);
+    count.facilities += 1;
+    counts.set(facility.datasetId, count);
+    cursor = (await cursor.continue()) as typeof cursor;
+  }
+  await flush();
+  const datasets = transaction.objectStore('facilityDatasets');
+  for (const record of await datasets.getAll()) {
+    const count = counts.get(record.id) ?? { facilities: 0, chunks: 0 };
+    await datasets.put({ ...record, revision: 1, chunkCount: count.chunks, facilityCount: count.facilities });
+  }
+  database.deleteObjectStore(V1_FACILITIES as never);
+}
 
 /** Step i upgrades version i to version i + 1. Never edit a released step; append a new one. */
 export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   // 0 → 1: facility datasets, their facilities, and the OpenStreetMap cache.
   (database) => {
     database.createObjectStore('facilityDatasets', { keyPath: 'id' });
-    database.createObjectStore('facilities', { keyPath: ['datasetId', 'id'] });
+    database.createObjectStore(V1_FACILITIES as never, { keyPath: ['datasetId', 'id'] });
     database.createObjectStore('osmCache', { keyPath: 'areaKey' });
   },
+  // 1 → 2
+  facilitiesIntoChunks,
 ];
 
 export const DATABASE_VERSION = UPGRADE_STEPS.length;
@@ -51,6 +126,8 @@ export const DATABASE_VERSION = UPGRADE_STEPS.length;
 export interface OpenDatabaseOptions {
   /** Only tests use another name. */
   name?: string;
+  /** Only tests pass other steps (e.g. one that fails) to check that a failed upgrade changes nothing. */
+  upgradeSteps?: readonly UpgradeStep[];
   /**
    * Another tab holds an older version open and keeps our upgrade waiting. The open continues
    * once that tab closes; the UI should show the error's issue (`storage.blocked`) meanwhile.
@@ -70,11 +147,24 @@ export async function openWoonzorgkaartDatabase(options: OpenDatabaseOptions = {
   if (typeof indexedDB === 'undefined' || indexedDB === null) {
     throw new StorageError('unavailable', 'indexedDB is not available in this browser');
   }
+  const steps = options.upgradeSteps ?? UPGRADE_STEPS;
+  // The first error of an upgrade step: the browser only reports "aborted", this says why.
+  let upgradeError: unknown = null;
   try {
-    const database = await openDB<WoonzorgkaartSchema>(options.name ?? DATABASE_NAME, DATABASE_VERSION, {
+    const database = await openDB<WoonzorgkaartSchema>(options.name ?? DATABASE_NAME, steps.length, {
       upgrade(upgrading, oldVersion, newVersion, transaction) {
-        const target = newVersion ?? DATABASE_VERSION;
-        for (let version = oldVersion; version < target; version += 1) UPGRADE_STEPS[version]?.(upgrading, transaction);
+        const target = newVersion ?? steps.length;
+        const run = async () => {
+          for (let version = oldVersion; version < target; version += 1) await steps[version]?.(upgrading, transaction);
+        };
+        run().catch((error: unknown) => {
+          upgradeError = error;
+          try {
+            transaction.abort();
+          } catch {
+            // Already aborted by the failing request; the open rejects either way.
+          }
+        });
       },
       blocked() {
         options.onBlocked?.(new StorageError('blocked', 'another tab keeps an older version open'));
@@ -84,15 +174,16 @@ export async function openWoonzorgkaartDatabase(options: OpenDatabaseOptions = {
         options.onVersionChange?.(new StorageError('versionChange', 'another tab opened a newer version'));
       },
       terminated() {
-        options.onTerminated?.(new StorageError('unavailable', 'the browser closed the database'));
+        options.onTerminated?.(new StorageError('closed', 'the browser closed the database'));
       },
     });
     return database;
   } catch (error) {
+    if (upgradeError !== null) throw new StorageError('upgradeFailed', errorText(upgradeError), { cause: upgradeError });
     const mapped = toStorageError(error);
     // Opening fails in private windows of some browsers with InvalidStateError or a generic
     // error; neither means "newer version" here, so report storage as unavailable.
-    if (mapped.kind === 'failed' || (mapped.kind === 'versionChange' && (error as { name?: string }).name === 'InvalidStateError')) {
+    if (mapped.kind === 'failed' || mapped.kind === 'closed') {
       throw new StorageError('unavailable', mapped.message, { cause: error });
     }
     throw mapped;

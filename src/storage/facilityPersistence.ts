@@ -1,38 +1,262 @@
-// Connects the facility stores to IndexedDB: restores saved datasets at start-up and saves changes.
+// Connects the facility stores to IndexedDB: one connection with a visible status, restoring saved
+// datasets record by record, writes that wait for the open (never skipped), reopening after the
+// browser closed the connection, and telling other tabs of every committed change.
+//
+// Connection status (shown by the UI):
+//   opening → ready                        the normal start;
+//   opening → blocked → ready              another tab holds an older version open until it closes;
+//   opening → sessionOnly                  the browser offers no storage (private window): the app
+//                                          works on in memory and says nothing is kept;
+//   opening → failed                       any other open failure (e.g. a failed upgrade): writes fail visibly;
+//   ready → closed → (next write) opening  the browser closed the connection abnormally; the next
+//                                          write reopens it and then runs;
+//   ready → versionChange                  another tab opened a newer version: we closed our connection
+//                                          (transactions already running finish first); reload needed.
+//
+// Tabs: after each committed write the dataset id goes out on a BroadcastChannel; other tabs re-read
+// that dataset and update their lists. Messages that arrive before this tab has restored its own
+// datasets are held until then. The revision check in facilityRepository.ts makes a stale tab fail
+// with 'conflict' even when a message was missed.
 
+import type { DataIssue } from '../domain/dataIssue';
 import type { Facility, FacilityDataset } from '../domain/facility';
-import { openWoonzorgkaartDatabase, type OpenDatabaseOptions } from './database';
-import { deleteDataset, getFacilities, listDatasets, renameDataset, replaceDataset, setHidden } from './facilityRepository';
+import { DATABASE_NAME, openWoonzorgkaartDatabase, type OpenDatabaseOptions, type WoonzorgkaartDatabase } from './database';
+import { deleteDataset, listDatasetIds, readDatasetRecord, renameDataset, setHidden, writeDataset, type ExpectedRevision } from './facilityRepository';
+import { readStoredDataset, readStoredFacility } from './storedRecords';
+import { StorageError, toStorageError } from './storageErrors';
 
-export interface FacilityPersistence {
-  /** Creates or replaces a dataset with all its facilities in one transaction. */
-  saveDataset(dataset: FacilityDataset, facilities: readonly Facility[]): Promise<void>;
-  renameDataset(datasetId: string, name: string): Promise<void>;
-  setHidden(datasetId: string, hidden: boolean): Promise<void>;
-  deleteDataset(datasetId: string): Promise<void>;
-}
+export type StorageStatus = 'opening' | 'blocked' | 'ready' | 'closed' | 'versionChange' | 'sessionOnly' | 'failed';
 
 export interface RestoredDataset {
   dataset: FacilityDataset;
   facilities: Facility[];
+  /** The stored revision: what this tab saw, to pass back with its next write of the dataset. */
+  revision: number;
 }
 
-/** Opens the database and reads every saved dataset. Rejects with a StorageError. */
-export async function openFacilityPersistence(
-  options: OpenDatabaseOptions = {},
-): Promise<{ persistence: FacilityPersistence; restored: RestoredDataset[] }> {
-  const database = await openWoonzorgkaartDatabase(options);
-  const stored = await listDatasets(database);
-  const restored = await Promise.all(
-    stored.map(async ({ facilityCount: _count, savedAt: _savedAt, ...dataset }) => ({ dataset, facilities: await getFacilities(database, dataset.id) })),
-  );
+export interface RestoreReport {
+  restored: RestoredDataset[];
+  /** Records that could not be read (named), and facilities left out per dataset (counted). */
+  issues: DataIssue[];
+}
+
+/** What a remote change turned out to be after reading it back. */
+export type RemoteDataset = { kind: 'changed'; entry: RestoredDataset; issues: DataIssue[] } | { kind: 'deleted'; datasetId: string } | { kind: 'unreadable'; datasetId: string; issues: DataIssue[] };
+
+export interface FacilityStorageOptions extends Pick<OpenDatabaseOptions, 'name' | 'upgradeSteps'> {
+  onStatus?: (status: StorageStatus, error: StorageError | null) => void;
+  /** Another tab committed a change to this dataset (after this tab's restore has finished). */
+  onRemoteChange?: (datasetId: string) => void;
+  /** Tests give each test its own channel; null = no cross-tab messages. */
+  channelName?: string | null;
+}
+
+export interface FacilityStorage {
+  readonly status: StorageStatus;
+  /** Opens the database and reads every saved dataset. Rejects with a StorageError when it cannot open. */
+  restore(): Promise<RestoreReport>;
+  /** Reads one dataset again (after another tab changed it). */
+  readDataset(datasetId: string): Promise<RemoteDataset>;
+  /** Creates ('new') or replaces (the revision seen) a dataset; resolves with the new revision. */
+  saveDataset(dataset: FacilityDataset, facilities: readonly Facility[], expected: ExpectedRevision): Promise<number>;
+  renameDataset(datasetId: string, name: string, expected: ExpectedRevision): Promise<number>;
+  setHidden(datasetId: string, hidden: boolean, expected: ExpectedRevision): Promise<number>;
+  deleteDataset(datasetId: string, expected: ExpectedRevision): Promise<void>;
+  close(): void;
+}
+
+function unreadableRecord(datasetId: string, reason: string): DataIssue {
+  return { code: 'storage.recordUnreadable', file: 'IndexedDB', record: datasetId, params: { name: datasetId, reason } };
+}
+
+/** Checks one stored dataset and its chunks; what cannot be used is reported, the rest kept. */
+function toRestored(datasetId: string, stored: { record: unknown; chunks: unknown[] }): { entry: RestoredDataset | null; issues: DataIssue[] } {
+  const checked = readStoredDataset(stored.record);
+  if ('reason' in checked) return { entry: null, issues: [unreadableRecord(datasetId, checked.reason)] };
+  const { dataset, revision } = checked;
+  const facilities: Facility[] = [];
+  let skipped = 0;
+  for (const chunk of stored.chunks) {
+    const items = typeof chunk === 'object' && chunk !== null && Array.isArray((chunk as { facilities?: unknown }).facilities) ? (chunk as { facilities: unknown[] }).facilities : null;
+    if (items === null) {
+      skipped += 1;
+      continue;
+    }
+    for (const item of items) {
+      const facility = readStoredFacility(item, dataset.id);
+      if (facility) facilities.push(facility);
+      else skipped += 1;
+    }
+  }
+  const issues: DataIssue[] =
+    skipped > 0 ? [{ code: 'storage.facilitiesUnreadable', file: 'IndexedDB', record: dataset.id, params: { name: dataset.name, count: skipped } }] : [];
+  return { entry: { dataset, facilities, revision }, issues };
+}
+
+export function createFacilityStorage(options: FacilityStorageOptions = {}): FacilityStorage {
+  let status: StorageStatus = 'opening';
+  let database: WoonzorgkaartDatabase | null = null;
+  let statusError: StorageError | null = null;
+  let opening: Promise<WoonzorgkaartDatabase> | null = null;
+  /** Writes waiting for the open; told at once when the open is blocked. */
+  const waiting = new Set<(error: StorageError) => void>();
+  let restored = false;
+  const heldMessages: string[] = [];
+  const channelName = options.channelName === undefined ? `woonzorgkaart-storage:${options.name ?? DATABASE_NAME}` : options.channelName;
+  const channel = channelName !== null && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(channelName) : null;
+
+  function setStatus(next: StorageStatus, error: StorageError | null): void {
+    status = next;
+    statusError = error;
+    options.onStatus?.(next, error);
+  }
+
+  channel?.addEventListener('message', (event: MessageEvent) => {
+    const datasetId = (event.data as { datasetId?: unknown } | null)?.datasetId;
+    if (typeof datasetId !== 'string') return;
+    if (restored) options.onRemoteChange?.(datasetId);
+    else heldMessages.push(datasetId);
+  });
+
+  function open(): Promise<WoonzorgkaartDatabase> {
+    setStatus('opening', null);
+    const attempt = openWoonzorgkaartDatabase({
+      ...(options.name !== undefined ? { name: options.name } : {}),
+      ...(options.upgradeSteps !== undefined ? { upgradeSteps: options.upgradeSteps } : {}),
+      onBlocked: (error) => {
+        setStatus('blocked', error);
+        for (const reject of waiting) reject(error);
+        waiting.clear();
+      },
+      onVersionChange: (error) => {
+        database = null;
+        setStatus('versionChange', error);
+      },
+      onTerminated: (error) => {
+        database = null;
+        setStatus('closed', error);
+      },
+    }).then(
+      (opened) => {
+        database = opened;
+        opening = null;
+        setStatus('ready', null);
+        return opened;
+      },
+      (error: unknown) => {
+        opening = null;
+        const mapped = toStorageError(error);
+        setStatus(mapped.kind === 'unavailable' ? 'sessionOnly' : 'failed', mapped);
+        for (const reject of waiting) reject(mapped);
+        waiting.clear();
+        throw mapped;
+      },
+    );
+    attempt.catch(() => {});
+    opening = attempt;
+    return attempt;
+  }
+
+  /** The open database for a write: waits for an open in progress, reopens a closed one, else fails visibly. */
+  function connection(): Promise<WoonzorgkaartDatabase> {
+    if (status === 'ready' && database) return Promise.resolve(database);
+    if (status === 'closed') return open();
+    if (status === 'opening' && opening) {
+      const current = opening;
+      return new Promise<WoonzorgkaartDatabase>((resolve, reject) => {
+        waiting.add(reject);
+        current.then(resolve, reject).finally(() => waiting.delete(reject));
+      });
+    }
+    return Promise.reject(statusError ?? new StorageError(status === 'sessionOnly' ? 'unavailable' : 'failed', `storage is ${status}`));
+  }
+
+  /** Runs a database operation; when the connection turns out closed underneath, reopens once and retries. */
+  async function run<T>(operation: (opened: WoonzorgkaartDatabase) => Promise<T>): Promise<T> {
+    const opened = await connection();
+    try {
+      return await operation(opened);
+    } catch (error) {
+      const mapped = toStorageError(error);
+      if (mapped.kind !== 'closed') throw mapped;
+      if (status === 'versionChange') throw statusError ?? mapped;
+      // Closed by the browser before its 'close' event reached us: nothing was written (the
+      // transaction never ran or was aborted), so reopening and trying once more is safe.
+      if (database === opened) {
+        database = null;
+        setStatus('closed', mapped);
+      }
+      return operation(await connection());
+    }
+  }
+
+  function announce(datasetId: string): void {
+    try {
+      channel?.postMessage({ datasetId });
+    } catch {
+      // A closed channel only means other tabs learn of the change at their next write or reload.
+    }
+  }
+
+  async function readOne(opened: WoonzorgkaartDatabase, datasetId: string): Promise<RemoteDataset> {
+    let stored: Awaited<ReturnType<typeof readDatasetRecord>>;
+    try {
+      stored = await readDatasetRecord(opened, datasetId);
+    } catch (error) {
+      return { kind: 'unreadable', datasetId, issues: [unreadableRecord(datasetId, toStorageError(error).message)] };
+    }
+    if (stored === undefined) return { kind: 'deleted', datasetId };
+    const { entry, issues } = toRestored(datasetId, stored);
+    return entry ? { kind: 'changed', entry, issues } : { kind: 'unreadable', datasetId, issues };
+  }
+
   return {
-    restored,
-    persistence: {
-      saveDataset: (dataset, facilities) => replaceDataset(database, dataset, facilities),
-      renameDataset: (datasetId, name) => renameDataset(database, datasetId, name),
-      setHidden: (datasetId, hidden) => setHidden(database, datasetId, hidden),
-      deleteDataset: (datasetId) => deleteDataset(database, datasetId),
+    get status() {
+      return status;
+    },
+    async restore() {
+      const opened = await (opening ?? open());
+      const report: RestoreReport = { restored: [], issues: [] };
+      let ids: string[] = [];
+      try {
+        ids = await listDatasetIds(opened);
+      } catch (error) {
+        report.issues.push({ code: 'storage.restoreFailed', file: 'IndexedDB', params: { reason: toStorageError(error).message } });
+      }
+      // One dataset at a time, each in its own transaction: one unreadable record costs only itself.
+      for (const datasetId of ids) {
+        const result = await readOne(opened, datasetId);
+        if (result.kind === 'changed') report.restored.push(result.entry);
+        if (result.kind !== 'deleted') report.issues.push(...result.issues);
+      }
+      restored = true;
+      for (const datasetId of heldMessages.splice(0)) options.onRemoteChange?.(datasetId);
+      return report;
+    },
+    readDataset: (datasetId) => run((opened) => readOne(opened, datasetId)),
+    async saveDataset(dataset, facilities, expected) {
+      const { revision } = await run((opened) => writeDataset(opened, dataset, facilities, expected));
+      announce(dataset.id);
+      return revision;
+    },
+    async renameDataset(datasetId, name, expected) {
+      const { revision } = await run((opened) => renameDataset(opened, datasetId, name, expected));
+      announce(datasetId);
+      return revision;
+    },
+    async setHidden(datasetId, hidden, expected) {
+      const { revision } = await run((opened) => setHidden(opened, datasetId, hidden, expected));
+      announce(datasetId);
+      return revision;
+    },
+    async deleteDataset(datasetId, expected) {
+      await run((opened) => deleteDataset(opened, datasetId, expected));
+      announce(datasetId);
+    },
+    close() {
+      channel?.close();
+      database?.close();
+      database = null;
     },
   };
 }

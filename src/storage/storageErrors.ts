@@ -3,7 +3,17 @@
 
 import type { DataIssue } from '../domain/dataIssue';
 
-export type StorageErrorKind = 'quotaExceeded' | 'blocked' | 'versionChange' | 'unavailable' | 'notFound' | 'alreadyExists' | 'failed';
+export type StorageErrorKind =
+  | 'quotaExceeded'
+  | 'blocked'
+  | 'versionChange'
+  | 'closed'
+  | 'conflict'
+  | 'upgradeFailed'
+  | 'unavailable'
+  | 'notFound'
+  | 'alreadyExists'
+  | 'failed';
 
 export class StorageError extends Error {
   readonly kind: StorageErrorKind;
@@ -30,8 +40,9 @@ function errorMessage(error: unknown): string {
 /**
  * Maps a DOMException (or anything thrown) from IndexedDB to a StorageError:
  * - QuotaExceededError (also Firefox's older NS_ERROR_DOM_QUOTA_REACHED) → quotaExceeded;
- * - VersionError (the stored database is newer than this app) and InvalidStateError (our
- *   connection was closed because another tab upgraded) → versionChange;
+ * - VersionError (the stored database is newer than this app) → versionChange;
+ * - InvalidStateError (our connection is closed: the browser closed it, or we closed it for
+ *   another tab's upgrade; the connection in facilityPersistence.ts knows which) → closed;
  * - SecurityError / UnknownError (private mode, storage disabled, broken profile) → unavailable;
  * - ConstraintError (key exists) → alreadyExists; anything else → failed.
  */
@@ -41,7 +52,8 @@ export function toStorageError(error: unknown): StorageError {
   const detail = errorMessage(error);
   const options = { cause: error };
   if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return new StorageError('quotaExceeded', detail, options);
-  if (name === 'VersionError' || name === 'InvalidStateError') return new StorageError('versionChange', detail, options);
+  if (name === 'VersionError') return new StorageError('versionChange', detail, options);
+  if (name === 'InvalidStateError') return new StorageError('closed', detail, options);
   if (name === 'SecurityError' || name === 'UnknownError') return new StorageError('unavailable', detail, options);
   if (name === 'ConstraintError') return new StorageError('alreadyExists', detail, options);
   return new StorageError('failed', detail, options);

@@ -8,13 +8,17 @@ import type { CoordinateDetection, CoordinateSystem } from '../data/import/coord
 import type { ColumnMapping, CsvDetails, ImportOptions, ImportProgress, ImportResult, ImportSucceeded, ProgressCallback } from '../data/import/importTypes';
 import { createImportWorker, importInWorker } from '../data/import/importWorkerClient';
 import { $facilityDatasets } from './facilities';
-import { $storageError, saveFacilityDataset } from './facilityActions';
+import { datasetRevision, saveFacilityDataset } from './facilityActions';
 import { clearImportPreview, showImportPreview } from './importPreview';
 
 export type ImportFlowStep = 'closed' | 'choose' | 'running' | 'mapping' | 'coordinates' | 'result' | 'saving';
 
-/** A new dataset, or new contents for an imported dataset that keeps its id. */
-export type ImportFlowMode = { kind: 'new' } | { kind: 'replace'; datasetId: string };
+/**
+ * A new dataset, or new contents for an imported dataset that keeps its id. `revision` is the
+ * stored revision when the dialog opened: if another tab changed or deleted the dataset since,
+ * the save is refused as a conflict instead of undoing that tab's work.
+ */
+export type ImportFlowMode = { kind: 'new' } | { kind: 'replace'; datasetId: string; revision: number | 'any' };
 
 /** What the planner types about the list: shown with every facility from it. */
 export interface ImportDetails {
@@ -134,7 +138,7 @@ export function openReplaceDialog(datasetId: string): void {
   $importFlow.set({
     ...CLOSED,
     step: 'choose',
-    mode: { kind: 'replace', datasetId },
+    mode: { kind: 'replace', datasetId, revision: datasetRevision(datasetId) ?? 'any' },
     datasetId,
     details: { ...EMPTY_DETAILS, datasetName: dataset.name, source: dataset.source, licence: dataset.licence },
   });
@@ -311,9 +315,10 @@ export async function saveImport(): Promise<boolean> {
   if (state.step !== 'result' || state.result === null || state.result.facilities.length === 0) return false;
   const { facilities } = state.result;
   update({ step: 'saving', issue: null });
-  const saved = await saveFacilityDataset(buildImportedDataset(state, facilities, now()), facilities);
-  if (!saved) {
-    update({ step: 'result', issue: $storageError.get() ?? { code: 'storage.failed', file: state.fileName, params: { reason: '' } } });
+  const expected = state.mode.kind === 'replace' ? state.mode.revision : 'new';
+  const saved = await saveFacilityDataset(buildImportedDataset(state, facilities, now()), facilities, expected);
+  if (!saved.ok) {
+    update({ step: 'result', issue: saved.issue });
     return false;
   }
   clearImportPreview();

@@ -44,8 +44,9 @@ export async function fetchOsmFacilities(choice: OsmAreaChoice): Promise<void> {
     });
     if (current.signal.aborted) return;
     const saved = await saveFacilityDataset(result.dataset, result.facilities);
-    if (!saved) {
-      $osmFetch.set({ status: 'failed', areaLabel: label, issue: { code: 'storage.failed', file: 'IndexedDB', params: { reason: '' } } });
+    if (!saved.ok) {
+      // The real reason (quota, another tab, …), not a generic failure.
+      $osmFetch.set({ status: 'failed', areaLabel: label, issue: saved.issue });
       return;
     }
     $osmFetch.set({ status: 'done', areaLabel: label, count: result.facilities.length, ignoredCount: result.ignoredCount, issues: result.issues });

@@ -24,6 +24,7 @@ import {
   type ImportFlowState,
 } from '../stores/importFlow';
 import { $language, type Translate } from '../stores/language';
+import { ReloadButton } from './StorageProblem';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 /** Rejected rows listed in the dialog; the rest are counted, so a huge bad file cannot freeze the page. */
@@ -40,6 +41,12 @@ function IssueAlert({ issue }: { issue: DataIssue | null }) {
   return (
     <p id="import-alert" class="import-alert" role="alert">
       <strong>{t('importDialog.problemTitle')}:</strong> {issueText(t, issue)}
+      {issue.code === 'storage.conflict' && (
+        <>
+          {' '}
+          <ReloadButton />
+        </>
+      )}
     </p>
   );
 }

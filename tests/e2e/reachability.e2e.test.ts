@@ -4,9 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DATABASE_NAME, DATABASE_VERSION } from '../../src/storage/database';
+import { DATABASE_NAME } from '../../src/storage/database';
 import type { Facility, FacilityCategory } from '../../src/domain/facility';
 import type { StoredFacilityDataset } from '../../src/storage/database';
+
+/** A dataset record as version 1 of the database stored it (before revisions and chunks). */
+type StoredV1Dataset = Omit<StoredFacilityDataset, 'revision' | 'chunkCount'>;
 import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle, cspViolationsSeen } from './appPage';
 
@@ -41,7 +44,7 @@ function testFacilities(centre: [number, number], datasetId: string): Facility[]
   ];
 }
 
-function testDataset(datasetId: string, facilityCount: number): StoredFacilityDataset {
+function testDataset(datasetId: string, facilityCount: number): StoredV1Dataset {
   return {
     id: datasetId,
     kind: 'import',
@@ -58,8 +61,11 @@ function testDataset(datasetId: string, facilityCount: number): StoredFacilityDa
   };
 }
 
-/** Writes a dataset and its facilities with the app's IndexedDB schema (the app reads them at start-up). */
-async function seedFacilities(page: Page, dataset: StoredFacilityDataset, facilities: Facility[]): Promise<void> {
+/**
+ * Writes a dataset and its facilities as version 1 of the app's IndexedDB schema stored them (one
+ * record per facility); the app upgrades the database to the current version at start-up and reads them.
+ */
+async function seedFacilities(page: Page, dataset: StoredV1Dataset, facilities: Facility[]): Promise<void> {
   await page.evaluate(
     async ({ name, version, dataset, facilities }) => {
       const database = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -81,7 +87,7 @@ async function seedFacilities(page: Page, dataset: StoredFacilityDataset, facili
       });
       database.close();
     },
-    { name: DATABASE_NAME, version: DATABASE_VERSION, dataset, facilities },
+    { name: DATABASE_NAME, version: 1, dataset, facilities },
   );
 }
 

@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Facility, FacilityDataset } from '../../../src/domain/facility';
-import { DATABASE_VERSION, openWoonzorgkaartDatabase, UPGRADE_STEPS, type WoonzorgkaartDatabase } from '../../../src/storage/database';
+import { DATABASE_VERSION, FACILITY_CHUNK_SIZE, openWoonzorgkaartDatabase, UPGRADE_STEPS, type WoonzorgkaartDatabase } from '../../../src/storage/database';
 import {
   deleteDataset,
   getDataset,
@@ -61,7 +61,7 @@ describe('database schema', () => {
 
   it('has stores for datasets, facilities and the OSM cache', async () => {
     const database = await freshDatabase();
-    expect([...database.objectStoreNames].sort()).toEqual(['facilities', 'facilityDatasets', 'osmCache']);
+    expect([...database.objectStoreNames].sort()).toEqual(['facilityChunks', 'facilityDatasets', 'osmCache']);
   });
 
   it('reports unavailable when indexedDB is missing (private mode, old browser)', async () => {
@@ -86,7 +86,7 @@ describe('saving and reading datasets', () => {
   it('round-trips a dataset and its facilities', async () => {
     const database = await freshDatabase();
     await saveDataset(database, dataset(), [facility('a'), facility('b')], '2026-11-23T10:00:00Z');
-    expect(await listDatasets(database)).toEqual([{ ...dataset(), facilityCount: 2, savedAt: '2026-11-23T10:00:00Z' }]);
+    expect(await listDatasets(database)).toEqual([{ ...dataset(), facilityCount: 2, savedAt: '2026-11-23T10:00:00Z', revision: 1, chunkCount: 1 }]);
     expect(await getFacilities(database, 'import-1')).toEqual([facility('a'), facility('b')]);
   });
 
@@ -106,7 +106,7 @@ describe('saving and reading datasets', () => {
   it('refuses to save over an existing dataset', async () => {
     const database = await freshDatabase();
     await saveDataset(database, dataset(), [facility('a')]);
-    expect((await errorOf(saveDataset(database, dataset(), [facility('b')]))).kind).toBe('alreadyExists');
+    expect((await errorOf(saveDataset(database, dataset(), [facility('b')]))).kind).toBe('conflict');
   });
 
   it('leaves nothing behind when a new save fails', async () => {
@@ -129,10 +129,11 @@ describe('replaceDataset', () => {
   it('keeps the old data when the replacement fails half-way', async () => {
     const database = await freshDatabase();
     await saveDataset(database, dataset(), [facility('a'), facility('b')]);
-    // A function cannot be stored (DataCloneError); it sits after a valid facility, so the
-    // transaction has already deleted the old rows and written one new one when it fails.
+    // A function cannot be stored (DataCloneError); it sits in the second chunk, so the
+    // transaction has already deleted the old chunks and written a new one when it fails.
     const unstorable = facility('bad', { attributes: { extra: { broken: (() => 'x') as unknown as string } } });
-    const error = await errorOf(replaceDataset(database, dataset({ name: 'Nieuw' }), [facility('c'), unstorable, facility('d')]));
+    const firstChunk = Array.from({ length: FACILITY_CHUNK_SIZE }, (_, index) => facility(`c${index}`));
+    const error = await errorOf(replaceDataset(database, dataset({ name: 'Nieuw' }), [...firstChunk, unstorable, facility('d')]));
     expect(error.kind).toBe('failed');
     expect((await getFacilities(database, 'import-1')).map((item) => item.id)).toEqual(['a', 'b']);
     expect((await getDataset(database, 'import-1'))?.name).toBe('Apotheken');
@@ -145,10 +146,11 @@ describe('replaceDataset', () => {
     let calls = 0;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
       calls += 1;
-      if (calls === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      // The second put is the second chunk: the old chunks are deleted, the first new one written.
+      if (calls === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return originalPut.apply(this, args);
     });
-    const error = await errorOf(replaceDataset(database, dataset(), [facility('b'), facility('c'), facility('d')]));
+    const error = await errorOf(replaceDataset(database, dataset(), Array.from({ length: FACILITY_CHUNK_SIZE + 1 }, (_, index) => facility(`n${index}`))));
     vi.restoreAllMocks();
     expect(error.kind).toBe('quotaExceeded');
     expect(error.issue.code).toBe('storage.quotaExceeded');

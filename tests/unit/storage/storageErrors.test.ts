@@ -8,7 +8,9 @@ describe('toStorageError', () => {
     ['QuotaExceededError', 'quotaExceeded'],
     ['NS_ERROR_DOM_QUOTA_REACHED', 'quotaExceeded'],
     ['VersionError', 'versionChange'],
-    ['InvalidStateError', 'versionChange'],
+    // A closed connection, not "a newer version in another tab" (issue 12, defect 2): the connection
+    // in facilityPersistence.ts decides whether it was closed for an upgrade or by the browser.
+    ['InvalidStateError', 'closed'],
     ['SecurityError', 'unavailable'],
     ['UnknownError', 'unavailable'],
     ['ConstraintError', 'alreadyExists'],
@@ -27,7 +29,7 @@ describe('toStorageError', () => {
     expect(toStorageError(error)).toBe(error);
   });
 
-  it.each<StorageErrorKind>(['quotaExceeded', 'blocked', 'versionChange', 'unavailable', 'notFound', 'alreadyExists', 'failed'])('has a catalogue key for %s', (kind) => {
+  it.each<StorageErrorKind>(['quotaExceeded', 'blocked', 'versionChange', 'closed', 'conflict', 'upgradeFailed', 'unavailable', 'notFound', 'alreadyExists', 'failed'])('has a catalogue key for %s', (kind) => {
     expect(isMessageKey(new StorageError(kind, 'x').issue.code)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import type { Facility, FacilityDataset } from '../../../src/domain/facility';
 import type { ImportOptions } from '../../../src/data/import/importTypes';
 import { parseImport } from '../../../src/data/import/parseImport';
 import { $facilitiesByDataset, $facilityDatasets } from '../../../src/stores/facilities';
-import { $storageError, setFacilityPersistence, type FacilityPersistence } from '../../../src/stores/facilityActions';
+import { $storageProblems, $storageStatus, resetFacilityRevisions, setFacilityPersistence, type FacilityPersistence } from '../../../src/stores/facilityActions';
 import { $importPreview } from '../../../src/stores/importPreview';
 import {
   $importFlow,
@@ -52,9 +52,10 @@ function memoryPersistence(): FacilityPersistence & { saved: Map<string, { datas
     saved,
     saveDataset: async (dataset, facilities) => {
       saved.set(dataset.id, { dataset, facilities: [...facilities] });
+      return 1;
     },
-    renameDataset: async () => {},
-    setHidden: async () => {},
+    renameDataset: async () => 1,
+    setHidden: async () => 1,
     deleteDataset: async (datasetId) => {
       saved.delete(datasetId);
     },
@@ -75,7 +76,9 @@ beforeEach(() => {
   closeImportDialog();
   $facilityDatasets.set([]);
   $facilitiesByDataset.set(new Map());
-  $storageError.set(null);
+  $storageProblems.set([]);
+  $storageStatus.set('ready');
+  resetFacilityRevisions();
   persistence = memoryPersistence();
   setFacilityPersistence(persistence);
   runner = vi.fn<ImportRunner>(directRunner);

@@ -1,0 +1,39 @@
+// Start-up of browser storage for facility datasets: attaches the storage before it opens (so an
+// early write waits for the open instead of being skipped), restores saved datasets, reports what
+// could not be read, and follows other tabs' changes.
+
+import { createFacilityStorage, type FacilityStorage, type FacilityStorageOptions } from '../storage/facilityPersistence';
+import { applyRemoteDataset, reportStorageError, reportStorageIssues, restoreFacilityDatasets, setFacilityPersistence, setStorageStatus } from './facilityActions';
+
+/** Opens the storage and restores saved datasets; resolves when the restore is done (or failed visibly). */
+export async function startFacilityStorage(options: Omit<FacilityStorageOptions, 'onStatus' | 'onRemoteChange'> = {}): Promise<FacilityStorage> {
+  // Changes from other tabs are applied one at a time, in the order they were announced.
+  let refreshing: Promise<void> = Promise.resolve();
+  const storage: FacilityStorage = createFacilityStorage({
+    ...options,
+    onStatus: (status, error) => setStorageStatus(status, error),
+    onRemoteChange: (datasetId) => {
+      refreshing = refreshing.then(async () => {
+        try {
+          const change = await storage.readDataset(datasetId);
+          if (change.kind === 'unreadable') reportStorageIssues(change.issues);
+          else {
+            applyRemoteDataset(change);
+            if (change.kind === 'changed') reportStorageIssues(change.issues);
+          }
+        } catch (error) {
+          reportStorageError(error);
+        }
+      });
+    },
+  });
+  setFacilityPersistence(storage);
+  try {
+    const report = await storage.restore();
+    restoreFacilityDatasets(report.restored);
+    reportStorageIssues(report.issues);
+  } catch {
+    // The open failed: the status (session-only, failed) has been set and shown by onStatus.
+  }
+  return storage;
+}
