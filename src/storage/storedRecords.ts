@@ -18,7 +18,9 @@ function isCoordinate(value: unknown, limit: number): value is number {
 /** The dataset as the app uses it (bookkeeping fields removed, unknown fields kept), or why not. */
 export function readStoredDataset(value: unknown): { dataset: FacilityDataset; revision: number } | { reason: string } {
   if (!isRecord(value)) return { reason: 'not an object' };
-  const { facilityCount: _count, savedAt: _savedAt, revision, chunkCount: _chunks, ...rest } = value;
+  const rest: Record<string, unknown> = { ...value };
+  const revision = rest['revision'];
+  for (const bookkeeping of ['facilityCount', 'savedAt', 'revision', 'chunkCount']) delete rest[bookkeeping];
   if (typeof rest['id'] !== 'string' || rest['id'] === '') return { reason: 'no id' };
   if (!STORED_KINDS.includes(rest['kind'] as FacilityDatasetKind)) return { reason: `unknown kind ${JSON.stringify(rest['kind'])}` };
   for (const field of ['name', 'source', 'licence', 'retrievedAt'] as const) {
