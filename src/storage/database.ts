@@ -153,6 +153,8 @@ export async function openWoonzorgkaartDatabase(options: OpenDatabaseOptions = {
   try {
     const database = await openDB<WoonzorgkaartSchema>(options.name ?? DATABASE_NAME, steps.length, {
       upgrade(upgrading, oldVersion, newVersion, transaction) {
+        // A failed upgrade is reported through the open's rejection below, not through `done`.
+        transaction.done.catch(() => {});
         const target = newVersion ?? steps.length;
         const run = async () => {
           for (let version = oldVersion; version < target; version += 1) await steps[version]?.(upgrading, transaction);
