@@ -176,7 +176,8 @@ describe('an abnormal close (issue 12, defect 2; RELIABILITY 5.8)', () => {
   it('shows "closed", not "newer version", and the next save reopens and is stored', async () => {
     await startApp();
     await saveFacilityDataset(dataset(), [facility('a')]);
-    forceCloseDatabase(connections[0]!);
+    // fake-indexeddb types the parameter as the class; it takes the connection.
+    forceCloseDatabase(connections[0] as unknown as typeof IDBDatabase);
     await waitFor(() => $storageStatus.get() === 'closed', 'closed status');
     expect(problemCodes()).toEqual(['storage.closed']);
     const outcome = await saveFacilityDataset(dataset({ id: 'import-2' }), [facility('b', 'import-2')]);

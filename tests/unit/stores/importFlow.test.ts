@@ -5,7 +5,16 @@ import type { Facility, FacilityDataset } from '../../../src/domain/facility';
 import type { ImportOptions } from '../../../src/data/import/importTypes';
 import { parseImport } from '../../../src/data/import/parseImport';
 import { $facilitiesByDataset, $facilityDatasets } from '../../../src/stores/facilities';
-import { $storageProblems, $storageStatus, resetFacilityRevisions, setFacilityPersistence, type FacilityPersistence } from '../../../src/stores/facilityActions';
+import {
+  $storageProblems,
+  $storageStatus,
+  resetFacilityRevisions,
+  restoreFacilityDatasets,
+  setFacilityPersistence,
+  type ExpectedRevision,
+  type FacilityPersistence,
+} from '../../../src/stores/facilityActions';
+import { StorageError } from '../../../src/storage/storageErrors';
 import { $importPreview } from '../../../src/stores/importPreview';
 import {
   $importFlow,
@@ -349,6 +358,37 @@ describe('replacing an imported dataset', () => {
     expect(datasets).toHaveLength(1);
     expect(datasets[0]).toMatchObject({ id: 'import-old', name: 'Oude lijst', hidden: true, categories: ['huisarts', 'apotheek'] });
     expect($facilitiesByDataset.get().get('import-old')?.map((facility) => facility.datasetId)).toEqual(['import-old', 'import-old', 'import-old']);
+  });
+
+  it('replaces on the revision seen when the dialog opened: a change in another tab meanwhile is a conflict shown in the dialog', async () => {
+    restoreFacilityDatasets([{ dataset: existing, facilities: [], revision: 4 }]);
+    const expected: ExpectedRevision[] = [];
+    setFacilityPersistence({
+      ...persistence,
+      saveDataset: async (_dataset, _facilities, revision) => {
+        expected.push(revision);
+        throw new StorageError('conflict', 'dataset import-old was deleted');
+      },
+    });
+    openReplaceDialog('import-old');
+    // Another tab's change arrives while the dialog is open: this tab now knows revision 5.
+    restoreFacilityDatasets([{ dataset: existing, facilities: [], revision: 5 }]);
+    chooseImportFile(csvFile(threeValidRows), 'nieuw.csv');
+    await startImport();
+    await expect(saveImport()).resolves.toBe(false);
+    expect(expected).toEqual([4]);
+    expect($importFlow.get()).toMatchObject({ step: 'result', issue: { code: 'storage.conflict' } });
+    expect($facilitiesByDataset.get().get('import-old')).toEqual([]);
+  });
+
+  it('a new import must not exist yet', async () => {
+    const expected: ExpectedRevision[] = [];
+    setFacilityPersistence({ ...persistence, saveDataset: async (_dataset, _facilities, revision) => (expected.push(revision), 1) });
+    closeImportDialog();
+    openImportDialog();
+    await importFile(csvFile(threeValidRows));
+    await saveImport();
+    expect(expected).toEqual(['new']);
   });
 
   it('does not open for a dataset that was not imported', () => {
