@@ -40,7 +40,7 @@ export interface FacilityChunk {
   facilities: Facility[];
 }
 
-export const FACILITY_CHUNK_SIZE = 2_000;
+export const FACILITY_CHUNK_SIZE = 1_000;
 
 /** An Overpass download for one area, kept so the map works offline and Overpass is spared. */
 export interface OsmCacheEntry {

@@ -119,6 +119,8 @@ export function getDataset(database: WoonzorgkaartDatabase, datasetId: string): 
 export async function readDatasetRecord(
   database: WoonzorgkaartDatabase,
   datasetId: string,
+  /** Called with each chunk as it arrives, e.g. to check it while the next one is read. */
+  onChunk?: (chunk: unknown) => void,
 ): Promise<{ record: unknown; chunks: unknown[] } | undefined> {
   return read(async () => {
     const transaction = database.transaction(['facilityDatasets', 'facilityChunks'], 'readonly');
@@ -132,7 +134,9 @@ export async function readDatasetRecord(
       // One chunk per request: getAll with count 1 walks the range without knowing the indexes.
       const [chunk] = await chunkStore.getAll(lower, 1);
       if (chunk === undefined) break;
-      chunks.push(chunk);
+      // With a callback the caller keeps what it needs; holding the raw chunks too would double the memory.
+      if (onChunk) onChunk(chunk);
+      else chunks.push(chunk);
       lower = IDBKeyRange.bound([datasetId, chunk.index], [datasetId, []], true);
     }
     return { record, chunks };

@@ -44,6 +44,8 @@ export function readStoredFacility(value: unknown, datasetId: string): Facility 
   if (typeof value['id'] !== 'string' || value['id'] === '' || typeof value['name'] !== 'string' || !isFacilityCategory(value['category'])) return null;
   const location = value['location'];
   if (!Array.isArray(location) || location.length !== 2 || !isCoordinate(location[0], 180) || !isCoordinate(location[1], 90)) return null;
-  const attributes = isRecord(value['attributes']) ? value['attributes'] : {};
-  return { ...(value as unknown as Facility), datasetId, attributes };
+  const attributesReadable = isRecord(value['attributes']);
+  // Most records are fine as stored: use them as they are rather than copying 400,000 objects.
+  if (attributesReadable && value['datasetId'] === datasetId) return value as unknown as Facility;
+  return { ...(value as unknown as Facility), datasetId, attributes: attributesReadable ? (value['attributes'] as Facility['attributes']) : {} };
 }

@@ -2,6 +2,7 @@
 import { formatBenchResults, runReachabilityBenchmarks } from './reachability.bench';
 import { runImportBenchmarks } from './import.bench';
 import { runFacilityLayerBenchmarks } from './facilityLayer.bench';
+import { runStorageBenchmarks } from './storage.bench';
 
 console.log(`Node ${process.version}, ${new Date().toISOString()}\n`);
 console.log(formatBenchResults(await runReachabilityBenchmarks()));
@@ -9,3 +10,5 @@ console.log('');
 await runFacilityLayerBenchmarks();
 console.log('');
 await runImportBenchmarks();
+console.log('');
+await runStorageBenchmarks();
