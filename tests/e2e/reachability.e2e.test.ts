@@ -4,12 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DATABASE_NAME } from '../../src/storage/database';
+import { DATABASE_NAME, DATABASE_VERSION } from '../../src/storage/database';
 import type { Facility, FacilityCategory } from '../../src/domain/facility';
 import type { StoredFacilityDataset } from '../../src/storage/database';
-
-/** A dataset record as version 1 of the database stored it (before revisions and chunks). */
-type StoredV1Dataset = Omit<StoredFacilityDataset, 'revision' | 'chunkCount'>;
 import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle, cspViolationsSeen } from './appPage';
 
@@ -44,7 +41,7 @@ function testFacilities(centre: [number, number], datasetId: string): Facility[]
   ];
 }
 
-function testDataset(datasetId: string, facilityCount: number): StoredV1Dataset {
+function testDataset(datasetId: string, facilityCount: number): StoredFacilityDataset {
   return {
     id: datasetId,
     kind: 'import',
@@ -58,36 +55,30 @@ function testDataset(datasetId: string, facilityCount: number): StoredV1Dataset 
     isTestData: true,
     facilityCount,
     savedAt: '2026-11-23T00:00:00Z',
+    revision: 1,
+    chunkCount: 1,
   };
 }
 
-/**
- * Writes a dataset and its facilities as version 1 of the app's IndexedDB schema stored them (one
- * record per facility); the app upgrades the database to the current version at start-up and reads them.
- */
-async function seedFacilities(page: Page, dataset: StoredV1Dataset, facilities: Facility[]): Promise<void> {
+/** Writes a dataset and its facilities (one chunk) with the app's IndexedDB schema, which the open app has created. */
+async function seedFacilities(page: Page, dataset: StoredFacilityDataset, facilities: Facility[]): Promise<void> {
   await page.evaluate(
     async ({ name, version, dataset, facilities }) => {
       const database = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(name, version);
-        request.onupgradeneeded = () => {
-          request.result.createObjectStore('facilityDatasets', { keyPath: 'id' });
-          request.result.createObjectStore('facilities', { keyPath: ['datasetId', 'id'] });
-          request.result.createObjectStore('osmCache', { keyPath: 'areaKey' });
-        };
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      const transaction = database.transaction(['facilityDatasets', 'facilities'], 'readwrite');
+      const transaction = database.transaction(['facilityDatasets', 'facilityChunks'], 'readwrite');
       transaction.objectStore('facilityDatasets').put(dataset);
-      for (const facility of facilities) transaction.objectStore('facilities').put(facility);
+      transaction.objectStore('facilityChunks').put({ datasetId: dataset.id, index: 0, facilities });
       await new Promise<void>((resolve, reject) => {
         transaction.oncomplete = () => resolve();
         transaction.onerror = () => reject(transaction.error);
       });
       database.close();
     },
-    { name: DATABASE_NAME, version: 1, dataset, facilities },
+    { name: DATABASE_NAME, version: DATABASE_VERSION, dataset, facilities },
   );
 }
 
