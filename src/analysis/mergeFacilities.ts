@@ -48,12 +48,10 @@ const GENERIC_STOP_WORDS = new Set(['station', 'treinstation', 'spoorwegstation'
  * An empty result means the name is missing.
  */
 export function normaliseFacilityName(name: string, category: FacilityCategory): string {
-  const words = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '');
+  let text = name.toLowerCase();
+  // eslint-disable-next-line no-control-regex -- plain ASCII needs no Unicode decomposition (the common, fast case)
+  if (!/^[\x00-\x7f]*$/.test(text)) text = text.normalize('NFKD').replace(/\p{M}/gu, '');
+  const words = text.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
   return (category === 'ovHalte' ? words.filter((word) => !GENERIC_STOP_WORDS.has(word)) : words).join(' ');
 }
 
@@ -74,15 +72,21 @@ interface Entry {
   facility: Facility;
   /** Position of the facility's dataset in the priority order. */
   dataset: number;
-  name: string;
+  /** Normalised name, computed when first needed (most facilities have no neighbour to compare with). */
+  name?: string;
 }
 
 function entriesOf(datasets: ReadonlyArray<readonly Facility[]>): Entry[] {
   const entries: Entry[] = [];
   datasets.forEach((facilities, dataset) => {
-    for (const facility of facilities) entries.push({ facility, dataset, name: normaliseFacilityName(facility.name, facility.category) });
+    for (const facility of facilities) entries.push({ facility, dataset });
   });
   return entries;
+}
+
+function nameOf(entry: Entry): string {
+  entry.name ??= normaliseFacilityName(entry.facility.name, entry.facility.category);
+  return entry.name;
 }
 
 /**
@@ -106,7 +110,8 @@ function groupEntries(entries: readonly Entry[], datasetCount: number, candidate
       if (taken[candidate] === 1) continue;
       const other = entries[candidate]!;
       if (other.dataset === primary.dataset) continue;
-      const limit = mergeDistance(primary.facility, primary.name, other.facility, other.name);
+      if (other.facility.category !== primary.facility.category) continue;
+      const limit = mergeDistance(primary.facility, nameOf(primary), other.facility, nameOf(other));
       if (limit < 0) continue;
       const [lonA, latA] = primary.facility.location;
       const [lonB, latB] = other.facility.location;
@@ -161,10 +166,10 @@ const METERS_PER_DEGREE = EARTH_RADIUS_METERS * DEGREES_TO_RADIANS;
  * every facility stays on its own. Uses one kd-tree over all facilities: about n·log n for n facilities.
  */
 export function mergeFacilities(datasets: ReadonlyArray<readonly Facility[]>): MergedFacility[] {
-  const entries = entriesOf(datasets);
   if (datasets.filter((facilities) => facilities.length > 0).length < 2) {
-    return entries.map(({ facility }) => ({ ...facility, sources: [facility] }));
+    return datasets.flatMap((facilities) => facilities.map((facility) => ({ ...facility, sources: [facility] })));
   }
+  const entries = entriesOf(datasets);
   const tree = new KDBush(entries.length, 64, Float64Array);
   for (const { facility } of entries) tree.add(facility.location[0], facility.location[1]);
   tree.finish();
