@@ -279,7 +279,7 @@ const nl = {
   'facility.licence': 'Licentie',
   'facility.source': 'Oorspronkelijke bron',
   'facility.sourcesTitle': 'Bronnen van deze voorziening',
-  'facility.mergedNote': 'Deze voorziening staat in {count} gegevensbronnen en telt één keer (zelfde soort en naam, binnen {meters} m).',
+  'facility.mergedNote': 'Deze voorziening staat in {count} gegevensbronnen en telt één keer: zelfde soort, zelfde naam (of één zonder naam), niet meer dan {meters} m uit elkaar.',
   'intro.text': 'Kies een gemeente of sleutelproject in de lijst links of klik op de kaart. Elk getal toont zijn bron.',
 
   // --- data validation (src/data) ---
@@ -770,7 +770,7 @@ const en: Record<MessageKey, string> = {
   'facility.licence': 'Licence',
   'facility.source': 'Original source',
   'facility.sourcesTitle': 'Sources of this facility',
-  'facility.mergedNote': 'This facility is in {count} datasets and counts once (same kind and name, within {meters} m).',
+  'facility.mergedNote': 'This facility is in {count} datasets and counts once: same kind, same name (or one without a name), no more than {meters} m apart.',
   'intro.text': 'Choose a municipality or key project in the list on the left, or click the map. Every figure shows its source.',
 
   'data.fileMissing': 'File {file} is missing or could not be loaded ({reason}).',
