@@ -175,6 +175,9 @@ describe('facilities', () => {
     await app.page.locator('#municipality-list button').first().click();
     const ovCell = app.page.getByTestId('municipality-facilities').locator('tr[data-category="ovHalte"] td');
     await expect.poll(() => ovCell.textContent(), { timeout: 15_000 }).toBe('2 treinstations; bus- en tramhaltes ontbreken');
+    await ovCell.scrollIntoViewIfNeeded();
+    await ovRow.scrollIntoViewIfNeeded();
+    await app.screenshot('facilities-05a-stations-only-counts');
 
     await app.page.getByRole('button', { name: 'Voorzieningen ophalen' }).click();
     await expect.poll(() => app.page.getByTestId('osm-done').textContent(), { timeout: 15_000 }).toContain('36 voorzieningen opgehaald');
@@ -185,6 +188,9 @@ describe('facilities', () => {
     await app.page.locator('#municipality-search').fill('Zwolle');
     await app.page.locator('#municipality-list button').first().click();
     await expect.poll(() => ovCell.textContent(), { timeout: 15_000 }).toBe('2');
+    await ovCell.scrollIntoViewIfNeeded();
+    await ovRow.scrollIntoViewIfNeeded();
+    await app.screenshot('facilities-05b-after-fetch-counts');
 
     // Zoomed in on Zwolle (the reachability view of a Zwolle key project): one station point, no "2" cluster.
     await app.page.getByRole('checkbox', { name: 'Sleutelprojecten', exact: true }).uncheck();
