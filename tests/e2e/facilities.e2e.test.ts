@@ -206,7 +206,7 @@ describe('facilities', () => {
     await expect.poll(() => panel.locator('h2').textContent(), { timeout: 15_000 }).toContain('Zwolle');
     const sources = panel.getByTestId('facility-sources').locator('li');
     await expect.poll(() => sources.count(), { timeout: 15_000 }).toBe(2);
-    expect(await sources.nth(0).textContent()).toContain('DOVA Centraal Halte Bestand');
+    expect(await sources.nth(0).textContent()).toContain('Centraal Halte Bestand');
     expect(await sources.nth(1).textContent()).toContain('OpenStreetMap');
     expect(await sources.nth(1).textContent()).toContain('ODbL');
     await app.screenshot('facilities-05-station-merged');
