@@ -125,7 +125,7 @@ export function FacilityLayersPanel() {
                 {completenessText(completeness[category], t, formatNumber, municipalityName, 'province')}
               </p>
             )}
-            {counts[category] === 0 && <p class="category-empty">{t('facilities.emptyCategory')}</p>}
+            {completeness[category].kind === 'none' && <p class="category-empty">{t('facilities.emptyCategory')}</p>}
           </li>
         ))}
       </ul>

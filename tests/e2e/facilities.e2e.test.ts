@@ -185,6 +185,9 @@ describe('facilities', () => {
     // 36, not 72: each station counted once, everywhere.
     await expect.poll(() => ovRow.locator('label').textContent(), { timeout: 15_000 }).toMatch(/OV-halte.*: 36$/);
     await expect.poll(() => ovRow.getByTestId('category-completeness').textContent(), { timeout: 15_000 }).toBe('volledig voor heel Overijssel');
+    // A category a dataset declares complete never also says "no data loaded yet", even at 0.
+    const supermarketRow = (await app.page.locator('.category-list li[data-category="supermarkt"]').textContent()) ?? '';
+    expect(supermarketRow.includes('volledig') && supermarketRow.includes('Nog geen gegevens')).toBe(false);
     await app.page.locator('#municipality-search').fill('Zwolle');
     await app.page.locator('#municipality-list button').first().click();
     await expect.poll(() => ovCell.textContent(), { timeout: 15_000 }).toBe('2');
