@@ -14,6 +14,8 @@ const optionalOnlineOrigins = [
   'https://api.pdok.nl',
   'https://overpass-api.de',
 ];
+/** Of those, the only one that serves images: the PDOK background map tiles. */
+const optionalImageOrigins = ['https://service.pdok.nl'];
 
 const contentSecurityPolicy = [
   "default-src 'self'",
@@ -21,7 +23,7 @@ const contentSecurityPolicy = [
   "worker-src 'self'",
   "child-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: " + optionalOnlineOrigins.join(' '),
+  "img-src 'self' data: blob: " + optionalImageOrigins.join(' '),
   "connect-src 'self' " + optionalOnlineOrigins.join(' '),
   "font-src 'self'",
   "object-src 'none'",
