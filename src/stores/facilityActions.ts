@@ -1,6 +1,6 @@
 // Facility dataset actions that change the stores (persistence is attached in main.tsx via setFacilityPersistence).
 
-import type { Facility, FacilityDataset } from '../domain/facility';
+import { limitName, type Facility, type FacilityDataset } from '../domain/facility';
 import { $facilityDatasets, putFacilityDataset, removeFacilityDataset, updateFacilityDataset } from './facilities';
 import { atom } from 'nanostores';
 import type { DataIssue } from '../domain/dataIssue';
@@ -62,7 +62,7 @@ async function changeDataset(datasetId: string, changes: Partial<Pick<FacilityDa
 }
 
 export function renameFacilityDataset(datasetId: string, name: string): Promise<void> {
-  return changeDataset(datasetId, { name });
+  return changeDataset(datasetId, { name: limitName(name) });
 }
 
 export function setFacilityDatasetHidden(datasetId: string, hidden: boolean): Promise<void> {

@@ -3,7 +3,7 @@
 
 import { atom } from 'nanostores';
 import type { DataIssue } from '../domain/dataIssue';
-import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
+import { FACILITY_CATEGORIES, limitName, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import type { CoordinateDetection, CoordinateSystem } from '../data/import/coordinates';
 import type { ColumnMapping, CsvDetails, ImportOptions, ImportProgress, ImportResult, ImportSucceeded, ProgressCallback } from '../data/import/importTypes';
 import { createImportWorker, importInWorker } from '../data/import/importWorkerClient';
@@ -295,7 +295,7 @@ export function buildImportedDataset(state: ImportFlowState, facilities: readonl
   return {
     id: state.datasetId,
     kind: 'import',
-    name: state.details.datasetName.trim(),
+    name: limitName(state.details.datasetName),
     source: state.details.source.trim(),
     licence: state.details.licence.trim(),
     retrievedAt: importedAt.toISOString(),

@@ -5,7 +5,7 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DataIssue } from '../domain/dataIssue';
-import { FACILITY_CATEGORIES, type FacilityCategory } from '../domain/facility';
+import { FACILITY_CATEGORIES, MAX_NAME_LENGTH, type FacilityCategory } from '../domain/facility';
 import { COORDINATE_SYSTEMS, type CoordinateSystem } from '../data/import/coordinates';
 import type { ColumnMapping, ImportSucceeded } from '../data/import/importTypes';
 import { isMessageKey } from '../i18n/catalogue';
@@ -101,6 +101,7 @@ function ChooseStep({ state }: { state: ImportFlowState }) {
           aria-invalid={invalid('importDialog.nameRequired')}
           {...(invalid('importDialog.nameRequired') ? { 'aria-describedby': 'import-alert' } : {})}
           value={details.datasetName}
+          maxLength={MAX_NAME_LENGTH}
           onInput={(event) => setImportDetails({ datasetName: event.currentTarget.value })}
         />
       </div>

@@ -67,6 +67,14 @@ describe('parseImport CSV row numbers and categories', () => {
     expect(succeeded(await parseImport(text, options())).facilities[0]?.category).toBe(category);
   });
 
+  it('cuts an overlong name and says which rows', async () => {
+    const text = csvLines('naam;categorie;lon;lat', `${'Lang'.repeat(50_000)};apotheek;6,1;52,5`, 'Kort;apotheek;6,2;52,4');
+    const result = succeeded(await parseImport(text, options()));
+    expect(result.facilities[0]!.name.length).toBeLessThanOrEqual(200);
+    expect(result.facilities[1]!.name).toBe('Kort');
+    expect(result.warnings).toMatchObject([{ code: 'import.namesCutRows', params: { count: 1, max: 200, records: '2' } }]);
+  });
+
   it('gives a bushalte transit mode bus', async () => {
     const text = csvLines('naam;categorie;lon;lat', 'Halte Markt;bushalte;6,1;52,5');
     expect(succeeded(await parseImport(text, options())).facilities[0]?.attributes.transitMode).toBe('bus');
@@ -147,8 +155,16 @@ describe('parseImport file-level failures', () => {
     ['PK\u0003\u0004\u0000\u0000binary', 'import.fileBinary'],
     ['{"hello":"world"}', 'import.jsonNotGeoJson'],
     ['{"type":"FeatureCollection","features":[', 'data.notJson'],
+    ['naam;categorie;lat;lon', 'import.csvNoDataRows'],
+    ['naam;categorie;lat;lon\r\n\r\n;;;\r\n', 'import.csvNoDataRows'],
+    ['{"type":"FeatureCollection","features":[]}', 'import.geojsonNoFeatures'],
   ] as const)('%j fails with %s', async (text, code) => {
     expect(failedCode(await parseImport(text, options()))).toBe(code);
+  });
+
+  it('says "only a header" once, even when the planner already chose columns and coordinates', async () => {
+    const result = await parseImport('a;b;c;d\r\n', options({ columnMapping: { nameColumn: 'a', xColumn: 'c', yColumn: 'd' }, fixedCategory: 'apotheek', coordinateSystem: 'wgs84' }));
+    expect(failedCode(result)).toBe('import.csvNoDataRows');
   });
 });
 
