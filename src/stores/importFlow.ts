@@ -7,6 +7,7 @@ import { FACILITY_CATEGORIES, limitName, type Facility, type FacilityCategory, t
 import type { CoordinateDetection, CoordinateSystem } from '../data/import/coordinates';
 import type { ColumnMapping, CsvDetails, ImportOptions, ImportProgress, ImportResult, ImportSucceeded, ProgressCallback } from '../data/import/importTypes';
 import { createImportWorker, importInWorker } from '../data/import/importWorkerClient';
+import { $appData } from './appData';
 import { $facilityDatasets } from './facilities';
 import { $storageError, saveFacilityDataset } from './facilityActions';
 import { clearImportPreview, showImportPreview } from './importPreview';
@@ -217,6 +218,8 @@ function optionsFor(state: ImportFlowState): ImportOptions {
   if (state.columnMapping !== null) options.columnMapping = state.columnMapping as ColumnMapping;
   if (state.coordinateSystem !== null) options.coordinateSystem = state.coordinateSystem;
   if (state.details.allowGeocoding) options.allowGeocoding = true;
+  const province = $appData.get().province?.features[0]?.geometry;
+  if (province !== undefined) options.provinceOutline = province;
   return options;
 }
 

@@ -5,6 +5,7 @@
 import type { DataIssue } from '../../domain/dataIssue';
 import { createFacility, isNameTooLong, MAX_NAME_LENGTH, type Facility, type FacilityCategory, type TransitMode } from '../../domain/facility';
 import { isInsideBounds } from '../../domain/geography';
+import { areaIndexFor } from '../../analysis/areaIndex';
 import { categoriseOsmTags } from '../osmTagMapping';
 import { categoryFromWord } from './categoryWords';
 import {
@@ -17,7 +18,7 @@ import {
 } from './coordinates';
 import { csvRowsToRecords, missingMappingFields, readCsvTable, suggestColumnMapping } from './csvImport';
 import { detectFileKindFromText, fileKindIssueCode } from './detectFileKind';
-import { featuresOf, featureToRecord, parseJsonSafely, suggestPropertyMapping } from './geojsonImport';
+import { declaredCrs, featuresOf, featureToRecord, parseJsonSafely, suggestPropertyMapping } from './geojsonImport';
 import type {
   CancelCheck,
   ColumnMapping,
@@ -95,6 +96,14 @@ function recordToFacility(
     const swappedReading = system === 'wgs84' ? 'wgs84-swapped' : system === 'wgs84-swapped' ? 'wgs84' : system === 'rd' ? 'rd-swapped' : 'rd';
     if (fitting.includes(swappedReading)) return { record, code: 'import.coordinatesSwapped', params: { first: raw.first, second: raw.second } };
     return { record, code: 'data.coordinateOutOfRange', params: { lon: round(location[0]), lat: round(location[1]) } };
+  }
+  if (options.provinceOutline !== undefined) {
+    const province = areaIndexFor(options.provinceOutline);
+    if (!province.contains(location)) {
+      // Inside the bounding box but across the border (Nordhorn, Hoogeveen, Apeldoorn …): say how far.
+      const kilometers = Math.round(province.distanceToEdgeMeters(location) / 100) / 10;
+      return { record, code: 'import.outsideProvinceBorder', params: { lon: round(location[0]), lat: round(location[1]), kilometers } };
+    }
   }
 
   let category = fixedCategory;
@@ -187,8 +196,10 @@ async function readGeoJson(text: string, options: ImportOptions, pacer: Pacer): 
     else records.push(result);
     if (Pacer.due(index + 1) && (await pacer.step('parsing', index + 1, features.length))) return { status: 'cancelled' };
   }
-  const detection = detectCoordinateSystem(samplePairs(records), 'wgs84');
-  // RFC 7946 GeoJSON is lon/lat; only RD values (old files with a `crs` member) change that.
+  // RFC 7946 GeoJSON is lon/lat; older files may name another system in a `crs` member (RD New).
+  const crs = declaredCrs(parsed.value);
+  const detection =
+    crs === 'rd' || crs === 'wgs84' ? detectCoordinateSystem(samplePairs(records), crs, 'geojsonCrs') : detectCoordinateSystem(samplePairs(records), 'wgs84', 'geojsonStandard');
   const defaultSystem: CoordinateSystem = detection.system === 'rd' ? 'rd' : 'wgs84';
   return {
     fileKind: 'geojson',
@@ -294,6 +305,7 @@ export async function parseImport(
   }
   rejected.sort((a, b) => Number(a.record) - Number(b.record));
   const warnings = [...read.warnings];
+  if (options.provinceOutline === undefined) warnings.push({ code: 'import.provinceOutlineMissing', file });
   if (namesCut.length > 0) {
     const listed = namesCut.slice(0, NAMES_CUT_LISTED).join(', ') + (namesCut.length > NAMES_CUT_LISTED ? ', …' : '');
     warnings.push({ code: read.fileKind === 'csv' ? 'import.namesCutRows' : 'import.namesCutFeatures', file, params: { count: namesCut.length, max: MAX_NAME_LENGTH, records: listed } });

@@ -5,6 +5,7 @@ import type { Facility } from '../../../../src/domain/facility';
 import { packFacilities, unpackFacilities, type ImportWorkerRequest, type ImportWorkerResponse } from '../../../../src/data/import/importProtocol';
 import { importInWorker, type ImportWorkerPort } from '../../../../src/data/import/importWorkerClient';
 import { createImportRequestHandler } from '../../../../src/data/import/importWorkerHandler';
+import { provinceOutline } from '../geoFiles';
 
 function facility(overrides: Partial<Facility> = {}): Facility {
   return { id: '2', name: 'Halte Markt', category: 'ovHalte', location: [6.123456789, 52.987654321], datasetId: 'ds', attributes: { transitMode: 'bus', address: 'Markt, Ommen' }, ...overrides };
@@ -49,6 +50,12 @@ describe('importInWorker', () => {
     expect(result.status === 'ok' && result.facilities.map((item) => [item.name, item.location])).toEqual([['Apotheek', [6.1, 52.5]]]);
   });
 
+  it('passes the province outline to the worker: a row in Nordhorn is rejected there', async () => {
+    const text = 'naam;categorie;lon;lat\nApotheek;apotheek;6,1;52,5\nNordhorn;apotheek;7,0708;52,4336\n';
+    const result = await importInWorker(inProcessWorker(), text, { fileName: 'a.csv', datasetId: 'ds', provinceOutline: provinceOutline() });
+    expect(result.status === 'ok' && result.rejected.map((issue) => issue.code)).toEqual(['import.outsideProvinceBorder']);
+  });
+
   it('reports a binary file from its bytes', async () => {
     const result = await importInWorker(inProcessWorker(), new Uint8Array([1, 0, 2]).buffer, { fileName: 'a.xlsx', datasetId: 'ds' });
     expect(result.status === 'failed' && result.issue.code).toBe('import.fileBinary');
@@ -57,7 +64,7 @@ describe('importInWorker', () => {
   it('warns when a file was read as Windows-1252', async () => {
     const encoder = new TextEncoder();
     const bytes = new Uint8Array([...encoder.encode('naam;categorie;lon;lat\nCaf'), 0xe9, ...encoder.encode(';buurthuis;6,1;52,5\n')]);
-    const result = await importInWorker(inProcessWorker(), bytes.buffer, { fileName: 'excel.csv', datasetId: 'ds' });
+    const result = await importInWorker(inProcessWorker(), bytes.buffer, { fileName: 'excel.csv', datasetId: 'ds', provinceOutline: provinceOutline() });
     expect(result.status === 'ok' && [result.facilities[0]?.name, result.warnings.map((warning) => warning.code)]).toEqual(['Café', ['import.decodedAsWindows1252']]);
   });
 
