@@ -75,25 +75,69 @@ const CLOSED: ImportFlowState = {
 
 export const $importFlow = atom<ImportFlowState>(CLOSED);
 
-let worker: Worker | null = null;
+/** A worker that says nothing for this long (no progress, no result) is taken for hung: stopped and reported. */
+export const IMPORT_INACTIVITY_TIMEOUT_MILLISECONDS = 60_000;
 
-/** The worker is created on first use and replaced if it crashes (a crash resolves as a failed import). */
-const workerRunner: ImportRunner = (input, options, callbacks) => {
-  worker ??= createImportWorker();
-  const current = worker;
-  return new Promise<ImportResult>((resolve) => {
-    const onError = (event: ErrorEvent) => {
-      current.terminate();
-      if (worker === current) worker = null;
-      resolve({ status: 'failed', issue: { code: 'import.workerFailed', file: options.fileName, params: { reason: event.message || 'worker error' } } });
-    };
-    current.addEventListener('error', onError, { once: true });
-    void importInWorker(current, input, options, callbacks).then((result) => {
-      current.removeEventListener('error', onError);
-      resolve(result);
+/**
+ * The runner that uses the import worker: created on first use and replaced after it crashes,
+ * hangs (no message for `inactivityTimeoutMilliseconds`) or cannot take the request; each of these
+ * resolves as a failed import, never as a promise that stays open or rejects unhandled.
+ */
+export function createWorkerRunner(createWorker: () => Worker = createImportWorker, inactivityTimeoutMilliseconds = IMPORT_INACTIVITY_TIMEOUT_MILLISECONDS): ImportRunner {
+  let worker: Worker | null = null;
+  return (input, options, callbacks) => {
+    const failed = (code: string, params: Record<string, string | number>): ImportResult => ({ status: 'failed', issue: { code, file: options.fileName, params } });
+    return new Promise<ImportResult>((resolve) => {
+      let current: Worker;
+      try {
+        worker ??= createWorker();
+        current = worker;
+      } catch (error) {
+        resolve(failed('import.workerFailed', { reason: error instanceof Error ? error.message : String(error) }));
+        return;
+      }
+      let settled = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const discardWorker = () => {
+        current.terminate();
+        if (worker === current) worker = null;
+      };
+      const finish = (result: ImportResult) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        current.removeEventListener('error', onError);
+        resolve(result);
+      };
+      const restartTimer = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          discardWorker();
+          finish(failed('import.workerTimeout', { seconds: Math.round(inactivityTimeoutMilliseconds / 1000) }));
+        }, inactivityTimeoutMilliseconds);
+      };
+      function onError(event: ErrorEvent) {
+        discardWorker();
+        finish(failed('import.workerFailed', { reason: event.message || 'worker error' }));
+      }
+      current.addEventListener('error', onError);
+      restartTimer();
+      importInWorker(current, input, options, {
+        signal: callbacks.signal,
+        onProgress: (progress) => {
+          restartTimer();
+          callbacks.onProgress(progress);
+        },
+      }).then(finish, (error: unknown) => {
+        // e.g. the request could not be posted (DataCloneError): this worker may be unusable
+        discardWorker();
+        finish(failed('import.workerFailed', { reason: error instanceof Error ? error.message : String(error) }));
+      });
     });
-  });
-};
+  };
+}
+
+const workerRunner: ImportRunner = createWorkerRunner();
 
 let runner: ImportRunner = workerRunner;
 let newDatasetId = () => `import-${crypto.randomUUID()}`;

@@ -621,7 +621,19 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
   let gridProvince: Polygon | MultiPolygon | null = null;
   let gridCellSize = 0;
 
+  /** Set once the worker has failed (e.g. it could not start): every later request fails at once instead of waiting forever. */
+  let workerFailure: DataIssue[] | null = null;
+  const failRequest = (kind: RequestKind, issues: DataIssue[]): void => {
+    if (kind === 'location') $locationResult.set({ status: 'failed', issues });
+    else if (kind === 'score') $gridResult.set({ status: 'failed', issues });
+    else if (kind === 'sites') $siteRows.set(null);
+  };
+
   const send = (kind: RequestKind, request: RequestBody, transfer: Transferable[] = []): void => {
+    if (workerFailure !== null) {
+      failRequest(kind, workerFailure);
+      return;
+    }
     const requestId = nextRequestId++;
     latest.set(kind, requestId);
     kindOf.set(requestId, kind);
@@ -670,9 +682,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     kindOf.delete(response.requestId);
     if (!kind || latest.get(kind) !== response.requestId) return;
     if (response.type === 'error') {
-      if (kind === 'location') $locationResult.set({ status: 'failed', issues: response.issues });
-      else if (kind === 'score') $gridResult.set({ status: 'failed', issues: response.issues });
-      else if (kind === 'sites') $siteRows.set(null);
+      failRequest(kind, response.issues);
       return;
     }
     if (response.type === 'facilitiesSet') $categoriesWithData.set(response.categoriesWithData);
@@ -694,6 +704,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
   port.addEventListener('message', onMessage);
   port.onerror = (event: ErrorEvent) => {
     const issues: DataIssue[] = [{ code: 'reach.workerError', file: 'reachabilityWorker', params: { reason: event.message || 'worker' } }];
+    workerFailure = issues;
     // every open request is lost with the worker: say so wherever a result was awaited
     if ($locationResult.get().status === 'pending') $locationResult.set({ status: 'failed', issues });
     if ($gridResult.get().status === 'pending') $gridResult.set({ status: 'failed', issues });

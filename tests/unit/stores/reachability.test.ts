@@ -345,6 +345,24 @@ describe('worker client', () => {
     expect(state.result.categories.supermarkt.status).toBe('found');
   });
 
+  it('a worker that failed to start fails later requests at once instead of leaving them pending', async () => {
+    const posted: ReachabilityRequest[] = [];
+    const deadPort: ReachabilityWorkerPort = {
+      postMessage: (message) => void posted.push(message),
+      addEventListener: () => {},
+      onerror: null,
+    };
+    stop = startReachabilityWorker(deadPort);
+    deadPort.onerror?.({ message: 'script blocked' } as ErrorEvent);
+    pickLocation([6.0915, 52.5097]);
+    await settled();
+    expect($locationResult.get()).toMatchObject({ status: 'failed', issues: [{ code: 'reach.workerError', params: { reason: 'script blocked' } }] });
+    const postedBefore = posted.length;
+    pickLocation([6.1, 52.5]);
+    expect($locationResult.get().status).toBe('failed');
+    expect(posted).toHaveLength(postedBefore);
+  });
+
   it('analyses again with the new norms after an accepted edit', async () => {
     $facilityDatasets.set([dataset('osm', ['supermarkt'])]);
     $facilitiesByDataset.set(new Map([['osm', [facility('osm', 's1', 'supermarkt', [6.1, 52.5097])]]]));
