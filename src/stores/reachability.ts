@@ -31,7 +31,7 @@ import { reachabilityTableToCsv, type ReachabilityCsvLabels } from '../analysis/
 import { ringsFor, type RingProperties } from '../analysis/reachabilityRings';
 import type { GridDescription, ReachabilityRequest, ReachabilityResponse } from '../analysis/reachabilityProtocol';
 import { $appData } from './appData';
-import { $facilitiesByDataset, $facilityDatasets } from './facilities';
+import { $facilitiesByDataset, $facilityDatasets, joinLists } from './facilities';
 import { $translate } from './language';
 import { $selection } from './selection';
 
@@ -107,13 +107,17 @@ export const $profileCategories = computed($normProfile, (profile) => categories
  * holds only some items of a category (railway stations but no bus stops) does not count for it,
  * so the analysis says "no data" instead of "too far".
  */
-export function facilitiesCountingAsData(datasets: readonly FacilityDataset[], byDataset: ReadonlyMap<string, readonly Facility[]>): Facility[] {
-  return datasets
-    .filter((dataset) => !dataset.hidden)
-    .flatMap((dataset) => {
-      const declared = new Set(dataset.categories);
-      return (byDataset.get(dataset.id) ?? []).filter((facility) => declared.has(facility.category));
-    });
+export function facilitiesCountingAsData(datasets: readonly FacilityDataset[], byDataset: ReadonlyMap<string, readonly Facility[]>): readonly Facility[] {
+  return joinLists(
+    datasets
+      .filter((dataset) => !dataset.hidden)
+      .map((dataset) => {
+        const declared = new Set(dataset.categories);
+        const facilities = byDataset.get(dataset.id) ?? [];
+        // Usually a dataset declares every category it holds: then its list counts as it is, uncopied.
+        return facilities.every((facility) => declared.has(facility.category)) ? facilities : facilities.filter((facility) => declared.has(facility.category));
+      }),
+  );
 }
 
 /** Categories with loaded facilities that do not count, because no visible dataset declares them complete. */

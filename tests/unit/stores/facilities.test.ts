@@ -3,6 +3,7 @@ import type { Facility, FacilityDataset } from '../../../src/domain/facility';
 import {
   $activeFacilities,
   $facilityCountsByCategory,
+  $facilitiesByKey,
   $partialCoverageCodes,
   $visibleFacilities,
   putFacilityDataset,
@@ -39,6 +40,19 @@ describe('facility stores', () => {
     toggleFacilityCategory('huisarts');
     expect($visibleFacilities.get().map((item) => item.id)).toEqual(['1']);
     expect($activeFacilities.get()).toHaveLength(2);
+  });
+
+  it('finds facilities of visible datasets by key, also when ids contain slashes', () => {
+    putFacilityDataset(dataset('a', 'province'), [facility('1', 'a'), facility('node/12', 'a')]);
+    putFacilityDataset(dataset('a/b', 'province'), [facility('1', 'a/b')]);
+    putFacilityDataset(dataset('hidden', 'province'), [facility('1', 'hidden')]);
+    updateFacilityDataset('hidden', { hidden: true });
+    const lookup = $facilitiesByKey.get();
+    expect(lookup.get('a/node/12')?.id).toBe('node/12');
+    expect(lookup.get('a/1')?.datasetId).toBe('a');
+    expect(lookup.get('a/b/1')?.datasetId).toBe('a/b');
+    expect(lookup.get('hidden/1')).toBeUndefined();
+    expect(lookup.get('a/2')).toBeUndefined();
   });
 
   it('replacing a dataset with the same id swaps its facilities', () => {
