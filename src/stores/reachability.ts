@@ -22,7 +22,7 @@ import {
   type WalkingSpeed,
   type WalkingSpeedPresetId,
 } from '../domain/norms';
-import { packFacilities } from '../analysis/facilityIndex';
+import { PACK_CHUNK_SIZE, packFacilities, packFacilitiesInChunks, type PackedFacilities } from '../analysis/facilityIndex';
 import { categoriesNotCoveredAt, coverageByCategory, withoutUncoveredCategories } from '../analysis/dataCoverage';
 import { municipalityLocator } from '../analysis/facilitiesPerMunicipality';
 import type { GridScore } from '../analysis/gridScore';
@@ -556,6 +556,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
   let gridReady = false;
   let gridProvince: Polygon | MultiPolygon | null = null;
   let gridCellSize = 0;
+  let facilitiesGeneration = 0;
 
   const send = (kind: RequestKind, request: RequestBody, transfer: Transferable[] = []): void => {
     const requestId = nextRequestId++;
@@ -637,11 +638,17 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
 
   const unsubscribers = [
     $reachFacilities.subscribe((facilities) => {
-      const packed = packFacilities(facilities);
-      send('facilities', { type: 'setFacilities', facilities: packed }, [packed.coordinates.buffer, packed.categoryCodes.buffer]);
-      analyseLocationNow();
-      analyseSitesNow();
-      scoreGridNow();
+      const sendFacilities = (packed: PackedFacilities) => {
+        send('facilities', { type: 'setFacilities', facilities: packed }, [packed.coordinates.buffer, packed.categoryCodes.buffer]);
+        analyseLocationNow();
+        analyseSitesNow();
+        scoreGridNow();
+      };
+      facilitiesGeneration += 1;
+      const generation = facilitiesGeneration;
+      // A large list is packed a chunk per task; a newer list stops an older packing.
+      if (facilities.length <= PACK_CHUNK_SIZE) sendFacilities(packFacilities(facilities));
+      else void packFacilitiesInChunks(facilities, () => generation === facilitiesGeneration).then((packed) => packed && generation === facilitiesGeneration && sendFacilities(packed));
     }),
     $appData.listen(() => {
       setGridNow();

@@ -79,12 +79,12 @@ export function largeFacilityCsv({ rows = ISSUE_ROW_COUNT, seed = 20261201, reje
   const lines: string[] = ['naam;categorie;adres;lat;lon'];
   let expectedAccepted = 0;
   for (let row = 1; row <= rows; row += 1) {
-    let lon = 0;
-    let lat = 0;
-    do {
+    let lon = west + random() * (east - west);
+    let lat = south + random() * (north - south);
+    while (!isInside(lon, lat)) {
       lon = west + random() * (east - west);
       lat = south + random() * (north - south);
-    } while (!isInside(lon, lat));
+    }
     const rejected = random() < rejectedShare;
     const category = rejected ? 'bakkerij' : CATEGORY_WORDS[Math.floor(random() * CATEGORY_WORDS.length)]!;
     if (!rejected) expectedAccepted += 1;
