@@ -14,6 +14,8 @@ const ROWS = 120_000;
 const PREVIEW_RED: [number, number, number] = [0xb0, 0x00, 0x20];
 const CLUSTER_BLUE: [number, number, number] = [0x15, 0x42, 0x73];
 const DATASET_NAME = 'Groot testbestand (e2e)';
+/** Icon colours of huisarts, apotheek and supermarkt (src/domain/facilitySymbols.ts). */
+const ICON_COLOURS: Record<string, [number, number, number]> = { huisarts: [0x00, 0x72, 0xb2], apotheek: [0x00, 0x9e, 0x73], supermarkt: [0xe6, 0x9f, 0x00] };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -77,13 +79,23 @@ describe('a large facility file', () => {
     await expect.poll(() => mapShare(page, CLUSTER_BLUE), { timeout: 300_000, interval: 2000 }).toBeGreaterThan(blueBefore + 0.001);
     await app.screenshot('large-import-03-reloaded');
 
-    // Zoomed in to street level the lettered icons take over from the dots (keyboard zoom on the map).
-    const beforeZoom = await page.evaluate(() => Date.now());
+    // Zoomed in to street level (zoom 15 and more) the lettered icons take over from the dots.
     await page.locator('#map canvas').focus();
-    for (let step = 0; step < 8; step += 1) await page.keyboard.press('Equal');
-    await page.waitForFunction((from) => Number(document.getElementById('map')?.dataset['mapIdle'] ?? 0) > from + 1000, beforeZoom, { timeout: 120_000 });
+    for (let step = 0; step < 7; step += 1) {
+      await page.keyboard.press('Equal');
+      await page.waitForTimeout(400);
+    }
+    // The scale bar (at most 100 px) reads 200 m or less only from zoom 15 on; below it, dots would show.
+    await expect.poll(async () => (await page.locator('.maplibregl-ctrl-scale').textContent()) ?? '', { timeout: 60_000 }).toMatch(/^(\d{1,2}|1\d\d|200) m$/);
+    const iconColours = Object.values(ICON_COLOURS);
+    const iconShare = async () => {
+      const png = await page.locator('#map').screenshot();
+      let total = 0;
+      for (const colour of iconColours) total += await shareNearColour(page, png, colour);
+      return total;
+    };
+    await expect.poll(iconShare, { timeout: 120_000, interval: 2000 }).toBeGreaterThan(0.002);
     await app.screenshot('large-import-04-zoomed');
-
     expect(app.pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
     expect(app.blockedRequests).toEqual([]);
