@@ -56,14 +56,18 @@ export function packFacilities(facilities: readonly Facility[]): PackedFacilitie
  * packFacilities a chunk per task, so packing 430,000 facilities on the main thread never blocks it
  * for long; null when `stillWanted` turns false (a newer list arrived) before the end.
  */
-export async function packFacilitiesInChunks(facilities: readonly Facility[], stillWanted: () => boolean = () => true): Promise<PackedFacilities | null> {
+export async function packFacilitiesInChunks(
+  facilities: readonly Facility[],
+  stillWanted: () => boolean = () => true,
+  chunkSize = PACK_CHUNK_SIZE,
+): Promise<PackedFacilities | null> {
   const packed = emptyPacked(facilities.length);
-  for (let start = 0; start < facilities.length; start += PACK_CHUNK_SIZE) {
+  for (let start = 0; start < facilities.length; start += chunkSize) {
     if (start > 0) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (!stillWanted()) return null;
     }
-    packRange(facilities, packed, start, Math.min(facilities.length, start + PACK_CHUNK_SIZE), CATEGORY_CODES);
+    packRange(facilities, packed, start, Math.min(facilities.length, start + chunkSize), CATEGORY_CODES);
   }
   return packed;
 }

@@ -143,12 +143,13 @@ describe('packFacilities', () => {
   });
 
   it('packs a large list a chunk per task to the same arrays, and stops once the list is no longer wanted', async () => {
-    const facilities = Array.from({ length: PACK_CHUNK_SIZE * 2 + 3 }, (_, index) => ({
+    const facilities = Array.from({ length: 23 }, (_, index) => ({
       id: String(index), name: '', category: FACILITY_CATEGORIES[index % FACILITY_CATEGORIES.length]!, location: [6 + index / 1e6, 52.5] as [number, number], datasetId: 'import', attributes: {},
     }));
-    expect(await packFacilitiesInChunks(facilities)).toEqual(packFacilities(facilities));
+    expect(await packFacilitiesInChunks(facilities, () => true, 10)).toEqual(packFacilities(facilities));
+    expect(PACK_CHUNK_SIZE).toBeGreaterThan(1000);
     let wanted = true;
-    const stopped = packFacilitiesInChunks(facilities, () => wanted);
+    const stopped = packFacilitiesInChunks(facilities, () => wanted, 10);
     wanted = false;
     await expect(stopped).resolves.toBeNull();
   });

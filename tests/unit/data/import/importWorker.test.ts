@@ -35,7 +35,7 @@ describe('packFacilities / unpackFacilities', () => {
     expect(unpackFacilities(packFacilities(facilities))).toEqual(facilities);
   });
 
-  it('unpacks a large list in chunks, across chunk borders, to the same facilities', async () => {
+  it('unpacks a large list in chunks, across chunk borders, to the same facilities', { timeout: 30_000 }, async () => {
     const facilities = Array.from({ length: UNPACK_CHUNK_SIZE * 2 + 7 }, (_, index) =>
       facility({ id: `f${index}`, name: index % 3 === 0 ? `Naam ${index} é` : `N${index}`, attributes: index % 2 === 0 ? { address: `Straat ${index}` } : {} }),
     );
