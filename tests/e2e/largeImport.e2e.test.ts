@@ -58,8 +58,8 @@ describe('a large facility file', () => {
     await expect(page.getByTestId('import-accepted-count').textContent()).resolves.toBe(csv.expectedAccepted.toLocaleString('nl-NL'));
 
     // The preview: red dots over the province, drawn as dots (not 120,000 icons).
-    await page.locator('#map[data-preview-layer-mode="dotsThenIcons"]').waitFor();
     await expect.poll(() => mapShare(page, PREVIEW_RED), { timeout: 300_000, interval: 2000 }).toBeGreaterThan(redBefore + 0.01);
+    await page.locator('#map[data-preview-layer-mode="dotsThenIcons"]').waitFor();
     await app.screenshot('large-import-01-preview');
     expect(app.pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
