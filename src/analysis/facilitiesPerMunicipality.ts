@@ -76,12 +76,25 @@ export function municipalityLocator(municipalities: readonly MunicipalityArea[])
   };
 }
 
-export function countFacilitiesPerMunicipality(facilities: readonly Facility[], municipalities: readonly MunicipalityArea[]): Map<string, CategoryCounts> {
+/** The facilities inside each municipality (every municipality present, possibly with an empty list). */
+export function facilitiesPerMunicipality<F extends Facility>(facilities: readonly F[], municipalities: readonly MunicipalityArea[]): Map<string, F[]> {
   const locate = municipalityLocator(municipalities);
-  const counts = new Map<string, CategoryCounts>(municipalities.map((feature) => [feature.properties.code, emptyCategoryCounts()]));
+  const inside = new Map<string, F[]>(municipalities.map((feature) => [feature.properties.code, []]));
   for (const facility of facilities) {
     const code = locate(facility.location);
-    if (code !== null) counts.get(code)![facility.category]++;
+    if (code !== null) inside.get(code)!.push(facility);
   }
+  return inside;
+}
+
+export function countByCategory(facilities: readonly Facility[]): CategoryCounts {
+  const counts = emptyCategoryCounts();
+  for (const facility of facilities) counts[facility.category]++;
+  return counts;
+}
+
+export function countFacilitiesPerMunicipality(facilities: readonly Facility[], municipalities: readonly MunicipalityArea[]): Map<string, CategoryCounts> {
+  const counts = new Map<string, CategoryCounts>();
+  for (const [code, inside] of facilitiesPerMunicipality(facilities, municipalities)) counts.set(code, countByCategory(inside));
   return counts;
 }

@@ -14,6 +14,8 @@ export const GEOJSON_CHUNK_SIZE = 10_000;
 export interface FacilityFeatureProperties {
   /** `${datasetId}/${id}`: what a click selects. */
   key: string;
+  /** Shown by browser tests' description of the rendered map (data-facility-points). */
+  name: string;
   /** Key into FACILITY_SYMBOLS: the icon is `facility-${symbol}`, the circle colour that symbol's colour. */
   symbol: string;
 }
@@ -28,7 +30,7 @@ export function toFeatureCollection(facilities: readonly Facility[]): FeatureCol
     type: 'FeatureCollection',
     features: facilities.map((facility) => ({
       type: 'Feature',
-      properties: { key: facilityKey(facility), symbol: symbolOf(facility) },
+      properties: { key: facilityKey(facility), name: facility.name, symbol: symbolOf(facility) },
       geometry: { type: 'Point', coordinates: facility.location },
     })),
   };
@@ -41,7 +43,7 @@ export function featuresJson(facilities: readonly Facility[], start: number, end
     const facility = facilities[index]!;
     const [lon, lat] = facility.location;
     parts.push(
-      `{"type":"Feature","properties":{"key":${JSON.stringify(facilityKey(facility))},"symbol":"${symbolOf(facility)}"},"geometry":{"type":"Point","coordinates":[${lon},${lat}]}}`,
+      `{"type":"Feature","properties":{"key":${JSON.stringify(facilityKey(facility))},"name":${JSON.stringify(facility.name)},"symbol":"${symbolOf(facility)}"},"geometry":{"type":"Point","coordinates":[${lon},${lat}]}}`,
     );
   }
   return parts.join(',');

@@ -227,11 +227,39 @@ export function addFacilityLayers(map: MapLibreMap, beforeLayerId: string): () =
     void setPreview(preview ?? []);
     if (preview && preview.length > 0) zoomToPreview(map, preview);
   });
+  map.on('idle', () => describeRenderedFacilities(map));
   return () => {
     unsubscribeFacilities();
     unsubscribePreview();
   };
 }
+
+/** Most rendered points described on the map element; beyond this only their number. */
+const MAX_DESCRIBED_POINTS = 200;
+
+/**
+ * Writes what the facility layers show on the map element, for browser tests (like data-map-idle):
+ * data-facility-clusters = point counts of the rendered clusters; data-facility-points = the
+ * rendered single facilities as "name@x,y" (screen pixels in the map) separated by "|".
+ */
+function describeRenderedFacilities(map: MapLibreMap): void {
+  const container = map.getContainer();
+  const clusters = map.queryRenderedFeatures({ layers: [FACILITY_LAYER_IDS.clusters] });
+  container.dataset['facilityClusters'] = clusters.map((feature) => String(feature.properties?.['point_count'])).join(',');
+  const points = map.queryRenderedFeatures({ layers: [FACILITY_LAYER_IDS.points] });
+  container.dataset['facilityPointCount'] = String(points.length);
+  container.dataset['facilityPoints'] =
+    points.length > MAX_DESCRIBED_POINTS
+      ? ''
+      : points
+          .flatMap((feature) => {
+            if (feature.geometry.type !== 'Point') return [];
+            const { x, y } = map.project(feature.geometry.coordinates as [number, number]);
+            return [`${String(feature.properties?.['name'] ?? '')}@${Math.round(x)},${Math.round(y)}`];
+          })
+          .join('|');
+}
+
 /**
  * Handles a map click on a facility (select it) or a cluster (zoom in to expand it).
  * Returns true when the click was on one of them, so the caller does not also select the municipality.

@@ -2,7 +2,10 @@
 
 import { atom, batch, computed } from 'nanostores';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
-import { countFacilitiesPerMunicipality } from '../analysis/facilitiesPerMunicipality';
+import { countByCategory, facilitiesPerMunicipality } from '../analysis/facilitiesPerMunicipality';
+import { coverageByCategory } from '../analysis/dataCoverage';
+import { countCompleteness, type CountCompleteness } from '../analysis/categoryCompleteness';
+import { mergeFacilities, mergedFacilitiesBySourceKey, type MergedFacility } from '../analysis/mergeFacilities';
 import { $appData } from './appData';
 
 export const $facilityDatasets = atom<FacilityDataset[]>([]);
@@ -51,57 +54,55 @@ export function joinLists<T>(lists: ReadonlyArray<readonly T[]>): readonly T[] {
   return ([] as T[]).concat(...nonEmpty);
 }
 
-/** Facilities of datasets that are not hidden (all categories): the input for analysis. */
-export const $activeFacilities = computed([$facilityDatasets, $facilitiesByDataset], (datasets, byDataset) =>
-  joinLists(datasets.filter((dataset) => !dataset.hidden).map((dataset) => byDataset.get(dataset.id) ?? [])),
-);
+/** Merge priority of a dataset kind: shipped data first, then the planner's own files, then OpenStreetMap. */
+const MERGE_PRIORITY: Record<FacilityDataset['kind'], number> = { embedded: 0, import: 1, osm: 2 };
+
+/**
+ * Facilities of datasets that are not hidden (all categories), with the same facility from several
+ * datasets merged into one that lists all its sources (rule: src/analysis/mergeFacilities.ts).
+ * The one list the map, the counts, the nearest searches and the tables read.
+ */
+export const $activeFacilities = computed([$facilityDatasets, $facilitiesByDataset], (datasets, byDataset): MergedFacility[] => {
+  const visible = datasets.filter((dataset) => !dataset.hidden);
+  const ordered = visible
+    .map((dataset, position) => ({ dataset, position }))
+    .sort((a, b) => MERGE_PRIORITY[a.dataset.kind] - MERGE_PRIORITY[b.dataset.kind] || a.position - b.position);
+  return mergeFacilities(ordered.map(({ dataset }) => byDataset.get(dataset.id) ?? []));
+});
 
 /** What the map shows: active facilities minus hidden categories. */
 export const $visibleFacilities = computed([$activeFacilities, $hiddenCategories], (facilities, hidden) =>
   hidden.size === 0 ? facilities : facilities.filter((facility) => !hidden.has(facility.category)),
 );
 
-export const $facilityCountsByCategory = computed($activeFacilities, (facilities) => {
-  const counts = Object.fromEntries(FACILITY_CATEGORIES.map((category) => [category, 0])) as Record<FacilityCategory, number>;
-  for (const facility of facilities) counts[facility.category]++;
-  return counts;
-});
+export const $facilityCountsByCategory = computed($activeFacilities, countByCategory);
+
+/** Per category: complete for the province, for some municipalities, or nowhere (from the visible datasets' declarations). */
+export const $categoryCoverage = computed($facilityDatasets, coverageByCategory);
+
+/** Province-wide count of each category with its completeness, as the layer panel and sidebar state it. */
+export const $categoryCompleteness = computed([$activeFacilities, $categoryCoverage], (facilities, coverage) =>
+  Object.fromEntries(FACILITY_CATEGORIES.map((category) => [category, countCompleteness(category, facilities, coverage)])) as Record<FacilityCategory, CountCompleteness>,
+);
 
 export function facilityKey(facility: Pick<Facility, 'datasetId' | 'id'>): string {
   return `${facility.datasetId}/${facility.id}`;
 }
 
-/** Finds facilities by key (what the map and the panels pass around). */
-export interface FacilityLookup {
-  get(key: string): Facility | undefined;
-}
+/** The merged facility for the key of any record it stands for (so every source's key finds it). */
+export const $facilitiesByKey = computed($activeFacilities, mergedFacilitiesBySourceKey);
 
-function hasKey(facility: Facility, key: string): boolean {
-  const { datasetId, id } = facility;
-  return key.length === datasetId.length + 1 + id.length && key.charCodeAt(datasetId.length) === 47 /* '/' */ && key.startsWith(datasetId) && key.endsWith(id);
-}
-
-/**
- * A lookup that searches the list when asked (a few ms for 430,000 facilities) and remembers what it
- * found, instead of a Map of every key: that Map cost a long main-thread task and tens of MB after
- * each change of a large dataset, though a panel asks for a handful of keys.
- */
-export function facilityLookup(facilities: readonly Facility[]): FacilityLookup {
-  const found = new Map<string, Facility | undefined>();
-  return {
-    get(key) {
-      if (!found.has(key)) found.set(key, facilities.find((facility) => hasKey(facility, key)));
-      return found.get(key);
-    },
-  };
-}
-
-export const $facilitiesByKey = computed($activeFacilities, facilityLookup);
-
-/** Facilities per category inside each municipality (all loaded, non-hidden datasets). */
-export const $facilityCountsByMunicipality = computed([$activeFacilities, $appData], (facilities, data) =>
-  countFacilitiesPerMunicipality(facilities, data.municipalityBoundaries?.features ?? []),
+/** The (merged) facilities inside each municipality (all loaded, non-hidden datasets). */
+export const $facilitiesByMunicipality = computed([$activeFacilities, $appData], (facilities, data) =>
+  facilitiesPerMunicipality(facilities, data.municipalityBoundaries?.features ?? []),
 );
+
+/** Facilities per category inside each municipality. */
+export const $facilityCountsByMunicipality = computed($facilitiesByMunicipality, (byMunicipality) => {
+  const counts = new Map<string, ReturnType<typeof countByCategory>>();
+  for (const [code, facilities] of byMunicipality) counts.set(code, countByCategory(facilities));
+  return counts;
+});
 
 /** Datasets covering a municipality: those for the whole province plus those fetched for it. */
 export function datasetsCovering(datasets: readonly FacilityDataset[], municipalityCode: string): FacilityDataset[] {

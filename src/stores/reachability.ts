@@ -25,13 +25,14 @@ import {
 import { PACK_CHUNK_SIZE, packFacilities, packFacilitiesInChunks, type PackedFacilities } from '../analysis/facilityIndex';
 import { categoriesNotCoveredAt, coverageByCategory, withoutUncoveredCategories } from '../analysis/dataCoverage';
 import { municipalityLocator } from '../analysis/facilitiesPerMunicipality';
+import { mergedFacilitiesWithAnyOf } from '../analysis/mergeFacilities';
 import type { GridScore } from '../analysis/gridScore';
 import type { LocationReachability, ReachabilityRow, ReachabilitySite, Verdict } from '../analysis/reachability';
 import { reachabilityTableToCsv, type ReachabilityCsvLabels } from '../analysis/reachabilityCsv';
 import { ringsFor, type RingProperties } from '../analysis/reachabilityRings';
 import type { GridDescription, ReachabilityRequest, ReachabilityResponse } from '../analysis/reachabilityProtocol';
 import { $appData } from './appData';
-import { $facilitiesByDataset, $facilityDatasets, joinLists } from './facilities';
+import { $activeFacilities, $facilitiesByDataset, $facilityDatasets, joinLists } from './facilities';
 import { $translate } from './language';
 import { $selection } from './selection';
 
@@ -132,7 +133,10 @@ export function undeclaredCategories(datasets: readonly FacilityDataset[], byDat
   return FACILITY_CATEGORIES.filter((category) => present.has(category) && !declared.has(category));
 }
 
-export const $reachFacilities = computed([$facilityDatasets, $facilitiesByDataset], facilitiesCountingAsData);
+/** What the nearest searches use: each merged facility once, when any of its records counts as data. */
+export const $reachFacilities = computed([$activeFacilities, $facilityDatasets, $facilitiesByDataset], (merged, datasets, byDataset) =>
+  mergedFacilitiesWithAnyOf(merged, facilitiesCountingAsData(datasets, byDataset)),
+);
 
 /**
  * Municipality codes the counted data covers, or null when a counted dataset covers the whole

@@ -81,12 +81,14 @@ describe('a large facility file', () => {
 
     // Zoomed in to street level (zoom 15 and more) the lettered icons take over from the dots.
     await page.locator('#map canvas').focus();
-    for (let step = 0; step < 7; step += 1) {
-      await page.keyboard.press('Equal');
-      await page.waitForTimeout(400);
-    }
+    const scaleText = async () => (await page.locator('.maplibregl-ctrl-scale').textContent()) ?? '';
     // The scale bar (at most 100 px) reads 200 m or less only from zoom 15 on; below it, dots would show.
-    await expect.poll(async () => (await page.locator('.maplibregl-ctrl-scale').textContent()) ?? '', { timeout: 60_000 }).toMatch(/^(\d{1,2}|1\d\d|200) m$/);
+    const streetLevel = /^(\d{1,2}|1\d\d|200) m$/;
+    for (let step = 0; step < 12 && !streetLevel.test(await scaleText()); step += 1) {
+      await page.keyboard.press('Equal');
+      await page.waitForTimeout(800);
+    }
+    await expect.poll(scaleText, { timeout: 60_000 }).toMatch(streetLevel);
     const iconColours = Object.values(ICON_COLOURS);
     const iconShare = async () => {
       const png = await page.locator('#map').screenshot();

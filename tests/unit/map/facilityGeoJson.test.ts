@@ -17,7 +17,7 @@ describe('facility GeoJSON for the map', () => {
     const parts = await facilityGeoJsonParts(facilities, () => true, 10);
     expect(parts).not.toBeNull();
     expect(JSON.parse(parts!.join(''))).toEqual(toFeatureCollection(facilities));
-    expect(toFeatureCollection(facilities).features[0]?.properties).toEqual({ key: 'import-1/node/0"quoted"', symbol: 'trainStation' });
+    expect(toFeatureCollection(facilities).features[0]?.properties).toEqual({ key: 'import-1/node/0"quoted"', name: 'Naam 0', symbol: 'trainStation' });
   });
 
   it('writes an empty collection for no facilities', async () => {
