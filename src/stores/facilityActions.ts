@@ -2,7 +2,7 @@
 
 import { limitName, type Facility, type FacilityDataset } from '../domain/facility';
 import { $facilityDatasets, putFacilityDataset, removeFacilityDataset, updateFacilityDataset } from './facilities';
-import { atom } from 'nanostores';
+import { atom, batch } from 'nanostores';
 import type { DataIssue } from '../domain/dataIssue';
 
 /** What saving needs (src/storage/facilityPersistence.ts implements it; tests pass an in-memory one). */
@@ -82,5 +82,8 @@ export async function deleteFacilityDataset(datasetId: string): Promise<void> {
 
 /** Puts restored or embedded datasets into the stores without saving them again. */
 export function restoreFacilityDatasets(entries: ReadonlyArray<{ dataset: FacilityDataset; facilities: readonly Facility[] }>): void {
-  for (const { dataset, facilities } of entries) putFacilityDataset(dataset, facilities);
+  // One batch: derived lists (and the map) are computed once for all restored datasets.
+  batch(() => {
+    for (const { dataset, facilities } of entries) putFacilityDataset(dataset, facilities);
+  });
 }

@@ -23,16 +23,17 @@ import {
   type WalkingSpeed,
   type WalkingSpeedPresetId,
 } from '../domain/norms';
-import { packFacilities } from '../analysis/facilityIndex';
+import { PACK_CHUNK_SIZE, packFacilities, packFacilitiesInChunks, type PackedFacilities } from '../analysis/facilityIndex';
 import { categoriesNotCoveredAt, coverageByCategory, withoutUncoveredCategories } from '../analysis/dataCoverage';
 import { municipalityLocator } from '../analysis/facilitiesPerMunicipality';
+import { mergedFacilitiesWithAnyOf } from '../analysis/mergeFacilities';
 import type { GridScore } from '../analysis/gridScore';
 import type { LocationReachability, ReachabilityRow, ReachabilitySite, Verdict } from '../analysis/reachability';
 import { reachabilityTableToCsv, type ReachabilityCsvLabels } from '../analysis/reachabilityCsv';
 import { ringsFor, type RingProperties } from '../analysis/reachabilityRings';
 import type { GridDescription, ReachabilityRequest, ReachabilityResponse } from '../analysis/reachabilityProtocol';
 import { $appData } from './appData';
-import { $facilitiesByDataset, $facilityDatasets } from './facilities';
+import { $activeFacilities, $facilitiesByDataset, $facilityDatasets, joinLists } from './facilities';
 import { $translate, type Translate } from './language';
 import { $selection } from './selection';
 
@@ -108,13 +109,17 @@ export const $profileCategories = computed($normProfile, (profile) => categories
  * holds only some items of a category (railway stations but no bus stops) does not count for it,
  * so the analysis says "no data" instead of "too far".
  */
-export function facilitiesCountingAsData(datasets: readonly FacilityDataset[], byDataset: ReadonlyMap<string, readonly Facility[]>): Facility[] {
-  return datasets
-    .filter((dataset) => !dataset.hidden)
-    .flatMap((dataset) => {
-      const declared = new Set(dataset.categories);
-      return (byDataset.get(dataset.id) ?? []).filter((facility) => declared.has(facility.category));
-    });
+export function facilitiesCountingAsData(datasets: readonly FacilityDataset[], byDataset: ReadonlyMap<string, readonly Facility[]>): readonly Facility[] {
+  return joinLists(
+    datasets
+      .filter((dataset) => !dataset.hidden)
+      .map((dataset) => {
+        const declared = new Set(dataset.categories);
+        const facilities = byDataset.get(dataset.id) ?? [];
+        // Usually a dataset declares every category it holds: then its list counts as it is, uncopied.
+        return facilities.every((facility) => declared.has(facility.category)) ? facilities : facilities.filter((facility) => declared.has(facility.category));
+      }),
+  );
 }
 
 /** Categories with loaded facilities that do not count, because no visible dataset declares them complete. */
@@ -129,7 +134,10 @@ export function undeclaredCategories(datasets: readonly FacilityDataset[], byDat
   return FACILITY_CATEGORIES.filter((category) => present.has(category) && !declared.has(category));
 }
 
-export const $reachFacilities = computed([$facilityDatasets, $facilitiesByDataset], facilitiesCountingAsData);
+/** What the nearest searches use: each merged facility once, when any of its records counts as data. */
+export const $reachFacilities = computed([$activeFacilities, $facilityDatasets, $facilitiesByDataset], (merged, datasets, byDataset) =>
+  mergedFacilitiesWithAnyOf(merged, facilitiesCountingAsData(datasets, byDataset)),
+);
 
 /**
  * Municipality codes the counted data covers, or null when a counted dataset covers the whole
@@ -620,6 +628,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
   let gridReady = false;
   let gridProvince: Polygon | MultiPolygon | null = null;
   let gridCellSize = 0;
+  let facilitiesGeneration = 0;
 
   /** Set once the worker has failed (e.g. it could not start): every later request fails at once instead of waiting forever. */
   let workerFailure: DataIssue[] | null = null;
@@ -712,11 +721,17 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
 
   const unsubscribers = [
     $reachFacilities.subscribe((facilities) => {
-      const packed = packFacilities(facilities);
-      send('facilities', { type: 'setFacilities', facilities: packed }, [packed.coordinates.buffer, packed.categoryCodes.buffer]);
-      analyseLocationNow();
-      analyseSitesNow();
-      scoreGridNow();
+      const sendFacilities = (packed: PackedFacilities) => {
+        send('facilities', { type: 'setFacilities', facilities: packed }, [packed.coordinates.buffer, packed.categoryCodes.buffer]);
+        analyseLocationNow();
+        analyseSitesNow();
+        scoreGridNow();
+      };
+      facilitiesGeneration += 1;
+      const generation = facilitiesGeneration;
+      // A large list is packed a chunk per task; a newer list stops an older packing.
+      if (facilities.length <= PACK_CHUNK_SIZE) sendFacilities(packFacilities(facilities));
+      else void packFacilitiesInChunks(facilities, () => generation === facilitiesGeneration).then((packed) => packed && generation === facilitiesGeneration && sendFacilities(packed));
     }),
     $appData.listen(() => {
       setGridNow();

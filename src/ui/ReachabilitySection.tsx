@@ -29,6 +29,8 @@ import type { DataIssue } from '../domain/dataIssue';
 import { isMessageKey, type MessageKey } from '../i18n/catalogue';
 import type { Translate } from '../stores/language';
 import { $municipalitiesByCode } from '../stores/appData';
+import { $categoryCompleteness } from '../stores/facilities';
+import { completenessText } from './completenessText';
 import { SourceReference } from './SourceReference';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
@@ -126,7 +128,10 @@ export function ReachabilitySection() {
   const municipalityNames = useStore($municipalitiesByCode);
   const [speedText, setSpeedText] = useState(() => formatNumber(metersPerSecondToKilometersPerHour(speed.metersPerSecond)));
 
-  const otherUndeclared = undeclared.filter((category) => category !== 'ovHalte');
+  const stops = useStore($categoryCompleteness).ovHalte;
+  const stationsOnly = undeclared.includes('ovHalte') && stops.kind === 'trainStationsOnly';
+  const otherUndeclared = undeclared.filter((category) => !(category === 'ovHalte' && stationsOnly));
+  const municipalityName = (code: string) => municipalityNames.get(code)?.name ?? code;
   return (
     <section class="reachability-section" aria-labelledby="reachability-title">
       <h2 id="reachability-title">{t('reachUi.title')}</h2>
@@ -215,9 +220,9 @@ export function ReachabilitySection() {
           {t('reachUi.noFacilitiesNote')}
         </p>
       )}
-      {undeclared.includes('ovHalte') && (
+      {stationsOnly && (
         <p class="note" data-testid="reach-stations-only">
-          {t('reachUi.stationsOnlyNote')}
+          {t('reachUi.stationsCountNote', { stations: completenessText(stops, t, formatNumber, municipalityName, 'province') })}
         </p>
       )}
       {partial && (

@@ -122,7 +122,7 @@ describe('circles of reachability', () => {
     const app = await openApp(browser);
     await waitForMapIdle(app.page);
     await expect.poll(() => app.page.getByTestId('reach-no-facilities').isVisible()).toBe(true);
-    await expect.poll(() => app.page.getByTestId('reach-stations-only').textContent()).toContain('alleen treinstations');
+    await expect.poll(() => app.page.getByTestId('reach-stations-only').textContent()).toContain('36 treinstations; bus- en tramhaltes ontbreken');
     await pickOnMap(app.page);
     const verdicts = app.page.getByTestId('reach-verdicts');
     await expect.poll(() => verdicts.locator('[data-verdict]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-verdict')))).toEqual([

@@ -2,7 +2,7 @@
 // client ↔ handler round trip through structured cloning (as postMessage does), with cancel.
 import { describe, expect, it } from 'vitest';
 import type { Facility } from '../../../../src/domain/facility';
-import { packFacilities, unpackFacilities, type ImportWorkerRequest, type ImportWorkerResponse } from '../../../../src/data/import/importProtocol';
+import { packFacilities, unpackFacilities, unpackFacilitiesInChunks, UNPACK_CHUNK_SIZE, type ImportWorkerRequest, type ImportWorkerResponse } from '../../../../src/data/import/importProtocol';
 import { importInWorker, type ImportWorkerPort } from '../../../../src/data/import/importWorkerClient';
 import { createImportRequestHandler } from '../../../../src/data/import/importWorkerHandler';
 import { provinceOutline } from '../geoFiles';
@@ -34,6 +34,17 @@ describe('packFacilities / unpackFacilities', () => {
   it('round-trips facilities exactly', () => {
     const facilities = [facility(), facility({ id: 'x\u0000y', name: 'Ünïcode "naam"', category: 'apotheek', attributes: { extra: { a: 'b' } } })];
     expect(unpackFacilities(packFacilities(facilities))).toEqual(facilities);
+  });
+
+  it('unpacks a large list in chunks, across chunk borders, to the same facilities', { timeout: 30_000 }, async () => {
+    const facilities = Array.from({ length: UNPACK_CHUNK_SIZE * 2 + 7 }, (_, index) =>
+      facility({ id: `f${index}`, name: index % 3 === 0 ? `Naam ${index} é` : `N${index}`, attributes: index % 2 === 0 ? { address: `Straat ${index}` } : {} }),
+    );
+    const packed = packFacilities(facilities);
+    expect(packed.attributesJson).toHaveLength(3);
+    const chunked = await unpackFacilitiesInChunks(packed);
+    expect(chunked).toEqual(facilities);
+    expect(unpackFacilities(packed)).toEqual(facilities);
   });
 
   it('keeps full double precision of coordinates', () => {
