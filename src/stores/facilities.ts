@@ -1,6 +1,6 @@
 // Facilities (care locations and amenities) by dataset, which categories are shown, and the derived map data.
 
-import { atom, computed } from 'nanostores';
+import { atom, batch, computed } from 'nanostores';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import { countByCategory, facilitiesPerMunicipality } from '../analysis/facilitiesPerMunicipality';
 import { coverageByCategory } from '../analysis/dataCoverage';
@@ -13,18 +13,23 @@ export const $facilitiesByDataset = atom<ReadonlyMap<string, readonly Facility[]
 export const $hiddenCategories = atom<ReadonlySet<FacilityCategory>>(new Set());
 
 /** Adds a dataset, or replaces the one with the same id (facilities and metadata together). */
+/** Both stores change in one batch, so every derived list is computed once, not twice. */
 export function putFacilityDataset(dataset: FacilityDataset, facilities: readonly Facility[]): void {
-  $facilityDatasets.set([...$facilityDatasets.get().filter((existing) => existing.id !== dataset.id), dataset]);
-  const byDataset = new Map($facilitiesByDataset.get());
-  byDataset.set(dataset.id, facilities);
-  $facilitiesByDataset.set(byDataset);
+  batch(() => {
+    $facilityDatasets.set([...$facilityDatasets.get().filter((existing) => existing.id !== dataset.id), dataset]);
+    const byDataset = new Map($facilitiesByDataset.get());
+    byDataset.set(dataset.id, facilities);
+    $facilitiesByDataset.set(byDataset);
+  });
 }
 
 export function removeFacilityDataset(datasetId: string): void {
-  $facilityDatasets.set($facilityDatasets.get().filter((dataset) => dataset.id !== datasetId));
-  const byDataset = new Map($facilitiesByDataset.get());
-  byDataset.delete(datasetId);
-  $facilitiesByDataset.set(byDataset);
+  batch(() => {
+    $facilityDatasets.set($facilityDatasets.get().filter((dataset) => dataset.id !== datasetId));
+    const byDataset = new Map($facilitiesByDataset.get());
+    byDataset.delete(datasetId);
+    $facilitiesByDataset.set(byDataset);
+  });
 }
 
 export function updateFacilityDataset(datasetId: string, changes: Partial<Pick<FacilityDataset, 'name' | 'hidden'>>): void {
@@ -36,6 +41,17 @@ export function toggleFacilityCategory(category: FacilityCategory): void {
   if (hidden.has(category)) hidden.delete(category);
   else hidden.add(category);
   $hiddenCategories.set(hidden);
+}
+
+/**
+ * One list of several, without copying when there is only one (a large import is often all there
+ * is) and with concat, not flatMap, otherwise: flatMap took about a second for 430,000 facilities.
+ */
+export function joinLists<T>(lists: ReadonlyArray<readonly T[]>): readonly T[] {
+  const nonEmpty = lists.filter((list) => list.length > 0);
+  if (nonEmpty.length === 0) return [];
+  if (nonEmpty.length === 1) return nonEmpty[0]!;
+  return ([] as T[]).concat(...nonEmpty);
 }
 
 /** Merge priority of a dataset kind: shipped data first, then the planner's own files, then OpenStreetMap. */

@@ -9,9 +9,9 @@
 // - Every write passes the revision this tab saw; another tab's change makes it a 'conflict'
 //   (nothing written, the planner is offered a reload).
 
-import { atom } from 'nanostores';
+import { atom, batch } from 'nanostores';
 import type { DataIssue } from '../domain/dataIssue';
-import type { Facility, FacilityDataset } from '../domain/facility';
+import { limitName, type Facility, type FacilityDataset } from '../domain/facility';
 import { $facilityDatasets, putFacilityDataset, removeFacilityDataset, updateFacilityDataset } from './facilities';
 
 /** The revision a write expects to find: 'new' = must not exist yet, 'any' = no check. */
@@ -142,7 +142,7 @@ async function changeDataset(datasetId: string, changes: Partial<Pick<FacilityDa
 }
 
 export function renameFacilityDataset(datasetId: string, name: string): Promise<void> {
-  return changeDataset(datasetId, { name });
+  return changeDataset(datasetId, { name: limitName(name) });
 }
 
 export function setFacilityDatasetHidden(datasetId: string, hidden: boolean): Promise<void> {
@@ -161,10 +161,13 @@ export async function deleteFacilityDataset(datasetId: string): Promise<void> {
 
 /** Puts restored or embedded datasets into the stores without saving them again. */
 export function restoreFacilityDatasets(entries: ReadonlyArray<{ dataset: FacilityDataset; facilities: readonly Facility[]; revision?: number }>): void {
-  for (const { dataset, facilities, revision } of entries) {
-    if (revision !== undefined) revisions.set(dataset.id, revision);
-    putFacilityDataset(dataset, facilities);
-  }
+  // One batch: derived lists (and the map) are computed once for all restored datasets.
+  batch(() => {
+    for (const { dataset, facilities, revision } of entries) {
+      if (revision !== undefined) revisions.set(dataset.id, revision);
+      putFacilityDataset(dataset, facilities);
+    }
+  });
 }
 
 /** Another tab changed a dataset: take its stored state (or drop it when deleted there). */

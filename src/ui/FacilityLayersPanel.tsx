@@ -3,7 +3,7 @@
 
 import { useStore } from '@nanostores/preact';
 import { useState } from 'preact/hooks';
-import { FACILITY_CATEGORIES, type FacilityDataset } from '../domain/facility';
+import { FACILITY_CATEGORIES, MAX_NAME_LENGTH, type FacilityDataset } from '../domain/facility';
 import { FACILITY_SYMBOLS } from '../domain/facilitySymbols';
 import { $appData } from '../stores/appData';
 import { $categoryCompleteness, $facilitiesByDataset, $facilityCountsByCategory, $facilityDatasets, $hiddenCategories, toggleFacilityCategory } from '../stores/facilities';
@@ -62,7 +62,7 @@ function DatasetRow({ dataset, count }: { dataset: FacilityDataset; count: numbe
               }}
             >
               <label for={`rename-${dataset.id}`}>{t('facilities.renameLabel', { name: dataset.name })}</label>
-              <input id={`rename-${dataset.id}`} value={name} onInput={(event) => setName(event.currentTarget.value)} />
+              <input id={`rename-${dataset.id}`} value={name} maxLength={MAX_NAME_LENGTH} onInput={(event) => setName(event.currentTarget.value)} />
               <button type="submit">{t('facilities.rename')}</button>
             </form>
           ) : (

@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { FACILITY_CATEGORIES, type Facility, type FacilityDataset } from '../../src/domain/facility';
 import { countFacilitiesPerMunicipality, emptyCategoryCounts } from '../../src/analysis/facilitiesPerMunicipality';
 import { mergeFacilities, mergeFacilitiesPairwise, type MergedFacility } from '../../src/analysis/mergeFacilities';
-import { toFeatureCollection } from '../../src/map/facilityLayers';
+import { toFeatureCollection } from '../../src/map/facilityGeoJson';
 import { $facilityCountsByCategory, $visibleFacilities, putFacilityDataset } from '../../src/stores/facilities';
 import { OVERIJSSEL_BOUNDS } from '../../src/domain/geography';
 import { seededRandom } from '../support/seededRandom';

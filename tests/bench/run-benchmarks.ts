@@ -3,6 +3,7 @@ import { formatBenchResults, runReachabilityBenchmarks } from './reachability.be
 import { runImportBenchmarks } from './import.bench';
 import { runFacilityLayerBenchmarks } from './facilityLayer.bench';
 import { runStorageBenchmarks } from './storage.bench';
+import { runLargeFacilitiesBenchmarks } from './largeFacilities.bench';
 
 console.log(`Node ${process.version}, ${new Date().toISOString()}\n`);
 console.log(formatBenchResults(await runReachabilityBenchmarks()));
@@ -12,3 +13,6 @@ console.log('');
 await runImportBenchmarks();
 console.log('');
 await runStorageBenchmarks();
+console.log('');
+await runLargeFacilitiesBenchmarks();
+console.log('\nThe same file in Chromium (parse, save, longest main-thread task, preview, heap): npm run bench:browser');

@@ -147,6 +147,60 @@ describe('facilities', () => {
     await app.screenshot('facilities-04-partial-coverage-kampen');
   });
 
+  it('lists every skipped element with its reason, and asks before an empty answer replaces the earlier download', async () => {
+    const withBadElements = () => {
+      const answer = overpassAnswer();
+      answer.elements.push(
+        { type: 'way', id: 10, tags: { shop: 'supermarket', name: 'Testweg zonder middelpunt' } } as never,
+        { type: 'node', id: 11, lon: 6.09, lat: 95, tags: { shop: 'supermarket' } },
+        { type: 'node', id: 12, lon: 7.0708, lat: 52.4336, tags: { shop: 'supermarket', name: 'Testsupermarkt Nordhorn' } },
+      );
+      return answer;
+    };
+    const { context } = await contextWithOverpass((call) => ({ status: 200, body: JSON.stringify(call === 1 ? withBadElements() : { version: 0.6, elements: [] }) }));
+    const app = await openApp(browser, { context, stubbedUrls: [OVERPASS_URL] });
+    await waitForMapIdle(app.page);
+    const fetchButton = app.page.getByRole('button', { name: 'Voorzieningen ophalen' });
+    await fetchButton.click();
+    const done = app.page.getByTestId('osm-done');
+    await expect.poll(() => done.textContent(), { timeout: 15_000 }).toContain('4 voorzieningen opgehaald voor Heel Overijssel.');
+    expect(await done.textContent()).toContain('3 objecten overgeslagen');
+    expect(await done.textContent()).toContain('1 ander object is geen voorziening');
+    const skipped = app.page.getByTestId('osm-skipped');
+    await skipped.locator('summary').click();
+    const reasons = (await skipped.locator('li').allTextContents()).join('\n');
+    expect(reasons).toContain('way/10: weg of relatie zonder middelpunt');
+    expect(reasons).toContain('node/11: ongeldige coördinaat');
+    expect(reasons).toContain('node/12: "Testsupermarkt Nordhorn" ligt buiten de provinciegrens');
+    await app.screenshot('facilities-05-osm-skipped');
+
+    // Overpass answers {"elements":[]}: the planner is asked, keeping is the default (focused, Enter)
+    await fetchButton.click();
+    const question = app.page.getByTestId('osm-confirm-replace');
+    await expect.poll(() => question.textContent(), { timeout: 15_000 }).toContain('bevat 0 voorzieningen');
+    expect(await question.textContent()).toContain('bevat er 4');
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('osm-keep');
+    await app.screenshot('facilities-06-osm-confirm-replace');
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => app.page.getByTestId('osm-kept').textContent()).toContain('is behouden');
+    await expect.poll(() => app.page.locator('.category-list li[data-category="supermarkt"]').textContent()).toContain(': 1');
+    await app.page.locator('#municipality-search').fill('Zwolle');
+    await app.page.locator('#municipality-list button').first().click();
+    await expect.poll(() => app.page.getByTestId('municipality-facilities').locator('tr[data-category="supermarkt"] td').textContent(), { timeout: 15_000 }).toBe('1');
+    // the reload keeps the earlier download too
+    await app.page.reload();
+    await waitForMapIdle(app.page);
+    await expect.poll(() => app.page.locator('.category-list li[data-category="supermarkt"]').textContent(), { timeout: 15_000 }).toContain(': 1');
+  });
+
+  it('allows images only from its own origin and the background map (not from Overpass)', async () => {
+    const app = await openApp(browser);
+    const policy = (await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+    const imgSrc = policy.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('img-src')) ?? '';
+    expect(imgSrc).toBe("img-src 'self' data: blob: https://service.pdok.nl");
+    expect(policy).toContain('https://overpass-api.de'); // still allowed for fetching (connect-src)
+  });
+
   it('on a server error (504) says so, offers a retry, and leaves the loaded data untouched', async () => {
     const { context, calls } = await contextWithOverpass((call) =>
       call === 1 ? { status: 504, body: 'Gateway Timeout' } : { status: 200, body: JSON.stringify(overpassAnswer()) },
