@@ -21,7 +21,7 @@ const dataset: FacilityDataset = {
 const facilities: Facility[] = [{ id: 'node/1', name: 'Supermarkt', category: 'supermarkt', location: [6.09, 52.51], datasetId: 'osm-province', attributes: {} }];
 
 vi.mock('../../../src/data/osm/loadOsmFacilities', () => ({
-  loadOsmFacilities: async () => ({ dataset, facilities, ignoredCount: 0, issues: [] }),
+  loadOsmFacilities: async () => ({ dataset, facilities, ignoredCount: 0, issues: [], skipped: [] }),
 }));
 
 function failingPersistence(error: unknown): FacilityPersistence {
