@@ -3,7 +3,7 @@
 // Every failure reaches the caller as a StorageError.
 
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { Facility, FacilityDataset } from '../domain/facility';
+import type { DatasetCompleteness, Facility, FacilityDataset } from '../domain/facility';
 import type { OsmCacheEntry, StoredFacilityDataset, WoonzorgkaartDatabase, WoonzorgkaartSchema } from './database';
 import { StorageError, toStorageError } from './storageErrors';
 
@@ -117,6 +117,11 @@ export function renameDataset(database: WoonzorgkaartDatabase, datasetId: string
 
 export function setHidden(database: WoonzorgkaartDatabase, datasetId: string, hidden: boolean): Promise<void> {
   return updateMeta(database, datasetId, (meta) => ({ ...meta, hidden }));
+}
+
+/** Stores what the dataset declares complete, per category (its facilities stay as they are). */
+export function setCompleteness(database: WoonzorgkaartDatabase, datasetId: string, completeness: DatasetCompleteness): Promise<void> {
+  return updateMeta(database, datasetId, (meta) => ({ ...meta, completeness }));
 }
 
 /** Deletes a dataset and its facilities; deleting a dataset that does not exist is not an error. */

@@ -2,7 +2,8 @@
 
 import { atom, computed } from 'nanostores';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
-import { countFacilitiesPerMunicipality } from '../analysis/facilitiesPerMunicipality';
+import { countFacilitiesPerMunicipality, municipalityLocator } from '../analysis/facilitiesPerMunicipality';
+import { coverageByCategory, partiallyCoveredArea } from '../analysis/dataCoverage';
 import { $appData } from './appData';
 
 export const $facilityDatasets = atom<FacilityDataset[]>([]);
@@ -24,7 +25,7 @@ export function removeFacilityDataset(datasetId: string): void {
   $facilitiesByDataset.set(byDataset);
 }
 
-export function updateFacilityDataset(datasetId: string, changes: Partial<Pick<FacilityDataset, 'name' | 'hidden'>>): void {
+export function updateFacilityDataset(datasetId: string, changes: Partial<Pick<FacilityDataset, 'name' | 'hidden' | 'completeness'>>): void {
   $facilityDatasets.set($facilityDatasets.get().map((dataset) => (dataset.id === datasetId ? { ...dataset, ...changes } : dataset)));
 }
 
@@ -62,17 +63,26 @@ export const $facilityCountsByMunicipality = computed([$activeFacilities, $appDa
   countFacilitiesPerMunicipality(facilities, data.municipalityBoundaries?.features ?? []),
 );
 
-/** Datasets covering a municipality: those for the whole province plus those fetched for it. */
-export function datasetsCovering(datasets: readonly FacilityDataset[], municipalityCode: string): FacilityDataset[] {
-  return datasets.filter((dataset) => !dataset.hidden && (dataset.coverage === 'province' || dataset.coverage.includes(municipalityCode)));
-}
+/** Per category, where the visible datasets declare their data complete. */
+export const $categoryCoverage = computed($facilityDatasets, coverageByCategory);
 
-/**
- * Municipalities that visible partial datasets (e.g. an OpenStreetMap download for one municipality)
- * cover, when no visible dataset with data covers the whole province: the map outlines them.
- */
-export const $partialCoverageCodes = computed([$facilityDatasets, $facilitiesByDataset], (datasets, byDataset): string[] => {
-  const withData = datasets.filter((dataset) => !dataset.hidden && dataset.kind !== 'embedded' && (byDataset.get(dataset.id)?.length ?? 0) > 0);
-  if (withData.some((dataset) => dataset.coverage === 'province')) return [];
-  return [...new Set(withData.flatMap((dataset) => (dataset.coverage === 'province' ? [] : dataset.coverage)))];
+/** Categories complete in some municipalities only, and those municipalities: the map outlines them. */
+export const $partialCoverage = computed($categoryCoverage, partiallyCoveredArea);
+export const $partialCoverageCodes = computed($partialCoverage, (area) => area.codes);
+
+/** Which visible datasets have facilities inside each municipality (code → dataset ids). */
+export const $datasetsWithFacilitiesIn = computed([$facilityDatasets, $facilitiesByDataset, $appData], (datasets, byDataset, data) => {
+  const locate = municipalityLocator(data.municipalityBoundaries?.features ?? []);
+  const result = new Map<string, Set<string>>();
+  for (const dataset of datasets) {
+    if (dataset.hidden) continue;
+    for (const facility of byDataset.get(dataset.id) ?? []) {
+      const code = locate(facility.location);
+      if (code === null) continue;
+      let ids = result.get(code);
+      if (!ids) result.set(code, (ids = new Set()));
+      ids.add(dataset.id);
+    }
+  }
+  return result;
 });

@@ -1,6 +1,6 @@
 // Facility dataset actions that change the stores (persistence is attached in main.tsx via setFacilityPersistence).
 
-import type { Facility, FacilityDataset } from '../domain/facility';
+import type { DatasetCompleteness, Facility, FacilityDataset } from '../domain/facility';
 import { $facilityDatasets, putFacilityDataset, removeFacilityDataset, updateFacilityDataset } from './facilities';
 import { atom } from 'nanostores';
 import type { DataIssue } from '../domain/dataIssue';
@@ -10,6 +10,7 @@ export interface FacilityPersistence {
   saveDataset(dataset: FacilityDataset, facilities: readonly Facility[]): Promise<void>;
   renameDataset(datasetId: string, name: string): Promise<void>;
   setHidden(datasetId: string, hidden: boolean): Promise<void>;
+  setCompleteness(datasetId: string, completeness: DatasetCompleteness): Promise<void>;
   deleteDataset(datasetId: string): Promise<void>;
 }
 
@@ -46,27 +47,35 @@ export async function saveFacilityDataset(dataset: FacilityDataset, facilities: 
   return true;
 }
 
-async function changeDataset(datasetId: string, changes: Partial<Pick<FacilityDataset, 'name' | 'hidden'>>): Promise<void> {
+/** Saves the change, then applies it to the stores; returns false (and reports) when saving failed. */
+async function changeDataset(datasetId: string, changes: Partial<Pick<FacilityDataset, 'name' | 'hidden' | 'completeness'>>): Promise<boolean> {
   const dataset = $facilityDatasets.get().find((candidate) => candidate.id === datasetId);
-  if (!dataset) return;
+  if (!dataset) return false;
   try {
     if (dataset.kind !== 'embedded' && persistence) {
       if (changes.name !== undefined) await persistence.renameDataset(datasetId, changes.name);
       if (changes.hidden !== undefined) await persistence.setHidden(datasetId, changes.hidden);
+      if (changes.completeness !== undefined) await persistence.setCompleteness(datasetId, changes.completeness);
     }
   } catch (error) {
     reportStorageError(error);
-    return;
+    return false;
   }
   updateFacilityDataset(datasetId, changes);
+  return true;
 }
 
-export function renameFacilityDataset(datasetId: string, name: string): Promise<void> {
-  return changeDataset(datasetId, { name });
+export async function renameFacilityDataset(datasetId: string, name: string): Promise<void> {
+  await changeDataset(datasetId, { name });
 }
 
-export function setFacilityDatasetHidden(datasetId: string, hidden: boolean): Promise<void> {
-  return changeDataset(datasetId, { hidden });
+export async function setFacilityDatasetHidden(datasetId: string, hidden: boolean): Promise<void> {
+  await changeDataset(datasetId, { hidden });
+}
+
+/** Declares per category what the dataset covers; saved first, then the verdicts follow. */
+export function setFacilityDatasetCompleteness(datasetId: string, completeness: DatasetCompleteness): Promise<boolean> {
+  return changeDataset(datasetId, { completeness });
 }
 
 export async function deleteFacilityDataset(datasetId: string): Promise<void> {

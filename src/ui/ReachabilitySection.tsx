@@ -9,9 +9,8 @@ import {
   $normIssues,
   $normProfile,
   $pickingLocation,
-  $reachFacilities,
+  $profileCategories,
   $reachHousingType,
-  $reachPartialCoverage,
   $showProjectReachLabels,
   $undeclaredCategories,
   $walkingSpeed,
@@ -29,6 +28,7 @@ import type { DataIssue } from '../domain/dataIssue';
 import { isMessageKey, type MessageKey } from '../i18n/catalogue';
 import type { Translate } from '../stores/language';
 import { $municipalitiesByCode } from '../stores/appData';
+import { $categoryCoverage, $facilityCountsByCategory } from '../stores/facilities';
 import { SourceReference } from './SourceReference';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
@@ -84,10 +84,17 @@ export function ReachabilitySection() {
   const picking = useStore($pickingLocation);
   const housingType = useStore($reachHousingType);
   const showLabels = useStore($showProjectReachLabels);
-  const countedFacilities = useStore($reachFacilities);
   const undeclared = useStore($undeclaredCategories);
-  const partial = useStore($reachPartialCoverage);
+  const coverage = useStore($categoryCoverage);
+  const counts = useStore($facilityCountsByCategory);
+  const profileCategories = useStore($profileCategories);
   const municipalityNames = useStore($municipalitiesByCode);
+  const coverageText = (category: (typeof profileCategories)[number]): string => {
+    const area = coverage.get(category);
+    if (area === 'province') return t('reachUi.coverage.province');
+    if (area !== undefined) return t('reachUi.coverage.municipalities', { areas: [...area].map((code) => municipalityNames.get(code)?.name ?? code).join(', ') });
+    return counts[category] > 0 ? t('reachUi.coverage.locationsOnly') : t('reachUi.coverage.none');
+  };
   const [speedText, setSpeedText] = useState(() => formatNumber(metersPerSecondToKilometersPerHour(speed.metersPerSecond)));
 
   const otherUndeclared = undeclared.filter((category) => category !== 'ovHalte');
@@ -169,7 +176,7 @@ export function ReachabilitySection() {
         <input type="checkbox" checked={showLabels} onChange={(event) => setShowProjectReachLabels(event.currentTarget.checked)} />
         {t('reachUi.mapLabels')}
       </label>
-      {countedFacilities.length === 0 && (
+      {coverage.size === 0 && (
         <p class="note" data-testid="reach-no-facilities">
           {t('reachUi.noFacilitiesNote')}
         </p>
@@ -179,11 +186,16 @@ export function ReachabilitySection() {
           {t('reachUi.stationsOnlyNote')}
         </p>
       )}
-      {partial && (
-        <p class="note" data-testid="reach-partial-coverage">
-          {t('reachUi.partialCoverage', { areas: partial.map((code) => municipalityNames.get(code)?.name ?? code).join(', ') })}
-        </p>
-      )}
+      <div class="note reach-coverage" data-testid="reach-coverage-summary">
+        <p>{t('reachUi.coverageTitle')}:</p>
+        <ul>
+          {profileCategories.map((category) => (
+            <li key={category} data-category={category}>
+              {t(`reachUi.short.${category}`)}: {coverageText(category)}
+            </li>
+          ))}
+        </ul>
+      </div>
       {otherUndeclared.length > 0 && (
         <p class="note">
           {t('reachUi.undeclaredNote', {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DATABASE_NAME, DATABASE_VERSION } from '../../src/storage/database';
-import type { Facility, FacilityCategory } from '../../src/domain/facility';
+import { completenessFor, type Facility, type FacilityCategory } from '../../src/domain/facility';
 import type { StoredFacilityDataset } from '../../src/storage/database';
 import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle, cspViolationsSeen } from './appPage';
@@ -49,8 +49,7 @@ function testDataset(datasetId: string, facilityCount: number): StoredFacilityDa
     source: 'Door de browsertest gemaakte testgegevens',
     licence: 'testgegevens',
     retrievedAt: '2026-11-23T00:00:00Z',
-    coverage: 'province',
-    categories: ['supermarkt', 'huisarts', 'apotheek', 'ontmoetingsplek', 'zorg24uur'],
+    completeness: completenessFor(['supermarkt', 'huisarts', 'apotheek', 'ontmoetingsplek', 'zorg24uur'], { kind: 'province' }),
     hidden: false,
     isTestData: true,
     facilityCount,

@@ -13,8 +13,10 @@ import {
   updateFacilityDataset,
 } from '../../../src/stores/facilities';
 
-const dataset = (id: string, coverage: FacilityDataset['coverage'], kind: FacilityDataset['kind'] = 'osm'): FacilityDataset => ({
-  id, kind, name: id, source: 'test', licence: 'test', retrievedAt: '2026-11-23', coverage, categories: ['supermarkt'], hidden: false,
+/** A dataset declaring supermarkets complete for the province or for some municipalities. */
+const dataset = (id: string, coverage: 'province' | string[], kind: FacilityDataset['kind'] = 'osm'): FacilityDataset => ({
+  id, kind, name: id, source: 'test', licence: 'test', retrievedAt: '2026-11-23',
+  completeness: { supermarkt: coverage === 'province' ? { kind: 'province' } : { kind: 'municipalities', codes: coverage } }, hidden: false,
 });
 const facility = (id: string, datasetId: string, category: Facility['category'] = 'supermarkt'): Facility => ({
   id, name: id, category, location: [6.09, 52.51], datasetId, attributes: {},
@@ -55,8 +57,15 @@ describe('facility stores', () => {
     expect($partialCoverageCodes.get()).toEqual([]);
   });
 
-  it('does not outline anything for the embedded stations alone', () => {
-    putFacilityDataset(dataset('stations', 'province', 'embedded'), [facility('1', 'stations', 'ovHalte')]);
+  it('does not outline anything for datasets that declare only their own locations (the embedded stations)', () => {
+    putFacilityDataset({ ...dataset('stations', 'province', 'embedded'), completeness: {} }, [facility('1', 'stations', 'ovHalte')]);
+    expect($partialCoverageCodes.get()).toEqual([]);
+  });
+
+  it('changes the declared coverage of a dataset', () => {
+    putFacilityDataset(dataset('list', ['GM0193'], 'import'), [facility('1', 'list')]);
+    updateFacilityDataset('list', { completeness: {} });
+    expect($facilityDatasets.get()[0]?.completeness).toEqual({});
     expect($partialCoverageCodes.get()).toEqual([]);
   });
 });

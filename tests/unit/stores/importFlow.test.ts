@@ -2,7 +2,10 @@
 // with the worker replaced by a direct parseImport call and an in-memory persistence.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Facility, FacilityDataset } from '../../../src/domain/facility';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ImportOptions } from '../../../src/data/import/importTypes';
+import { $appData } from '../../../src/stores/appData';
+import { readGeoJson } from '../data/geoFiles';
 import { parseImport } from '../../../src/data/import/parseImport';
 import { $facilitiesByDataset, $facilityDatasets } from '../../../src/stores/facilities';
 import { $storageError, setFacilityPersistence, type FacilityPersistence } from '../../../src/stores/facilityActions';
@@ -16,6 +19,8 @@ import {
   openImportDialog,
   openReplaceDialog,
   saveImport,
+  setImportCoverageKind,
+  setImportCoverageMunicipalities,
   setImportDetails,
   setImportFlowServices,
   startImport,
@@ -55,6 +60,7 @@ function memoryPersistence(): FacilityPersistence & { saved: Map<string, { datas
     },
     renameDataset: async () => {},
     setHidden: async () => {},
+    setCompleteness: async () => {},
     deleteDataset: async (datasetId) => {
       saved.delete(datasetId);
     },
@@ -292,8 +298,8 @@ describe('saving', () => {
       source: 'Zorgkantoor, eigen lijst',
       licence: 'intern gebruik',
       retrievedAt: '2026-03-02T09:30:00.000Z',
-      coverage: 'province',
-      categories: ['huisarts', 'apotheek'],
+      // the default: only these locations, complete nowhere
+      completeness: {},
       hidden: false,
     };
     expect(persistence.saved.get('import-test')?.dataset).toEqual(expected);
@@ -314,6 +320,53 @@ describe('saving', () => {
   });
 });
 
+describe('declaring what the file covers', () => {
+  beforeEach(() => {
+    // the real CBS 2026 municipality boundaries, as the app loads them
+    const raw = readGeoJson('/geo/boundaries/overijssel-gemeenten-cbs-2026.geojson') as FeatureCollection<Polygon | MultiPolygon, { statcode: string; statnaam: string }>;
+    $appData.set({
+      municipalityBoundaries: {
+        type: 'FeatureCollection',
+        features: raw.features.map((feature) => ({ ...feature, properties: { code: feature.properties.statcode, name: feature.properties.statnaam, region: null } })),
+      },
+    });
+  });
+  afterEach(() => $appData.set({}));
+
+  it('starts every category at "only these locations", with the municipalities holding its points ticked', async () => {
+    await importFile(csvFile(threeValidRows));
+    expect($importFlow.get().coverage).toEqual({
+      huisarts: { kind: 'locationsOnly', codes: ['GM0150', 'GM0193'] },
+      apotheek: { kind: 'locationsOnly', codes: ['GM0153'] },
+    });
+  });
+
+  it('saves "complete for municipalities" and "complete for all of Overijssel" per category', async () => {
+    await importFile(csvFile(threeValidRows));
+    setImportCoverageKind('huisarts', 'municipalities');
+    setImportCoverageMunicipalities('huisarts', ['GM0193']);
+    setImportCoverageKind('apotheek', 'province');
+    await expect(saveImport()).resolves.toBe(true);
+    expect(persistence.saved.get('import-test')?.dataset.completeness).toEqual({
+      huisarts: { kind: 'municipalities', codes: ['GM0193'] },
+      apotheek: { kind: 'province' },
+    });
+  });
+
+  it('refuses "complete for municipalities" without any municipality, saves nothing and says so', async () => {
+    await importFile(csvFile(threeValidRows));
+    setImportCoverageKind('huisarts', 'municipalities');
+    setImportCoverageMunicipalities('huisarts', []);
+    await expect(saveImport()).resolves.toBe(false);
+    expect($importFlow.get()).toMatchObject({ step: 'result', issue: { code: 'importDialog.coverageNoMunicipality' } });
+    expect(persistence.saved.size).toBe(0);
+    // ticking one clears the problem and the save goes through
+    setImportCoverageMunicipalities('huisarts', ['GM0150']);
+    expect($importFlow.get().issue).toBeNull();
+    await expect(saveImport()).resolves.toBe(true);
+  });
+});
+
 describe('replacing an imported dataset', () => {
   const existing: FacilityDataset = {
     id: 'import-old',
@@ -322,8 +375,7 @@ describe('replacing an imported dataset', () => {
     source: 'Gemeente (test)',
     licence: 'intern',
     retrievedAt: '2025-01-01T00:00:00.000Z',
-    coverage: 'province',
-    categories: ['supermarkt'],
+    completeness: { huisarts: { kind: 'municipalities', codes: ['GM0193', 'GM0150'] }, supermarkt: { kind: 'province' } },
     hidden: true,
   };
 
@@ -344,7 +396,9 @@ describe('replacing an imported dataset', () => {
     await saveImport();
     const datasets = $facilityDatasets.get();
     expect(datasets).toHaveLength(1);
-    expect(datasets[0]).toMatchObject({ id: 'import-old', name: 'Oude lijst', hidden: true, categories: ['huisarts', 'apotheek'] });
+    // the earlier declaration stays for a category the new file still holds; a category it no longer holds is dropped
+    expect(datasets[0]).toMatchObject({ id: 'import-old', name: 'Oude lijst', hidden: true, completeness: { huisarts: { kind: 'municipalities', codes: ['GM0150', 'GM0193'] } } });
+    expect(datasets[0]?.completeness.supermarkt).toBeUndefined();
     expect($facilitiesByDataset.get().get('import-old')?.map((facility) => facility.datasetId)).toEqual(['import-old', 'import-old', 'import-old']);
   });
 
