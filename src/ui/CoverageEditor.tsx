@@ -45,7 +45,7 @@ export function CoverageEditor({ idPrefix, categories, choices, onKind, onCodes,
                   value={kind}
                   checked={choice.kind === kind}
                   onChange={() => onKind(category, kind)}
-                  {...(kind === 'municipalities' ? { 'aria-controls': listId } : {})}
+                  {...(kind === 'municipalities' && choice.kind === 'municipalities' ? { 'aria-controls': listId } : {})}
                 />
                 <span>{t(`coverage.kind.${kind}`)}</span>
               </label>
