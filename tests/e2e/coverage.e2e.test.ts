@@ -136,7 +136,7 @@ describe('declared coverage of an imported file', () => {
     await page.getByTestId('reach-table-dialog').getByRole('button', { name: 'Sluiten' }).click();
 
     // --- later, in the dataset list: supermarkets complete for all of Overijssel ---
-    await datasetRow(page).getByRole('button', { name: `Dekking van ${DATASET_NAME} wijzigen` }).click();
+    await datasetRow(page).getByRole('button', { name: `Dekking wijzigen: ${DATASET_NAME}` }).click();
     const editor = datasetRow(page).locator('form.coverage-edit');
     await editor.locator('fieldset.coverage-category[data-category="supermarkt"]').getByLabel('Volledig voor heel Overijssel').check();
     await editor.scrollIntoViewIfNeeded();
@@ -191,14 +191,14 @@ describe('declared coverage of an imported file', () => {
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => datasetRow(page).getByTestId('dataset-coverage').textContent()).toContain('Complete for Zwolle: GP');
 
-    await datasetRow(page).getByRole('button', { name: `Change the coverage of ${DATASET_NAME}` }).click();
+    await datasetRow(page).getByRole('button', { name: `Change coverage: ${DATASET_NAME}` }).click();
     const editor = datasetRow(page).locator('form.coverage-edit');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H4');
     await expect(editor.locator('fieldset.coverage-category[data-category="huisarts"] input[value="municipalities"]').isChecked()).resolves.toBe(true);
     expect(await wcagViolations(page)).toEqual([]);
     await editor.getByRole('button', { name: 'Cancel' }).click();
     // focus returns to the button that opened the editor
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Change the coverage of ${DATASET_NAME}`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Change coverage: ${DATASET_NAME}`);
     await datasetRow(page).scrollIntoViewIfNeeded();
     await app.screenshot('coverage-06-dataset-list-en-1280');
     expect(app.pageErrors).toEqual([]);
