@@ -2,7 +2,7 @@
 // a known facility within the norm proves "met" anywhere; "not met" only where a visible dataset
 // declares the category complete; otherwise "no data" (the nearest facility may be missing).
 
-import { declarationFor, FACILITY_CATEGORIES, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
+import { declarationFor, FACILITY_CATEGORIES, type CoverageDeclaration, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import { combineVerdicts, verdictFor, type CategoryReach, type LocationReachability, type NormVerdict } from './reachability';
 
 /** Per category: complete for the whole province, or in these municipalities. Absent: complete nowhere. */
@@ -104,4 +104,27 @@ export function municipalitiesHoldingFacilities(
     codes.add(code);
   }
   return new Map([...sets].map(([category, codes]) => [category, [...codes].sort()]));
+}
+
+/** Categories that share one declaration of a dataset ("volledig voor Zwolle: huisarts, supermarkt"). */
+export interface DeclarationGroup {
+  declaration: CoverageDeclaration;
+  categories: FacilityCategory[];
+}
+
+/**
+ * A dataset's declarations grouped by kind and area, for the categories it holds (`presentCategories`)
+ * or declares; the dataset list and the CSV export both describe a dataset with these groups.
+ */
+export function declarationGroups(dataset: Pick<FacilityDataset, 'completeness'>, presentCategories: readonly FacilityCategory[]): DeclarationGroup[] {
+  const groups = new Map<string, DeclarationGroup>();
+  for (const category of FACILITY_CATEGORIES) {
+    if (!presentCategories.includes(category) && dataset.completeness[category] === undefined) continue;
+    const declaration = declarationFor(dataset, category);
+    const key = declaration.kind === 'municipalities' ? declaration.codes.join(',') : declaration.kind;
+    const group = groups.get(key);
+    if (group) group.categories.push(category);
+    else groups.set(key, { declaration, categories: [category] });
+  }
+  return [...groups.values()];
 }

@@ -3,7 +3,8 @@
 // summary the dataset list shows. Used in the import dialog and in the dataset list.
 
 import { useStore } from '@nanostores/preact';
-import { declarationFor, FACILITY_CATEGORIES, type CoverageDeclaration, type FacilityCategory, type FacilityDataset } from '../domain/facility';
+import type { FacilityCategory, FacilityDataset } from '../domain/facility';
+import { declarationGroups } from '../analysis/dataCoverage';
 import { $appData } from '../stores/appData';
 import { COVERAGE_KINDS, type CoverageChoices, type CoverageKind } from '../stores/coverageChoices';
 import { FacilitySymbolBadge } from './FacilityLayersPanel';
@@ -96,24 +97,16 @@ export function CoverageEditor({ idPrefix, categories, choices, onKind, onCodes,
 export function CoverageSummary({ dataset, presentCategories }: { dataset: FacilityDataset; presentCategories: readonly FacilityCategory[] }) {
   const t = useTranslate();
   const names = new Map((useStore($appData).municipalities ?? []).map((municipality) => [municipality.code, municipality.name]));
-  const categories = FACILITY_CATEGORIES.filter((category) => presentCategories.includes(category) || dataset.completeness[category] !== undefined);
-  // categories with the same declaration share a line
-  const lines = new Map<string, { declaration: CoverageDeclaration; categories: FacilityCategory[] }>();
-  for (const category of categories) {
-    const declaration = declarationFor(dataset, category);
-    const key = declaration.kind === 'municipalities' ? declaration.codes.join(',') : declaration.kind;
-    lines.set(key, { declaration, categories: [...(lines.get(key)?.categories ?? []), category] });
-  }
-  if (lines.size === 0) return null;
+  const groups = declarationGroups(dataset, presentCategories);
+  if (groups.length === 0) return null;
   return (
     <div class="dataset-coverage" data-testid="dataset-coverage">
       <span class="dataset-meta">{t('coverage.datasetTitle')}:</span>
       <ul>
-        {[...lines].map(([key, line]) => {
-          const listed = line.categories.map((category) => t(`reachUi.short.${category}`)).join(', ');
-          const { declaration } = line;
+        {groups.map(({ declaration, categories }) => {
+          const listed = categories.map((category) => t(`reachUi.short.${category}`)).join(', ');
           return (
-            <li key={key} class="dataset-meta">
+            <li key={declaration.kind === 'municipalities' ? declaration.codes.join(',') : declaration.kind} class="dataset-meta">
               {declaration.kind === 'municipalities'
                 ? t('coverage.summary.municipalities', { areas: declaration.codes.map((code) => names.get(code) ?? code).join(', '), categories: listed })
                 : t(`coverage.summary.${declaration.kind}`, { categories: listed })}

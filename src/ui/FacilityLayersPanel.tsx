@@ -3,9 +3,11 @@
 
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
+import { FACILITY_CATEGORIES, MAX_NAME_LENGTH, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import { FACILITY_SYMBOLS } from '../domain/facilitySymbols';
-import { $facilitiesByDataset, $facilityCountsByCategory, $facilityDatasets, $hiddenCategories, toggleFacilityCategory } from '../stores/facilities';
+import { $municipalitiesByCode } from '../stores/appData';
+import { $categoryCompleteness, $facilitiesByDataset, $facilityCountsByCategory, $facilityDatasets, $hiddenCategories, toggleFacilityCategory } from '../stores/facilities';
+import { completenessText } from './completenessText';
 import { deleteFacilityDataset, renameFacilityDataset, setFacilityDatasetCompleteness, setFacilityDatasetHidden } from '../stores/facilityActions';
 import { completenessFromChoices, startingCoverageChoices, withCoverageCodes, withCoverageKind, type CoverageChoices } from '../stores/coverageChoices';
 import { OsmFetchPanel } from './OsmFetchPanel';
@@ -110,7 +112,7 @@ function DatasetRow({ dataset, facilities }: { dataset: FacilityDataset; facilit
               }}
             >
               <label for={`rename-${dataset.id}`}>{t('facilities.renameLabel', { name: dataset.name })}</label>
-              <input id={`rename-${dataset.id}`} value={name} onInput={(event) => setName(event.currentTarget.value)} />
+              <input id={`rename-${dataset.id}`} value={name} maxLength={MAX_NAME_LENGTH} onInput={(event) => setName(event.currentTarget.value)} />
               <button type="submit">{t('facilities.rename')}</button>
             </form>
           ) : (
@@ -165,6 +167,9 @@ export function FacilityLayersPanel() {
   const hidden = useStore($hiddenCategories);
   const datasets = useStore($facilityDatasets);
   const byDataset = useStore($facilitiesByDataset);
+  const completeness = useStore($categoryCompleteness);
+  const municipalitiesByCode = useStore($municipalitiesByCode);
+  const municipalityName = (code: string) => municipalitiesByCode.get(code)?.name ?? code;
   return (
     <section class="facility-layers" aria-labelledby="facility-layers-title">
       <h2 id="facility-layers-title">{t('facilities.title')}</h2>
@@ -186,7 +191,12 @@ export function FacilityLayersPanel() {
                 <FacilitySymbolBadge symbolKey="trainStation" /> {t('category.trainStation')}
               </p>
             )}
-            {counts[category] === 0 && <p class="category-empty">{t('facilities.emptyCategory')}</p>}
+            {completeness[category].kind !== 'none' && (
+              <p class="category-completeness" data-testid="category-completeness">
+                {completenessText(completeness[category], t, formatNumber, municipalityName, 'province')}
+              </p>
+            )}
+            {completeness[category].kind === 'none' && <p class="category-empty">{t('facilities.emptyCategory')}</p>}
           </li>
         ))}
       </ul>

@@ -1,19 +1,22 @@
-// Per municipality: how many facilities of each category lie inside it. A count is a fact only
-// where a dataset declares the category complete there; elsewhere it says how many are known,
-// and "geen gegevens" when none is.
+// Per municipality: how many facilities of each category lie inside it, with how complete that count is
+// ("2 treinstations; bus- en tramhaltes ontbreken", "3 bekend; niet volledig"), or "geen gegevens"
+// where nothing is known. A count is a fact only where a dataset declares the category complete there.
 
 import { useStore } from '@nanostores/preact';
 import { FACILITY_CATEGORIES } from '../domain/facility';
-import { isCompleteAt } from '../analysis/dataCoverage';
-import { $categoryCoverage, $datasetsWithFacilitiesIn, $facilityCountsByMunicipality, $facilityDatasets } from '../stores/facilities';
+import { $categoryCoverage, $datasetsWithFacilitiesIn, $facilitiesByMunicipality, $facilityDatasets } from '../stores/facilities';
+import { countCompleteness } from '../analysis/categoryCompleteness';
+import { $municipalitiesByCode } from '../stores/appData';
+import { completenessText } from './completenessText';
 import { FacilitySymbolBadge } from './FacilityLayersPanel';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 export function MunicipalityFacilities({ code, name }: { code: string; name: string }) {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
-  const counts = useStore($facilityCountsByMunicipality).get(code);
+  const facilities = useStore($facilitiesByMunicipality).get(code) ?? [];
   const coverage = useStore($categoryCoverage);
+  const municipalitiesByCode = useStore($municipalitiesByCode);
   const datasets = useStore($facilityDatasets);
   const withFacilitiesHere = useStore($datasetsWithFacilitiesIn).get(code);
   const categories = FACILITY_CATEGORIES.filter((category) => category !== 'overig');
@@ -35,15 +38,15 @@ export function MunicipalityFacilities({ code, name }: { code: string; name: str
         <caption class="visually-hidden">{t('facilities.perMunicipalityCaption', { name })}</caption>
         <tbody>
           {categories.map((category) => {
-            const count = counts?.[category] ?? 0;
-            const complete = isCompleteAt(coverage, category, code);
-            if (!complete && count > 0) knownOnlyShown = true;
+            const completeness = countCompleteness(category, facilities, coverage, code);
+            const complete = completeness.kind === 'complete';
+            if (completeness.kind === 'knownOnly' || completeness.kind === 'trainStationsOnly') knownOnlyShown = true;
             return (
               <tr key={category} data-category={category} data-complete={String(complete)}>
                 <th scope="row">
                   <FacilitySymbolBadge symbolKey={category} /> {t(`category.${category}`)}
                 </th>
-                <td>{complete ? formatNumber(count) : count > 0 ? t('facilities.knownOnly', { count: formatNumber(count) }) : t('facilities.noDataShort')}</td>
+                <td>{completenessText(completeness, t, formatNumber, (other) => municipalitiesByCode.get(other)?.name ?? other, 'municipality')}</td>
               </tr>
             );
           })}
