@@ -46,7 +46,8 @@ export interface AppPage {
 const watchedContexts = new WeakSet<BrowserContext>();
 
 export async function openApp(
-  browser: Browser,
+  /** null when `options.context` is a persistent context or one from connectOverCDP. */
+  browser: Browser | null,
   options: {
     path?: string;
     viewport?: { width: number; height: number };
@@ -56,7 +57,7 @@ export async function openApp(
   } = {},
 ): Promise<AppPage> {
   const baseUrl = inject('baseUrl');
-  const context = options.context ?? (await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'nl-NL' }));
+  const context = options.context ?? (await browser!.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'nl-NL' }));
   const page = await context.newPage();
   const blockedRequests: string[] = [];
   const pageErrors: string[] = [];
