@@ -14,7 +14,7 @@ import { $appData } from '../stores/appData';
 import { $thematicLayer } from '../stores/thematicLayer';
 import { $selection, selectKeyProject, selectMunicipality } from '../stores/selection';
 import { $backgroundMap, $showBuiltUpAreas, $showKeyProjects, setBackgroundMapStatus } from '../stores/mapLayers';
-import { $translate } from '../stores/language';
+import { $translate, type Translate } from '../stores/language';
 import { $partialCoverageCodes } from '../stores/facilities';
 import type { PlacedKeyProject } from '../domain/keyProject';
 
@@ -39,6 +39,46 @@ function keyProjectFeatures(projects: readonly PlacedKeyProject[]): FeatureColle
   };
 }
 
+/** MapLibre's own UI strings (control names, the canvas's label) from the app's catalogue. */
+export function mapLocale(translate: Translate): Record<string, string> {
+  return {
+    'Map.Title': translate('map.canvasLabel'),
+    'NavigationControl.ZoomIn': translate('map.zoomIn'),
+    'NavigationControl.ZoomOut': translate('map.zoomOut'),
+    'NavigationControl.ResetBearing': translate('map.resetBearing'),
+    'AttributionControl.ToggleAttribution': translate('map.attributionToggle'),
+  };
+}
+
+/** Control buttons MapLibre labelled when they were created, by the locale id of their name. */
+const CONTROL_BUTTONS: ReadonlyArray<[selector: string, localeId: string]> = [
+  ['.maplibregl-ctrl-zoom-in', 'NavigationControl.ZoomIn'],
+  ['.maplibregl-ctrl-zoom-out', 'NavigationControl.ZoomOut'],
+  ['.maplibregl-ctrl-compass', 'NavigationControl.ResetBearing'],
+  ['.maplibregl-ctrl-attrib-button', 'AttributionControl.ToggleAttribution'],
+];
+
+/** Relabels the existing controls after a language switch (MapLibre reads its locale only when a control is added). */
+function applyMapLocale(map: MapLibreMap, container: HTMLElement, locale: Record<string, string>): void {
+  Object.assign(map._locale, locale);
+  for (const [selector, localeId] of CONTROL_BUTTONS) {
+    const label = locale[localeId];
+    if (label === undefined) continue;
+    for (const button of container.querySelectorAll<HTMLElement>(selector)) {
+      button.title = label;
+      button.setAttribute('aria-label', label);
+    }
+  }
+  map.getCanvas().setAttribute('aria-label', locale['Map.Title'] ?? '');
+}
+
+/** The view and the key projects the map's source holds, as data attributes (read by the browser tests). */
+function describeView(map: MapLibreMap, container: HTMLElement): void {
+  const center = map.getCenter();
+  container.dataset['zoom'] = map.getZoom().toFixed(4);
+  container.dataset['center'] = `${center.lng.toFixed(6)},${center.lat.toFixed(6)}`;
+}
+
 function setSourceData(map: MapLibreMap, sourceId: string, data: FeatureCollection): void {
   (map.getSource(sourceId) as GeoJSONSource | undefined)?.setData(data);
 }
@@ -58,6 +98,7 @@ export function createMap(container: HTMLElement): MapHandle {
     attributionControl: { compact: false },
     maxBounds: [4.9, 51.7, 8.0, 53.3],
     cooperativeGestures: false,
+    locale: mapLocale($translate.get()),
   });
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
@@ -126,14 +167,16 @@ export function createMap(container: HTMLElement): MapHandle {
     map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
     map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
   }
+  map.on('moveend', () => describeView(map, container));
   map.on('idle', () => {
+    if (map.getSource(SOURCE_IDS.keyProjects) && map.isSourceLoaded(SOURCE_IDS.keyProjects)) {
+      const ids = new Set(map.querySourceFeatures(SOURCE_IDS.keyProjects).map((feature) => String(feature.properties['id'])));
+      container.dataset['keyProjectFeatures'] = [...ids].sort().join(',');
+    }
+    describeView(map, container);
     container.dataset['mapIdle'] = String(Date.now());
   });
-  unsubscribers.push(
-    $translate.subscribe((translate) => {
-      map.getCanvas().setAttribute('aria-label', translate('map.canvasLabel'));
-    }),
-  );
+  unsubscribers.push($translate.subscribe((translate) => applyMapLocale(map, container, mapLocale(translate))));
 
   return {
     map,

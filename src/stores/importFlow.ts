@@ -7,6 +7,7 @@ import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type Facilit
 import type { CoordinateDetection, CoordinateSystem } from '../data/import/coordinates';
 import type { ColumnMapping, CsvDetails, ImportOptions, ImportProgress, ImportResult, ImportSucceeded, ProgressCallback } from '../data/import/importTypes';
 import { createImportWorker, importInWorker } from '../data/import/importWorkerClient';
+import { fileSizeIssue } from '../data/import/importLimits';
 import { $facilityDatasets } from './facilities';
 import { $storageError, saveFacilityDataset } from './facilityActions';
 import { clearImportPreview, showImportPreview } from './importPreview';
@@ -171,6 +172,12 @@ export function startImport(): Promise<void> {
     state.file === null ? 'importDialog.fileRequired' : state.details.datasetName.trim() === '' ? 'importDialog.nameRequired' : state.details.source.trim() === '' ? 'importDialog.sourceRequired' : null;
   if (missing !== null) {
     update({ issue: { code: missing, file: state.fileName } });
+    return Promise.resolve();
+  }
+  // Refused from its size alone, before a byte is read.
+  const tooLarge = fileSizeIssue(state.fileName, (state.file as Blob).size);
+  if (tooLarge !== null) {
+    update({ issue: tooLarge });
     return Promise.resolve();
   }
   update({ columnMapping: null, coordinateSystem: null, coordinateDetection: null, result: null, csv: null });
