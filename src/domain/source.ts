@@ -13,11 +13,9 @@ export interface Source {
   date: string;
   /** Licence for datasets; for policy documents: 'openbaar bestuursdocument'. */
   licence: string;
-  /** File in geo/ that holds the data, relative to the repository root. */
-  file?: string;
   /** How the data was derived from the original, when it was. */
   derivation?: string;
-  /** Web address of the original, for sources that are web pages or online publications. */
+  /** Web address where the original can be read or downloaded. */
   url?: string;
 }
 

@@ -133,7 +133,13 @@ export function createMap(container: HTMLElement): MapHandle {
         container.dataset['facilityCoverage'] = codes.join(',');
       }),
       $selection.subscribe((selection) => {
-        map.setFilter(LAYER_IDS.selectedMunicipality, ['==', ['get', 'code'], selection?.kind === 'municipality' ? selection.code : '']);
+        // A region outlines its municipalities; the province needs no highlight (its outline is always drawn).
+        map.setFilter(
+          LAYER_IDS.selectedMunicipality,
+          selection?.kind === 'area' && selection.area !== 'overijssel'
+            ? ['==', ['get', 'region'], selection.area]
+            : ['==', ['get', 'code'], selection?.kind === 'municipality' ? selection.code : ''],
+        );
         map.setFilter(LAYER_IDS.selectedKeyProject, ['==', ['get', 'id'], selection?.kind === 'keyProject' ? selection.id : '']);
       }),
       $showKeyProjects.subscribe((visible) => {

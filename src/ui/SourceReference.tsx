@@ -40,18 +40,20 @@ export function SourceDetails({ id }: { id: SourceId }) {
       <dd>{source.date}</dd>
       <dt>{t('source.licence')}</dt>
       <dd>{source.licence}</dd>
-      {source.file && (
-        <>
-          <dt>{t('source.file')}</dt>
-          <dd>
-            <code>{source.file}</code>
-          </dd>
-        </>
-      )}
       {source.derivation && (
         <>
           <dt>{t('source.derivation')}</dt>
           <dd>{source.derivation}</dd>
+        </>
+      )}
+      {source.url && (
+        <>
+          <dt>{t('source.url')}</dt>
+          <dd>
+            <a href={source.url} target="_blank" rel="noopener noreferrer">
+              {source.url}
+            </a>
+          </dd>
         </>
       )}
     </dl>

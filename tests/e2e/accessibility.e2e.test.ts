@@ -112,6 +112,12 @@ async function walkScreens(app: AppPage, language: Language): Promise<Record<str
   await page.locator('#municipality-list button').first().click();
   await page.getByTestId('municipality-panel').waitFor();
   await check('municipality panel');
+  await page.locator('.region-choice[data-area="west-overijssel"]').click();
+  await page.getByTestId('region-panel').waitFor();
+  await check('region panel West-Overijssel');
+  await page.locator('.region-choice[data-area="overijssel"]').click();
+  await page.getByTestId('region-panel').locator('[data-testid="area-regions"]').waitFor();
+  await check('region panel Overijssel');
 
   await page.locator('#key-project-search').fill('Stadshagen');
   await page.locator('#key-project-search').press('Enter');
