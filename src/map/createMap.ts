@@ -72,7 +72,7 @@ function applyMapLocale(map: MapLibreMap, container: HTMLElement, locale: Record
   map.getCanvas().setAttribute('aria-label', locale['Map.Title'] ?? '');
 }
 
-/** The view and the key projects the map's source holds, as data attributes (read by the browser tests). */
+/** The view (zoom and centre) as data attributes, read by the browser tests. */
 function describeView(map: MapLibreMap, container: HTMLElement): void {
   const center = map.getCenter();
   container.dataset['zoom'] = map.getZoom().toFixed(4);
