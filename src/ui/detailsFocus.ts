@@ -6,8 +6,12 @@ let opener: HTMLElement | null = null;
 /** Call after selecting something from a list or search box; the panel renders, then gets focus. */
 export function focusDetailsFrom(element: EventTarget | null): void {
   opener = element instanceof HTMLElement ? element : null;
-  // Preact renders the new panel in a microtask; a task later its heading exists.
+  const from = opener;
+  // Preact renders the new panel in a microtask; a task later its heading exists. Focus that has
+  // moved on in the meantime (a click, a script) is left where it is.
   setTimeout(() => {
+    const active = document.activeElement;
+    if (active !== from && active !== document.body && active !== null) return;
     const heading = document.querySelector<HTMLElement>('#details h2');
     if (!heading) return;
     heading.tabIndex = -1;
