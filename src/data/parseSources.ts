@@ -18,7 +18,9 @@ export function parseSources(json: unknown, file: string): Validated<Source> {
       date: reader.string('date'),
       licence: reader.string('licence'),
     };
+    const part = reader.optionalString('part');
     const derivation = reader.optionalString('derivation');
+    if (part !== null) source.part = part;
     const url = reader.optionalString('url');
     if (derivation !== null) source.derivation = derivation;
     // Shown as a link: only web addresses, never javascript: or data: URLs.

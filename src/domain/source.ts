@@ -5,6 +5,8 @@ export interface Source {
   id: SourceId;
   /** Short title as a planner would cite it (Dutch, as the document is Dutch). */
   title: string;
+  /** Short pointer into the document, shown after the title in a "Bron" line, e.g. 'Tabel 1, p. 6'. */
+  part?: string;
   /** Publisher or author organisation. */
   publisher: string;
   /** Document section, table or page; or dataset layer/table name. */

@@ -190,6 +190,7 @@ function PerMunicipality({ region, name }: { region: RegionId; name: string }) {
           })}
         </tbody>
       </table>
+      {west && <p class="note">{t('area.perMunicipalityNote')}</p>}
       <SourceReference ids={[...sources]} />
     </Section>
   );

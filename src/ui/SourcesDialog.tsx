@@ -4,7 +4,7 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { $allSources } from '../stores/appData';
 import { $facilityDatasets } from '../stores/facilities';
-import { SourceDetails } from './SourceReference';
+import { citationTitle, SourceDetails } from './SourceReference';
 import { useTranslate } from './useTranslate';
 
 export function SourcesDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -29,7 +29,7 @@ export function SourcesDialog({ open, onClose }: { open: boolean; onClose: () =>
       <ul class="sources-list">
         {sources.map((source) => (
           <li key={source.id}>
-            <h3>{source.title}</h3>
+            <h3>{citationTitle(source)}</h3>
             <SourceDetails id={source.id} />
           </li>
         ))}

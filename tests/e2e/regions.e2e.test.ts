@@ -54,6 +54,7 @@ describe('region panels', () => {
     }
     expect(await panel.getByTestId('area-municipalities').locator('tbody tr').count()).toBe(11);
     const tabel1 = builtSection.locator('.source-reference').first();
+    expect(await tabel1.locator('summary').textContent()).toBe('Bron: Actualisatie Woondeal West-Overijssel 2025 t/m eind 2030, Tabel 1, p. 6');
     await tabel1.locator('summary').focus();
     await app.page.keyboard.press('Enter');
     expect(await tabel1.locator('.source-details').textContent()).toContain('Tabel 1 "Overzicht reeds gerealiseerde woningen"');
