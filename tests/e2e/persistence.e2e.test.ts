@@ -238,7 +238,7 @@ describe('a full disk', () => {
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 100_000 });
     // (navigator.storage.estimate() keeps reporting the real quota; writes are held to the override.)
 
-    await readThroughDialog(page, testCsv('Nieuw', 3000), 'replace');
+    await readThroughDialog(page, testCsv('Nieuw', 20_000), 'replace');
     await saveButton(page).click({ noWaitAfter: true });
     const alert = page.locator('dialog.import-dialog').getByRole('alert');
     await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toContain('geen opslagruimte meer');
