@@ -47,19 +47,49 @@ export interface SpreadOptions {
   minRadius: number;
 }
 
+/** Rotations tried per spread, within one step between neighbours; the first (none) wins ties. */
+const ROTATION_STEPS = 12;
+
 /**
  * Screen offsets [dx, dy] in pixels (x right, y down) for `count` symbols spread evenly on a circle
  * around their shared point: the first at the top, then clockwise. The radius grows with the count so
- * that neighbours stay at least `spacing` apart. Fewer than two symbols are not spread.
+ * that neighbours stay at least `spacing` apart. `obstacles` are other symbols nearby, as offsets from
+ * the shared point: the circle is turned (by less than the step between neighbours) to keep the spread
+ * symbols as far from them as possible, so a spread symbol does not land on another project.
+ * Fewer than two symbols are not spread.
  */
-export function spreadOffsets(count: number, options: SpreadOptions): [number, number][] {
+export function spreadOffsets(count: number, options: SpreadOptions, obstacles: readonly (readonly [number, number])[] = []): [number, number][] {
   if (count < 2) return count === 1 ? [[0, 0]] : [];
   const chord = 2 * Math.sin(Math.PI / count);
   const radius = Math.max(options.minRadius, options.spacing / chord);
-  return Array.from({ length: count }, (_, index) => {
-    const angle = -Math.PI / 2 + (2 * Math.PI * index) / count;
-    return [round2(radius * Math.cos(angle)), round2(radius * Math.sin(angle))] as [number, number];
-  });
+  const circle = (rotation: number) =>
+    Array.from({ length: count }, (_, index) => {
+      const angle = -Math.PI / 2 + rotation + (2 * Math.PI * index) / count;
+      return [round2(radius * Math.cos(angle)), round2(radius * Math.sin(angle))] as [number, number];
+    });
+  let best = circle(0);
+  if (obstacles.length === 0) return best;
+  // Farther than the spacing counts as clear: the default orientation stays unless an obstacle is near.
+  const clearanceOf = (offsets: readonly [number, number][]) => Math.min(options.spacing, clearance(offsets, obstacles));
+  let bestClearance = clearanceOf(best);
+  for (let step = 1; step < ROTATION_STEPS; step += 1) {
+    const candidate = circle(((2 * Math.PI) / count) * (step / ROTATION_STEPS));
+    const candidateClearance = clearanceOf(candidate);
+    if (candidateClearance > bestClearance + 0.5) {
+      best = candidate;
+      bestClearance = candidateClearance;
+    }
+  }
+  return best;
+}
+
+/** The smallest distance from any spread symbol to any obstacle. */
+function clearance(offsets: readonly [number, number][], obstacles: readonly (readonly [number, number])[]): number {
+  let smallest = Infinity;
+  for (const [x, y] of offsets) {
+    for (const [ox, oy] of obstacles) smallest = Math.min(smallest, Math.hypot(x - ox, y - oy));
+  }
+  return smallest;
 }
 
 function round2(value: number): number {

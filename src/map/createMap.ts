@@ -14,6 +14,7 @@ import { labelPoints } from '../analysis/labelPoints';
 import { $appData } from '../stores/appData';
 import { $thematicLayer } from '../stores/thematicLayer';
 import { $selection, selectMunicipality } from '../stores/selection';
+import { closeKeyProjectStack } from '../stores/keyProjectStacks';
 import { $backgroundMap, $showBuiltUpAreas, $showKeyProjects, setBackgroundMapStatus } from '../stores/mapLayers';
 import { $translate } from '../stores/language';
 import { $partialCoverageCodes } from '../stores/facilities';
@@ -90,7 +91,6 @@ export function createMap(container: HTMLElement): MapHandle {
       }),
       $selection.subscribe((selection) => {
         map.setFilter(LAYER_IDS.selectedMunicipality, ['==', ['get', 'code'], selection?.kind === 'municipality' ? selection.code : '']);
-        map.setFilter(LAYER_IDS.selectedKeyProject, ['==', ['get', 'id'], selection?.kind === 'keyProject' ? selection.id : '']);
       }),
       $showKeyProjects.subscribe((visible) => {
         for (const layer of [LAYER_IDS.keyProjects, LAYER_IDS.selectedKeyProject]) {
@@ -108,6 +108,7 @@ export function createMap(container: HTMLElement): MapHandle {
   map.on('click', (event: MapLayerMouseEvent) => {
     if (handleReachabilityClick(event)) return;
     if (handleKeyProjectClick(map, event)) return;
+    closeKeyProjectStack();
     if (handleFacilityClick(map, event)) return;
     if (handleGridClick(event)) return;
     const municipalities = map.queryRenderedFeatures(event.point, { layers: [LAYER_IDS.municipalityHitArea] });

@@ -16,7 +16,7 @@ import { LAYER_IDS, SOURCE_IDS } from './mapStyle';
 /** Symbols are at most about 37 px wide (32 px × icon-size 1.15): keep neighbours and the shared point clear. */
 const SPREAD = { spacing: 44, minRadius: 38 };
 
-const SPREAD_LAYERS = [LAYER_IDS.keyProjectSpreadLegs, LAYER_IDS.keyProjectSpreadCentre, LAYER_IDS.keyProjectSpread, LAYER_IDS.selectedSpreadKeyProject];
+const SPREAD_LAYERS = [LAYER_IDS.keyProjectSpreadLegCasing, LAYER_IDS.keyProjectSpreadLegs, LAYER_IDS.keyProjectSpreadCentre, LAYER_IDS.keyProjectSpread, LAYER_IDS.selectedSpreadKeyProject];
 
 /** The properties the key-project symbol layers read. */
 export function keyProjectProperties(project: PlacedKeyProject): Record<string, unknown> {
@@ -40,9 +40,18 @@ interface SpreadPosition {
   location: [number, number];
 }
 
-function spreadPositions(map: MapLibreMap, stack: SharedLocation): SpreadPosition[] {
+/** Other key projects closer than this to a spread stack (in pixels) are kept clear of its symbols. */
+const OBSTACLE_RANGE = 160;
+
+function spreadPositions(map: MapLibreMap, stack: SharedLocation, projects: readonly PlacedKeyProject[]): SpreadPosition[] {
   const centre = map.project(stack.location);
-  const offsets = spreadOffsets(stack.ids.length, SPREAD);
+  const obstacles: [number, number][] = [];
+  for (const project of projects) {
+    if (stack.ids.includes(project.id)) continue;
+    const { x, y } = map.project(project.location);
+    if (Math.hypot(x - centre.x, y - centre.y) < OBSTACLE_RANGE) obstacles.push([x - centre.x, y - centre.y]);
+  }
+  const offsets = spreadOffsets(stack.ids.length, SPREAD, obstacles);
   return stack.ids.map((id, index) => {
     const [dx, dy] = offsets[index] ?? [0, 0];
     const x = centre.x + dx;
@@ -58,9 +67,10 @@ export function addKeyProjectSpread(map: MapLibreMap): () => void {
 
   const renderSpread = () => {
     const stack = $spreadKeyProjectStack.get();
-    const projectsById = new Map(($appData.get().keyProjects ?? []).map((project) => [project.id, project]));
+    const projects = $appData.get().keyProjects ?? [];
+    const projectsById = new Map(projects.map((project) => [project.id, project]));
     const features: Feature[] = [];
-    const positions = stack ? spreadPositions(map, stack) : [];
+    const positions = stack ? spreadPositions(map, stack, projects) : [];
     for (const position of positions) {
       const project = projectsById.get(position.id);
       if (!project || !stack) continue;
@@ -72,8 +82,18 @@ export function addKeyProjectSpread(map: MapLibreMap): () => void {
     // The stacked symbols give way to the spread ones; the count beside the stack goes too.
     map.setFilter(LAYER_IDS.keyProjects, stack ? ['!', ['in', ['get', 'id'], ['literal', stack.ids]]] : null);
     map.setFilter(LAYER_IDS.keyProjectStackCounts, ['!=', ['get', 'key'], stack?.key ?? '']);
+    renderSelection();
     // For tests and tools: where each spread project is drawn, in pixels of the map container.
     container.dataset['keyProjectSpread'] = JSON.stringify(positions.map(({ id, x, y }) => ({ id, x, y })));
+  };
+
+  /** The ring around the selected project: on its spread symbol when its stack is spread, else on its own symbol. */
+  const renderSelection = () => {
+    const selection = $selection.get();
+    const selectedId = selection?.kind === 'keyProject' ? selection.id : '';
+    const spread = $spreadKeyProjectStack.get()?.ids.includes(selectedId) ?? false;
+    map.setFilter(LAYER_IDS.selectedKeyProject, ['==', ['get', 'id'], spread ? '' : selectedId]);
+    map.setFilter(LAYER_IDS.selectedSpreadKeyProject, ['==', ['get', 'id'], spread ? selectedId : '']);
   };
 
   const renderStacks = (stacks: readonly SharedLocation[]) => {
@@ -110,9 +130,7 @@ export function addKeyProjectSpread(map: MapLibreMap): () => void {
   const unsubscribers = [
     $keyProjectStacks.subscribe(renderStacks),
     $spreadKeyProjectStack.subscribe(renderSpread),
-    $selection.subscribe((selection) => {
-      map.setFilter(LAYER_IDS.selectedSpreadKeyProject, ['==', ['get', 'id'], selection?.kind === 'keyProject' ? selection.id : '']);
-    }),
+    $selection.subscribe(renderSelection),
     $showKeyProjects.subscribe((visible) => {
       for (const layer of [...SPREAD_LAYERS, LAYER_IDS.keyProjectStackCounts]) map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
     }),

@@ -46,6 +46,7 @@ export const LAYER_IDS = {
   keyProjects: 'key-projects',
   selectedKeyProject: 'selected-key-project',
   keyProjectStackCounts: 'key-project-stack-counts',
+  keyProjectSpreadLegCasing: 'key-project-spread-leg-casing',
   keyProjectSpreadLegs: 'key-project-spread-legs',
   keyProjectSpreadCentre: 'key-project-spread-centre',
   keyProjectSpread: 'key-project-spread',
@@ -185,6 +186,8 @@ export function createOfflineStyle(): StyleSpecification {
         id: LAYER_IDS.keyProjectStackCounts,
         type: 'symbol',
         source: SOURCE_IDS.keyProjectStacks,
+        // Not at the province overview, where the counts would crowd the small symbols.
+        minzoom: 8.5,
         layout: {
           'text-field': ['concat', '×', ['to-string', ['get', 'count']]],
           'text-font': LABEL_FONT,
@@ -197,7 +200,15 @@ export function createOfflineStyle(): StyleSpecification {
         paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
       },
       {
-        // A spread stack: a leg from the shared position to each project, a dot at the position, the symbols.
+        // A spread stack: a leg from the shared position to each project (dark on a light casing, visible on
+        // every thematic colour), a dot at the position, the symbols.
+        id: LAYER_IDS.keyProjectSpreadLegCasing,
+        type: 'line',
+        source: SOURCE_IDS.keyProjectSpread,
+        filter: ['==', ['get', 'kind'], 'leg'],
+        paint: { 'line-color': '#ffffff', 'line-width': 4.5 },
+      },
+      {
         id: LAYER_IDS.keyProjectSpreadLegs,
         type: 'line',
         source: SOURCE_IDS.keyProjectSpread,

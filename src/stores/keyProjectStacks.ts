@@ -18,6 +18,11 @@ export function openKeyProjectStack(key: string): void {
   $openedStackKey.set(key);
 }
 
+/** Closes the stack the planner opened (a click elsewhere on the map); a selected project's stack stays spread. */
+export function closeKeyProjectStack(): void {
+  $openedStackKey.set(null);
+}
+
 $selection.listen(() => $openedStackKey.set(null));
 
 /** The stack shown spread out: the one holding the selected key project, else the one the planner opened. */

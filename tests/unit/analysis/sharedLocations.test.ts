@@ -37,6 +37,19 @@ describe('spreadOffsets', () => {
     expect(second).toEqual([38, 0]); // screen y points down: right of the point comes next
   });
 
+  it('turns the circle away from another symbol close to the shared point', () => {
+    // A pair spreads top/bottom; with a symbol 30 px below the point it turns to keep clear of it.
+    expect(spreadOffsets(2, options)).toEqual([[0, -38], [0, 38]]);
+    const turned = spreadOffsets(2, options, [[0, 30]]);
+    const nearest = Math.min(...turned.map(([x, y]) => Math.hypot(x, y - 30)));
+    expect(nearest).toBeGreaterThan(40);
+    for (const [x, y] of turned) expect(Math.hypot(x, y)).toBeCloseTo(38, 1);
+  });
+
+  it('keeps the default orientation when obstacles are far away', () => {
+    expect(spreadOffsets(3, options, [[500, 500]])).toEqual(spreadOffsets(3, options));
+  });
+
   it.each([2, 3, 4, 6, 12])('keeps %i items at least the spacing apart and clear of the shared point', (count) => {
     const offsets = spreadOffsets(count, options);
     expect(offsets).toHaveLength(count);

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PlacedKeyProject } from '../../../src/domain/keyProject';
 import { $appData } from '../../../src/stores/appData';
-import { $keyProjectsAtSameLocation, $spreadKeyProjectStack, openKeyProjectStack } from '../../../src/stores/keyProjectStacks';
+import { $keyProjectsAtSameLocation, $spreadKeyProjectStack, closeKeyProjectStack, openKeyProjectStack } from '../../../src/stores/keyProjectStacks';
 import { $selection, clearSelection, selectKeyProject, selectMunicipality } from '../../../src/stores/selection';
 import { $facilitiesByDataset, $facilityDatasets, removeFacilityDataset } from '../../../src/stores/facilities';
 import { loadAppData } from '../../../src/stores/loadAppData';
@@ -29,6 +29,15 @@ describe('key-project stacks', () => {
     expect($spreadKeyProjectStack.get()?.ids).toEqual(['d', 'e']);
     selectMunicipality('GM0193');
     expect($spreadKeyProjectStack.get()).toBeNull();
+  });
+
+  it('closes an opened stack on a click elsewhere, but keeps the selected project\'s stack spread', () => {
+    openKeyProjectStack('6.3,52.5');
+    closeKeyProjectStack();
+    expect($spreadKeyProjectStack.get()).toBeNull();
+    selectKeyProject('a');
+    closeKeyProjectStack();
+    expect($spreadKeyProjectStack.get()?.ids).toEqual(['a', 'b']);
   });
 
   it('spreads the stack of the selected key project, also when chosen from the list', () => {
