@@ -7,11 +7,8 @@ import { findForbiddenKey, forbiddenKeyIssue, isRecord, RecordReader, requireTop
 import { parseInconsistencies } from './parseInconsistencies';
 import type { ParsedDataset } from './parsedDataset';
 
-export interface PrintedRegionTarget extends RegionTarget {
-  /** Sums printed in the text ('6.590 totaal'); null where the source prints none. */
-  basisTotal: number | null;
-  trendTotal: number | null;
-}
+/** A region target with the totals the text prints (see RegionTarget). */
+export type PrintedRegionTarget = RegionTarget;
 
 export interface HousingTargetsDataset {
   municipalTargets: MunicipalTarget[];

@@ -18,10 +18,14 @@ export function parseSources(json: unknown, file: string): Validated<Source> {
       date: reader.string('date'),
       licence: reader.string('licence'),
     };
-    const sourceFile = reader.optionalString('file');
+    const part = reader.optionalString('part');
     const derivation = reader.optionalString('derivation');
-    if (sourceFile !== null) source.file = sourceFile;
+    if (part !== null) source.part = part;
+    const url = reader.optionalString('url');
     if (derivation !== null) source.derivation = derivation;
+    // Shown as a link: only web addresses, never javascript: or data: URLs.
+    if (url !== null && !/^https?:\/\/[^\s]+$/i.test(url)) reader.reject('data.invalidValue', { field: 'url', value: url });
+    else if (url !== null) source.url = url;
     if (!reader.issue && seen.has(source.id)) reader.reject('data.duplicateRecord', { value: source.id });
     if (!reader.issue) seen.add(source.id);
     return source;

@@ -12,8 +12,10 @@ export const TRAIN_STATIONS_DATASET: FacilityDataset = {
   id: TRAIN_STATIONS_DATASET_ID,
   kind: 'embedded',
   name: 'Treinstations (DOVA Centraal Halte Bestand)',
-  source: 'DOVA Centraal Halte Bestand, via github.com/albertsikkema/niet-toegankelijke-bushaltes (data/stations.json)',
-  licence: 'CC0 1.0 (zoals opgegeven door de bronrepository; licentie CHB nog te bevestigen)',
+  // Cited by publisher and dataset; the provenance and licence remarks are in the sources register
+  // (source id 'chb-treinstations-2026').
+  source: 'DOVA, Centraal Halte Bestand (CHB)',
+  licence: 'CC0 1.0',
   retrievedAt: '2026-02-24',
   coverage: 'province',
   // Railway stations only: public-transport stops as a category are not covered (no bus or tram stops),

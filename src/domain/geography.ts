@@ -65,3 +65,11 @@ export function isOverijsselMunicipalityCode(code: string): boolean {
 }
 
 export const REGION_IDS: readonly RegionId[] = ['west-overijssel', 'twente'];
+
+/** What a region panel can show: one of the two regions, or the whole province. */
+export type AreaId = RegionId | 'overijssel';
+export const AREA_IDS: readonly AreaId[] = ['overijssel', ...REGION_IDS];
+
+export function isInArea(municipality: Pick<Municipality, 'region'>, area: AreaId): boolean {
+  return area === 'overijssel' || municipality.region === area;
+}

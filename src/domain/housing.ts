@@ -13,6 +13,15 @@ export type Scenario = (typeof SCENARIOS)[number];
 
 export type HomesPerType = Record<HousingType, number>;
 
+/** Nultreden + geclusterd + zorggeschikt. */
+export function totalHomes(homes: HomesPerType): number {
+  return HOUSING_TYPES.reduce((sum, type) => sum + homes[type], 0);
+}
+
+export function addHomes(a: HomesPerType, b: HomesPerType): HomesPerType {
+  return { nultreden: a.nultreden + b.nultreden, geclusterd: a.geclusterd + b.geclusterd, zorggeschikt: a.zorggeschikt + b.zorggeschikt };
+}
+
 /** Target up to and including 2030 for one municipality, both scenarios. */
 export interface MunicipalTarget {
   municipalityCode: MunicipalityCode;
@@ -26,7 +35,26 @@ export interface RegionTarget {
   region: RegionId;
   basis: HomesPerType;
   trend: HomesPerType;
+  /** Sums printed in the text ('6.590 totaal'); null where the source prints none (Twente). */
+  basisTotal: number | null;
+  trendTotal: number | null;
   source: SourceId;
+}
+
+/**
+ * The printed region totals of the key-project table (Woondeal Bijlage 1) and the number of key
+ * projects (Tabel 2). Where the rows add up to something else, an inconsistency records it.
+ */
+export interface KeyProjectRegionFigures {
+  region: RegionId;
+  keyProjects: number;
+  homesWoondeal2022: number;
+  /** The footnote's figure for the 2022 ambition, which the printed 2022 total differs from. */
+  homesWoondeal2022Footnote: number | null;
+  homes2024To2030: number;
+  homesAfter2030: number;
+  source: SourceId;
+  keyProjectsSource: SourceId;
 }
 
 /** A place where the source contradicts itself. The printed value is kept; this records it. */
@@ -57,4 +85,14 @@ export interface MunicipalHomesTable {
   printedTotal: number;
   inconsistencies: SourceInconsistency[];
   source: SourceId;
+}
+
+/**
+ * Sum of a printed column where '-' is kept as null. Every value '-' gives null (shown '–', never 0:
+ * Ommen prints no homes after 2030); otherwise the known values add up, as the source's own totals do
+ * (Zwolle after 2030: six figures and one '-' make the printed 3.000).
+ */
+export function sumOfPrinted(values: readonly (number | null)[]): number | null {
+  const known = values.filter((value): value is number => value !== null);
+  return known.length === 0 ? null : known.reduce((sum, value) => sum + value, 0);
 }

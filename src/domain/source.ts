@@ -5,6 +5,8 @@ export interface Source {
   id: SourceId;
   /** Short title as a planner would cite it (Dutch, as the document is Dutch). */
   title: string;
+  /** Short pointer into the document, shown after the title in a "Bron" line, e.g. 'Tabel 1, p. 6'. */
+  part?: string;
   /** Publisher or author organisation. */
   publisher: string;
   /** Document section, table or page; or dataset layer/table name. */
@@ -13,11 +15,9 @@ export interface Source {
   date: string;
   /** Licence for datasets; for policy documents: 'openbaar bestuursdocument'. */
   licence: string;
-  /** File in geo/ that holds the data, relative to the repository root. */
-  file?: string;
   /** How the data was derived from the original, when it was. */
   derivation?: string;
-  /** Web address of the original, for sources that are web pages or online publications. */
+  /** Web address where the original can be read or downloaded. */
   url?: string;
 }
 

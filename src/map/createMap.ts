@@ -90,7 +90,14 @@ export function createMap(container: HTMLElement): MapHandle {
         container.dataset['facilityCoverage'] = codes.join(',');
       }),
       $selection.subscribe((selection) => {
-        map.setFilter(LAYER_IDS.selectedMunicipality, ['==', ['get', 'code'], selection?.kind === 'municipality' ? selection.code : '']);
+        // A region outlines its municipalities; the province needs no highlight (its outline is always drawn).
+        map.setFilter(
+          LAYER_IDS.selectedMunicipality,
+          selection?.kind === 'area' && selection.area !== 'overijssel'
+            ? ['==', ['get', 'region'], selection.area]
+            : ['==', ['get', 'code'], selection?.kind === 'municipality' ? selection.code : ''],
+        );
+        // The selected key project's ring is drawn by keyProjectSpread (on its spread symbol when stacked).
       }),
       $showKeyProjects.subscribe((visible) => {
         for (const layer of [LAYER_IDS.keyProjects, LAYER_IDS.selectedKeyProject]) {

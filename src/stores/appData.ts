@@ -4,7 +4,7 @@ import { atom, computed } from 'nanostores';
 import type { DataIssue } from '../domain/dataIssue';
 import type { Municipality, MunicipalityCode, RegionId } from '../domain/geography';
 import type { PostcodePopulation } from '../domain/population';
-import type { MunicipalHomesFigure, MunicipalTarget, RegionTarget, SourceInconsistency } from '../domain/housing';
+import type { KeyProjectRegionFigures, MunicipalHomesFigure, MunicipalTarget, RegionTarget, SourceInconsistency } from '../domain/housing';
 import type { PlacedKeyProject } from '../domain/keyProject';
 import type { Source, SourceId } from '../domain/source';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
@@ -40,6 +40,10 @@ export interface AppData {
   /** Total printed under Tabel 1 for West-Overijssel (its rows add up to another number). */
   homesBuiltPrintedTotal: number;
   outlook: MunicipalHomesFigure[];
+  /** Total printed under Tabel 3 for West-Overijssel. */
+  outlookPrintedTotal: number;
+  /** Printed West-Overijssel totals of the key projects (Bijlage 1, Tabel 2). */
+  keyProjectRegionFigures: KeyProjectRegionFigures;
   inconsistencies: SourceInconsistency[];
   sources: Source[];
   /** Source of the postcode-area figures (CBS, 1 Jan 2021). */

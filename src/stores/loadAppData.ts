@@ -62,9 +62,26 @@ export function toAppData(loaded: LoadedDatasets): { data: Partial<AppData>; iss
     data.homesBuiltPrintedTotal = homesBuilt.printedTotal;
   }
   const outlook = valueOf(loaded.outlook2031To2035);
-  if (outlook) data.outlook = outlook.rows;
+  if (outlook) {
+    data.outlook = outlook.rows;
+    data.outlookPrintedTotal = outlook.printedTotal;
+  }
+  const keyProjects = valueOf(loaded.keyProjects);
+  if (keyProjects) {
+    const { regionTotal, table2 } = keyProjects;
+    data.keyProjectRegionFigures = {
+      region: regionTotal.region,
+      keyProjects: table2.total.keyProjects,
+      homesWoondeal2022: regionTotal.homesWoondeal2022,
+      homesWoondeal2022Footnote: regionTotal.homesWoondeal2022Footnote,
+      homes2024To2030: regionTotal.homes2024To2030,
+      homesAfter2030: regionTotal.homesAfter2030,
+      source: regionTotal.source,
+      keyProjectsSource: table2.source,
+    };
+  }
   data.inconsistencies = [
-    ...(valueOf(loaded.keyProjects)?.inconsistencies ?? []),
+    ...(keyProjects?.inconsistencies ?? []),
     ...(targets?.inconsistencies ?? []),
     ...(homesBuilt?.inconsistencies ?? []),
     ...(outlook?.inconsistencies ?? []),

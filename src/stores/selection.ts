@@ -1,10 +1,12 @@
-// What the planner has selected: a municipality, key project, facility or reachability analysis (or nothing).
+// What the planner has selected: a municipality, region, key project, facility or reachability analysis (or nothing).
 
 import { atom } from 'nanostores';
-import type { MunicipalityCode } from '../domain/geography';
+import type { AreaId, MunicipalityCode } from '../domain/geography';
 
 export type Selection =
   | { kind: 'municipality'; code: MunicipalityCode }
+  /** A region panel: West-Overijssel, Twente or the whole province. */
+  | { kind: 'area'; area: AreaId }
   | { kind: 'keyProject'; id: string }
   | { kind: 'facility'; key: string }
   /** The reachability of the analysis point (src/stores/reachability.ts holds the point). */
@@ -15,6 +17,10 @@ export const $selection = atom<Selection>(null);
 
 export function selectMunicipality(code: MunicipalityCode): void {
   $selection.set({ kind: 'municipality', code });
+}
+
+export function selectArea(area: AreaId): void {
+  $selection.set({ kind: 'area', area });
 }
 
 export function selectKeyProject(id: string): void {

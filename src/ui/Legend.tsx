@@ -124,7 +124,7 @@ export function Legend() {
           <ul class="legend-attribution">
             {visibleDatasets.map((dataset) => (
               <li key={dataset.id}>
-                {dataset.kind === 'osm' ? t('osm.attribution') + ' (ODbL)' : `${dataset.name}: ${dataset.licence}`}
+                {dataset.kind === 'osm' ? t('osm.attribution') : dataset.source}
               </li>
             ))}
           </ul>

@@ -1,9 +1,11 @@
-// Searchable list of the 25 municipalities: type to filter, Tab/arrow keys to move, Enter to select.
+// The three region panels (province, West-Overijssel, Twente) and a searchable list of the 25 municipalities:
+// type to filter, Tab/arrow keys to move, Enter to select.
 
 import { useStore } from '@nanostores/preact';
 import { useState } from 'preact/hooks';
 import { $appData } from '../stores/appData';
-import { $selection, selectMunicipality } from '../stores/selection';
+import { AREA_IDS } from '../domain/geography';
+import { $selection, selectArea, selectMunicipality } from '../stores/selection';
 import { matchesQuery } from './matchesQuery';
 import { moveFocusInList } from './moveFocusInList';
 import { useTranslate } from './useTranslate';
@@ -19,6 +21,23 @@ export function MunicipalityFinder() {
   return (
     <section class="finder" aria-labelledby="municipality-finder-title">
       <h2 id="municipality-finder-title">{t('finder.municipalitiesTitle')}</h2>
+      <div class="region-choices" role="group" aria-labelledby="region-choices-label">
+        <span id="region-choices-label" class="region-choices-label">
+          {t('finder.regionsTitle')}:
+        </span>
+        {AREA_IDS.map((area) => (
+          <button
+            type="button"
+            key={area}
+            class="region-choice"
+            data-area={area}
+            aria-pressed={selection?.kind === 'area' && selection.area === area}
+            onClick={() => selectArea(area)}
+          >
+            {area === 'overijssel' ? t('area.overijssel') : t(`region.${area}`)}
+          </button>
+        ))}
+      </div>
       <label class="search-label" for="municipality-search">
         {t('finder.municipalitySearch')}
       </label>

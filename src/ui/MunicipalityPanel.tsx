@@ -9,49 +9,15 @@ import {
   $olderPeopleByMunicipality,
   inconsistenciesAbout,
 } from '../stores/appData';
-import { selectKeyProject } from '../stores/selection';
-import { HOUSING_TYPES, type HomesPerType } from '../domain/housing';
+import { selectArea, selectKeyProject } from '../stores/selection';
+import { sumOfPrinted } from '../domain/housing';
 import type { MunicipalityCode } from '../domain/geography';
 import { InconsistencyNote } from './InconsistencyNote';
 import { KeyProjectSymbol } from './KeyProjectSymbol';
 import { MunicipalityFacilities } from './MunicipalityFacilities';
 import { SourceReference } from './SourceReference';
+import { TargetsTable } from './TargetsTable';
 import { useFormatNumber, useTranslate } from './useTranslate';
-
-function sumOf(homes: HomesPerType): number {
-  return HOUSING_TYPES.reduce((sum, type) => sum + homes[type], 0);
-}
-
-function TargetsTable({ caption, basis, trend }: { caption: string; basis: HomesPerType; trend: HomesPerType }) {
-  const t = useTranslate();
-  const formatNumber = useFormatNumber();
-  return (
-    <table class="figures" data-testid="targets-table">
-      <caption class="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('municipality.housingTypeColumn')}</th>
-          <th scope="col">{t('scenario.basis')}</th>
-          <th scope="col">{t('scenario.trend')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {HOUSING_TYPES.map((type) => (
-          <tr key={type}>
-            <th scope="row">{t(`housing.${type}`)}</th>
-            <td data-scenario="basis" data-type={type}>{formatNumber(basis[type])}</td>
-            <td data-scenario="trend" data-type={type}>{formatNumber(trend[type])}</td>
-          </tr>
-        ))}
-        <tr class="total-row">
-          <th scope="row">{t('housing.total')}</th>
-          <td>{formatNumber(sumOf(basis))}</td>
-          <td>{formatNumber(sumOf(trend))}</td>
-        </tr>
-      </tbody>
-    </table>
-  );
-}
 
 export function MunicipalityPanel({ code }: { code: MunicipalityCode }) {
   const t = useTranslate();
@@ -68,8 +34,7 @@ export function MunicipalityPanel({ code }: { code: MunicipalityCode }) {
   const outlook = data.outlook?.find((figure) => figure.municipalityCode === code);
   const keyProjects = projects.filter((project) => project.countsAsKeyProject);
   const showNumber = (value: number | null | undefined) => (value === null || value === undefined ? t('value.none') : formatNumber(value));
-  const columnSum = (pick: (project: (typeof projects)[number]) => number | null) =>
-    projects.reduce((sum, project) => sum + (pick(project) ?? 0), 0);
+  const columnSum = (pick: (project: (typeof projects)[number]) => number | null) => sumOfPrinted(projects.map(pick));
 
   return (
     <article class="panel" aria-labelledby="panel-title" data-testid="municipality-panel">
@@ -78,7 +43,11 @@ export function MunicipalityPanel({ code }: { code: MunicipalityCode }) {
       </h2>
       <dl class="facts">
         <dt>{t('municipality.region')}</dt>
-        <dd>{t(`region.${municipality.region}`)}</dd>
+        <dd>
+          <button type="button" class="link-button" data-testid="open-region" onClick={() => selectArea(municipality.region)}>
+            {t(`region.${municipality.region}`)}
+          </button>
+        </dd>
         <dt>{t('municipality.inhabitants')}</dt>
         <dd>
           {showNumber(municipality.inhabitants)}
@@ -99,7 +68,12 @@ export function MunicipalityPanel({ code }: { code: MunicipalityCode }) {
             <p>{t('municipality.twenteNoTargets')}</p>
             {regionTarget && (
               <>
-                <TargetsTable caption={t('region.twente')} basis={regionTarget.basis} trend={regionTarget.trend} />
+                <TargetsTable
+                  caption={t('region.twente')}
+                  basis={regionTarget.basis}
+                  trend={regionTarget.trend}
+                  printedTotals={{ basis: regionTarget.basisTotal, trend: regionTarget.trendTotal }}
+                />
                 <SourceReference ids={[regionTarget.source]} />
               </>
             )}
@@ -112,10 +86,12 @@ export function MunicipalityPanel({ code }: { code: MunicipalityCode }) {
         {homesBuilt ? (
           <>
             <p class="big-figure">{showNumber(homesBuilt.homes)}</p>
-            {data.homesBuiltPrintedTotal !== undefined && (
-              <p class="note">{t('municipality.homesBuiltRegionTotal', { total: formatNumber(data.homesBuiltPrintedTotal) })}</p>
-            )}
-            <InconsistencyNote inconsistencies={inconsistenciesAbout(inconsistencies, 'homesBuilt')} />
+            <p class="note">
+              {t('municipality.regionTotalElsewhere')}{' '}
+              <button type="button" class="link-button" onClick={() => selectArea(municipality.region)}>
+                {t(`region.${municipality.region}`)}
+              </button>
+            </p>
             <SourceReference ids={[homesBuilt.source]} />
           </>
         ) : (
@@ -155,9 +131,9 @@ export function MunicipalityPanel({ code }: { code: MunicipalityCode }) {
                 ))}
                 <tr class="total-row">
                   <th scope="row">{t('municipality.computedTotal')}</th>
-                  <td>{formatNumber(columnSum((project) => project.homesWoondeal2022))}</td>
-                  <td>{formatNumber(columnSum((project) => project.homes2024To2030))}</td>
-                  <td>{formatNumber(columnSum((project) => project.homesAfter2030))}</td>
+                  <td data-column="homesWoondeal2022">{showNumber(columnSum((project) => project.homesWoondeal2022))}</td>
+                  <td data-column="homes2024To2030">{showNumber(columnSum((project) => project.homes2024To2030))}</td>
+                  <td data-column="homesAfter2030">{showNumber(columnSum((project) => project.homesAfter2030))}</td>
                 </tr>
               </tbody>
             </table>

@@ -1,4 +1,4 @@
-// The right-hand panel: details of the selected municipality, key project, facility or reachability analysis, or a short introduction.
+// The right-hand panel: details of the selected municipality, region, key project, facility or reachability analysis, or a short introduction.
 
 import { useStore } from '@nanostores/preact';
 import { $selection } from '../stores/selection';
@@ -6,12 +6,14 @@ import { FacilityPanel } from './FacilityPanel';
 import { KeyProjectPanel } from './KeyProjectPanel';
 import { MunicipalityPanel } from './MunicipalityPanel';
 import { ReachabilityPanel } from './ReachabilityPanel';
+import { RegionPanel } from './RegionPanel';
 import { useTranslate } from './useTranslate';
 
 export function SelectionPanel() {
   const t = useTranslate();
   const selection = useStore($selection);
   if (selection?.kind === 'municipality') return <MunicipalityPanel code={selection.code} />;
+  if (selection?.kind === 'area') return <RegionPanel area={selection.area} />;
   if (selection?.kind === 'keyProject') return <KeyProjectPanel id={selection.id} />;
   if (selection?.kind === 'facility') return <FacilityPanel facilityKey={selection.key} />;
   if (selection?.kind === 'reachability') return <ReachabilityPanel />;

@@ -2,8 +2,13 @@
 
 import { useStore } from '@nanostores/preact';
 import { $sourcesById } from '../stores/appData';
-import type { SourceId } from '../domain/source';
+import type { Source, SourceId } from '../domain/source';
 import { useTranslate } from './useTranslate';
+
+/** Title plus the short pointer into the document: 'Actualisatie Woondeal …, Tabel 1, p. 6'. */
+export function citationTitle(source: Pick<Source, 'title' | 'part'>): string {
+  return source.part ? `${source.title}, ${source.part}` : source.title;
+}
 
 export function SourceReference({ ids }: { ids: SourceId[] }) {
   const t = useTranslate();
@@ -16,7 +21,7 @@ export function SourceReference({ ids }: { ids: SourceId[] }) {
         return (
           <details class="source-reference" key={id}>
             <summary>
-              {t('source.label')}: {source.title}
+              {t('source.label')}: {citationTitle(source)}
             </summary>
             <SourceDetails id={id} />
           </details>
@@ -40,18 +45,20 @@ export function SourceDetails({ id }: { id: SourceId }) {
       <dd>{source.date}</dd>
       <dt>{t('source.licence')}</dt>
       <dd>{source.licence}</dd>
-      {source.file && (
-        <>
-          <dt>{t('source.file')}</dt>
-          <dd>
-            <code>{source.file}</code>
-          </dd>
-        </>
-      )}
       {source.derivation && (
         <>
           <dt>{t('source.derivation')}</dt>
           <dd>{source.derivation}</dd>
+        </>
+      )}
+      {source.url && (
+        <>
+          <dt>{t('source.url')}</dt>
+          <dd>
+            <a href={source.url} target="_blank" rel="noopener noreferrer">
+              {source.url}
+            </a>
+          </dd>
         </>
       )}
     </dl>

@@ -3,12 +3,15 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { $allSources } from '../stores/appData';
-import { SourceDetails } from './SourceReference';
+import { $facilityDatasets } from '../stores/facilities';
+import { citationTitle, SourceDetails } from './SourceReference';
 import { useTranslate } from './useTranslate';
 
 export function SourcesDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useTranslate();
   const sources = useStore($allSources);
+  // Facility data fetched or imported in this browser; the embedded stations are in the register above.
+  const facilityDatasets = useStore($facilityDatasets).filter((dataset) => dataset.kind !== 'embedded');
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (open && !dialog.current?.open) dialog.current?.showModal();
@@ -26,11 +29,31 @@ export function SourcesDialog({ open, onClose }: { open: boolean; onClose: () =>
       <ul class="sources-list">
         {sources.map((source) => (
           <li key={source.id}>
-            <h3>{source.title}</h3>
+            <h3>{citationTitle(source)}</h3>
             <SourceDetails id={source.id} />
           </li>
         ))}
       </ul>
+      {facilityDatasets.length > 0 && (
+        <section aria-labelledby="sources-facilities-title">
+          <h3 id="sources-facilities-title">{t('sources.facilityDatasetsTitle')}</h3>
+          <ul class="sources-list" data-testid="sources-facility-datasets">
+            {facilityDatasets.map((dataset) => (
+              <li key={dataset.id}>
+                <h4>{dataset.name}</h4>
+                <dl class="source-details">
+                  <dt>{t('source.publisher')}</dt>
+                  <dd>{dataset.kind === 'osm' ? t('osm.attribution') : dataset.source}</dd>
+                  <dt>{t('source.date')}</dt>
+                  <dd>{dataset.retrievedAt.slice(0, 10)}</dd>
+                  <dt>{t('source.licence')}</dt>
+                  <dd>{dataset.kind === 'osm' ? t('osm.licence') : dataset.licence || t('sources.noLicenceGiven')}</dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </dialog>
   );
 }

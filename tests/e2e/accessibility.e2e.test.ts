@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 describe('accessibility', () => {
-  it('the start screen and a municipality panel have no WCAG 2.1 A/AA violations found by axe', async () => {
+  it('the start screen, a municipality panel and the region panels have no WCAG 2.1 A/AA violations found by axe', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
     const app = await openApp(browser, { context });
     await waitForMapIdle(app.page);
@@ -43,7 +43,13 @@ describe('accessibility', () => {
     await app.page.locator('#municipality-list button').first().click();
     await app.page.getByTestId('municipality-panel').waitFor();
     expect(await wcagViolations(app.page)).toEqual([]);
-  });
+    await app.page.locator('.region-choice[data-area="west-overijssel"]').click();
+    await app.page.getByTestId('region-panel').waitFor();
+    expect(await wcagViolations(app.page)).toEqual([]);
+    await app.page.locator('.region-choice[data-area="overijssel"]').click();
+    await app.page.getByTestId('region-panel').locator('[data-testid="area-regions"]').waitFor();
+    expect(await wcagViolations(app.page)).toEqual([]);
+  }, 120_000);
 
   it('the key-project panel, reachability panel, project table and import dialog have no axe violations either', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true });

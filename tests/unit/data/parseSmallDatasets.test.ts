@@ -1,4 +1,5 @@
-// Region assignment, housing targets, printed per-municipality tables, PC4 population and the Municipality model.
+// Region assignment, housing targets, printed per-municipality tables, PC4 population, the Municipality model
+// and the sources register.
 
 import { describe, expect, it } from 'vitest';
 import { buildMunicipalities } from '../../../src/data/buildMunicipalities';
@@ -7,6 +8,7 @@ import { parseMunicipalHomesTable } from '../../../src/data/parseMunicipalHomesT
 import type { MunicipalityBoundary } from '../../../src/data/parseMunicipalityBoundaries';
 import { parsePostcodePopulation } from '../../../src/data/parsePopulation';
 import { parseRegionAssignment } from '../../../src/data/parseRegionAssignment';
+import { parseSources } from '../../../src/data/parseSources';
 import type { NeighbourhoodFigures } from '../../../src/domain/population';
 import { readGeoJson } from './geoFiles';
 
@@ -120,5 +122,30 @@ describe('buildMunicipalities', () => {
     const { items, issues } = buildMunicipalities([boundary('GM0193', 'Zwolle')], [], [figures('GM0193', 1)], 'kwb');
     expect(items).toEqual([]);
     expect(issues).toEqual([expect.objectContaining({ code: 'data.municipalityWithoutRegion' })]);
+  });
+});
+
+describe('parseSources', () => {
+  const source = (extra: Record<string, unknown>) => ({ id: 'x', title: 'T', publisher: 'P', location: 'L', date: '2024', licence: 'CC BY 4.0', ...extra });
+
+  it('keeps a web address where the original can be found', () => {
+    const { items, issues } = parseSources({ sources: [source({ url: 'https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85984NED/table' })] }, 'sources.json');
+    expect(issues).toEqual([]);
+    expect(items[0]?.url).toBe('https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85984NED/table');
+  });
+
+  it('refuses an address that is not a web address (it is shown as a link)', () => {
+    const { items, issues } = parseSources({ sources: [source({ url: 'javascript:alert(1)' })] }, 'sources.json');
+    expect(items).toEqual([]);
+    expect(issues).toEqual([expect.objectContaining({ code: 'data.invalidValue', params: expect.objectContaining({ field: 'url' }) })]);
+  });
+
+  it('registers every embedded source with a public citation and no repository file path', () => {
+    const { items, issues } = parseSources(readGeoJson('geo/sources.json'), 'sources.json');
+    expect(issues).toEqual([]);
+    for (const entry of items) {
+      expect(entry, entry.id).not.toHaveProperty('file');
+      expect(entry.location, entry.id).not.toMatch(/geo\/|\.json|\.geojson|github/i);
+    }
   });
 });
