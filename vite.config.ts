@@ -14,6 +14,8 @@ const optionalOnlineOrigins = [
   'https://api.pdok.nl',
   'https://overpass-api.de',
 ];
+/** Of those, the only one that serves images: the PDOK background map tiles. */
+const optionalImageOrigins = ['https://service.pdok.nl'];
 
 const contentSecurityPolicy = [
   "default-src 'self'",
@@ -21,8 +23,9 @@ const contentSecurityPolicy = [
   "worker-src 'self'",
   "child-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: " + optionalOnlineOrigins.join(' '),
-  "connect-src 'self' " + optionalOnlineOrigins.join(' '),
+  "img-src 'self' data: blob: " + optionalImageOrigins.join(' '),
+  // blob: lets MapLibre's worker read large facility layers handed over as Blob URLs (src/map/facilityGeoJson.ts).
+  "connect-src 'self' blob: " + optionalOnlineOrigins.join(' '),
   "font-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

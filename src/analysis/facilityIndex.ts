@@ -27,17 +27,49 @@ export function categoryCode(category: FacilityCategory): number {
   return FACILITY_CATEGORIES.indexOf(category);
 }
 
+/** Facilities packed per step of packFacilitiesInChunks. */
+export const PACK_CHUNK_SIZE = 20_000;
+
+function packRange(facilities: readonly Facility[], packed: PackedFacilities, start: number, end: number, codes: ReadonlyMap<string, number>): void {
+  for (let position = start; position < end; position++) {
+    const facility = facilities[position]!;
+    packed.coordinates[2 * position] = facility.location[0];
+    packed.coordinates[2 * position + 1] = facility.location[1];
+    packed.categoryCodes[position] = codes.get(facility.category) ?? -1;
+    packed.ids[position] = `${facility.datasetId}/${facility.id}`;
+  }
+}
+
+function emptyPacked(count: number): PackedFacilities {
+  return { ids: new Array<string>(count), coordinates: new Float64Array(count * 2), categoryCodes: new Uint8Array(count) };
+}
+
+const CATEGORY_CODES: ReadonlyMap<string, number> = new Map(FACILITY_CATEGORIES.map((category, code) => [category, code]));
+
 export function packFacilities(facilities: readonly Facility[]): PackedFacilities {
-  const coordinates = new Float64Array(facilities.length * 2);
-  const categoryCodes = new Uint8Array(facilities.length);
-  const ids: string[] = [];
-  facilities.forEach((facility, position) => {
-    coordinates[2 * position] = facility.location[0];
-    coordinates[2 * position + 1] = facility.location[1];
-    categoryCodes[position] = categoryCode(facility.category);
-    ids.push(`${facility.datasetId}/${facility.id}`);
-  });
-  return { ids, coordinates, categoryCodes };
+  const packed = emptyPacked(facilities.length);
+  packRange(facilities, packed, 0, facilities.length, CATEGORY_CODES);
+  return packed;
+}
+
+/**
+ * packFacilities a chunk per task, so packing 430,000 facilities on the main thread never blocks it
+ * for long; null when `stillWanted` turns false (a newer list arrived) before the end.
+ */
+export async function packFacilitiesInChunks(
+  facilities: readonly Facility[],
+  stillWanted: () => boolean = () => true,
+  chunkSize = PACK_CHUNK_SIZE,
+): Promise<PackedFacilities | null> {
+  const packed = emptyPacked(facilities.length);
+  for (let start = 0; start < facilities.length; start += chunkSize) {
+    if (start > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (!stillWanted()) return null;
+    }
+    packRange(facilities, packed, start, Math.min(facilities.length, start + chunkSize), CATEGORY_CODES);
+  }
+  return packed;
 }
 
 /** Small leaves: measured fastest for nearest search at this scale (nodeSize 16 rather than kdbush's default 64). */

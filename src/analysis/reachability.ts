@@ -2,7 +2,7 @@
 // and per housing type whether the norm profile is met, not met, or cannot be judged (no data).
 
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { booleanPointInPolygon } from '@turf/turf';
+import { areaIndexFor } from './areaIndex';
 import type { FacilityCategory } from '../domain/facility';
 import { FACILITY_CATEGORIES } from '../domain/facility';
 import { isInsideBounds, OVERIJSSEL_BOUNDS } from '../domain/geography';
@@ -72,7 +72,8 @@ export interface ReachabilityOptions {
 export function isOutsideProvince(point: [number, number], options: ReachabilityOptions = {}): boolean {
   if (!isInsideBounds(point, options.provinceBounds ?? OVERIJSSEL_BOUNDS)) return true;
   if (!options.province) return false;
-  return !booleanPointInPolygon(point, options.province);
+  const outline = options.province.type === 'Feature' ? options.province.geometry : options.province;
+  return !areaIndexFor(outline).contains(point);
 }
 
 export function verdictFor(distanceMeters: number | null, maxDistanceMeters: number): Verdict {

@@ -1,5 +1,6 @@
 // CSV export of the reachability table for Dutch Excel: ';' separator, decimal comma, UTF-8 BOM,
-// CRLF line ends. Column headers and words come from the caller (the message catalogue).
+// CRLF line ends. Column headers and words come from the caller (the message catalogue). Every
+// cell goes through csvField, which also keeps text from being run as a spreadsheet formula.
 
 import type { FacilityCategory } from '../domain/facility';
 import { FACILITY_CATEGORIES } from '../domain/facility';
@@ -31,8 +32,35 @@ export const CSV_DEFAULT_CATEGORIES: readonly FacilityCategory[] = FACILITY_CATE
 
 const BYTE_ORDER_MARK = '\uFEFF';
 
-function quoteField(text: string): string {
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * Characters that make Excel or LibreOffice read a cell as a formula (OWASP "CSV injection"):
+ * = + - @, and tab or carriage return in front of them.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell: text that a spreadsheet would take for a formula gets a leading apostrophe (shown
+ * as text, not run), and a cell with a separator, quote or line break is quoted.
+ */
+export function csvField(text: string): string {
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Extra per-site columns after the site name (municipality, homes, location precision …). */
+export interface ReachabilityCsvSiteColumn {
+  header: string;
+  /** The cell text for the row at this position. */
+  value: (row: ReachabilityRow, index: number) => string;
+}
+
+export interface ReachabilityCsvExtras {
+  siteColumns?: readonly ReachabilityCsvSiteColumn[];
+  /**
+   * Lines written under the table after one empty line, e.g. [label, value, …]: what the figures
+   * rest on (norms, walking speed, date, datasets). The table itself stays first, header on line 1.
+   */
+  about?: ReadonlyArray<readonly string[]>;
 }
 
 function decimalComma(value: number, fractionDigits: number): string {
@@ -47,8 +75,10 @@ export function reachabilityTableToCsv(
   rows: readonly ReachabilityRow[],
   labels: ReachabilityCsvLabels,
   categories: readonly FacilityCategory[] = CSV_DEFAULT_CATEGORIES,
+  extras: ReachabilityCsvExtras = {},
 ): string {
-  const header = [labels.siteId, labels.siteName, labels.outsideProvince];
+  const siteColumns = extras.siteColumns ?? [];
+  const header = [labels.siteId, labels.siteName, ...siteColumns.map((column) => column.header), labels.outsideProvince];
   for (const category of categories) {
     header.push(fillTemplate(labels.distanceColumn, 'category', labels.categories[category]));
     header.push(fillTemplate(labels.walkingMinutesColumn, 'category', labels.categories[category]));
@@ -56,9 +86,9 @@ export function reachabilityTableToCsv(
   for (const housingType of HOUSING_TYPES) header.push(fillTemplate(labels.verdictColumn, 'housingType', labels.housingTypes[housingType]));
 
   const lines = [header];
-  for (const row of rows) {
+  rows.forEach((row, index) => {
     const { reachability } = row;
-    const cells = [row.siteId, row.siteName, reachability.outsideProvince ? labels.yes : labels.no];
+    const cells = [row.siteId, row.siteName, ...siteColumns.map((column) => column.value(row, index)), reachability.outsideProvince ? labels.yes : labels.no];
     for (const category of categories) {
       const reach = reachability.categories[category];
       if (reach.status === 'found') {
@@ -70,6 +100,7 @@ export function reachabilityTableToCsv(
     }
     for (const housingType of HOUSING_TYPES) cells.push(labels.verdicts[reachability.housingTypes[housingType].verdict]);
     lines.push(cells);
-  }
-  return BYTE_ORDER_MARK + lines.map((cells) => cells.map(quoteField).join(';')).join('\r\n') + '\r\n';
+  });
+  if (extras.about !== undefined && extras.about.length > 0) lines.push([], ...extras.about.map((line) => [...line]));
+  return BYTE_ORDER_MARK + lines.map((cells) => cells.map(csvField).join(';')).join('\r\n') + '\r\n';
 }

@@ -70,7 +70,30 @@ export function facilityKey(facility: Pick<Facility, 'datasetId' | 'id'>): strin
   return `${facility.datasetId}/${facility.id}`;
 }
 
-/** Builds a facility, dropping a transit mode on anything that is not a stop and empty attribute fields. */
+/**
+ * Longest facility or dataset name kept, in characters. Real names are far shorter (the longest in
+ * OSM Overijssel are under 100); a longer one is a mistake (a whole text in the name column) and
+ * would overflow every panel.
+ */
+export const MAX_NAME_LENGTH = 200;
+const ELLIPSIS = '…';
+
+/** True when `limitName` would cut this (already trimmed) name. */
+export function isNameTooLong(name: string): boolean {
+  return name.trim().length > MAX_NAME_LENGTH;
+}
+
+/** Trims a name and cuts it to MAX_NAME_LENGTH characters, ending in "…" when cut (never inside a surrogate pair). */
+export function limitName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length <= MAX_NAME_LENGTH) return trimmed;
+  let end = MAX_NAME_LENGTH - ELLIPSIS.length;
+  const last = trimmed.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return trimmed.slice(0, end).trimEnd() + ELLIPSIS;
+}
+
+/** Builds a facility, dropping a transit mode on anything that is not a stop and empty attribute fields; cuts an overlong name. */
 export function createFacility(input: {
   id: string;
   name: string;
@@ -88,7 +111,7 @@ export function createFacility(input: {
   if (given.extra && Object.keys(given.extra).length > 0) attributes.extra = given.extra;
   return {
     id: input.id,
-    name: input.name.trim(),
+    name: limitName(input.name),
     category: input.category,
     location: [input.location[0], input.location[1]],
     datasetId: input.datasetId,

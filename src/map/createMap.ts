@@ -5,14 +5,16 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { ErrorEvent, GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, MapSourceDataEvent } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { addMapImages, KEY_PROJECT_ICONS } from './mapImages';
+import { addMapImages } from './mapImages';
+import { addKeyProjectSpread, handleKeyProjectClick, keyProjectProperties } from './keyProjectSpread';
 import { addFacilityLayers, FACILITY_LAYER_IDS, handleFacilityClick } from './facilityLayers';
 import { addReachabilityLayers, handleGridClick, handleReachabilityClick } from './reachabilityLayers';
 import { BACKGROUND_ATTRIBUTION, BACKGROUND_TILES_URL, createOfflineStyle, LAYER_IDS, SOURCE_IDS } from './mapStyle';
 import { labelPoints } from '../analysis/labelPoints';
 import { $appData } from '../stores/appData';
 import { $thematicLayer } from '../stores/thematicLayer';
-import { $selection, selectKeyProject, selectMunicipality } from '../stores/selection';
+import { $selection, selectMunicipality } from '../stores/selection';
+import { closeKeyProjectStack } from '../stores/keyProjectStacks';
 import { $backgroundMap, $showBuiltUpAreas, $showKeyProjects, setBackgroundMapStatus } from '../stores/mapLayers';
 import { $translate, type Translate } from '../stores/language';
 import { $partialCoverageCodes } from '../stores/facilities';
@@ -28,12 +30,7 @@ function keyProjectFeatures(projects: readonly PlacedKeyProject[]): FeatureColle
     type: 'FeatureCollection',
     features: projects.map((project) => ({
       type: 'Feature',
-      properties: {
-        id: project.id,
-        name: project.name,
-        homes2024To2030: project.homes2024To2030,
-        icon: !project.countsAsKeyProject ? KEY_PROJECT_ICONS.outlookOnly : KEY_PROJECT_ICONS[project.status],
-      },
+      properties: keyProjectProperties(project),
       geometry: { type: 'Point', coordinates: project.location },
     })),
   };
@@ -108,6 +105,7 @@ export function createMap(container: HTMLElement): MapHandle {
     addMapImages(map);
     unsubscribers.push(addFacilityLayers(map, LAYER_IDS.keyProjects));
     unsubscribers.push(addReachabilityLayers(map, FACILITY_LAYER_IDS.clusters));
+    unsubscribers.push(addKeyProjectSpread(map));
     unsubscribers.push(
       $appData.subscribe((data) => {
         if (data.province) setSourceData(map, SOURCE_IDS.province, data.province);
@@ -140,7 +138,7 @@ export function createMap(container: HTMLElement): MapHandle {
             ? ['==', ['get', 'region'], selection.area]
             : ['==', ['get', 'code'], selection?.kind === 'municipality' ? selection.code : ''],
         );
-        map.setFilter(LAYER_IDS.selectedKeyProject, ['==', ['get', 'id'], selection?.kind === 'keyProject' ? selection.id : '']);
+        // The selected key project's ring is drawn by keyProjectSpread (on its spread symbol when stacked).
       }),
       $showKeyProjects.subscribe((visible) => {
         for (const layer of [LAYER_IDS.keyProjects, LAYER_IDS.selectedKeyProject]) {
@@ -157,12 +155,8 @@ export function createMap(container: HTMLElement): MapHandle {
 
   map.on('click', (event: MapLayerMouseEvent) => {
     if (handleReachabilityClick(event)) return;
-    const projects = map.queryRenderedFeatures(event.point, { layers: [LAYER_IDS.keyProjects] });
-    const projectId = projects[0]?.properties?.['id'];
-    if (typeof projectId === 'string') {
-      selectKeyProject(projectId);
-      return;
-    }
+    if (handleKeyProjectClick(map, event)) return;
+    closeKeyProjectStack();
     if (handleFacilityClick(map, event)) return;
     if (handleGridClick(event)) return;
     const municipalities = map.queryRenderedFeatures(event.point, { layers: [LAYER_IDS.municipalityHitArea] });

@@ -1,12 +1,15 @@
-// Facility points on the map: clustered at low zoom so 10,000+ points stay readable, lettered icons when zoomed in.
+// Facility points on the map: clustered at low zoom so 10,000+ points stay readable, lettered icons when
+// zoomed in. Very large sets (an import of 430,000 rows) are drawn as coloured dots below ICON_MIN_ZOOM_LARGE,
+// letters from there on: MapLibre cannot draw more than 32,768 icons in one tile (its symbol buffers
+// break, maplibre-gl-js issue 2891), and the data reaches MapLibre's worker as chunked JSON text.
 
-import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, ExpressionSpecification } from 'maplibre-gl';
 import type { Facility } from '../domain/facility';
-import { FACILITY_SYMBOL_OUTLINE, FACILITY_SYMBOLS, facilitySymbolKey } from '../domain/facilitySymbols';
-import { $visibleFacilities, facilityKey } from '../stores/facilities';
+import { FACILITY_SYMBOL_OUTLINE, FACILITY_SYMBOLS } from '../domain/facilitySymbols';
+import { $visibleFacilities } from '../stores/facilities';
 import { selectFacility } from '../stores/selection';
 import { $importPreview } from '../stores/importPreview';
+import { GEOJSON_CHUNK_SIZE, facilityGeoJsonParts, toFeatureCollection } from './facilityGeoJson';
 import { LABEL_FONT } from './mapStyle';
 
 const SOURCE_ID = 'facilities';
@@ -15,8 +18,29 @@ export const FACILITY_LAYER_IDS = {
   clusters: 'facility-clusters',
   clusterCounts: 'facility-cluster-counts',
   points: 'facility-points',
+  pointCircles: 'facility-point-circles',
   preview: 'facility-import-preview',
+  previewDots: 'facility-import-preview-dots',
+  previewIcons: 'facility-import-preview-icons',
 } as const;
+
+/** Above this many points a layer draws dots below ICON_MIN_ZOOM_LARGE and letters only from there. */
+export const LARGE_LAYER_THRESHOLD = 20_000;
+/** At this zoom a tile is under a kilometre wide: even a dense file has far fewer than 32,768 points in one. */
+export const ICON_MIN_ZOOM_LARGE = 15;
+
+/** How a layer with this many points is drawn. */
+export function facilityLayerMode(count: number): 'icons' | 'dotsThenIcons' {
+  return count > LARGE_LAYER_THRESHOLD ? 'dotsThenIcons' : 'icons';
+}
+
+const ICON_IMAGE: ExpressionSpecification = ['concat', 'facility-', ['get', 'symbol']];
+const SYMBOL_COLOUR: ExpressionSpecification = [
+  'match',
+  ['get', 'symbol'],
+  ...Object.entries(FACILITY_SYMBOLS).flatMap(([key, symbol]) => [key, symbol.colour]),
+  '#999999',
+] as unknown as ExpressionSpecification;
 const pixelRatio = 2;
 
 function iconName(symbolKey: string): string {
@@ -44,20 +68,50 @@ function drawIcon(letter: string, colour: string, textColour: string): ImageData
   return context.getImageData(0, 0, size, size);
 }
 
-/** GeoJSON for the facility source: one point per facility with its key and icon name. */
-export function toFeatureCollection(facilities: readonly Facility[]): FeatureCollection {
-  return {
-    type: 'FeatureCollection',
-    features: facilities.map((facility) => ({
-      type: 'Feature',
-      properties: {
-        key: facilityKey(facility),
-        name: facility.name,
-        icon: iconName(facilitySymbolKey(facility.category, facility.attributes.transitMode)),
-      },
-      geometry: { type: 'Point', coordinates: facility.location },
-    })),
+/**
+ * Keeps a GeoJSON source in step with a list of facilities. Small lists are set directly; large
+ * ones as a Blob URL of chunked JSON text (see facilityGeoJson.ts). A newer list makes an older
+ * build stop; Blob URLs are released once the source has loaded a newer one.
+ */
+function sourceUpdater(map: MapLibreMap, sourceId: string, onSet: (facilities: readonly Facility[]) => void): (facilities: readonly Facility[]) => Promise<void> {
+  let generation = 0;
+  let currentUrl: string | null = null;
+  const staleUrls: string[] = [];
+  map.on('sourcedata', (event) => {
+    if (event.sourceId !== sourceId || !event.isSourceLoaded) return;
+    for (const url of staleUrls.splice(0)) URL.revokeObjectURL(url);
+  });
+  const replaceUrl = (url: string | null) => {
+    if (currentUrl !== null) staleUrls.push(currentUrl);
+    currentUrl = url;
   };
+  return async (facilities) => {
+    generation += 1;
+    const mine = generation;
+    const source = map.getSource(sourceId) as GeoJSONSource | undefined;
+    if (!source) return;
+    if (facilities.length <= GEOJSON_CHUNK_SIZE) {
+      replaceUrl(null);
+      onSet(facilities);
+      source.setData(toFeatureCollection(facilities));
+      return;
+    }
+    const parts = await facilityGeoJsonParts(facilities, () => mine === generation);
+    if (parts === null || mine !== generation) return;
+    const url = URL.createObjectURL(new Blob(parts, { type: 'application/geo+json' }));
+    replaceUrl(url);
+    onSet(facilities);
+    source.setData(url);
+  };
+}
+
+/** Dots below ICON_MIN_ZOOM_LARGE and letters above it for large sets; letters at every zoom otherwise. */
+function applyLayerMode(map: MapLibreMap, layers: { icons: string; dots: string; marker: string }, count: number): void {
+  const mode = facilityLayerMode(count);
+  map.setLayerZoomRange(layers.icons, mode === 'dotsThenIcons' ? ICON_MIN_ZOOM_LARGE : 0, 24);
+  map.setLayoutProperty(layers.dots, 'visibility', mode === 'dotsThenIcons' ? 'visible' : 'none');
+  // Tells browser tests and benchmarks which drawing is in force.
+  map.getContainer().dataset[layers.marker] = mode;
 }
 
 /** Adds the facility source and layers below the key-project symbols, and keeps them in sync with the store. */
@@ -100,19 +154,32 @@ export function addFacilityLayers(map: MapLibreMap, beforeLayerId: string): () =
   );
   map.addLayer(
     {
+      id: FACILITY_LAYER_IDS.pointCircles,
+      type: 'circle',
+      source: SOURCE_ID,
+      filter: ['!', ['has', 'point_count']],
+      maxzoom: ICON_MIN_ZOOM_LARGE,
+      layout: { visibility: 'none' },
+      paint: { 'circle-radius': 4, 'circle-color': SYMBOL_COLOUR, 'circle-stroke-color': '#1a1a1a', 'circle-stroke-width': 1 },
+    },
+    beforeLayerId,
+  );
+  map.addLayer(
+    {
       id: FACILITY_LAYER_IDS.points,
       type: 'symbol',
       source: SOURCE_ID,
       filter: ['!', ['has', 'point_count']],
-      layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true },
+      layout: { 'icon-image': ICON_IMAGE, 'icon-allow-overlap': true },
     },
     beforeLayerId,
   );
-  for (const layer of [FACILITY_LAYER_IDS.points, FACILITY_LAYER_IDS.clusters]) {
+  for (const layer of [FACILITY_LAYER_IDS.points, FACILITY_LAYER_IDS.pointCircles, FACILITY_LAYER_IDS.clusters]) {
     map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
     map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
   }
-  // Import preview: dashed rings around the lettered icon, so unsaved points look different from saved ones.
+  // Import preview: dashed rings around the lettered icon, so unsaved points look different from saved
+  // ones; a large preview shows red dots until ICON_MIN_ZOOM_LARGE.
   map.addSource(PREVIEW_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addLayer(
     {
@@ -125,27 +192,72 @@ export function addFacilityLayers(map: MapLibreMap, beforeLayerId: string): () =
   );
   map.addLayer(
     {
-      id: `${FACILITY_LAYER_IDS.preview}-icons`,
-      type: 'symbol',
+      id: FACILITY_LAYER_IDS.previewDots,
+      type: 'circle',
       source: PREVIEW_SOURCE_ID,
-      layout: { 'icon-image': ['get', 'icon'], 'icon-allow-overlap': true, 'icon-size': 0.8 },
+      maxzoom: ICON_MIN_ZOOM_LARGE,
+      layout: { visibility: 'none' },
+      paint: { 'circle-radius': 2.5, 'circle-color': '#b00020', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 0.5 },
     },
     beforeLayerId,
   );
+  map.addLayer(
+    {
+      id: FACILITY_LAYER_IDS.previewIcons,
+      type: 'symbol',
+      source: PREVIEW_SOURCE_ID,
+      layout: { 'icon-image': ICON_IMAGE, 'icon-allow-overlap': true, 'icon-size': 0.8 },
+    },
+    beforeLayerId,
+  );
+  const setFacilities = sourceUpdater(map, SOURCE_ID, (facilities) =>
+    applyLayerMode(map, { icons: FACILITY_LAYER_IDS.points, dots: FACILITY_LAYER_IDS.pointCircles, marker: 'facilityLayerMode' }, facilities.length),
+  );
+  const setPreview = sourceUpdater(map, PREVIEW_SOURCE_ID, (preview) => {
+    applyLayerMode(map, { icons: FACILITY_LAYER_IDS.previewIcons, dots: FACILITY_LAYER_IDS.previewDots, marker: 'previewLayerMode' }, preview.length);
+    map.setLayerZoomRange(FACILITY_LAYER_IDS.preview, facilityLayerMode(preview.length) === 'dotsThenIcons' ? ICON_MIN_ZOOM_LARGE : 0, 24);
+  });
   let previous: readonly Facility[] | undefined;
   const unsubscribeFacilities = $visibleFacilities.subscribe((facilities) => {
     if (facilities === previous) return;
     previous = facilities;
-    (map.getSource(SOURCE_ID) as GeoJSONSource).setData(toFeatureCollection(facilities));
+    void setFacilities(facilities);
   });
   const unsubscribePreview = $importPreview.subscribe((preview) => {
-    (map.getSource(PREVIEW_SOURCE_ID) as GeoJSONSource).setData(toFeatureCollection(preview ?? []));
+    void setPreview(preview ?? []);
     if (preview && preview.length > 0) zoomToPreview(map, preview);
   });
+  map.on('idle', () => describeRenderedFacilities(map));
   return () => {
     unsubscribeFacilities();
     unsubscribePreview();
   };
+}
+
+/** Most rendered points described on the map element; beyond this only their number. */
+const MAX_DESCRIBED_POINTS = 200;
+
+/**
+ * Writes what the facility layers show on the map element, for browser tests (like data-map-idle):
+ * data-facility-clusters = point counts of the rendered clusters; data-facility-points = the
+ * rendered single facilities as "name@x,y" (screen pixels in the map) separated by "|".
+ */
+function describeRenderedFacilities(map: MapLibreMap): void {
+  const container = map.getContainer();
+  const clusters = map.queryRenderedFeatures({ layers: [FACILITY_LAYER_IDS.clusters] });
+  container.dataset['facilityClusters'] = clusters.map((feature) => String(feature.properties?.['point_count'])).join(',');
+  const points = map.queryRenderedFeatures({ layers: [FACILITY_LAYER_IDS.points] });
+  container.dataset['facilityPointCount'] = String(points.length);
+  container.dataset['facilityPoints'] =
+    points.length > MAX_DESCRIBED_POINTS
+      ? ''
+      : points
+          .flatMap((feature) => {
+            if (feature.geometry.type !== 'Point') return [];
+            const { x, y } = map.project(feature.geometry.coordinates as [number, number]);
+            return [`${String(feature.properties?.['name'] ?? '')}@${Math.round(x)},${Math.round(y)}`];
+          })
+          .join('|');
 }
 
 /**
@@ -153,7 +265,7 @@ export function addFacilityLayers(map: MapLibreMap, beforeLayerId: string): () =
  * Returns true when the click was on one of them, so the caller does not also select the municipality.
  */
 export function handleFacilityClick(map: MapLibreMap, event: MapLayerMouseEvent): boolean {
-  const point = map.queryRenderedFeatures(event.point, { layers: [FACILITY_LAYER_IDS.points] })[0];
+  const point = map.queryRenderedFeatures(event.point, { layers: [FACILITY_LAYER_IDS.points, FACILITY_LAYER_IDS.pointCircles] })[0];
   const key = point?.properties?.['key'];
   if (typeof key === 'string') {
     selectFacility(key);

@@ -1,8 +1,8 @@
 // Facility dataset actions that change the stores (persistence is attached in main.tsx via setFacilityPersistence).
 
-import type { Facility, FacilityDataset } from '../domain/facility';
+import { limitName, type Facility, type FacilityDataset } from '../domain/facility';
 import { $facilityDatasets, putFacilityDataset, removeFacilityDataset, updateFacilityDataset } from './facilities';
-import { atom } from 'nanostores';
+import { atom, batch } from 'nanostores';
 import type { DataIssue } from '../domain/dataIssue';
 
 /** What saving needs (src/storage/facilityPersistence.ts implements it; tests pass an in-memory one). */
@@ -62,7 +62,7 @@ async function changeDataset(datasetId: string, changes: Partial<Pick<FacilityDa
 }
 
 export function renameFacilityDataset(datasetId: string, name: string): Promise<void> {
-  return changeDataset(datasetId, { name });
+  return changeDataset(datasetId, { name: limitName(name) });
 }
 
 export function setFacilityDatasetHidden(datasetId: string, hidden: boolean): Promise<void> {
@@ -82,5 +82,8 @@ export async function deleteFacilityDataset(datasetId: string): Promise<void> {
 
 /** Puts restored or embedded datasets into the stores without saving them again. */
 export function restoreFacilityDatasets(entries: ReadonlyArray<{ dataset: FacilityDataset; facilities: readonly Facility[] }>): void {
-  for (const { dataset, facilities } of entries) putFacilityDataset(dataset, facilities);
+  // One batch: derived lists (and the map) are computed once for all restored datasets.
+  batch(() => {
+    for (const { dataset, facilities } of entries) putFacilityDataset(dataset, facilities);
+  });
 }

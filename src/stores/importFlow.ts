@@ -3,11 +3,12 @@
 
 import { atom } from 'nanostores';
 import type { DataIssue } from '../domain/dataIssue';
-import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
+import { FACILITY_CATEGORIES, limitName, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import type { CoordinateDetection, CoordinateSystem } from '../data/import/coordinates';
 import type { ColumnMapping, CsvDetails, ImportOptions, ImportProgress, ImportResult, ImportSucceeded, ProgressCallback } from '../data/import/importTypes';
 import { createImportWorker, importInWorker } from '../data/import/importWorkerClient';
 import { fileSizeIssue } from '../data/import/importLimits';
+import { $appData } from './appData';
 import { $facilityDatasets } from './facilities';
 import { $storageError, saveFacilityDataset } from './facilityActions';
 import { clearImportPreview, showImportPreview } from './importPreview';
@@ -75,25 +76,69 @@ const CLOSED: ImportFlowState = {
 
 export const $importFlow = atom<ImportFlowState>(CLOSED);
 
-let worker: Worker | null = null;
+/** A worker that says nothing for this long (no progress, no result) is taken for hung: stopped and reported. */
+export const IMPORT_INACTIVITY_TIMEOUT_MILLISECONDS = 60_000;
 
-/** The worker is created on first use and replaced if it crashes (a crash resolves as a failed import). */
-const workerRunner: ImportRunner = (input, options, callbacks) => {
-  worker ??= createImportWorker();
-  const current = worker;
-  return new Promise<ImportResult>((resolve) => {
-    const onError = (event: ErrorEvent) => {
-      current.terminate();
-      if (worker === current) worker = null;
-      resolve({ status: 'failed', issue: { code: 'import.workerFailed', file: options.fileName, params: { reason: event.message || 'worker error' } } });
-    };
-    current.addEventListener('error', onError, { once: true });
-    void importInWorker(current, input, options, callbacks).then((result) => {
-      current.removeEventListener('error', onError);
-      resolve(result);
+/**
+ * The runner that uses the import worker: created on first use and replaced after it crashes,
+ * hangs (no message for `inactivityTimeoutMilliseconds`) or cannot take the request; each of these
+ * resolves as a failed import, never as a promise that stays open or rejects unhandled.
+ */
+export function createWorkerRunner(createWorker: () => Worker = createImportWorker, inactivityTimeoutMilliseconds = IMPORT_INACTIVITY_TIMEOUT_MILLISECONDS): ImportRunner {
+  let worker: Worker | null = null;
+  return (input, options, callbacks) => {
+    const failed = (code: string, params: Record<string, string | number>): ImportResult => ({ status: 'failed', issue: { code, file: options.fileName, params } });
+    return new Promise<ImportResult>((resolve) => {
+      let current: Worker;
+      try {
+        worker ??= createWorker();
+        current = worker;
+      } catch (error) {
+        resolve(failed('import.workerFailed', { reason: error instanceof Error ? error.message : String(error) }));
+        return;
+      }
+      let settled = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const discardWorker = () => {
+        current.terminate();
+        if (worker === current) worker = null;
+      };
+      const finish = (result: ImportResult) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        current.removeEventListener('error', onError);
+        resolve(result);
+      };
+      const restartTimer = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          discardWorker();
+          finish(failed('import.workerTimeout', { seconds: Math.round(inactivityTimeoutMilliseconds / 1000) }));
+        }, inactivityTimeoutMilliseconds);
+      };
+      function onError(event: ErrorEvent) {
+        discardWorker();
+        finish(failed('import.workerFailed', { reason: event.message || 'worker error' }));
+      }
+      current.addEventListener('error', onError);
+      restartTimer();
+      importInWorker(current, input, options, {
+        signal: callbacks.signal,
+        onProgress: (progress) => {
+          restartTimer();
+          callbacks.onProgress(progress);
+        },
+      }).then(finish, (error: unknown) => {
+        // e.g. the request could not be posted (DataCloneError): this worker may be unusable
+        discardWorker();
+        finish(failed('import.workerFailed', { reason: error instanceof Error ? error.message : String(error) }));
+      });
     });
-  });
-};
+  };
+}
+
+const workerRunner: ImportRunner = createWorkerRunner();
 
 let runner: ImportRunner = workerRunner;
 let newDatasetId = () => `import-${crypto.randomUUID()}`;
@@ -224,6 +269,8 @@ function optionsFor(state: ImportFlowState): ImportOptions {
   if (state.columnMapping !== null) options.columnMapping = state.columnMapping as ColumnMapping;
   if (state.coordinateSystem !== null) options.coordinateSystem = state.coordinateSystem;
   if (state.details.allowGeocoding) options.allowGeocoding = true;
+  const province = $appData.get().province?.features[0]?.geometry;
+  if (province !== undefined) options.provinceOutline = province;
   return options;
 }
 
@@ -302,7 +349,7 @@ export function buildImportedDataset(state: ImportFlowState, facilities: readonl
   return {
     id: state.datasetId,
     kind: 'import',
-    name: state.details.datasetName.trim(),
+    name: limitName(state.details.datasetName),
     source: state.details.source.trim(),
     licence: state.details.licence.trim(),
     retrievedAt: importedAt.toISOString(),

@@ -4,6 +4,7 @@
 import { atom, batch, computed } from 'nanostores';
 import type { FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { DataIssue } from '../domain/dataIssue';
+import { isMessageKey } from '../i18n/catalogue';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
 import type { LocationPrecision, PlacedKeyProject } from '../domain/keyProject';
@@ -22,17 +23,18 @@ import {
   type WalkingSpeed,
   type WalkingSpeedPresetId,
 } from '../domain/norms';
-import { packFacilities } from '../analysis/facilityIndex';
+import { PACK_CHUNK_SIZE, packFacilities, packFacilitiesInChunks, type PackedFacilities } from '../analysis/facilityIndex';
 import { categoriesNotCoveredAt, coverageByCategory, withoutUncoveredCategories } from '../analysis/dataCoverage';
 import { municipalityLocator } from '../analysis/facilitiesPerMunicipality';
+import { mergedFacilitiesWithAnyOf } from '../analysis/mergeFacilities';
 import type { GridScore } from '../analysis/gridScore';
 import type { LocationReachability, ReachabilityRow, ReachabilitySite, Verdict } from '../analysis/reachability';
 import { reachabilityTableToCsv, type ReachabilityCsvLabels } from '../analysis/reachabilityCsv';
 import { ringsFor, type RingProperties } from '../analysis/reachabilityRings';
 import type { GridDescription, ReachabilityRequest, ReachabilityResponse } from '../analysis/reachabilityProtocol';
 import { $appData } from './appData';
-import { $facilitiesByDataset, $facilityDatasets } from './facilities';
-import { $translate } from './language';
+import { $activeFacilities, $facilitiesByDataset, $facilityDatasets, joinLists } from './facilities';
+import { $translate, type Translate } from './language';
 import { $selection } from './selection';
 
 // --- norms ---
@@ -107,13 +109,17 @@ export const $profileCategories = computed($normProfile, (profile) => categories
  * holds only some items of a category (railway stations but no bus stops) does not count for it,
  * so the analysis says "no data" instead of "too far".
  */
-export function facilitiesCountingAsData(datasets: readonly FacilityDataset[], byDataset: ReadonlyMap<string, readonly Facility[]>): Facility[] {
-  return datasets
-    .filter((dataset) => !dataset.hidden)
-    .flatMap((dataset) => {
-      const declared = new Set(dataset.categories);
-      return (byDataset.get(dataset.id) ?? []).filter((facility) => declared.has(facility.category));
-    });
+export function facilitiesCountingAsData(datasets: readonly FacilityDataset[], byDataset: ReadonlyMap<string, readonly Facility[]>): readonly Facility[] {
+  return joinLists(
+    datasets
+      .filter((dataset) => !dataset.hidden)
+      .map((dataset) => {
+        const declared = new Set(dataset.categories);
+        const facilities = byDataset.get(dataset.id) ?? [];
+        // Usually a dataset declares every category it holds: then its list counts as it is, uncopied.
+        return facilities.every((facility) => declared.has(facility.category)) ? facilities : facilities.filter((facility) => declared.has(facility.category));
+      }),
+  );
 }
 
 /** Categories with loaded facilities that do not count, because no visible dataset declares them complete. */
@@ -128,7 +134,10 @@ export function undeclaredCategories(datasets: readonly FacilityDataset[], byDat
   return FACILITY_CATEGORIES.filter((category) => present.has(category) && !declared.has(category));
 }
 
-export const $reachFacilities = computed([$facilityDatasets, $facilitiesByDataset], facilitiesCountingAsData);
+/** What the nearest searches use: each merged facility once, when any of its records counts as data. */
+export const $reachFacilities = computed([$activeFacilities, $facilityDatasets, $facilitiesByDataset], (merged, datasets, byDataset) =>
+  mergedFacilitiesWithAnyOf(merged, facilitiesCountingAsData(datasets, byDataset)),
+);
 
 /**
  * Municipality codes the counted data covers, or null when a counted dataset covers the whole
@@ -331,8 +340,28 @@ export const $projectTableRows = computed([$siteRows, $appData, $projectTable], 
   return sortProjectRows(joined, table.sortKey, table.sortDirection);
 });
 
-/** The shown table rows as CSV for Dutch Excel, with the current language's labels. */
-export function projectTableCsv(): string {
+/** A dataset's declared coverage in words: where it holds data and which categories it declares complete there. */
+export function datasetCoverageText(dataset: FacilityDataset, t: Translate, municipalityName: (code: string) => string): string {
+  const area = dataset.coverage === 'province' ? t('reach.csv.coverageProvince') : dataset.coverage.map(municipalityName).join(', ');
+  const categories = FACILITY_CATEGORIES.filter((category) => dataset.categories.includes(category))
+    .map((category) => t(`category.${category}`))
+    .join(', ');
+  return categories === ''
+    ? t('reach.csv.coverageNoCategories', { area })
+    : t('reach.csv.coverage', { area, categories });
+}
+
+function dateTimeText(date: Date): string {
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
+/**
+ * The shown table rows as CSV for Dutch Excel, with the current language's labels: per project its
+ * municipality, homes 2024–2030 and location precision; under the table the date, the norms and
+ * walking speed in force and every dataset used with its coverage.
+ */
+export function projectTableCsv(exportedAt: Date = new Date()): string {
   const t = $translate.get();
   const labels: ReachabilityCsvLabels = {
     siteId: t('reach.csv.siteId'),
@@ -348,7 +377,54 @@ export function projectTableCsv(): string {
     housingTypes: Object.fromEntries(HOUSING_TYPES.map((type) => [type, t(`housing.${type}`)])) as Record<HousingType, string>,
     verdicts: { met: t('reachUi.verdict.met'), notMet: t('reachUi.verdict.notMet'), noData: t('reachUi.verdict.noData') },
   };
-  return reachabilityTableToCsv($projectTableRows.get().map((entry) => entry.row), labels, $profileCategories.get());
+  const entries = $projectTableRows.get();
+  const entryAt = (index: number) => entries[index] as ProjectTableRow;
+  const siteColumns = [
+    { header: t('reach.csv.municipality'), value: (_row: ReachabilityRow, index: number) => entryAt(index).municipalityName },
+    {
+      header: t('reach.csv.homes2024To2030'),
+      value: (_row: ReachabilityRow, index: number) => {
+        const homes = entryAt(index).project.homes2024To2030;
+        return homes === null ? t('value.none') : String(homes);
+      },
+    },
+    { header: t('reach.csv.locationPrecision'), value: (_row: ReachabilityRow, index: number) => t(`keyProject.precision.${entryAt(index).project.locationPrecision}`) },
+  ];
+
+  const profile = $normProfile.get();
+  const speed = $walkingSpeed.get();
+  const kilometersPerHour = (speed.metersPerSecond * 3.6).toFixed(1).replace('.', ',');
+  const municipalityName = (code: string) => $appData.get().municipalities?.find((municipality) => municipality.code === code)?.name ?? code;
+  const byDataset = $facilitiesByDataset.get();
+  const datasets = $facilityDatasets.get().filter((dataset) => !dataset.hidden && (byDataset.get(dataset.id)?.length ?? 0) > 0);
+  const about: string[][] = [
+    [t('reach.csv.aboutTitle')],
+    [t('reach.csv.exportedAt'), dateTimeText(exportedAt)],
+    [t('reach.csv.normProfile'), isMessageKey(profile.labelKey) ? t(profile.labelKey) : profile.labelKey],
+    ...HOUSING_TYPES.map((housingType) => [
+      t('reach.csv.normsFor', { housingType: t(`housing.${housingType}`) }),
+      profile.norms[housingType].map((norm) => `${t(`category.${norm.category}`)} ${norm.maxDistanceMeters} m`).join(', ') || t('value.none'),
+    ]),
+    [t('reach.csv.walkingSpeed'), speed.id === 'custom' ? t('reach.csv.customSpeed', { speed: kilometersPerHour }) : t(`norms.speed.${speed.id}`)],
+    [t('reach.csv.distanceMethod'), t('reach.csv.straightLine')],
+    [t('reach.csv.datasetsTitle')],
+    [t('reach.csv.datasetName'), t('reach.csv.datasetSource'), t('reach.csv.datasetLicence'), t('reach.csv.datasetDate'), t('reach.csv.datasetCoverage')],
+    ...(datasets.length === 0
+      ? [[t('reach.csv.noDatasets')]]
+      : datasets.map((dataset) => [
+          dataset.name,
+          dataset.source,
+          dataset.licence,
+          dataset.retrievedAt.slice(0, 10),
+          datasetCoverageText(dataset, t, municipalityName),
+        ])),
+  ];
+  return reachabilityTableToCsv(
+    entries.map((entry) => entry.row),
+    labels,
+    $profileCategories.get(),
+    { siteColumns, about },
+  );
 }
 
 /** Show "met/required" next to each key project symbol on the map. */
@@ -552,8 +628,21 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
   let gridReady = false;
   let gridProvince: Polygon | MultiPolygon | null = null;
   let gridCellSize = 0;
+  let facilitiesGeneration = 0;
+
+  /** Set once the worker has failed (e.g. it could not start): every later request fails at once instead of waiting forever. */
+  let workerFailure: DataIssue[] | null = null;
+  const failRequest = (kind: RequestKind, issues: DataIssue[]): void => {
+    if (kind === 'location') $locationResult.set({ status: 'failed', issues });
+    else if (kind === 'score') $gridResult.set({ status: 'failed', issues });
+    else if (kind === 'sites') $siteRows.set(null);
+  };
 
   const send = (kind: RequestKind, request: RequestBody, transfer: Transferable[] = []): void => {
+    if (workerFailure !== null) {
+      failRequest(kind, workerFailure);
+      return;
+    }
     const requestId = nextRequestId++;
     latest.set(kind, requestId);
     kindOf.set(requestId, kind);
@@ -602,9 +691,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     kindOf.delete(response.requestId);
     if (!kind || latest.get(kind) !== response.requestId) return;
     if (response.type === 'error') {
-      if (kind === 'location') $locationResult.set({ status: 'failed', issues: response.issues });
-      else if (kind === 'score') $gridResult.set({ status: 'failed', issues: response.issues });
-      else if (kind === 'sites') $siteRows.set(null);
+      failRequest(kind, response.issues);
       return;
     }
     if (response.type === 'facilitiesSet') $categoriesWithData.set(response.categoriesWithData);
@@ -626,6 +713,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
   port.addEventListener('message', onMessage);
   port.onerror = (event: ErrorEvent) => {
     const issues: DataIssue[] = [{ code: 'reach.workerError', file: 'reachabilityWorker', params: { reason: event.message || 'worker' } }];
+    workerFailure = issues;
     // every open request is lost with the worker: say so wherever a result was awaited
     if ($locationResult.get().status === 'pending') $locationResult.set({ status: 'failed', issues });
     if ($gridResult.get().status === 'pending') $gridResult.set({ status: 'failed', issues });
@@ -633,11 +721,17 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
 
   const unsubscribers = [
     $reachFacilities.subscribe((facilities) => {
-      const packed = packFacilities(facilities);
-      send('facilities', { type: 'setFacilities', facilities: packed }, [packed.coordinates.buffer, packed.categoryCodes.buffer]);
-      analyseLocationNow();
-      analyseSitesNow();
-      scoreGridNow();
+      const sendFacilities = (packed: PackedFacilities) => {
+        send('facilities', { type: 'setFacilities', facilities: packed }, [packed.coordinates.buffer, packed.categoryCodes.buffer]);
+        analyseLocationNow();
+        analyseSitesNow();
+        scoreGridNow();
+      };
+      facilitiesGeneration += 1;
+      const generation = facilitiesGeneration;
+      // A large list is packed a chunk per task; a newer list stops an older packing.
+      if (facilities.length <= PACK_CHUNK_SIZE) sendFacilities(packFacilities(facilities));
+      else void packFacilitiesInChunks(facilities, () => generation === facilitiesGeneration).then((packed) => packed && generation === facilitiesGeneration && sendFacilities(packed));
     }),
     $appData.listen(() => {
       setGridNow();

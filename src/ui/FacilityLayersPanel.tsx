@@ -3,10 +3,12 @@
 
 import { useStore } from '@nanostores/preact';
 import { useState } from 'preact/hooks';
-import { FACILITY_CATEGORIES, type FacilityDataset } from '../domain/facility';
+import { FACILITY_CATEGORIES, MAX_NAME_LENGTH, type FacilityDataset } from '../domain/facility';
 import { FACILITY_SYMBOLS } from '../domain/facilitySymbols';
 import { $appData } from '../stores/appData';
-import { $facilitiesByDataset, $facilityCountsByCategory, $facilityDatasets, $hiddenCategories, toggleFacilityCategory } from '../stores/facilities';
+import { $categoryCompleteness, $facilitiesByDataset, $facilityCountsByCategory, $facilityDatasets, $hiddenCategories, toggleFacilityCategory } from '../stores/facilities';
+import { $municipalitiesByCode } from '../stores/appData';
+import { completenessText } from './completenessText';
 import { deleteFacilityDataset, renameFacilityDataset, setFacilityDatasetHidden } from '../stores/facilityActions';
 import { OsmFetchPanel } from './OsmFetchPanel';
 import { openImportDialog, openReplaceDialog } from '../stores/importFlow';
@@ -60,7 +62,7 @@ function DatasetRow({ dataset, count }: { dataset: FacilityDataset; count: numbe
               }}
             >
               <label for={`rename-${dataset.id}`}>{t('facilities.renameLabel', { name: dataset.name })}</label>
-              <input id={`rename-${dataset.id}`} value={name} onInput={(event) => setName(event.currentTarget.value)} />
+              <input id={`rename-${dataset.id}`} value={name} maxLength={MAX_NAME_LENGTH} onInput={(event) => setName(event.currentTarget.value)} />
               <button type="submit">{t('facilities.rename')}</button>
             </form>
           ) : (
@@ -94,6 +96,9 @@ export function FacilityLayersPanel() {
   const hidden = useStore($hiddenCategories);
   const datasets = useStore($facilityDatasets);
   const byDataset = useStore($facilitiesByDataset);
+  const completeness = useStore($categoryCompleteness);
+  const municipalitiesByCode = useStore($municipalitiesByCode);
+  const municipalityName = (code: string) => municipalitiesByCode.get(code)?.name ?? code;
   return (
     <section class="facility-layers" aria-labelledby="facility-layers-title">
       <h2 id="facility-layers-title">{t('facilities.title')}</h2>
@@ -115,7 +120,12 @@ export function FacilityLayersPanel() {
                 <FacilitySymbolBadge symbolKey="trainStation" /> {t('category.trainStation')}
               </p>
             )}
-            {counts[category] === 0 && <p class="category-empty">{t('facilities.emptyCategory')}</p>}
+            {completeness[category].kind !== 'none' && (
+              <p class="category-completeness" data-testid="category-completeness">
+                {completenessText(completeness[category], t, formatNumber, municipalityName, 'province')}
+              </p>
+            )}
+            {completeness[category].kind === 'none' && <p class="category-empty">{t('facilities.emptyCategory')}</p>}
           </li>
         ))}
       </ul>

@@ -1,7 +1,9 @@
-// Details of one facility, rendered as text, with the dataset it came from.
+// Details of one facility, rendered as text, with every dataset it came from (a facility found in
+// several datasets is one merged facility; see src/analysis/mergeFacilities.ts).
 
 import { useStore } from '@nanostores/preact';
 import { $facilitiesByKey, $facilityDatasets } from '../stores/facilities';
+import { MERGE_DISTANCE_METERS } from '../analysis/mergeFacilities';
 import { facilitySymbolKey } from '../domain/facilitySymbols';
 import { analyseFacility } from '../stores/reachability';
 import { FacilitySymbolBadge } from './FacilityLayersPanel';
@@ -11,8 +13,12 @@ export function FacilityPanel({ facilityKey }: { facilityKey: string }) {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
   const facility = useStore($facilitiesByKey).get(facilityKey);
-  const dataset = useStore($facilityDatasets).find((candidate) => candidate.id === facility?.datasetId);
+  const datasets = useStore($facilityDatasets);
   if (!facility) return null;
+  const sources = facility.sources.flatMap((record) => {
+    const dataset = datasets.find((candidate) => candidate.id === record.datasetId);
+    return dataset ? [{ record, dataset }] : [];
+  });
   const symbolKey = facilitySymbolKey(facility.category, facility.attributes.transitMode);
   const { address, operator, capacity, extra } = facility.attributes;
   return (
@@ -52,17 +58,27 @@ export function FacilityPanel({ facilityKey }: { facilityKey: string }) {
       <button type="button" onClick={() => analyseFacility(facility)}>
         {t('reachUi.analyseThisLocation')}
       </button>
-      {dataset && (
-        <dl class="source-details">
-          <dt>{t('facility.dataset')}</dt>
-          <dd>{dataset.name}</dd>
-          <dt>{t('facility.source')}</dt>
-          <dd>{dataset.source}</dd>
-          <dt>{t('facility.licence')}</dt>
-          <dd>{dataset.licence}</dd>
-          <dt>{t('facility.retrievedAt')}</dt>
-          <dd>{dataset.retrievedAt.slice(0, 10)}</dd>
-        </dl>
+      {sources.length > 0 && (
+        <section aria-labelledby="facility-sources-title">
+          <h3 id="facility-sources-title">{t('facility.sourcesTitle')}</h3>
+          {sources.length > 1 && <p class="note">{t('facility.mergedNote', { count: sources.length, meters: MERGE_DISTANCE_METERS })}</p>}
+          <ul class="facility-sources" data-testid="facility-sources">
+            {sources.map(({ record, dataset }) => (
+              <li key={dataset.id}>
+                <dl class="source-details">
+                  <dt>{t('facility.dataset')}</dt>
+                  <dd>{record.name === '' || record.name === facility.name ? dataset.name : `${dataset.name} (${record.name})`}</dd>
+                  <dt>{t('facility.source')}</dt>
+                  <dd>{dataset.source}</dd>
+                  <dt>{t('facility.licence')}</dt>
+                  <dd>{dataset.licence}</dd>
+                  <dt>{t('facility.retrievedAt')}</dt>
+                  <dd>{dataset.retrievedAt.slice(0, 10)}</dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </article>
   );

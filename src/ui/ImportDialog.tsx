@@ -5,8 +5,8 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DataIssue } from '../domain/dataIssue';
-import { FACILITY_CATEGORIES, type FacilityCategory } from '../domain/facility';
-import { COORDINATE_SYSTEMS, type CoordinateSystem } from '../data/import/coordinates';
+import { FACILITY_CATEGORIES, MAX_NAME_LENGTH, type FacilityCategory } from '../domain/facility';
+import { COORDINATE_SYSTEMS, type CoordinateDetection, type CoordinateSystem } from '../data/import/coordinates';
 import type { ColumnMapping, ImportSucceeded } from '../data/import/importTypes';
 import { isMessageKey } from '../i18n/catalogue';
 import { $facilityDatasets } from '../stores/facilities';
@@ -101,6 +101,7 @@ function ChooseStep({ state }: { state: ImportFlowState }) {
           aria-invalid={invalid('importDialog.nameRequired')}
           {...(invalid('importDialog.nameRequired') ? { 'aria-describedby': 'import-alert' } : {})}
           value={details.datasetName}
+          maxLength={MAX_NAME_LENGTH}
           onInput={(event) => setImportDetails({ datasetName: event.currentTarget.value })}
         />
       </div>
@@ -284,6 +285,24 @@ function useCoordinateFormat(): (value: number) => string {
   return (value) => format.format(value);
 }
 
+/** What the file itself says about its coordinates (column names, GeoJSON crs or the GeoJSON standard) against the values. */
+function CoordinateHintNote({ detection }: { detection: CoordinateDetection }) {
+  const t = useTranslate();
+  const { hintSource, columnNameHint, conflictsWithColumnNames } = detection.evidence;
+  const named = (reading: CoordinateSystem) => t(`import.coordinateSystem.${reading}`);
+  if (hintSource === 'geojsonCrs' && columnNameHint !== 'none') {
+    const declared = named(columnNameHint);
+    return conflictsWithColumnNames ? (
+      <p class="import-warning" data-testid="import-crs-note">{t('import.crsConflict', { declared })}</p>
+    ) : (
+      <p data-testid="import-crs-note">{t('import.crsRecognised', { declared })}</p>
+    );
+  }
+  if (!conflictsWithColumnNames || detection.system === null) return null;
+  if (hintSource === 'geojsonStandard') return <p class="import-warning">{t('import.geojsonNotWgs84', { system: named(detection.system) })}</p>;
+  return <p class="import-warning">{t('import.coordinateNamesConflict')}</p>;
+}
+
 function CoordinatesStep({ state }: { state: ImportFlowState }) {
   const t = useTranslate();
   const formatCoordinate = useCoordinateFormat();
@@ -326,7 +345,7 @@ function CoordinatesStep({ state }: { state: ImportFlowState }) {
       ) : (
         <p>{t('importDialog.evidenceNoNumbers')}</p>
       )}
-      {evidence.conflictsWithColumnNames && <p class="import-warning">{t('import.coordinateNamesConflict')}</p>}
+      <CoordinateHintNote detection={detection} />
       <fieldset class="import-fieldset">
         <legend>{t('importDialog.systemChoice')}</legend>
         {COORDINATE_SYSTEMS.map((reading) => (
@@ -425,6 +444,7 @@ function ResultStep({ state }: { state: ImportFlowState }) {
       </dl>
       {accepted > 0 && <p>{t('importDialog.perCategory', { categories: perCategory })}</p>}
       <p>{t('importDialog.systemUsed', { system: t(`import.coordinateSystem.${result.coordinateSystemUsed}`) })}</p>
+      {result.coordinateDetection.evidence.hintSource === 'geojsonCrs' && <CoordinateHintNote detection={result.coordinateDetection} />}
       {accepted > 0 ? <p class="import-hint">{t('importDialog.previewNote')}</p> : <p class="import-warning">{t('importDialog.nothingAccepted')}</p>}
       {result.warnings.length > 0 && (
         <section aria-labelledby="import-warnings-title">

@@ -1,15 +1,21 @@
-// Per municipality: how many facilities of each category lie inside it, or "no data" where nothing covers that category.
+// Per municipality: how many facilities of each category lie inside it, with how complete that count is
+// ("2 treinstations; bus- en tramhaltes ontbreken"), or "no data" where nothing is known.
 
 import { useStore } from '@nanostores/preact';
 import { FACILITY_CATEGORIES } from '../domain/facility';
-import { $facilityCountsByMunicipality, $facilityDatasets, datasetsCovering } from '../stores/facilities';
+import { $categoryCoverage, $facilitiesByMunicipality, $facilityDatasets, datasetsCovering } from '../stores/facilities';
+import { countCompleteness } from '../analysis/categoryCompleteness';
+import { $municipalitiesByCode } from '../stores/appData';
+import { completenessText } from './completenessText';
 import { FacilitySymbolBadge } from './FacilityLayersPanel';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 export function MunicipalityFacilities({ code, name }: { code: string; name: string }) {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
-  const counts = useStore($facilityCountsByMunicipality).get(code);
+  const facilities = useStore($facilitiesByMunicipality).get(code) ?? [];
+  const coverage = useStore($categoryCoverage);
+  const municipalitiesByCode = useStore($municipalitiesByCode);
   const covering = datasetsCovering(useStore($facilityDatasets), code);
   return (
     <section aria-labelledby="municipality-facilities-title">
@@ -18,13 +24,13 @@ export function MunicipalityFacilities({ code, name }: { code: string; name: str
         <caption class="visually-hidden">{t('facilities.perMunicipalityCaption', { name })}</caption>
         <tbody>
           {FACILITY_CATEGORIES.filter((category) => category !== 'overig').map((category) => {
-            const covered = covering.some((dataset) => dataset.categories.includes(category));
+            const completeness = countCompleteness(category, facilities, coverage, code);
             return (
               <tr key={category} data-category={category}>
                 <th scope="row">
                   <FacilitySymbolBadge symbolKey={category} /> {t(`category.${category}`)}
                 </th>
-                <td>{covered ? formatNumber(counts?.[category] ?? 0) : t('facilities.noDataShort')}</td>
+                <td>{completenessText(completeness, t, formatNumber, (other) => municipalitiesByCode.get(other)?.name ?? other, 'municipality')}</td>
               </tr>
             );
           })}

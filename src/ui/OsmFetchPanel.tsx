@@ -1,11 +1,103 @@
 // "Voorzieningen ophalen uit OpenStreetMap": choose the province or a municipality, follow progress, cancel, retry.
 
 import { useStore } from '@nanostores/preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DataIssue } from '../domain/dataIssue';
 import { isMessageKey } from '../i18n/catalogue';
 import { $appData } from '../stores/appData';
-import { $osmFetch, cancelOsmFetch, fetchOsmFacilities, type OsmAreaChoice } from '../stores/osmFetch';
+import { $language } from '../stores/language';
+import { $osmFetch, cancelOsmFetch, fetchOsmFacilities, keepPreviousOsmDownload, replaceWithNewOsmDownload, type OsmAreaChoice, type OsmFetchState } from '../stores/osmFetch';
 import { useFormatNumber, useTranslate } from './useTranslate';
+
+/** Skipped elements listed one by one; the rest are counted, so a huge bad answer cannot freeze the panel. */
+const MAXIMUM_SKIPPED_LISTED = 200;
+
+/** "4 voorzieningen opgehaald …; 2 objecten overgeslagen; 1 ander object genegeerd", each with the right plural. */
+function OsmCounts({ count, ignoredCount, skipped, area }: { count: number; ignoredCount: number; skipped: readonly DataIssue[]; area: string }) {
+  const t = useTranslate();
+  const formatNumber = useFormatNumber();
+  return (
+    <>
+      {t(count === 1 ? 'osmFetch.fetched.one' : 'osmFetch.fetched.other', { count: formatNumber(count), area })}{' '}
+      {skipped.length > 0 && `${t(skipped.length === 1 ? 'osmFetch.skipped.one' : 'osmFetch.skipped.other', { count: formatNumber(skipped.length) })} `}
+      {t(ignoredCount === 1 ? 'osmFetch.ignored.one' : 'osmFetch.ignored.other', { count: formatNumber(ignoredCount) })}
+    </>
+  );
+}
+
+/** Every element that was left out, with its reason. */
+function SkippedList({ skipped }: { skipped: readonly DataIssue[] }) {
+  const t = useTranslate();
+  const formatNumber = useFormatNumber();
+  if (skipped.length === 0) return null;
+  const shown = skipped.slice(0, MAXIMUM_SKIPPED_LISTED);
+  return (
+    <details class="osm-skipped" data-testid="osm-skipped">
+      <summary>{t('osmFetch.skippedTitle', { count: formatNumber(skipped.length) })}</summary>
+      {shown.length < skipped.length && <p>{t('osmFetch.skippedTruncated', { shown: formatNumber(shown.length), total: formatNumber(skipped.length) })}</p>}
+      <ul>
+        {shown.map((issue, index) => (
+          <li key={`${String(issue.record)}-${index}`} data-code={issue.code}>
+            <span class="osm-skipped-id">{String(issue.record ?? '')}</span>: {isMessageKey(issue.code) ? t(issue.code, issue.params) : issue.code}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function dateText(iso: string | null, language: string): string {
+  if (iso === null) return '';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(language === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** Asks before a much smaller (or empty) answer replaces what is there; keeping is the default and has focus. */
+function ReplaceQuestion({ state }: { state: Extract<OsmFetchState, { status: 'confirmReplace' }> }) {
+  const t = useTranslate();
+  const formatNumber = useFormatNumber();
+  const language = useStore($language);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => keepButton.current?.focus(), []);
+  const hasPrevious = state.previousCount !== null && state.previousCount > 0;
+  const params = {
+    area: state.areaLabel,
+    previous: formatNumber(state.previousCount ?? 0),
+    date: dateText(state.previousRetrievedAt, language),
+    count: formatNumber(state.newCount),
+  };
+  return (
+    <div
+      class="warning osm-confirm"
+      role="alertdialog"
+      aria-labelledby="osm-confirm-title"
+      aria-describedby="osm-confirm-text"
+      data-testid="osm-confirm-replace"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          keepPreviousOsmDownload();
+        }
+      }}
+    >
+      <p id="osm-confirm-title" class="osm-confirm-title">
+        {t(hasPrevious ? 'osmFetch.confirmTitle' : 'osmFetch.confirmEmptyTitle')}
+      </p>
+      <p id="osm-confirm-text">
+        {t(hasPrevious ? (state.newCount === 1 ? 'osmFetch.confirmText.one' : 'osmFetch.confirmText.other') : 'osmFetch.confirmEmptyText', params)}
+      </p>
+      <SkippedList skipped={state.skipped} />
+      <div class="button-row">
+        <button type="button" class="primary-button" ref={keepButton} onClick={keepPreviousOsmDownload} data-testid="osm-keep">
+          {t(hasPrevious ? 'osmFetch.keepPrevious' : 'osmFetch.discardEmpty', params)}
+        </button>
+        <button type="button" onClick={() => void replaceWithNewOsmDownload()} data-testid="osm-replace">
+          {t(hasPrevious ? (state.newCount === 1 ? 'osmFetch.replaceAnyway.one' : 'osmFetch.replaceAnyway.other') : 'osmFetch.saveEmptyAnyway', params)}
+        </button>
+      </div>
+    </div>
+  );
+}
 
 function useElapsedSeconds(startedAt: number | null): number {
   const [now, setNow] = useState(Date.now());
@@ -39,7 +131,7 @@ export function OsmFetchPanel() {
         ))}
       </select>
       <div class="button-row">
-        <button type="button" onClick={() => void fetchOsmFacilities(choice)} disabled={state.status === 'fetching'}>
+        <button type="button" onClick={() => void fetchOsmFacilities(choice)} disabled={state.status === 'fetching' || state.status === 'confirmReplace'}>
           {t('osmFetch.button')}
         </button>
         {state.status === 'fetching' && (
@@ -56,9 +148,20 @@ export function OsmFetchPanel() {
           </>
         )}
         {state.status === 'done' && (
-          <p data-testid="osm-done">{t('osmFetch.done', { area: state.areaLabel, count: formatNumber(state.count), ignored: formatNumber(state.ignoredCount) })}</p>
+          <p data-testid="osm-done">
+            <OsmCounts count={state.count} ignoredCount={state.ignoredCount} skipped={state.skipped} area={state.areaLabel} />
+          </p>
+        )}
+        {state.status === 'kept' && (
+          <p data-testid="osm-kept">
+            {state.previousCount !== null && state.previousCount > 0
+              ? t('osmFetch.kept', { area: state.areaLabel, previous: formatNumber(state.previousCount), count: formatNumber(state.newCount) })
+              : t('osmFetch.emptyDiscarded', { area: state.areaLabel })}
+          </p>
         )}
       </div>
+      {state.status === 'confirmReplace' && <ReplaceQuestion state={state} />}
+      {(state.status === 'done' || state.status === 'kept') && <SkippedList skipped={state.skipped} />}
       {state.status === 'failed' && (
         <div role="alert" class="warning" data-testid="osm-failed">
           <p>

@@ -2,9 +2,9 @@
 // the map, the key-project table and the met-norm labels on the map.
 
 import { useStore } from '@nanostores/preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
-import { metersPerSecondToKilometersPerHour, NORM_PROFILE_IDS, WALKING_SPEED_PRESET_IDS, type NormProfileId, type WalkingSpeedPresetId } from '../domain/norms';
+import { metersPerSecondToKilometersPerHour, NORM_PROFILE_IDS, type CategoryNorm, WALKING_SPEED_PRESET_IDS, type NormProfileId, type WalkingSpeedPresetId } from '../domain/norms';
 import {
   $normIssues,
   $normProfile,
@@ -29,6 +29,8 @@ import type { DataIssue } from '../domain/dataIssue';
 import { isMessageKey, type MessageKey } from '../i18n/catalogue';
 import type { Translate } from '../stores/language';
 import { $municipalitiesByCode } from '../stores/appData';
+import { $categoryCompleteness } from '../stores/facilities';
+import { completenessText } from './completenessText';
 import { SourceReference } from './SourceReference';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
@@ -43,9 +45,51 @@ function issueText(issue: DataIssue, t: Translate): string {
   return t(issue.code, { record, ...issue.params });
 }
 
+/** The message under a refused field: why, and which value stays in force. */
+function FieldError({ id, issue, kept }: { id: string; issue: DataIssue; kept: string }) {
+  const t = useTranslate();
+  return (
+    <p id={id} class="field-error" role="alert" data-testid="norm-field-error">
+      <span aria-hidden="true">⚠ </span>
+      {issueText(issue, t)} {kept}
+    </p>
+  );
+}
+
+function NormInput({ housingType, norm, issue }: { housingType: HousingType; norm: CategoryNorm; issue: DataIssue | undefined }) {
+  const t = useTranslate();
+  const id = `norm-${housingType}-${norm.category}`;
+  const errorId = `${id}-error`;
+  const [text, setText] = useState(String(norm.maxDistanceMeters));
+  // Once the refusal is gone (another edit, a profile switch), the field shows the value in force again.
+  const hadIssue = useRef(false);
+  useEffect(() => {
+    if (hadIssue.current && !issue) setText(String(norm.maxDistanceMeters));
+    hadIssue.current = issue !== undefined;
+  }, [issue, norm.maxDistanceMeters]);
+  return (
+    <div class="norm-row">
+      <label for={id}>{t('reachUi.normInputLabel', { category: t(`category.${norm.category}`), housingType: t(`housing.${housingType}`) })}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        value={text}
+        aria-invalid={issue ? 'true' : undefined}
+        aria-describedby={issue ? errorId : undefined}
+        onInput={(event) => setText(event.currentTarget.value)}
+        onChange={(event) => setNormDistance(housingType, norm.category, event.currentTarget.value)}
+      />
+      {norm.isPolicyChoice && <span class="policy-choice">{t('reachUi.policyChoice')}</span>}
+      {issue && <FieldError id={errorId} issue={issue} kept={t('reachUi.normKept', { value: norm.maxDistanceMeters })} />}
+    </div>
+  );
+}
+
 function NormEditor() {
   const t = useTranslate();
   const profile = useStore($normProfile);
+  const issues = useStore($normIssues);
   return (
     <details class="norm-editor">
       <summary>{t('reachUi.editNorms')}</summary>
@@ -53,22 +97,14 @@ function NormEditor() {
       {HOUSING_TYPES.map((housingType) => (
         <fieldset key={housingType}>
           <legend>{t(`housing.${housingType}`)}</legend>
-          {profile.norms[housingType].map((norm) => {
-            const id = `norm-${housingType}-${norm.category}`;
-            return (
-              <div class="norm-row" key={`${norm.category}-${norm.maxDistanceMeters}`}>
-                <label for={id}>{t('reachUi.normInputLabel', { category: t(`category.${norm.category}`), housingType: t(`housing.${housingType}`) })}</label>
-                <input
-                  id={id}
-                  type="text"
-                  inputMode="numeric"
-                  defaultValue={String(norm.maxDistanceMeters)}
-                  onChange={(event) => setNormDistance(housingType, norm.category, event.currentTarget.value)}
-                />
-                {norm.isPolicyChoice && <span class="policy-choice">{t('reachUi.policyChoice')}</span>}
-              </div>
-            );
-          })}
+          {profile.norms[housingType].map((norm) => (
+            <NormInput
+              key={`${norm.category}-${norm.maxDistanceMeters}`}
+              housingType={housingType}
+              norm={norm}
+              issue={issues.find((issue) => issue.record === `${housingType}/${norm.category}`)}
+            />
+          ))}
         </fieldset>
       ))}
     </details>
@@ -81,6 +117,8 @@ export function ReachabilitySection() {
   const profile = useStore($normProfile);
   const speed = useStore($walkingSpeed);
   const issues = useStore($normIssues);
+  // distance issues carry 'housingType/category'; a refused own speed carries the speed id
+  const speedIssue = issues.find((issue) => !String(issue.record ?? '').includes('/'));
   const picking = useStore($pickingLocation);
   const housingType = useStore($reachHousingType);
   const showLabels = useStore($showProjectReachLabels);
@@ -90,7 +128,10 @@ export function ReachabilitySection() {
   const municipalityNames = useStore($municipalitiesByCode);
   const [speedText, setSpeedText] = useState(() => formatNumber(metersPerSecondToKilometersPerHour(speed.metersPerSecond)));
 
-  const otherUndeclared = undeclared.filter((category) => category !== 'ovHalte');
+  const stops = useStore($categoryCompleteness).ovHalte;
+  const stationsOnly = undeclared.includes('ovHalte') && stops.kind === 'trainStationsOnly';
+  const otherUndeclared = undeclared.filter((category) => !(category === 'ovHalte' && stationsOnly));
+  const municipalityName = (code: string) => municipalityNames.get(code)?.name ?? code;
   return (
     <section class="reachability-section" aria-labelledby="reachability-title">
       <h2 id="reachability-title">{t('reachUi.title')}</h2>
@@ -129,22 +170,27 @@ export function ReachabilitySection() {
           }}
         >
           <label for="custom-speed-input">{t('reachUi.customSpeed')}</label>
-          <input id="custom-speed-input" type="text" inputMode="decimal" value={speedText} onInput={(event) => setSpeedText(event.currentTarget.value)} />
+          <input
+            id="custom-speed-input"
+            type="text"
+            inputMode="decimal"
+            value={speedText}
+            aria-invalid={speedIssue ? 'true' : undefined}
+            aria-describedby={speedIssue ? 'custom-speed-error' : undefined}
+            onInput={(event) => setSpeedText(event.currentTarget.value)}
+          />
           <button type="submit">{t('reachUi.applySpeed')}</button>
+          {speedIssue && (
+            <FieldError
+              id="custom-speed-error"
+              issue={speedIssue}
+              kept={t('reachUi.speedKept', { speed: formatNumber(metersPerSecondToKilometersPerHour(speed.metersPerSecond)) })}
+            />
+          )}
         </form>
         <SourceReference ids={[speed.source]} />
       </div>
       <NormEditor />
-      {issues.length > 0 && (
-        <div class="warning" role="alert" data-testid="norm-issues">
-          <ul>
-            {issues.map((issue, index) => (
-              <li key={index}>{issueText(issue, t)}</li>
-            ))}
-          </ul>
-          <p>{t('reachUi.normRejected')}</p>
-        </div>
-      )}
       <label for="reach-housing-type">{t('reachUi.ringHousingType')}</label>
       <select id="reach-housing-type" value={housingType} onChange={(event) => setReachHousingType(event.currentTarget.value as HousingType)}>
         {HOUSING_TYPES.map((type) => (
@@ -174,9 +220,9 @@ export function ReachabilitySection() {
           {t('reachUi.noFacilitiesNote')}
         </p>
       )}
-      {undeclared.includes('ovHalte') && (
+      {stationsOnly && (
         <p class="note" data-testid="reach-stations-only">
-          {t('reachUi.stationsOnlyNote')}
+          {t('reachUi.stationsCountNote', { stations: completenessText(stops, t, formatNumber, municipalityName, 'province') })}
         </p>
       )}
       {partial && (

@@ -1,12 +1,14 @@
 // Benchmark: what the main thread does when 20,000 facilities change (stores, counts, map GeoJSON),
-// against a naive per-municipality count without bounding-box prefilter.
+// against a naive per-municipality count without bounding-box prefilter; and merging the same
+// facility across two datasets (kd-tree) against the naive pairwise loop, checking both agree.
 import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { FACILITY_CATEGORIES, type Facility, type FacilityDataset } from '../../src/domain/facility';
 import { countFacilitiesPerMunicipality, emptyCategoryCounts } from '../../src/analysis/facilitiesPerMunicipality';
-import { toFeatureCollection } from '../../src/map/facilityLayers';
+import { mergeFacilities, mergeFacilitiesPairwise, type MergedFacility } from '../../src/analysis/mergeFacilities';
+import { toFeatureCollection } from '../../src/map/facilityGeoJson';
 import { $facilityCountsByCategory, $visibleFacilities, putFacilityDataset } from '../../src/stores/facilities';
 import { OVERIJSSEL_BOUNDS } from '../../src/domain/geography';
 import { seededRandom } from '../support/seededRandom';
@@ -25,6 +27,27 @@ function syntheticFacilities(count: number): Facility[] {
     datasetId: 'bench',
     attributes: {},
   }));
+}
+
+/**
+ * Two datasets of 10,000 each: the second repeats half of the first (same name, moved up to about
+ * 70 m, as a second source of the same facility would) and adds 5,000 of its own.
+ */
+function overlappingDatasets(facilities: readonly Facility[]): [Facility[], Facility[]] {
+  const next = seededRandom(43);
+  const half = facilities.length / 2;
+  const first = facilities.slice(0, half);
+  const second = facilities.slice(half).map((facility, index) => {
+    if (index % 2 === 1) return { ...facility, datasetId: 'bench-2' };
+    const original = first[index]!;
+    const shift = (): number => (next() - 0.5) * 0.001; // ±0.0005° ≈ ±35 m north, ±55 m east
+    return { ...original, id: `copy-${original.id}`, datasetId: 'bench-2', location: [original.location[0] + shift(), original.location[1] + shift()] as [number, number] };
+  });
+  return [first, second];
+}
+
+function groupKeys(merged: readonly MergedFacility[]): string {
+  return merged.map((facility) => facility.sources.map((source) => `${source.datasetId}/${source.id}`).join('+')).join(',');
 }
 
 function median(values: number[]): number {
@@ -53,6 +76,9 @@ export interface FacilityLayerBenchmarkResult {
   featureCollectionMilliseconds: number;
   countsPerMunicipalityMilliseconds: number;
   naiveCountsPerMunicipalityMilliseconds: number;
+  mergedFacilityCount: number;
+  mergeMilliseconds: number;
+  naiveMergeMilliseconds: number;
 }
 
 export async function runFacilityLayerBenchmarks(): Promise<FacilityLayerBenchmarkResult> {
@@ -82,12 +108,22 @@ export async function runFacilityLayerBenchmarks(): Promise<FacilityLayerBenchma
   for (const [code, counts] of fast) {
     if (JSON.stringify(counts) !== JSON.stringify(slow.get(code))) throw new Error(`counts differ for ${code}`);
   }
+  const datasets = overlappingDatasets(facilities);
+  const mergeTimes: number[] = [];
+  let merged: MergedFacility[] = [];
+  for (let run = 0; run < RUNS; run++) mergeTimes.push(time(() => (merged = mergeFacilities(datasets))));
+  let pairwise: MergedFacility[] = [];
+  const naiveMerge = time(() => (pairwise = mergeFacilitiesPairwise(datasets)));
+  if (groupKeys(merged) !== groupKeys(pairwise)) throw new Error('kd-tree merge and pairwise merge give different facilities');
   const result: FacilityLayerBenchmarkResult = {
     facilityCount: FACILITY_COUNT,
     storeUpdateMilliseconds: Math.round(median(storeTimes) * 10) / 10,
     featureCollectionMilliseconds: Math.round(median(collectionTimes) * 10) / 10,
     countsPerMunicipalityMilliseconds: Math.round(median(countTimes) * 10) / 10,
     naiveCountsPerMunicipalityMilliseconds: Math.round(naive),
+    mergedFacilityCount: merged.length,
+    mergeMilliseconds: Math.round(median(mergeTimes) * 10) / 10,
+    naiveMergeMilliseconds: Math.round(naiveMerge),
   };
   console.log(`Facility layer update: ${FACILITY_COUNT.toLocaleString('en')} facilities (median of ${RUNS}; Node, main-thread work only)`);
   console.log('| step | ms |');
@@ -96,6 +132,8 @@ export async function runFacilityLayerBenchmarks(): Promise<FacilityLayerBenchma
   console.log(`| GeoJSON for the map source (setData input) | ${result.featureCollectionMilliseconds} |`);
   console.log(`| counts per municipality, bbox prefilter | ${result.countsPerMunicipalityMilliseconds} |`);
   console.log(`| naive: point-in-polygon against every municipality | ${result.naiveCountsPerMunicipalityMilliseconds} (${(result.naiveCountsPerMunicipalityMilliseconds / result.countsPerMunicipalityMilliseconds).toFixed(1)}× slower) |`);
+  console.log(`| merge across 2 datasets → ${result.mergedFacilityCount.toLocaleString('en')} facilities, kd-tree | ${result.mergeMilliseconds} |`);
+  console.log(`| naive: every pair compared (same result checked) | ${result.naiveMergeMilliseconds} (${(result.naiveMergeMilliseconds / result.mergeMilliseconds).toFixed(0)}× slower) |`);
   return result;
 }
 

@@ -2,6 +2,7 @@
 import { formatBenchResults, runReachabilityBenchmarks } from './reachability.bench';
 import { runImportBenchmarks } from './import.bench';
 import { runFacilityLayerBenchmarks } from './facilityLayer.bench';
+import { runLargeFacilitiesBenchmarks } from './largeFacilities.bench';
 
 console.log(`Node ${process.version}, ${new Date().toISOString()}\n`);
 console.log(formatBenchResults(await runReachabilityBenchmarks()));
@@ -9,3 +10,6 @@ console.log('');
 await runFacilityLayerBenchmarks();
 console.log('');
 await runImportBenchmarks();
+console.log('');
+await runLargeFacilitiesBenchmarks();
+console.log('\nThe same file in Chromium (parse, save, longest main-thread task, preview, heap): npm run bench:browser');

@@ -271,6 +271,71 @@ describe('importing your own facilities', () => {
     await expect(datasetRow(page).count()).resolves.toBe(0);
   });
 
+  it('says once that a header-only CSV has no rows, and rejects rows across the province border by name of the border', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    await waitForMapIdle(page);
+    await page.locator('#import-open-button').click();
+    const dialog = page.locator('dialog.import-dialog');
+    await page.locator('#import-source').fill('Testbestand');
+    await page.locator('#import-file').setInputFiles(csvUpload('alleen-kop.csv', 'naam;categorie;lat;lon\r\n'));
+    await dialog.getByRole('button', { name: 'Bestand lezen' }).click();
+    await page.waitForFunction(() => document.querySelector('dialog.import-dialog [role="alert"]')?.textContent?.includes('kopregel'));
+    const text = (await dialog.textContent()) ?? '';
+    expect(text).toContain('heeft alleen een kopregel');
+    expect(text).not.toContain('Alle rijen zijn overgenomen');
+    expect(text).not.toContain('Geen enkele rij kon worden overgenomen');
+
+    // Test points on town centres just across the border (inside the bounding box) and one in Zwolle; a 200,000-character name.
+    const acrossTheBorder = [
+      'naam;categorie;lat;lon',
+      `${'Testlocatie met een hele lange naam '.repeat(5600)};huisarts;52,509705;6,091546`,
+      'Testpunt Nordhorn;huisarts;52,4336;7,0708',
+      'Testpunt Hoogeveen;huisarts;52,7225;6,4764',
+      'Testpunt Apeldoorn;huisarts;52,2112;5,9699',
+    ].join('\r\n');
+    await page.locator('#import-file').setInputFiles(csvUpload('grens.csv', acrossTheBorder));
+    await dialog.getByRole('button', { name: 'Bestand lezen' }).click();
+    await page.locator('dialog.import-dialog[data-step="result"]').waitFor();
+    await expect(page.getByTestId('import-accepted-count').textContent()).resolves.toBe('1');
+    const reasons = await page.getByTestId('import-report').locator('tbody tr').allTextContents();
+    expect(reasons).toHaveLength(3);
+    for (const reason of reasons) expect(reason).toContain('buiten de provinciegrens van Overijssel');
+    await expect(dialog.locator('section[aria-labelledby="import-warnings-title"] li').textContent()).resolves.toContain('langer dan 200 tekens en zijn ingekort');
+    await app.screenshot('import-07-province-border');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // the cut name stays inside the panel: no horizontal overflow of the sidebar
+    const overflow = await page.evaluate(() => [...document.querySelectorAll('.sidebar, .details')].some((panel) => panel.scrollWidth > panel.clientWidth + 1));
+    expect(overflow).toBe(false);
+  });
+
+  it('says a GeoJSON in RD with a crs member was recognised as RD', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    await waitForMapIdle(page);
+    await page.locator('#import-open-button').click();
+    const dialog = page.locator('dialog.import-dialog');
+    await page.locator('#import-source').fill('Testbestand');
+    // made-up test points in RD New: near Zwolle and near Enschede
+    const geojson = JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } },
+      features: [
+        { type: 'Feature', properties: { naam: 'Testpunt Zwolle', categorie: 'apotheek' }, geometry: { type: 'Point', coordinates: [203000, 503000] } },
+        { type: 'Feature', properties: { naam: 'Testpunt Enschede', categorie: 'apotheek' }, geometry: { type: 'Point', coordinates: [258000, 471000] } },
+      ],
+    });
+    await page.locator('#import-file').setInputFiles({ name: 'rd.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(geojson, 'utf8') });
+    await dialog.getByRole('button', { name: 'Bestand lezen' }).click();
+    await page.locator('dialog.import-dialog[data-step="result"]').waitFor();
+    const note = await page.getByTestId('import-crs-note').textContent();
+    expect(note).toContain('noemt zelf zijn coördinatenstelsel');
+    expect(note).toContain('RD');
+    expect((await dialog.textContent()) ?? '').not.toContain('kolomnamen passen niet');
+    await expect(page.getByTestId('import-accepted-count').textContent()).resolves.toBe('2');
+  });
+
   it('works by keyboard: Enter opens the dialog, Esc closes it and focus returns to the button', async () => {
     const app = await openApp(browser);
     const { page } = app;

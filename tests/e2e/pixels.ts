@@ -41,3 +41,24 @@ export async function samplePixels(
     { base64: png.toString('base64'), background, positions },
   );
 }
+
+/** Share of a screenshot's pixels within a small distance of a colour (e.g. a layer's own colour). */
+export async function shareNearColour(page: Page, png: Buffer, colour: [number, number, number]): Promise<number> {
+  return page.evaluate(
+    async ({ base64, colour }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      let near = 0;
+      for (let index = 0; index < data.length; index += 4) {
+        if (Math.abs(data[index]! - colour[0]) + Math.abs(data[index + 1]! - colour[1]) + Math.abs(data[index + 2]! - colour[2]) < 60) near += 1;
+      }
+      return near / (data.length / 4);
+    },
+    { base64: png.toString('base64'), colour },
+  );
+}

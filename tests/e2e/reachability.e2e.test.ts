@@ -121,7 +121,7 @@ describe('circles of reachability', () => {
     const app = await openApp(browser);
     await waitForMapIdle(app.page);
     await expect.poll(() => app.page.getByTestId('reach-no-facilities').isVisible()).toBe(true);
-    await expect.poll(() => app.page.getByTestId('reach-stations-only').textContent()).toContain('alleen treinstations');
+    await expect.poll(() => app.page.getByTestId('reach-stations-only').textContent()).toContain('36 treinstations; bus- en tramhaltes ontbreken');
     await pickOnMap(app.page);
     const verdicts = app.page.getByTestId('reach-verdicts');
     await expect.poll(() => verdicts.locator('[data-verdict]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-verdict')))).toEqual([
@@ -179,11 +179,20 @@ describe('circles of reachability', () => {
     await pharmacy.fill('-5');
     await pharmacy.press('Enter');
     await pharmacy.blur();
-    await expect.poll(() => app.page.getByTestId('norm-issues').textContent()).toContain('vorige normen blijven gelden');
+    // the refusal is said at the field itself, tied to it for screen readers
+    await expect.poll(() => pharmacy.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = await pharmacy.getAttribute('aria-describedby');
+    const fieldError = app.page.locator(`[id="${describedBy}"]`);
+    await expect.poll(() => fieldError.textContent()).toContain('Niet overgenomen: 500 m blijft gelden');
+    await expect.poll(() => fieldError.textContent()).toContain('-5');
+    const [fieldBox, errorBox] = [await pharmacy.boundingBox(), await fieldError.boundingBox()];
+    expect(errorBox!.y - (fieldBox!.y + fieldBox!.height)).toBeLessThan(40);
     await expect.poll(() => app.page.locator('#norm-profile-select').inputValue()).toBe('woonzorgzone');
+    await app.page.locator('.norm-editor').screenshot({ path: 'test-output/screenshots/reach-03c-norm-refused-editor.png' });
     await pharmacy.fill('800');
     await pharmacy.blur();
     await expect.poll(() => app.page.locator('#norm-profile-select').inputValue()).toBe('custom');
+    await expect.poll(() => app.page.locator('#norm-nultreden-apotheek').getAttribute('aria-invalid')).toBe(null);
     await app.page.waitForFunction(() => document.querySelector('[data-testid="reach-verdicts"] li[data-housing-type="nultreden"]')?.textContent?.includes('3 van 4'));
 
     // the key-project table uses the same (edited) norms: Spoorzone now meets 3 of 4 for nultreden
@@ -229,9 +238,22 @@ describe('circles of reachability', () => {
     const [download] = await Promise.all([app.page.waitForEvent('download'), dialog.getByRole('button', { name: 'Exporteer CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('bereikbaarheid-sleutelprojecten.csv');
     const text = readFileSync((await download.path())!, 'utf8');
-    const lines = text.split('\r\n').filter((line) => line !== '');
+    // the table first (header + 50 rows), then after one empty line what the figures rest on
+    const [table, about] = text.split('\r\n\r\n') as [string, string];
+    const lines = table.split('\r\n');
     expect(lines).toHaveLength(51);
     expect(lines[0]).toContain('hemelsbreed (m)');
+    expect(lines[0]).toContain('Locatie;Gemeente;Woningen 2024 t/m 2030;Precisie locatie;');
+    const spoorzoneLine = lines.find((line) => line.includes(';Zwolle Spoorzone;'))!;
+    expect(spoorzoneLine).toMatch(/;Zwolle Spoorzone;Zwolle;\d+;Locatie op \w+niveau \(bij benadering\);/);
+    const aboutLines = about.split('\r\n');
+    expect(aboutLines[0]).toBe('Over deze export');
+    expect(aboutLines.find((line) => line.startsWith('Datum;'))).toMatch(/^Datum;\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(aboutLines).toContain('Normprofiel;Woonzorgzone (400–500 m, ov 300 m)');
+    expect(aboutLines).toContain('Loopsnelheid;Oudere (2,9 km/u)');
+    expect(aboutLines).toContain('Gebruikte gegevensbronnen');
+    // the shipped railway stations are used, and the export says they are complete for no category
+    expect(aboutLines.some((line) => /DOVA/.test(line) && line.endsWith('heel Overijssel, voor geen enkele soort volledig'))).toBe(true);
 
     await dialog.getByRole('button', { name: 'Sluiten' }).click();
     await app.page.getByLabel('Toon bij elk sleutelproject hoeveel normen voldaan zijn').check();

@@ -54,6 +54,12 @@ export function coordinateSystemsFitting(first: number, second: number): Coordin
 /** What the column (or property) names suggest, independent of the values. */
 export type ColumnNameHint = 'wgs84' | 'wgs84-swapped' | 'rd' | 'none';
 
+/**
+ * Where the hint comes from: CSV column names, a GeoJSON `crs` member naming the system, or the
+ * GeoJSON standard itself (RFC 7946: always WGS84 lon/lat) when the file names none.
+ */
+export type HintSource = 'columnNames' | 'geojsonCrs' | 'geojsonStandard';
+
 export interface CoordinateDetection {
   /** Best reading, or null when no reading fits at least half of the sampled records. */
   system: CoordinateSystem | null;
@@ -68,7 +74,8 @@ export interface CoordinateDetection {
     firstRange: [number, number] | null;
     secondRange: [number, number] | null;
     columnNameHint: ColumnNameHint;
-    /** True when the names say one thing and the values another (e.g. RD values in "lat"/"lon"). */
+    hintSource: HintSource;
+    /** True when the names (or the GeoJSON crs/standard) say one thing and the values another (e.g. RD values in "lat"/"lon"). */
     conflictsWithColumnNames: boolean;
   };
 }
@@ -82,7 +89,11 @@ const MINIMUM_SHARE = 0.5;
  * mapped, second = the y/latitude column). Pairs with non-finite values are ignored here; the
  * record-level validation rejects them.
  */
-export function detectCoordinateSystem(pairs: ReadonlyArray<readonly [number, number]>, columnNameHint: ColumnNameHint = 'none'): CoordinateDetection {
+export function detectCoordinateSystem(
+  pairs: ReadonlyArray<readonly [number, number]>,
+  columnNameHint: ColumnNameHint = 'none',
+  hintSource: HintSource = 'columnNames',
+): CoordinateDetection {
   const counts: Record<CoordinateSystem, number> = { wgs84: 0, 'wgs84-swapped': 0, rd: 0, 'rd-swapped': 0 };
   let numericRecords = 0;
   let firstRange: [number, number] | null = null;
@@ -100,11 +111,14 @@ export function detectCoordinateSystem(pairs: ReadonlyArray<readonly [number, nu
   const best = COORDINATE_SYSTEMS.reduce((a, b) => (fitShare[b] > fitShare[a] ? b : a));
   const system = fitShare[best] >= MINIMUM_SHARE ? best : null;
   const conflictsWithColumnNames = system !== null && columnNameHint !== 'none' && !hintAgrees(columnNameHint, system);
-  const needsConfirmation = system === null || system !== 'wgs84' || fitShare[system] < CONFIDENT_SHARE || conflictsWithColumnNames;
+  // A file that names its own system (GeoJSON crs), with values that fit it, needs no question.
+  const declaredAndConfirmed = system !== null && hintSource === 'geojsonCrs' && columnNameHint !== 'none' && hintAgrees(columnNameHint, system);
+  const needsConfirmation =
+    system === null || (system !== 'wgs84' && !declaredAndConfirmed) || fitShare[system] < CONFIDENT_SHARE || conflictsWithColumnNames;
   return {
     system,
     needsConfirmation,
-    evidence: { sampledRecords: pairs.length, numericRecords, fitShare, firstRange, secondRange, columnNameHint, conflictsWithColumnNames },
+    evidence: { sampledRecords: pairs.length, numericRecords, fitShare, firstRange, secondRange, columnNameHint, hintSource, conflictsWithColumnNames },
   };
 }
 

@@ -52,6 +52,19 @@ export function featuresOf(value: unknown): unknown[] | null {
   return null;
 }
 
+/**
+ * The coordinate system a (pre-RFC 7946) GeoJSON names in its `crs` member, e.g.
+ * {"crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}}}; null without one.
+ */
+export function declaredCrs(value: unknown): 'rd' | 'wgs84' | 'other' | null {
+  if (!isRecord(value) || !isRecord(value['crs'])) return null;
+  const properties = value['crs']['properties'];
+  const name = isRecord(properties) && typeof properties['name'] === 'string' ? properties['name'] : '';
+  if (/(^|\D)28992$/.test(name.trim())) return 'rd';
+  if (/(^|\D)4326$|CRS84$/i.test(name.trim())) return 'wgs84';
+  return 'other';
+}
+
 /** Two finite numbers; JSON has no NaN, but 1e400 parses to Infinity. */
 function isPosition(value: unknown): value is [number, number] {
   return Array.isArray(value) && value.length >= 2 && Number.isFinite(value[0]) && Number.isFinite(value[1]);

@@ -28,8 +28,11 @@ export interface PackedFacilities {
   datasetIds: string[];
   /** Index into datasetIds (an import has one, but nothing else is assumed). */
   datasetIndexes: Uint16Array;
-  /** JSON array of the attributes objects, in facility order. */
-  attributesJson: string;
+  /**
+   * JSON arrays of the attributes objects, in facility order, UNPACK_CHUNK_SIZE facilities each:
+   * the main thread parses one chunk at a time, so a large import never blocks it for long.
+   */
+  attributesJson: string[];
 }
 
 export type PackedImportResult = Exclude<ImportResult, ImportSucceeded> | (Omit<ImportSucceeded, 'facilities'> & { facilities: PackedFacilities });
@@ -37,6 +40,9 @@ export type PackedImportResult = Exclude<ImportResult, ImportSucceeded> | (Omit<
 export type ImportWorkerResponse =
   | { type: 'progress'; requestId: number; progress: ImportProgress }
   | { type: 'result'; requestId: number; result: PackedImportResult };
+
+/** Facilities unpacked per main-thread task (a few milliseconds each). */
+export const UNPACK_CHUNK_SIZE = 10_000;
 
 export function packFacilities(facilities: readonly Facility[]): PackedFacilities {
   const count = facilities.length;
@@ -81,31 +87,55 @@ export function packFacilities(facilities: readonly Facility[]): PackedFacilitie
     nameLengths,
     datasetIds,
     datasetIndexes,
-    attributesJson: JSON.stringify(attributes),
+    attributesJson: Array.from({ length: Math.ceil(count / UNPACK_CHUNK_SIZE) }, (_, chunk) =>
+      JSON.stringify(attributes.slice(chunk * UNPACK_CHUNK_SIZE, (chunk + 1) * UNPACK_CHUNK_SIZE)),
+    ),
   };
 }
 
-export function unpackFacilities(packed: PackedFacilities): Facility[] {
-  const attributes = JSON.parse(packed.attributesJson) as FacilityAttributes[];
-  const facilities: Facility[] = new Array<Facility>(packed.count);
-  let idOffset = 0;
-  let nameOffset = 0;
-  for (let index = 0; index < packed.count; index += 1) {
+/** Where unpacking stands between chunks: offsets into the concatenated ids and names. */
+interface UnpackCursor {
+  idOffset: number;
+  nameOffset: number;
+}
+
+function unpackChunk(packed: PackedFacilities, chunk: number, facilities: Facility[], cursor: UnpackCursor): void {
+  const attributes = JSON.parse(packed.attributesJson[chunk] ?? '[]') as FacilityAttributes[];
+  const start = chunk * UNPACK_CHUNK_SIZE;
+  const end = Math.min(packed.count, start + UNPACK_CHUNK_SIZE);
+  for (let index = start; index < end; index += 1) {
     const idLength = packed.idLengths[index] as number;
     const nameLength = packed.nameLengths[index] as number;
-    const facilityAttributes = attributes[index] ?? {};
+    const facilityAttributes = attributes[index - start] ?? {};
     const modeIndex = packed.transitModes[index] as number;
     if (modeIndex > 0) facilityAttributes.transitMode = TRANSIT_MODES[modeIndex - 1];
     facilities[index] = {
-      id: packed.ids.slice(idOffset, idOffset + idLength),
-      name: packed.names.slice(nameOffset, nameOffset + nameLength),
+      id: packed.ids.slice(cursor.idOffset, cursor.idOffset + idLength),
+      name: packed.names.slice(cursor.nameOffset, cursor.nameOffset + nameLength),
       category: FACILITY_CATEGORIES[packed.categories[index] as number] ?? 'overig',
       location: [packed.longitudes[index] as number, packed.latitudes[index] as number],
       datasetId: packed.datasetIds[packed.datasetIndexes[index] as number] ?? '',
       attributes: facilityAttributes,
     };
-    idOffset += idLength;
-    nameOffset += nameLength;
+    cursor.idOffset += idLength;
+    cursor.nameOffset += nameLength;
+  }
+}
+
+export function unpackFacilities(packed: PackedFacilities): Facility[] {
+  const facilities: Facility[] = new Array<Facility>(packed.count);
+  const cursor: UnpackCursor = { idOffset: 0, nameOffset: 0 };
+  for (let chunk = 0; chunk < packed.attributesJson.length; chunk += 1) unpackChunk(packed, chunk, facilities, cursor);
+  return facilities;
+}
+
+/** The same as unpackFacilities, one chunk per task, so the page stays responsive while a large import arrives. */
+export async function unpackFacilitiesInChunks(packed: PackedFacilities): Promise<Facility[]> {
+  const facilities: Facility[] = new Array<Facility>(packed.count);
+  const cursor: UnpackCursor = { idOffset: 0, nameOffset: 0 };
+  for (let chunk = 0; chunk < packed.attributesJson.length; chunk += 1) {
+    if (chunk > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    unpackChunk(packed, chunk, facilities, cursor);
   }
   return facilities;
 }
@@ -122,4 +152,10 @@ export function packImportResult(result: ImportResult): { packed: PackedImportRe
 export function unpackImportResult(packed: PackedImportResult): ImportResult {
   if (packed.status !== 'ok') return packed;
   return { ...packed, facilities: unpackFacilities(packed.facilities) };
+}
+
+/** unpackImportResult in chunks (what the main thread uses). */
+export async function unpackImportResultInChunks(packed: PackedImportResult): Promise<ImportResult> {
+  if (packed.status !== 'ok') return packed;
+  return { ...packed, facilities: await unpackFacilitiesInChunks(packed.facilities) };
 }

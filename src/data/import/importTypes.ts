@@ -1,6 +1,7 @@
 // Shared types of the facility import: the column mapping the user confirms, the options and the
 // result (accepted facilities plus a report of every rejected record).
 
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue } from '../../domain/dataIssue';
 import type { AddressRow, GeocodeResult } from '../geocode/pdokGeocoder';
 import type { Facility, FacilityCategory } from '../../domain/facility';
@@ -51,6 +52,11 @@ export interface ImportOptions {
   fixedCategory?: FacilityCategory;
   /** As confirmed by the user; when absent the detected system is used (GeoJSON: WGS84 unless the values are RD). */
   coordinateSystem?: CoordinateSystem;
+  /**
+   * Overijssel's outline ($appData.province, loaded once from geo/boundaries): points outside it
+   * are rejected. Without it only the bounding box is checked, and the result says so.
+   */
+  provinceOutline?: Polygon | MultiPolygon;
   /**
    * The user agreed to send addresses of rows without coordinates to PDOK Locatieserver. Only
    * the worker reads this (it then passes PDOK's geocoder to parseImport).

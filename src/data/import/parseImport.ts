@@ -3,8 +3,9 @@
 // now and then so a worker can receive a cancel message); the import worker wraps it.
 
 import type { DataIssue } from '../../domain/dataIssue';
-import { createFacility, type Facility, type FacilityCategory, type TransitMode } from '../../domain/facility';
+import { createFacility, isNameTooLong, MAX_NAME_LENGTH, type Facility, type FacilityCategory, type TransitMode } from '../../domain/facility';
 import { isInsideBounds } from '../../domain/geography';
+import { areaIndexFor } from '../../analysis/areaIndex';
 import { categoriseOsmTags } from '../osmTagMapping';
 import { categoryFromWord } from './categoryWords';
 import {
@@ -17,7 +18,7 @@ import {
 } from './coordinates';
 import { csvRowsToRecords, missingMappingFields, readCsvTable, suggestColumnMapping } from './csvImport';
 import { detectFileKindFromText, fileKindIssueCode } from './detectFileKind';
-import { featuresOf, featureToRecord, parseJsonSafely, suggestPropertyMapping } from './geojsonImport';
+import { declaredCrs, featuresOf, featureToRecord, parseJsonSafely, suggestPropertyMapping } from './geojsonImport';
 import { recordCountIssue } from './importLimits';
 import type {
   CancelCheck,
@@ -35,6 +36,8 @@ import type {
 const DETECTION_SAMPLE_SIZE = 2000;
 /** Yield to the event loop at most this often, so cancel messages get through. */
 const YIELD_INTERVAL_MILLISECONDS = 50;
+/** Record numbers named in the "names cut" remark; the rest are counted. */
+const NAMES_CUT_LISTED = 10;
 /** Check the clock every this many records. */
 const RECORDS_PER_CLOCK_CHECK = 1000;
 
@@ -95,6 +98,14 @@ function recordToFacility(
     if (fitting.includes(swappedReading)) return { record, code: 'import.coordinatesSwapped', params: { first: raw.first, second: raw.second } };
     return { record, code: 'data.coordinateOutOfRange', params: { lon: round(location[0]), lat: round(location[1]) } };
   }
+  if (options.provinceOutline !== undefined) {
+    const province = areaIndexFor(options.provinceOutline);
+    if (!province.contains(location)) {
+      // Inside the bounding box but across the border (Nordhorn, Hoogeveen, Apeldoorn …): say how far.
+      const kilometers = Math.round(province.distanceToEdgeMeters(location) / 100) / 10;
+      return { record, code: 'import.outsideProvinceBorder', params: { lon: round(location[0]), lat: round(location[1]), kilometers } };
+    }
+  }
 
   let category = fixedCategory;
   let transitMode: TransitMode | undefined;
@@ -147,6 +158,8 @@ function readCsv(text: string, options: ImportOptions): ReadRecords | ImportResu
   const mapping = options.columnMapping ?? suggestedMapping;
   const missing = missingMappingFields(mapping, table.headers, options.fixedCategory !== undefined);
   if (table.headers.length < 2) return { status: 'failed', fileKind: 'csv', csv, issue: { code: 'import.csvNoColumns', file } };
+  // Only a header (blank lines aside): one clear answer, before asking for columns or coordinates.
+  if (!table.rows.some((row) => row.some((cell) => cell.trim() !== ''))) return { status: 'failed', fileKind: 'csv', csv, issue: { code: 'import.csvNoDataRows', file } };
   if (missing.length > 0) return { status: 'failed', fileKind: 'csv', csv, issue: { code: 'import.columnMappingIncomplete', file, params: { fields: missing.join(', ') } } };
   const complete = { ...mapping, ...(options.fixedCategory === undefined ? {} : { fixedCategory: options.fixedCategory }) } as ColumnMapping;
   csv.mappingUsed = complete;
@@ -188,8 +201,10 @@ async function readGeoJson(text: string, options: ImportOptions, pacer: Pacer): 
     else records.push(result);
     if (Pacer.due(index + 1) && (await pacer.step('parsing', index + 1, features.length))) return { status: 'cancelled' };
   }
-  const detection = detectCoordinateSystem(samplePairs(records), 'wgs84');
-  // RFC 7946 GeoJSON is lon/lat; only RD values (old files with a `crs` member) change that.
+  // RFC 7946 GeoJSON is lon/lat; older files may name another system in a `crs` member (RD New).
+  const crs = declaredCrs(parsed.value);
+  const detection =
+    crs === 'rd' || crs === 'wgs84' ? detectCoordinateSystem(samplePairs(records), crs, 'geojsonCrs') : detectCoordinateSystem(samplePairs(records), 'wgs84', 'geojsonStandard');
   const defaultSystem: CoordinateSystem = detection.system === 'rd' ? 'rd' : 'wgs84';
   return {
     fileKind: 'geojson',
@@ -236,6 +251,10 @@ export async function parseImport(
   const read = kind === 'geojson' ? await readGeoJson(text, options, pacer) : readCsv(text, options);
   if ('status' in read) return read;
   if (isCancelled()) return { status: 'cancelled' };
+  if (read.fileKind === 'geojson' && read.totalRecords === 0) {
+    // One clear answer for an empty collection, not a coordinate question.
+    return { status: 'failed', fileKind: 'geojson', issue: { code: 'import.geojsonNoFeatures', file } };
+  }
 
   const geocodableCount = read.records.filter(needsGeocoding).length;
   let system = options.coordinateSystem ?? read.defaultSystem;
@@ -257,6 +276,7 @@ export async function parseImport(
   const rejected = read.rejections.map((rejection) => issue(file, rejection));
   const fixedCategory = options.fixedCategory ?? read.fixedCategory;
   let geocodedCount = 0;
+  const namesCut: number[] = [];
   for (let index = 0; index < read.records.length; index += 1) {
     let raw = read.records[index] as RawRecord;
     let recordSystem = system;
@@ -282,17 +302,26 @@ export async function parseImport(
     }
     const result = recordToFacility(raw, recordSystem, options, read.fieldNames, fixedCategory);
     if ('code' in result) rejected.push(issue(file, result));
-    else facilities.push(result);
+    else {
+      facilities.push(result);
+      if (isNameTooLong(raw.name)) namesCut.push(raw.record);
+    }
     if (Pacer.due(index + 1) && (await pacer.step('validating', index + 1, read.records.length))) return { status: 'cancelled' };
   }
   rejected.sort((a, b) => Number(a.record) - Number(b.record));
+  const warnings = [...read.warnings];
+  if (options.provinceOutline === undefined) warnings.push({ code: 'import.provinceOutlineMissing', file });
+  if (namesCut.length > 0) {
+    const listed = namesCut.slice(0, NAMES_CUT_LISTED).join(', ') + (namesCut.length > NAMES_CUT_LISTED ? ', …' : '');
+    warnings.push({ code: read.fileKind === 'csv' ? 'import.namesCutRows' : 'import.namesCutFeatures', file, params: { count: namesCut.length, max: MAX_NAME_LENGTH, records: listed } });
+  }
   onProgress({ phase: 'validating', done: read.records.length, total: read.records.length });
   return {
     status: 'ok',
     fileKind: read.fileKind,
     facilities,
     rejected,
-    warnings: read.warnings,
+    warnings,
     totalRecords: read.totalRecords,
     coordinateDetection: read.detection,
     coordinateSystemUsed: system,

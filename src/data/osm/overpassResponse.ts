@@ -1,11 +1,11 @@
 // Turns an Overpass JSON answer (`out center tags`) into facilities: nodes by their position, ways
 // and relations by their centre, categorised by the OSM tag table. Also the OSM attribution.
 
-import { booleanPointInPolygon } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue } from '../../domain/dataIssue';
 import { createFacility, type Facility, type FacilityCategory, type FacilityDataset, type FacilityAttributes } from '../../domain/facility';
 import { isInsideBounds, type MunicipalityCode } from '../../domain/geography';
+import { areaIndexFor } from '../../analysis/areaIndex';
 import { categoriseOsmTags } from '../osmTagMapping';
 import { overpassAreaKey, type OverpassArea } from './overpassQuery';
 
@@ -16,22 +16,33 @@ export const OSM_COPYRIGHT_URL = 'https://www.openstreetmap.org/copyright';
 
 export interface OverpassParseResult {
   facilities: Facility[];
-  /** Elements with unusable positions (not elements that are simply not facilities). */
+  /**
+   * Elements that are facilities (or cannot be told apart) but could not be used, one issue each
+   * with its reason: 'osm.skipped.invalidElement', 'osm.skipped.noCentre', 'osm.skipped.invalidCoordinate'.
+   */
   issues: DataIssue[];
   /** Elements whose tags match no facility rule. */
   ignoredCount: number;
 }
 
+const FILE = 'OpenStreetMap';
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function position(element: Record<string, unknown>): [number, number] | null {
+function isCoordinate(lon: unknown, lat: unknown): boolean {
+  return typeof lon === 'number' && typeof lat === 'number' && Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90;
+}
+
+/** A node by its own position, a way or relation by the centre Overpass adds (`out center`). */
+function position(element: Record<string, unknown>): { location: [number, number] } | { code: string; params?: Record<string, string> } {
   const source = element['type'] === 'node' ? element : isRecord(element['center']) ? element['center'] : null;
-  if (source === null) return null;
+  if (source === null) return { code: 'osm.skipped.noCentre' };
   const lon = source['lon'];
   const lat = source['lat'];
-  return typeof lon === 'number' && typeof lat === 'number' && Number.isFinite(lon) && Number.isFinite(lat) ? [lon, lat] : null;
+  if (!isCoordinate(lon, lat)) return { code: 'osm.skipped.invalidCoordinate', params: { lon: String(lon ?? '–'), lat: String(lat ?? '–') } };
+  return { location: [lon as number, lat as number] };
 }
 
 function stringTags(value: unknown): Record<string, string> {
@@ -55,32 +66,33 @@ const EXTRA_TAGS = ['wheelchair', 'opening_hours', 'website', 'healthcare:specia
  * `relation/789`, which is also how openstreetmap.org addresses the object.
  */
 export function parseOverpassResponse(json: unknown, datasetId: string): OverpassParseResult {
-  const file = 'OpenStreetMap';
   if (!isRecord(json) || !Array.isArray(json['elements'])) {
-    return { facilities: [], issues: [{ code: 'osm.malformedResponse', file, params: { reason: 'no elements array' } }], ignoredCount: 0 };
+    return { facilities: [], issues: [{ code: 'osm.malformedResponse', file: FILE, params: { reason: 'no elements array' } }], ignoredCount: 0 };
   }
   const facilities: Facility[] = [];
   const issues: DataIssue[] = [];
   const seen = new Set<string>();
   let ignoredCount = 0;
-  for (const element of json['elements'] as unknown[]) {
-    if (!isRecord(element)) continue;
-    const type = element['type'];
-    const osmId = element['id'];
-    if ((type !== 'node' && type !== 'way' && type !== 'relation') || typeof osmId !== 'number') continue;
+  (json['elements'] as unknown[]).forEach((element, index) => {
+    const type = isRecord(element) ? element['type'] : undefined;
+    const osmId = isRecord(element) ? element['id'] : undefined;
+    if (!isRecord(element) || (type !== 'node' && type !== 'way' && type !== 'relation') || typeof osmId !== 'number') {
+      issues.push({ code: 'osm.skipped.invalidElement', file: FILE, record: `#${index + 1}` });
+      return;
+    }
     const id = `${type}/${osmId}`;
-    if (seen.has(id)) continue;
+    if (seen.has(id)) return; // the same object twice in one answer is one facility
     seen.add(id);
     const tags = stringTags(element['tags']);
     const match = categoriseOsmTags(tags);
     if (match === null) {
       ignoredCount += 1;
-      continue;
+      return;
     }
-    const location = position(element);
-    if (location === null) {
-      issues.push({ code: 'data.invalidGeometry', file, record: id, params: { reason: 'no position' } });
-      continue;
+    const placed = position(element);
+    if ('code' in placed) {
+      issues.push({ code: placed.code, file: FILE, record: id, ...(placed.params ? { params: placed.params } : {}) });
+      return;
     }
     const attributes: FacilityAttributes = {};
     const address = addressOf(tags);
@@ -93,20 +105,31 @@ export function parseOverpassResponse(json: unknown, datasetId: string): Overpas
     for (const key of EXTRA_TAGS) if (tags[key] !== undefined) extra[key] = tags[key] as string;
     attributes.extra = extra;
     facilities.push(
-      createFacility({ id, name: tags['name'] ?? tags['official_name'] ?? tags['brand'] ?? '', category: match.category, location, datasetId, attributes }),
+      createFacility({ id, name: tags['name'] ?? tags['official_name'] ?? tags['brand'] ?? '', category: match.category, location: placed.location, datasetId, attributes }),
     );
-  }
+  });
   return { facilities, issues, ignoredCount };
 }
 
-/** Keeps the facilities inside a polygon (used after a bounding-box query for one municipality). */
-export function filterInsidePolygon(facilities: readonly Facility[], polygon: Polygon | MultiPolygon): Facility[] {
-  return facilities.filter((facility) => booleanPointInPolygon(facility.location, polygon));
-}
-
-/** Keeps facilities inside Overijssel's bounding box (an area query can reach a little beyond). */
-export function filterInsideOverijssel(facilities: readonly Facility[]): Facility[] {
-  return facilities.filter((facility) => isInsideBounds(facility.location));
+/**
+ * Keeps the facilities inside the area asked for and reports the others: a municipality's polygon
+ * (its query is a bounding box), or the province outline (an area query can reach a little beyond;
+ * without the outline, Overijssel's bounding box).
+ */
+export function keepInsideArea(
+  facilities: readonly Facility[],
+  area: { kind: 'municipality'; polygon: Polygon | MultiPolygon } | { kind: 'province'; outline?: Polygon | MultiPolygon },
+): { inside: Facility[]; skipped: DataIssue[] } {
+  const polygon = area.kind === 'municipality' ? area.polygon : area.outline;
+  const contains = polygon === undefined ? (point: [number, number]) => isInsideBounds(point) : (point: [number, number]) => areaIndexFor(polygon).contains(point);
+  const code = area.kind === 'municipality' ? 'osm.skipped.outsideMunicipality' : 'osm.skipped.outsideProvince';
+  const inside: Facility[] = [];
+  const skipped: DataIssue[] = [];
+  for (const facility of facilities) {
+    if (contains(facility.location)) inside.push(facility);
+    else skipped.push({ code, file: FILE, record: facility.id, params: { name: facility.name, lon: facility.location[0], lat: facility.location[1] } });
+  }
+  return { inside, skipped };
 }
 
 /**

@@ -3,7 +3,7 @@ import { distance } from '@turf/turf';
 import type { FacilityCategory } from '../../../src/domain/facility';
 import { FACILITY_CATEGORIES } from '../../../src/domain/facility';
 import type { PackedFacilities } from '../../../src/analysis/facilityIndex';
-import { FacilityIndex, packFacilities } from '../../../src/analysis/facilityIndex';
+import { FacilityIndex, PACK_CHUNK_SIZE, packFacilities, packFacilitiesInChunks } from '../../../src/analysis/facilityIndex';
 import { packedFacilities, randomPackedFacilities, randomPoint, seededRandom } from './reachabilityFactories';
 
 /** Brute force with turf.distance: the reference the index must agree with. */
@@ -140,5 +140,17 @@ describe('packFacilities', () => {
     expect(packed.ids).toEqual(['osm/12']);
     expect([...packed.coordinates]).toEqual([6.1, 52.2]);
     expect(packed.categoryCodes[0]).toBe(FACILITY_CATEGORIES.indexOf('apotheek'));
+  });
+
+  it('packs a large list a chunk per task to the same arrays, and stops once the list is no longer wanted', async () => {
+    const facilities = Array.from({ length: 23 }, (_, index) => ({
+      id: String(index), name: '', category: FACILITY_CATEGORIES[index % FACILITY_CATEGORIES.length]!, location: [6 + index / 1e6, 52.5] as [number, number], datasetId: 'import', attributes: {},
+    }));
+    expect(await packFacilitiesInChunks(facilities, () => true, 10)).toEqual(packFacilities(facilities));
+    expect(PACK_CHUNK_SIZE).toBeGreaterThan(1000);
+    let wanted = true;
+    const stopped = packFacilitiesInChunks(facilities, () => wanted, 10);
+    wanted = false;
+    await expect(stopped).resolves.toBeNull();
   });
 });

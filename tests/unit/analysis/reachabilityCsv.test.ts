@@ -5,7 +5,7 @@ import { WALKING_SPEED_PRESETS } from '../../../src/domain/norms';
 import { FacilityIndex } from '../../../src/analysis/facilityIndex';
 import { analyseSites } from '../../../src/analysis/reachability';
 import type { ReachabilityCsvLabels } from '../../../src/analysis/reachabilityCsv';
-import { reachabilityTableToCsv } from '../../../src/analysis/reachabilityCsv';
+import { csvField, reachabilityTableToCsv } from '../../../src/analysis/reachabilityCsv';
 import { packedFacilities } from './reachabilityFactories';
 
 const LABELS: ReachabilityCsvLabels = {
@@ -44,11 +44,14 @@ const PROFILE: NormProfile = {
 
 const HOME: [number, number] = [6.09, 52.51];
 
-function csvFor(siteName: string, supermarketMeters: number): string {
+function rowsFor(siteName: string, supermarketMeters: number) {
   const supermarket = destination(HOME, supermarketMeters, 90, { units: 'meters' }).geometry.coordinates as [number, number];
   const index = new FacilityIndex(packedFacilities([{ id: 's', category: 'supermarkt', location: supermarket }]));
-  const rows = analyseSites([{ id: 'p1', name: siteName, location: HOME }], index, PROFILE, WALKING_SPEED_PRESETS.ouder);
-  return reachabilityTableToCsv(rows, LABELS, ['supermarkt', 'zorg24uur']);
+  return analyseSites([{ id: 'p1', name: siteName, location: HOME }], index, PROFILE, WALKING_SPEED_PRESETS.ouder);
+}
+
+function csvFor(siteName: string, supermarketMeters: number): string {
+  return reachabilityTableToCsv(rowsFor(siteName, supermarketMeters), LABELS, ['supermarkt', 'zorg24uur']);
 }
 
 describe('reachabilityTableToCsv', () => {
@@ -78,5 +81,29 @@ describe('reachabilityTableToCsv', () => {
     const csv = csvFor('Stadshagen', 480);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.split('\n').every((line) => line === '' || line.endsWith('\r'))).toBe(true);
+  });
+
+  it('writes extra site columns after the name and the lines about the export under the table', () => {
+    const csv = reachabilityTableToCsv(rowsFor('Stadshagen', 480), LABELS, ['supermarkt'], {
+      siteColumns: [
+        { header: 'Gemeente', value: () => 'Zwolle' },
+        { header: 'Woningen', value: (row, index) => `${row.siteId}:${index}` },
+      ],
+      about: [['Over deze export'], ['Normprofiel', 'Eigen normen'], ['Naam', 'Bron']],
+    });
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe('Id;Locatie;Gemeente;Woningen;Buiten;Supermarkt (m);Supermarkt (min);Norm Nultreden;Norm Geclusterd;Norm Zorggeschikt');
+    expect(lines[1]!.startsWith('p1;Stadshagen;Zwolle;p1:0;nee;480;')).toBe(true);
+    // one empty line separates the table from what it rests on
+    expect(lines.slice(2)).toEqual(['', 'Over deze export', 'Normprofiel;Eigen normen', 'Naam;Bron', '']);
+  });
+
+  it('guards cells a spreadsheet would run as a formula (= + - @) with a leading apostrophe', () => {
+    const row = csvFor('=HYPERLINK("http://evil.example","klik")', 480).split('\r\n')[1]!;
+    expect(row.startsWith('p1;"\'=HYPERLINK(""http://evil.example"",""klik"")";')).toBe(true);
+    for (const start of ['=', '+', '-', '@', '\t', '\r']) expect(csvField(`${start}1+1`).replace(/^"/, '').startsWith(`'${start}`)).toBe(true);
+    expect(csvField('Zwolle')).toBe('Zwolle');
+    expect(csvField('480')).toBe('480');
+    expect(csvField("Mc'Donalds")).toBe("Mc'Donalds");
   });
 });

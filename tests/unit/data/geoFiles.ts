@@ -2,6 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { MultiPolygon, Polygon } from 'geojson';
 
 /** '/geo/woondeal/x.json' or 'geo/woondeal/x.json' -> file text. */
 export function readGeoText(path: string): string {
@@ -20,4 +21,10 @@ export function diskFetchText(overrides: Record<string, string | Error> = {}): (
     if (typeof override === 'string') return override;
     return readGeoText(path);
   };
+}
+
+/** Overijssel's outline from the embedded province file, as the app passes it to imports. */
+export function provinceOutline(): Polygon | MultiPolygon {
+  const collection = readGeoJson('geo/boundaries/overijssel-provincie-cbs-2026.geojson') as { features: Array<{ geometry: Polygon | MultiPolygon }> };
+  return collection.features[0]!.geometry;
 }

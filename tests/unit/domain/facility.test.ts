@@ -1,6 +1,6 @@
 // Tests for the facility constructor and small helpers.
 import { describe, expect, it } from 'vitest';
-import { createFacility, facilityKey, isFacilityCategory } from '../../../src/domain/facility';
+import { createFacility, facilityKey, isFacilityCategory, limitName, MAX_NAME_LENGTH } from '../../../src/domain/facility';
 
 const input = (overrides: Partial<Parameters<typeof createFacility>[0]> = {}) => ({
   id: '1',
@@ -14,6 +14,22 @@ const input = (overrides: Partial<Parameters<typeof createFacility>[0]> = {}) =>
 describe('createFacility', () => {
   it('trims the name', () => {
     expect(createFacility(input()).name).toBe('Apotheek');
+  });
+
+  it('cuts a 200,000-character name to the limit, ending in an ellipsis', () => {
+    const name = createFacility(input({ name: 'x'.repeat(200_000) })).name;
+    expect(name).toHaveLength(MAX_NAME_LENGTH);
+    expect(name.endsWith('…')).toBe(true);
+  });
+
+  it('keeps a name of exactly the limit whole', () => {
+    expect(limitName('y'.repeat(MAX_NAME_LENGTH))).toBe('y'.repeat(MAX_NAME_LENGTH));
+  });
+
+  it('never cuts inside a surrogate pair', () => {
+    const name = limitName('a'.repeat(MAX_NAME_LENGTH - 2) + '😀'.repeat(10));
+    expect(name.endsWith('…')).toBe(true);
+    expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(name)).toBe(false);
   });
 
   it('drops a transit mode on anything that is not a stop', () => {

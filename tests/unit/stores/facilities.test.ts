@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Facility, FacilityDataset } from '../../../src/domain/facility';
 import {
   $activeFacilities,
+  $categoryCompleteness,
+  $facilitiesByKey,
   $facilityCountsByCategory,
   $partialCoverageCodes,
   $visibleFacilities,
@@ -12,6 +14,7 @@ import {
   $hiddenCategories,
   updateFacilityDataset,
 } from '../../../src/stores/facilities';
+import { $reachFacilities } from '../../../src/stores/reachability';
 
 const dataset = (id: string, coverage: FacilityDataset['coverage'], kind: FacilityDataset['kind'] = 'osm'): FacilityDataset => ({
   id, kind, name: id, source: 'test', licence: 'test', retrievedAt: '2026-11-23', coverage, categories: ['supermarkt'], hidden: false,
@@ -58,5 +61,42 @@ describe('facility stores', () => {
   it('does not outline anything for the embedded stations alone', () => {
     putFacilityDataset(dataset('stations', 'province', 'embedded'), [facility('1', 'stations', 'ovHalte')]);
     expect($partialCoverageCodes.get()).toEqual([]);
+  });
+});
+
+describe('one facility counted once across datasets', () => {
+  beforeEach(() => {
+    for (const existing of $facilityDatasets.get()) removeFacilityDataset(existing.id);
+    $hiddenCategories.set(new Set());
+  });
+
+  const station = (id: string, datasetId: string, name: string, location: [number, number]): Facility => ({
+    id, name, category: 'ovHalte', location, datasetId, attributes: { transitMode: 'train' },
+  });
+
+  it('a station shipped and fetched from OpenStreetMap is one facility, counted once, found by either key', () => {
+    // OpenStreetMap loaded first: the shipped dataset still comes first in the merge (it is the primary).
+    putFacilityDataset({ ...dataset('osm-province', 'province'), categories: ['ovHalte'] }, [station('node/1', 'osm-province', 'Zwolle', [6.0925, 52.5049])]);
+    putFacilityDataset(dataset('stations', 'province', 'embedded'), [
+      station('NL:S:zl', 'stations', 'Zwolle', [6.091951, 52.504719]),
+      station('NL:S:zlsh', 'stations', 'Zwolle Stadshagen', [6.051499, 52.527691]),
+    ]);
+    expect($facilityCountsByCategory.get().ovHalte).toBe(2);
+    const zwolle = $activeFacilities.get().find((item) => item.name === 'Zwolle')!;
+    expect(zwolle.datasetId).toBe('stations');
+    expect(zwolle.sources.map((source) => source.datasetId)).toEqual(['stations', 'osm-province']);
+    expect($facilitiesByKey.get().get('osm-province/node/1')).toBe(zwolle);
+    expect($facilitiesByKey.get().get('stations/NL:S:zl')).toBe(zwolle);
+    expect($reachFacilities.get().map((item) => item.id)).toEqual(['NL:S:zl']);
+    // hiding the download leaves the shipped station on its own
+    updateFacilityDataset('osm-province', { hidden: true });
+    expect($activeFacilities.get().find((item) => item.name === 'Zwolle')!.sources).toHaveLength(1);
+  });
+
+  it('states how complete the province count is: railway stations only until a dataset declares stops', () => {
+    putFacilityDataset({ ...dataset('stations', 'province', 'embedded'), categories: [] }, [station('NL:S:zl', 'stations', 'Zwolle', [6.091951, 52.504719])]);
+    expect($categoryCompleteness.get().ovHalte).toEqual({ kind: 'trainStationsOnly', count: 1 });
+    putFacilityDataset({ ...dataset('osm', 'province'), categories: ['ovHalte'] }, [station('node/1', 'osm', 'Station Zwolle', [6.0925, 52.5049])]);
+    expect($categoryCompleteness.get().ovHalte).toEqual({ kind: 'complete', count: 1 });
   });
 });

@@ -15,6 +15,8 @@ import {
   chooseImportFile,
   closeImportDialog,
   confirmCoordinateSystem,
+  createWorkerRunner,
+  IMPORT_INACTIVITY_TIMEOUT_MILLISECONDS,
   openImportDialog,
   openReplaceDialog,
   saveImport,
@@ -408,5 +410,99 @@ describe('import hardening (reliability plan items 20, 21, 25)', () => {
 
   it('reads a file of exactly the size limit', async () => {
     expect(fileSizeIssue('precies.csv', MAX_IMPORT_BYTES)).toBeNull();
+  });
+});
+
+describe('the worker runner', () => {
+  /** A stand-in for the import worker: a test decides what postMessage does and which messages come back. */
+  class FakeWorker {
+    terminated = false;
+    private readonly listeners = new Map<string, Set<(event: unknown) => void>>();
+    constructor(private readonly onPost: (worker: FakeWorker, message: { type: string; requestId: number }) => void) {}
+    postMessage(message: { type: string; requestId: number }) {
+      this.onPost(this, message);
+    }
+    addEventListener(type: string, listener: (event: unknown) => void) {
+      if (!this.listeners.has(type)) this.listeners.set(type, new Set());
+      this.listeners.get(type)!.add(listener);
+    }
+    removeEventListener(type: string, listener: (event: unknown) => void) {
+      this.listeners.get(type)?.delete(listener);
+    }
+    emit(type: string, event: unknown) {
+      for (const listener of this.listeners.get(type) ?? []) listener(event);
+    }
+    terminate() {
+      this.terminated = true;
+    }
+  }
+  const asWorker = (fake: FakeWorker) => fake as unknown as Worker;
+  const callbacks = () => ({ onProgress: () => {}, signal: new AbortController().signal });
+  const options = { fileName: 'test.csv', datasetId: 'ds' };
+
+  afterEach(() => vi.useRealTimers());
+
+  it('resolves as failed when the worker call throws (no "running" forever, no unhandled rejection)', async () => {
+    const fake = new FakeWorker(() => {
+      throw new DOMException('could not be cloned', 'DataCloneError');
+    });
+    const result = await createWorkerRunner(() => asWorker(fake))(new Blob(['x']), options, callbacks());
+    expect(result).toMatchObject({ status: 'failed', issue: { code: 'import.workerFailed', params: { reason: 'could not be cloned' } } });
+    expect(fake.terminated).toBe(true);
+  });
+
+  it('resolves as failed when the worker cannot even be created', async () => {
+    const result = await createWorkerRunner(() => {
+      throw new Error('blocked by CSP');
+    })(new Blob(['x']), options, callbacks());
+    expect(result).toMatchObject({ status: 'failed', issue: { code: 'import.workerFailed', params: { reason: 'blocked by CSP' } } });
+  });
+
+  it('stops a worker that stays silent and says so; the next import gets a new worker', async () => {
+    vi.useFakeTimers();
+    const created: FakeWorker[] = [];
+    const run = createWorkerRunner(() => {
+      const fake = new FakeWorker(() => {});
+      created.push(fake);
+      return asWorker(fake);
+    });
+    const pending = run(new Blob(['x']), options, callbacks());
+    await vi.advanceTimersByTimeAsync(IMPORT_INACTIVITY_TIMEOUT_MILLISECONDS + 1);
+    expect(await pending).toMatchObject({ status: 'failed', issue: { code: 'import.workerTimeout', params: { seconds: 60 } } });
+    expect(created[0]!.terminated).toBe(true);
+    void run(new Blob(['x']), options, callbacks());
+    expect(created).toHaveLength(2);
+  });
+
+  it('a worker that keeps reporting progress is not timed out', async () => {
+    vi.useFakeTimers();
+    const fake = new FakeWorker((worker, message) => {
+      if (message.type !== 'start') return;
+      const progress = (done: number) => worker.emit('message', { data: { type: 'progress', requestId: message.requestId, progress: { phase: 'parsing', done, total: 3 } } });
+      setTimeout(() => progress(1), 50_000);
+      setTimeout(() => progress(2), 100_000);
+      setTimeout(() => worker.emit('message', { data: { type: 'result', requestId: message.requestId, result: { status: 'cancelled' } } }), 150_000);
+    });
+    const pending = createWorkerRunner(() => asWorker(fake))(new Blob(['x']), options, callbacks());
+    await vi.advanceTimersByTimeAsync(150_001);
+    expect(await pending).toEqual({ status: 'cancelled' });
+    expect(fake.terminated).toBe(false);
+  });
+
+  it('in the dialog, a worker that throws ends the "running" step with the reason', async () => {
+    setImportFlowServices({
+      runner: createWorkerRunner(() =>
+        asWorker(
+          new FakeWorker(() => {
+            throw new Error('worker gone');
+          }),
+        ),
+      ),
+      newDatasetId: () => 'import-test',
+    });
+    chooseImportFile(csvFile(threeValidRows), 'lijst.csv');
+    setImportDetails({ source: 'Eigen inventarisatie' });
+    await startImport();
+    expect($importFlow.get()).toMatchObject({ step: 'choose', issue: { code: 'import.workerFailed', params: { reason: 'worker gone' } } });
   });
 });

@@ -6,6 +6,11 @@ import type { GridDescription, ReachabilityRequest, ReachabilityResponse } from 
 import { createReachabilityHandler } from '../../../src/analysis/reachabilityWorkerHandler';
 import { $facilitiesByDataset, $facilityDatasets } from '../../../src/stores/facilities';
 import { $selection } from '../../../src/stores/selection';
+import { $appData } from '../../../src/stores/appData';
+import { setLanguage } from '../../../src/stores/language';
+import { FacilityIndex } from '../../../src/analysis/facilityIndex';
+import { analyseSites } from '../../../src/analysis/reachability';
+import { packedFacilities } from '../analysis/reachabilityFactories';
 import type { PlacedKeyProject } from '../../../src/domain/keyProject';
 import {
   $analysisPoint,
@@ -15,7 +20,10 @@ import {
   startPickingLocation,
   $normIssues,
   $normProfile,
+  $siteRows,
   $walkingSpeed,
+  projectTableCsv,
+  selectWalkingSpeedPreset,
   classifyGrid,
   clearAnalysisPoint,
   facilitiesCountingAsData,
@@ -179,6 +187,64 @@ describe('project table sorting', () => {
   });
 });
 
+describe('key-project CSV export', () => {
+  const project = {
+    id: 'zwolle-stadshagen',
+    municipalityCode: 'GM0193',
+    municipalityAsPrinted: 'Zwolle',
+    name: 'Stadshagen',
+    status: 'bestaand',
+    homesWoondeal2022: 1000,
+    homes2024To2030: 1400,
+    homesAfter2030: null,
+    countsAsKeyProject: true,
+    source: 'woondeal',
+    location: [6.0915, 52.5097],
+    locationPrecision: 'district',
+    placedAt: 'Stadshagen',
+    placedSource: 'top10nl',
+  } as unknown as PlacedKeyProject;
+
+  beforeEach(() => {
+    setLanguage('nl');
+    selectNormProfile('woonzorgzone');
+    selectWalkingSpeedPreset('ouder');
+    const osm = { ...dataset('osm-GM0193', ['supermarkt', 'huisarts']), kind: 'osm' as const, name: 'OpenStreetMap – Zwolle', source: 'OpenStreetMap', licence: 'ODbL', retrievedAt: '2026-11-30T10:00:00.000Z', coverage: ['GM0193'] };
+    const emptyImport = dataset('leeg', ['apotheek']);
+    $facilityDatasets.set([osm, emptyImport, dataset('verborgen', ['supermarkt'], true)]);
+    const supermarket = facility('osm-GM0193', 's1', 'supermarkt', [6.0935, 52.5097]);
+    $facilitiesByDataset.set(new Map([['osm-GM0193', [supermarket]], ['verborgen', [facility('verborgen', 'v1', 'supermarkt')]]]));
+    $appData.set({ keyProjects: [project], municipalities: [{ code: 'GM0193', name: 'Zwolle', region: 'west-overijssel', inhabitants: 1, inhabitantsSource: 'cbs' }] });
+    const index = new FacilityIndex(packedFacilities([{ id: 's1', category: 'supermarkt', location: supermarket.location }]));
+    $siteRows.set(analyseSites([{ id: project.id, name: project.name, location: project.location }], index, WOONZORGZONE_PROFILE, DEFAULT_WALKING_SPEED));
+  });
+  afterEach(() => {
+    $siteRows.set(null);
+    $appData.set({});
+  });
+
+  it('gives municipality, homes 2024–2030 and location precision per project, and the norms, speed, date and datasets under the table', () => {
+    const lines = projectTableCsv(new Date(2026, 11, 1, 15, 4)).slice(1).split('\r\n');
+    const header = lines[0]!.split(';');
+    expect(header.slice(0, 6)).toEqual(['Id', 'Locatie', 'Gemeente', 'Woningen 2024 t/m 2030', 'Precisie locatie', 'Buiten Overijssel']);
+    expect(lines[1]!.split(';').slice(0, 5)).toEqual(['zwolle-stadshagen', 'Stadshagen', 'Zwolle', '1400', 'Locatie op wijkniveau (bij benadering)']);
+    expect(lines[2]).toBe('');
+    const about = lines.slice(3);
+    expect(about).toContain('Datum;2026-12-01 15:04');
+    expect(about).toContain('Normprofiel;Woonzorgzone (400–500 m, ov 300 m)');
+    expect(about.find((line) => line.startsWith('Normen Nultreden;'))).toContain('Supermarkt');
+    expect(about).toContain('Loopsnelheid;Oudere (2,9 km/u)');
+    // only visible datasets that hold facilities, each with its declared coverage
+    expect(about).toContain('OpenStreetMap – Zwolle;OpenStreetMap;ODbL;2026-11-30;Zwolle, volledig voor: Huisarts, Supermarkt');
+    expect(about.some((line) => line.startsWith('leeg;') || line.startsWith('verborgen;'))).toBe(false);
+  });
+
+  it('names an own walking speed with its value', () => {
+    setCustomWalkingSpeed('2,5');
+    expect(projectTableCsv(new Date(2026, 11, 1)).split('\r\n')).toContain('Loopsnelheid;Eigen snelheid (2,5 km/u)');
+  });
+});
+
 describe('grid classes and cell lookup', () => {
   const grid: GridDescription = {
     cellSizeMeters: 250,
@@ -277,6 +343,24 @@ describe('worker client', () => {
     if (state.status !== 'ready') return;
     expect(state.result.categories.ovHalte.status).toBe('noData');
     expect(state.result.categories.supermarkt.status).toBe('found');
+  });
+
+  it('a worker that failed to start fails later requests at once instead of leaving them pending', async () => {
+    const posted: ReachabilityRequest[] = [];
+    const deadPort: ReachabilityWorkerPort = {
+      postMessage: (message) => void posted.push(message),
+      addEventListener: () => {},
+      onerror: null,
+    };
+    stop = startReachabilityWorker(deadPort);
+    deadPort.onerror?.({ message: 'script blocked' } as ErrorEvent);
+    pickLocation([6.0915, 52.5097]);
+    await settled();
+    expect($locationResult.get()).toMatchObject({ status: 'failed', issues: [{ code: 'reach.workerError', params: { reason: 'script blocked' } }] });
+    const postedBefore = posted.length;
+    pickLocation([6.1, 52.5]);
+    expect($locationResult.get().status).toBe('failed');
+    expect(posted).toHaveLength(postedBefore);
   });
 
   it('analyses again with the new norms after an accepted edit', async () => {

@@ -2,9 +2,10 @@
 // client ↔ handler round trip through structured cloning (as postMessage does), with cancel.
 import { describe, expect, it } from 'vitest';
 import type { Facility } from '../../../../src/domain/facility';
-import { packFacilities, unpackFacilities, type ImportWorkerRequest, type ImportWorkerResponse } from '../../../../src/data/import/importProtocol';
+import { packFacilities, unpackFacilities, unpackFacilitiesInChunks, UNPACK_CHUNK_SIZE, type ImportWorkerRequest, type ImportWorkerResponse } from '../../../../src/data/import/importProtocol';
 import { importInWorker, type ImportWorkerPort } from '../../../../src/data/import/importWorkerClient';
 import { createImportRequestHandler } from '../../../../src/data/import/importWorkerHandler';
+import { provinceOutline } from '../geoFiles';
 
 function facility(overrides: Partial<Facility> = {}): Facility {
   return { id: '2', name: 'Halte Markt', category: 'ovHalte', location: [6.123456789, 52.987654321], datasetId: 'ds', attributes: { transitMode: 'bus', address: 'Markt, Ommen' }, ...overrides };
@@ -35,6 +36,17 @@ describe('packFacilities / unpackFacilities', () => {
     expect(unpackFacilities(packFacilities(facilities))).toEqual(facilities);
   });
 
+  it('unpacks a large list in chunks, across chunk borders, to the same facilities', { timeout: 30_000 }, async () => {
+    const facilities = Array.from({ length: UNPACK_CHUNK_SIZE * 2 + 7 }, (_, index) =>
+      facility({ id: `f${index}`, name: index % 3 === 0 ? `Naam ${index} é` : `N${index}`, attributes: index % 2 === 0 ? { address: `Straat ${index}` } : {} }),
+    );
+    const packed = packFacilities(facilities);
+    expect(packed.attributesJson).toHaveLength(3);
+    const chunked = await unpackFacilitiesInChunks(packed);
+    expect(chunked).toEqual(facilities);
+    expect(unpackFacilities(packed)).toEqual(facilities);
+  });
+
   it('keeps full double precision of coordinates', () => {
     expect(unpackFacilities(packFacilities([facility()]))[0]?.location).toEqual([6.123456789, 52.987654321]);
   });
@@ -49,6 +61,12 @@ describe('importInWorker', () => {
     expect(result.status === 'ok' && result.facilities.map((item) => [item.name, item.location])).toEqual([['Apotheek', [6.1, 52.5]]]);
   });
 
+  it('passes the province outline to the worker: a row in Nordhorn is rejected there', async () => {
+    const text = 'naam;categorie;lon;lat\nApotheek;apotheek;6,1;52,5\nNordhorn;apotheek;7,0708;52,4336\n';
+    const result = await importInWorker(inProcessWorker(), text, { fileName: 'a.csv', datasetId: 'ds', provinceOutline: provinceOutline() });
+    expect(result.status === 'ok' && result.rejected.map((issue) => issue.code)).toEqual(['import.outsideProvinceBorder']);
+  });
+
   it('reports a binary file from its bytes', async () => {
     const result = await importInWorker(inProcessWorker(), new Uint8Array([1, 0, 2]).buffer, { fileName: 'a.xlsx', datasetId: 'ds' });
     expect(result.status === 'failed' && result.issue.code).toBe('import.fileBinary');
@@ -57,7 +75,7 @@ describe('importInWorker', () => {
   it('warns when a file was read as Windows-1252', async () => {
     const encoder = new TextEncoder();
     const bytes = new Uint8Array([...encoder.encode('naam;categorie;lon;lat\nCaf'), 0xe9, ...encoder.encode(';buurthuis;6,1;52,5\n')]);
-    const result = await importInWorker(inProcessWorker(), bytes.buffer, { fileName: 'excel.csv', datasetId: 'ds' });
+    const result = await importInWorker(inProcessWorker(), bytes.buffer, { fileName: 'excel.csv', datasetId: 'ds', provinceOutline: provinceOutline() });
     expect(result.status === 'ok' && [result.facilities[0]?.name, result.warnings.map((warning) => warning.code)]).toEqual(['Café', ['import.decodedAsWindows1252']]);
   });
 

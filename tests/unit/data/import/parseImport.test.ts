@@ -6,8 +6,10 @@ import { rdToWgs84 } from '../../../../src/data/import/coordinates';
 import type { ImportOptions, ImportResult, ImportSucceeded } from '../../../../src/data/import/importTypes';
 import { parseImport } from '../../../../src/data/import/parseImport';
 import { MAX_IMPORT_RECORDS } from '../../../../src/data/import/importLimits';
+import { provinceOutline } from '../geoFiles';
 
-const options = (overrides: Partial<ImportOptions> = {}): ImportOptions => ({ fileName: 'test.csv', datasetId: 'ds-test', ...overrides });
+const PROVINCE = provinceOutline();
+const options = (overrides: Partial<ImportOptions> = {}): ImportOptions => ({ fileName: 'test.csv', datasetId: 'ds-test', provinceOutline: PROVINCE, ...overrides });
 
 function succeeded(result: ImportResult): ImportSucceeded {
   if (result.status !== 'ok') throw new Error(`import did not succeed: ${JSON.stringify(result)}`);
@@ -66,6 +68,14 @@ describe('parseImport CSV row numbers and categories', () => {
   ] as const)('maps the word %s to %s', async (word, category) => {
     const text = csvLines('naam;categorie;lon;lat', `A;${word};6,1;52,5`);
     expect(succeeded(await parseImport(text, options())).facilities[0]?.category).toBe(category);
+  });
+
+  it('cuts an overlong name and says which rows', async () => {
+    const text = csvLines('naam;categorie;lon;lat', `${'Lang'.repeat(50_000)};apotheek;6,1;52,5`, 'Kort;apotheek;6,2;52,4');
+    const result = succeeded(await parseImport(text, options()));
+    expect(result.facilities[0]!.name.length).toBeLessThanOrEqual(200);
+    expect(result.facilities[1]!.name).toBe('Kort');
+    expect(result.warnings).toMatchObject([{ code: 'import.namesCutRows', params: { count: 1, max: 200, records: '2' } }]);
   });
 
   it('gives a bushalte transit mode bus', async () => {
@@ -135,6 +145,36 @@ describe('parseImport coordinate systems', () => {
     expect(succeeded(await parseImport(text, options())).rejected).toMatchObject([{ code: 'data.coordinateOutOfRange', record: 4 }]);
   });
 
+  it('rejects rows in Nordhorn, Hoogeveen and Apeldoorn (inside the bounding box) as outside the province border', async () => {
+    const text = csvLines(
+      'naam;categorie;lon;lat',
+      'Zwolle;apotheek;6,0944;52,5125',
+      'Nordhorn;apotheek;7,0708;52,4336',
+      'Hoogeveen;apotheek;6,4764;52,7225',
+      'Apeldoorn;apotheek;5,9699;52,2112',
+      'Enschede;apotheek;6,8937;52,2215',
+    );
+    const result = succeeded(await parseImport(text, options()));
+    expect(result.facilities.map((facility) => facility.name)).toEqual(['Zwolle', 'Enschede']);
+    expect(result.rejected.map((issue) => [issue.record, issue.code])).toEqual([
+      [3, 'import.outsideProvinceBorder'],
+      [4, 'import.outsideProvinceBorder'],
+      [5, 'import.outsideProvinceBorder'],
+    ]);
+    // how far across the border, in km: Nordhorn's centre lies a few km into Germany
+    expect(Number(result.rejected[0]!.params!['kilometers'])).toBeGreaterThan(1);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('without the outline checks only the bounding box and says so', async () => {
+    const text = csvLines('naam;categorie;lon;lat', 'Zwolle;apotheek;6,0944;52,5125', 'Nordhorn;apotheek;7,0708;52,4336');
+    const withoutOutline = options();
+    delete withoutOutline.provinceOutline;
+    const result = succeeded(await parseImport(text, withoutOutline));
+    expect(result.facilities).toHaveLength(2);
+    expect(result.warnings.map((warning) => warning.code)).toEqual(['import.provinceOutlineMissing']);
+  });
+
   it('fails when no coordinate reading fits', async () => {
     const text = csvLines('naam;categorie;lon;lat', 'A;apotheek;1;2', 'B;apotheek;3;4');
     expect(failedCode(await parseImport(text, options()))).toBe('import.coordinateSystemUnknown');
@@ -148,8 +188,16 @@ describe('parseImport file-level failures', () => {
     ['PK\u0003\u0004\u0000\u0000binary', 'import.fileBinary'],
     ['{"hello":"world"}', 'import.jsonNotGeoJson'],
     ['{"type":"FeatureCollection","features":[', 'data.notJson'],
+    ['naam;categorie;lat;lon', 'import.csvNoDataRows'],
+    ['naam;categorie;lat;lon\r\n\r\n;;;\r\n', 'import.csvNoDataRows'],
+    ['{"type":"FeatureCollection","features":[]}', 'import.geojsonNoFeatures'],
   ] as const)('%j fails with %s', async (text, code) => {
     expect(failedCode(await parseImport(text, options()))).toBe(code);
+  });
+
+  it('says "only a header" once, even when the planner already chose columns and coordinates', async () => {
+    const result = await parseImport('a;b;c;d\r\n', options({ columnMapping: { nameColumn: 'a', xColumn: 'c', yColumn: 'd' }, fixedCategory: 'apotheek', coordinateSystem: 'wgs84' }));
+    expect(failedCode(result)).toBe('import.csvNoDataRows');
   });
 });
 
@@ -194,6 +242,31 @@ describe('parseImport GeoJSON', () => {
   it('rejects a feature with [lat, lon] coordinates as swapped', async () => {
     const text = collection(feature([6.1, 52.5]), feature([6.2, 52.4]), feature([52.3, 6.3]));
     expect(succeeded(await parseImport(text, options())).rejected[0]).toMatchObject({ code: 'import.coordinatesSwapped', record: 3 });
+  });
+
+  it('recognises RD from a crs member: no question, no "column names" conflict', async () => {
+    const crs = { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } };
+    const text = JSON.stringify({ type: 'FeatureCollection', crs, features: [feature([203000, 503000]), feature([258000, 471000])] });
+    const result = succeeded(await parseImport(text, options({ fileName: 'rd.geojson' })));
+    expect(result.coordinateSystemUsed).toBe('rd');
+    expect(result.coordinateDetection.needsConfirmation).toBe(false);
+    expect(result.coordinateDetection.evidence).toMatchObject({ hintSource: 'geojsonCrs', columnNameHint: 'rd', conflictsWithColumnNames: false });
+    expect(result.facilities[0]?.location).toEqual(rdToWgs84(203000, 503000));
+  });
+
+  it('asks about RD values in a GeoJSON that names no crs (the standard says WGS84)', async () => {
+    const text = collection(feature([203000, 503000]), feature([258000, 471000]));
+    const result = succeeded(await parseImport(text, options({ fileName: 'rd.geojson' })));
+    expect(result.coordinateDetection.needsConfirmation).toBe(true);
+    expect(result.coordinateDetection.evidence).toMatchObject({ hintSource: 'geojsonStandard', conflictsWithColumnNames: true });
+  });
+
+  it('says the values contradict a crs that names WGS84', async () => {
+    const crs = { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } };
+    const text = JSON.stringify({ type: 'FeatureCollection', crs, features: [feature([203000, 503000])] });
+    const result = succeeded(await parseImport(text, options({ fileName: 'rd.geojson' })));
+    expect(result.coordinateDetection.evidence).toMatchObject({ hintSource: 'geojsonCrs', columnNameHint: 'wgs84', conflictsWithColumnNames: true });
+    expect(result.coordinateDetection.needsConfirmation).toBe(true);
   });
 
   it('uses OSM tags in properties when there is no category property', async () => {

@@ -1,6 +1,6 @@
 // Tests for the OSM load orchestration (fake fetch answering in Overpass JSON shape) and cache age.
 import { describe, expect, it } from 'vitest';
-import { isOsmCacheFresh, loadOsmFacilities } from '../../../../src/data/osm/loadOsmFacilities';
+import { downloadNeedsConfirmation, isOsmCacheFresh, loadOsmFacilities } from '../../../../src/data/osm/loadOsmFacilities';
 
 const overpassAnswer = (elements: unknown[]) => async () => new Response(JSON.stringify({ version: 0.6, elements }), { status: 200 });
 const fixedNow = () => new Date('2026-11-23T10:00:00Z');
@@ -38,6 +38,21 @@ describe('loadOsmFacilities', () => {
       fetch: overpassAnswer([{ type: 'node', id: 3, lat: 52.37, lon: 4.9, tags: { shop: 'supermarket' } }]),
     });
     expect(result.facilities).toEqual([]);
+    expect(result.skipped).toMatchObject([{ code: 'osm.skipped.outsideProvince', record: 'node/3' }]);
+  });
+});
+
+describe('downloadNeedsConfirmation', () => {
+  it.each([
+    [36, 0, true],
+    [36, 17, true],
+    [36, 18, false],
+    [36, 40, false],
+    [null, 0, true],
+    [null, 5, false],
+    [0, 0, true],
+  ] as const)('previous %s, new %s → ask: %s', (previous, next, expected) => {
+    expect(downloadNeedsConfirmation(previous, next)).toBe(expected);
   });
 });
 

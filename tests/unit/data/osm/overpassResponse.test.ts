@@ -1,6 +1,7 @@
 // Tests for reading Overpass JSON (built here in Overpass's shape) into facilities.
 import { describe, expect, it } from 'vitest';
-import { createOsmDataset, filterInsidePolygon, OSM_ATTRIBUTION, parseOverpassResponse } from '../../../../src/data/osm/overpassResponse';
+import { createOsmDataset, keepInsideArea, OSM_ATTRIBUTION, parseOverpassResponse } from '../../../../src/data/osm/overpassResponse';
+import { provinceOutline } from '../geoFiles';
 
 const node = (id: number, tags: Record<string, string>, lon = 6.1, lat = 52.5) => ({ type: 'node', id, lat, lon, tags });
 const way = (id: number, tags: Record<string, string>, center?: { lat: number; lon: number }) => ({ type: 'way', id, ...(center ? { center } : {}), tags });
@@ -19,7 +20,15 @@ describe('parseOverpassResponse', () => {
 
   it('reports a way without centre instead of placing it', () => {
     const result = parseOverpassResponse(answer(way(3, { shop: 'supermarket' })), 'osm-x');
-    expect(result.issues).toMatchObject([{ code: 'data.invalidGeometry', record: 'way/3' }]);
+    expect(result.issues).toMatchObject([{ code: 'osm.skipped.noCentre', record: 'way/3' }]);
+  });
+
+  it('reports a node with an impossible coordinate and an element without type or id', () => {
+    const result = parseOverpassResponse(answer(node(4, { shop: 'supermarket' }, 6.1, 95), { id: 9, tags: { shop: 'supermarket' } }), 'osm-x');
+    expect(result.issues).toMatchObject([
+      { code: 'osm.skipped.invalidCoordinate', record: 'node/4', params: { lon: '6.1', lat: '95' } },
+      { code: 'osm.skipped.invalidElement', record: '#2' },
+    ]);
   });
 
   it('counts elements that are not facilities without reporting them', () => {
@@ -51,11 +60,32 @@ describe('parseOverpassResponse', () => {
   });
 });
 
-describe('filterInsidePolygon', () => {
-  it('drops points outside the municipality polygon', () => {
-    const { facilities } = parseOverpassResponse(answer(node(1, { shop: 'supermarket' }, 6.1, 52.5), node(2, { shop: 'supermarket' }, 6.5, 52.5)), 'osm-x');
+describe('keepInsideArea', () => {
+  it('drops points outside the municipality polygon and reports them', () => {
+    const { facilities } = parseOverpassResponse(answer(node(1, { shop: 'supermarket' }, 6.1, 52.5), node(2, { shop: 'supermarket', name: 'Ver weg' }, 6.5, 52.5)), 'osm-x');
     const square = { type: 'Polygon' as const, coordinates: [[[6.0, 52.4], [6.2, 52.4], [6.2, 52.6], [6.0, 52.6], [6.0, 52.4]]] };
-    expect(filterInsidePolygon(facilities, square).map((facility) => facility.id)).toEqual(['node/1']);
+    const { inside, skipped } = keepInsideArea(facilities, { kind: 'municipality', polygon: square });
+    expect(inside.map((facility) => facility.id)).toEqual(['node/1']);
+    expect(skipped).toMatchObject([{ code: 'osm.skipped.outsideMunicipality', record: 'node/2', params: { name: 'Ver weg' } }]);
+  });
+
+  it('drops points across the province border that the bounding box would keep (Nordhorn, Hoogeveen, Apeldoorn)', () => {
+    const { facilities } = parseOverpassResponse(
+      answer(
+        node(1, { shop: 'supermarket' }, 6.0944, 52.5125),
+        node(2, { shop: 'supermarket' }, 7.0708, 52.4336),
+        node(3, { shop: 'supermarket' }, 6.4764, 52.7225),
+        node(4, { shop: 'supermarket' }, 5.9699, 52.2112),
+      ),
+      'osm-x',
+    );
+    const { inside, skipped } = keepInsideArea(facilities, { kind: 'province', outline: provinceOutline() });
+    expect(inside.map((facility) => facility.id)).toEqual(['node/1']);
+    expect(skipped.map((issue) => [issue.record, issue.code])).toEqual([
+      ['node/2', 'osm.skipped.outsideProvince'],
+      ['node/3', 'osm.skipped.outsideProvince'],
+      ['node/4', 'osm.skipped.outsideProvince'],
+    ]);
   });
 });
 

@@ -1,0 +1,206 @@
+// One facility is counted once: facilities from different datasets that describe the same place
+// (the shipped railway station and the same station fetched from OpenStreetMap) become one merged
+// facility that lists all its sources. Map, counts, nearest searches and tables all read the merged list.
+//
+// The merge rule. Two facilities from DIFFERENT datasets are the same facility when all of these hold:
+//   1. same category; for public-transport stops also the same transit mode (or one of them unknown),
+//      so a bus stop in front of a station stays a separate stop;
+//   2. names equal after normalisation (normaliseFacilityName), or one of the two names missing;
+//   3. straight-line distance at most MERGE_DISTANCE_METERS (150 m) when the names are equal, or at
+//      most MERGE_DISTANCE_UNNAMED_METERS (50 m) when one name is missing (less evidence, so closer).
+// Facilities of the SAME dataset are never merged: each record of a dataset is that dataset's own claim.
+//
+// Order and ties. Datasets are taken in priority order (the caller's order; the stores put shipped
+// data first, then own files, then OpenStreetMap) and facilities in dataset order. Each facility not
+// yet merged starts a group and is its primary (its id, location and name identify the merged
+// facility); from every other dataset the group takes the nearest matching facility not yet taken
+// (ties: the earlier one). So a group holds at most one facility per dataset, and the result does
+// not depend on how candidates are found: the kd-tree version here and the naive pairwise loop in
+// the facility benchmark give the same groups.
+//
+// 150 m: the coordinates of one station in the DOVA stop-place register and in OpenStreetMap
+// (station building, platform centre) lie tens of metres apart, up to about 100 m at large
+// stations; two different facilities of one category with the same name within 150 m are rare.
+
+import KDBush from 'kdbush';
+import type { Facility, FacilityAttributes, FacilityCategory } from '../domain/facility';
+import { DEGREES_TO_RADIANS, EARTH_RADIUS_METERS, haversineMeters } from './sphericalDistance';
+
+/** Largest distance between two facilities with equal normalised names that are merged. */
+export const MERGE_DISTANCE_METERS = 150;
+/** Largest distance when one of the two has no name. */
+export const MERGE_DISTANCE_UNNAMED_METERS = 50;
+
+/** A facility as the app shows and counts it: the primary record plus every record it merges. */
+export interface MergedFacility extends Facility {
+  /** All records this facility stands for, primary first; one per dataset. */
+  sources: readonly Facility[];
+}
+
+/** Words that only say what kind of stop a name belongs to ("Station Zwolle" = "Zwolle"). */
+const GENERIC_STOP_WORDS = new Set(['station', 'treinstation', 'spoorwegstation', 'ns', 'halte', 'bushalte', 'tramhalte']);
+
+/**
+ * Name normalisation for matching: Unicode compatibility form, accents removed (Mariënberg =
+ * Marienberg), lower case, every run of characters other than letters and digits becomes one
+ * space ("'s-Heerenbroek" = "s heerenbroek"), trimmed. For public-transport stops the generic
+ * words station, treinstation, spoorwegstation, NS, halte, bushalte and tramhalte are dropped.
+ * An empty result means the name is missing.
+ */
+export function normaliseFacilityName(name: string, category: FacilityCategory): string {
+  let text = name.toLowerCase();
+  // eslint-disable-next-line no-control-regex -- plain ASCII needs no Unicode decomposition (the common, fast case)
+  if (!/^[\x00-\x7f]*$/.test(text)) text = text.normalize('NFKD').replace(/\p{M}/gu, '');
+  const words = text.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+  return (category === 'ovHalte' ? words.filter((word) => !GENERIC_STOP_WORDS.has(word)) : words).join(' ');
+}
+
+function transitModesMatch(a: Facility, b: Facility): boolean {
+  const modeA = a.attributes.transitMode ?? 'unknown';
+  const modeB = b.attributes.transitMode ?? 'unknown';
+  return modeA === modeB || modeA === 'unknown' || modeB === 'unknown';
+}
+
+/** Largest distance at which two facilities may merge, or -1 when their category, mode or names differ. */
+function mergeDistance(a: Facility, nameA: string, b: Facility, nameB: string): number {
+  if (a.category !== b.category || !transitModesMatch(a, b)) return -1;
+  if (nameA === '' || nameB === '') return MERGE_DISTANCE_UNNAMED_METERS;
+  return nameA === nameB ? MERGE_DISTANCE_METERS : -1;
+}
+
+interface Entry {
+  facility: Facility;
+  /** Position of the facility's dataset in the priority order. */
+  dataset: number;
+  /** Normalised name, computed when first needed (most facilities have no neighbour to compare with). */
+  name?: string;
+}
+
+function entriesOf(datasets: ReadonlyArray<readonly Facility[]>): Entry[] {
+  const entries: Entry[] = [];
+  datasets.forEach((facilities, dataset) => {
+    for (const facility of facilities) entries.push({ facility, dataset });
+  });
+  return entries;
+}
+
+function nameOf(entry: Entry): string {
+  entry.name ??= normaliseFacilityName(entry.facility.name, entry.facility.category);
+  return entry.name;
+}
+
+/**
+ * Candidate finder: indexes of entries that might lie within `MERGE_DISTANCE_METERS` of entry `index`
+ * (a superset; the rule itself is checked by the caller).
+ */
+type CandidateFinder = (index: number) => Iterable<number>;
+
+function groupEntries(entries: readonly Entry[], datasetCount: number, candidatesOf: CandidateFinder): MergedFacility[] {
+  const taken = new Uint8Array(entries.length);
+  const merged: MergedFacility[] = [];
+  const bestIndex = new Int32Array(datasetCount);
+  const bestDistance = new Float64Array(datasetCount);
+  for (let index = 0; index < entries.length; index++) {
+    if (taken[index] === 1) continue;
+    taken[index] = 1;
+    const primary = entries[index]!;
+    bestIndex.fill(-1);
+    let found = false;
+    for (const candidate of candidatesOf(index)) {
+      if (taken[candidate] === 1) continue;
+      const other = entries[candidate]!;
+      if (other.dataset === primary.dataset) continue;
+      if (other.facility.category !== primary.facility.category) continue;
+      const limit = mergeDistance(primary.facility, nameOf(primary), other.facility, nameOf(other));
+      if (limit < 0) continue;
+      const [lonA, latA] = primary.facility.location;
+      const [lonB, latB] = other.facility.location;
+      const distance = haversineMeters(lonA, latA, lonB, latB);
+      if (distance > limit) continue;
+      const current = bestIndex[other.dataset]!;
+      if (current === -1 || distance < bestDistance[other.dataset]! || (distance === bestDistance[other.dataset]! && candidate < current)) {
+        bestIndex[other.dataset] = candidate;
+        bestDistance[other.dataset] = distance;
+        found = true;
+      }
+    }
+    if (!found) {
+      merged.push({ ...primary.facility, sources: [primary.facility] });
+      continue;
+    }
+    const sources = [primary.facility];
+    for (let dataset = 0; dataset < datasetCount; dataset++) {
+      const chosen = bestIndex[dataset]!;
+      if (chosen < 0) continue;
+      taken[chosen] = 1;
+      sources.push(entries[chosen]!.facility);
+    }
+    merged.push(combine(sources));
+  }
+  return merged;
+}
+
+/** The merged record: the primary's id, dataset, location and category; gaps filled from the others in order. */
+function combine(sources: readonly Facility[]): MergedFacility {
+  const primary = sources[0]!;
+  const attributes: FacilityAttributes = { ...primary.attributes };
+  let name = primary.name;
+  for (const other of sources.slice(1)) {
+    if (name === '') name = other.name;
+    if (attributes.address === undefined && other.attributes.address !== undefined) attributes.address = other.attributes.address;
+    if (attributes.operator === undefined && other.attributes.operator !== undefined) attributes.operator = other.attributes.operator;
+    if (attributes.capacity === undefined && other.attributes.capacity !== undefined) attributes.capacity = other.attributes.capacity;
+    if ((attributes.transitMode === undefined || attributes.transitMode === 'unknown') && other.attributes.transitMode !== undefined) {
+      attributes.transitMode = other.attributes.transitMode;
+    }
+  }
+  return { ...primary, name, attributes, sources };
+}
+
+/** Metres per degree of latitude on the sphere of haversineMeters. */
+const METERS_PER_DEGREE = EARTH_RADIUS_METERS * DEGREES_TO_RADIANS;
+
+/**
+ * Merges facilities across datasets by the rule at the top of this file. `datasets` holds one list
+ * per dataset in priority order (hidden datasets left out by the caller). With one dataset or none,
+ * every facility stays on its own. Uses one kd-tree over all facilities: about n·log n for n facilities.
+ */
+export function mergeFacilities(datasets: ReadonlyArray<readonly Facility[]>): MergedFacility[] {
+  if (datasets.filter((facilities) => facilities.length > 0).length < 2) {
+    return datasets.flatMap((facilities) => facilities.map((facility) => ({ ...facility, sources: [facility] })));
+  }
+  const entries = entriesOf(datasets);
+  const tree = new KDBush(entries.length, 64, Float64Array);
+  for (const { facility } of entries) tree.add(facility.location[0], facility.location[1]);
+  tree.finish();
+  // A box a little larger than the largest merge distance; the haversine check decides.
+  const latitudeMargin = (MERGE_DISTANCE_METERS / METERS_PER_DEGREE) * 1.01;
+  return groupEntries(entries, datasets.length, (index) => {
+    const [lon, lat] = entries[index]!.facility.location;
+    const cosine = Math.cos(Math.min(89, Math.abs(lat) + latitudeMargin) * DEGREES_TO_RADIANS);
+    const longitudeMargin = latitudeMargin / cosine;
+    return tree.range(lon - longitudeMargin, lat - latitudeMargin, lon + longitudeMargin, lat + latitudeMargin);
+  });
+}
+
+/** The same rule with every pair compared (O(n²)): the reference for tests and the benchmark. */
+export function mergeFacilitiesPairwise(datasets: ReadonlyArray<readonly Facility[]>): MergedFacility[] {
+  const entries = entriesOf(datasets);
+  const all = entries.map((_, index) => index);
+  return groupEntries(entries, datasets.length, () => all);
+}
+
+/** Key of every record a merged facility stands for, pointing at the merged facility. */
+export function mergedFacilitiesBySourceKey(merged: readonly MergedFacility[]): Map<string, MergedFacility> {
+  const byKey = new Map<string, MergedFacility>();
+  for (const facility of merged) {
+    for (const source of facility.sources) byKey.set(`${source.datasetId}/${source.id}`, facility);
+  }
+  return byKey;
+}
+
+/** The merged facilities any of whose records is in `records` (e.g. the records that count as data). */
+export function mergedFacilitiesWithAnyOf(merged: readonly MergedFacility[], records: readonly Facility[]): MergedFacility[] {
+  const keys = new Set(records.map((record) => `${record.datasetId}/${record.id}`));
+  return merged.filter((facility) => facility.sources.some((source) => keys.has(`${source.datasetId}/${source.id}`)));
+}

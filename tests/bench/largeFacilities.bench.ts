@@ -1,0 +1,153 @@
+// Benchmark: main-thread work when an import of 430,187 facilities (issue 7, point 6) arrives, is
+// saved into the stores and is drawn, each step against the way it was done before. A browser runs
+// each of these as (part of) one task: everything over 200 ms blocks input noticeably.
+// Run: npx tsx tests/bench/largeFacilities.bench.ts (also part of `npm run bench`).
+
+import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { bbox, booleanPointInPolygon } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { FACILITY_CATEGORIES, facilityKey, type Facility, type FacilityDataset } from '../../src/domain/facility';
+import { countFacilitiesPerMunicipality } from '../../src/analysis/facilitiesPerMunicipality';
+import { PACK_CHUNK_SIZE, packFacilities as packForReachability } from '../../src/analysis/facilityIndex';
+import { featuresJson, GEOJSON_CHUNK_SIZE, toFeatureCollection } from '../../src/map/facilityGeoJson';
+import { packFacilities, UNPACK_CHUNK_SIZE, unpackFacilities } from '../../src/data/import/importProtocol';
+import { $activeFacilities, $facilitiesByKey, $facilityCountsByCategory, $visibleFacilities, putFacilityDataset, removeFacilityDataset } from '../../src/stores/facilities';
+import { $reachFacilities, $reachPartialCoverage, $undeclaredCategories } from '../../src/stores/reachability';
+import { OVERIJSSEL_BOUNDS } from '../../src/domain/geography';
+import { seededRandom } from '../support/seededRandom';
+import { ISSUE_ROW_COUNT } from '../support/largeFacilityCsv';
+
+const RUNS = 3;
+
+function syntheticFacilities(count: number): Facility[] {
+  const next = seededRandom(430);
+  const [west, south, east, north] = OVERIJSSEL_BOUNDS;
+  return Array.from({ length: count }, (_, index) => ({
+    id: `f${index}`,
+    name: `Testvoorziening ${index}`,
+    category: FACILITY_CATEGORIES[index % FACILITY_CATEGORIES.length]!,
+    location: [west + next() * (east - west), south + next() * (north - south)] as [number, number],
+    datasetId: 'import-bench',
+    attributes: { address: `Dorpsstraat ${index % 180}, Zwolle` },
+  }));
+}
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
+function time(work: () => unknown): number {
+  const start = performance.now();
+  work();
+  return performance.now() - start;
+}
+
+function medianTime(work: () => unknown): number {
+  return Math.round(median(Array.from({ length: RUNS }, () => time(work))));
+}
+
+/** The locator as it was (bounding box, then point-in-polygon for every facility): the baseline. */
+function previousCounts(facilities: readonly Facility[], municipalities: ReadonlyArray<Feature<Polygon | MultiPolygon, { code: string }>>): Map<string, number> {
+  const areas = municipalities.map((feature) => ({ feature, box: bbox(feature) }));
+  const counts = new Map<string, number>();
+  for (const { location } of facilities) {
+    const [lon, lat] = location;
+    const area = areas.find(({ feature, box }) => lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3] && booleanPointInPolygon(location, feature));
+    if (area) counts.set(area.feature.properties.code, (counts.get(area.feature.properties.code) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export interface LargeFacilitiesBenchmarkRow {
+  step: string;
+  beforeMilliseconds: number;
+  afterMilliseconds: number;
+  note: string;
+}
+
+export async function runLargeFacilitiesBenchmarks(count = ISSUE_ROW_COUNT): Promise<LargeFacilitiesBenchmarkRow[]> {
+  const facilities = syntheticFacilities(count);
+  const boundaries = JSON.parse(readFileSync('geo/boundaries/overijssel-gemeenten-cbs-2026.geojson', 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { statcode: string }>;
+  const municipalities = boundaries.features.map((feature) => ({ ...feature, properties: { code: feature.properties.statcode } }));
+  const dataset: FacilityDataset = {
+    id: 'import-bench', kind: 'import', name: 'bench', source: 'synthetic', licence: 'n/a', retrievedAt: '2026-12-01',
+    coverage: 'province', categories: [...FACILITY_CATEGORIES], hidden: false,
+  };
+  const rows: LargeFacilitiesBenchmarkRow[] = [];
+
+  // 1. The import result arrives from the worker.
+  const packed = packFacilities(facilities);
+  const chunkCount = packed.attributesJson.length;
+  const wholeUnpack = medianTime(() => unpackFacilities(packed));
+  /** One chunk's work: what a main-thread task does now. */
+  const oneChunk = packFacilities(facilities.slice(0, UNPACK_CHUNK_SIZE));
+  rows.push({
+    step: 'unpack the import result (longest task)',
+    beforeMilliseconds: wholeUnpack,
+    afterMilliseconds: medianTime(() => unpackFacilities(oneChunk)),
+    note: `${chunkCount} tasks of ${UNPACK_CHUNK_SIZE.toLocaleString('en')} facilities instead of one`,
+  });
+
+  // 2. The stores take the dataset: every derived list the app subscribes to is computed. Before:
+  // two separate store updates, each recomputing flatMap copies of the lists.
+  const unsubscribers = [$activeFacilities, $visibleFacilities, $facilityCountsByCategory, $reachFacilities, $reachPartialCoverage, $undeclaredCategories].map((store) => store.listen(() => {}));
+  const storeTime = medianTime(() => {
+    removeFacilityDataset(dataset.id);
+    putFacilityDataset(dataset, facilities);
+  });
+  const declared = new Set(dataset.categories);
+  const previousLists = medianTime(() => {
+    for (let update = 0; update < 2; update += 1) {
+      [facilities].flatMap((list) => list);
+      [facilities].flatMap((list) => list.filter((facility) => declared.has(facility.category)));
+    }
+  });
+  rows.push({ step: 'stores: put dataset, derived lists and counts per category', beforeMilliseconds: previousLists + storeTime, afterMilliseconds: storeTime, note: 'one batch; lists shared, not copied with flatMap' });
+  const reachPack = medianTime(() => packForReachability($reachFacilities.get()));
+  rows.push({
+    step: 'pack facilities for the reachability worker (longest task)',
+    beforeMilliseconds: reachPack,
+    afterMilliseconds: medianTime(() => packForReachability(facilities.slice(0, PACK_CHUNK_SIZE))),
+    note: `${Math.ceil(count / PACK_CHUNK_SIZE)} tasks of ${PACK_CHUNK_SIZE.toLocaleString('en')}`,
+  });
+  unsubscribers.forEach((unsubscribe) => unsubscribe());
+
+  // 3. Looking up a facility by key (facility and reachability panels).
+  const byKeyMap = medianTime(() => new Map(facilities.map((facility) => [facilityKey(facility), facility])));
+  const lastKey = facilityKey(facilities[facilities.length - 1]!);
+  const lookup = medianTime(() => $facilitiesByKey.get().get(lastKey));
+  rows.push({ step: 'find a facility by key after a change', beforeMilliseconds: byKeyMap, afterMilliseconds: lookup, note: 'Map of every key → search on request (last facility: worst case)' });
+
+  // 4. The map source: GeoJSON objects (then cloned to MapLibre's worker) versus chunked JSON text.
+  const objects = medianTime(() => structuredClone(toFeatureCollection(facilities)));
+  const chunk = medianTime(() => featuresJson(facilities, 0, GEOJSON_CHUNK_SIZE));
+  rows.push({
+    step: 'GeoJSON for the map source (longest task)',
+    beforeMilliseconds: objects,
+    afterMilliseconds: chunk,
+    note: `objects + clone to MapLibre's worker → ${Math.ceil(count / GEOJSON_CHUNK_SIZE)} text chunks in a Blob`,
+  });
+
+  // 5. Facilities per municipality (the municipality panel).
+  const before = medianTime(() => previousCounts(facilities, municipalities));
+  const after = medianTime(() => countFacilitiesPerMunicipality(facilities, municipalities));
+  const fast = countFacilitiesPerMunicipality(facilities, municipalities);
+  for (const [code, total] of previousCounts(facilities, municipalities)) {
+    const counted = Object.values(fast.get(code) ?? {}).reduce((sum, value) => sum + value, 0);
+    if (counted !== total) throw new Error(`counts differ for ${code}: ${counted} against ${total}`);
+  }
+  rows.push({ step: 'facilities per municipality', beforeMilliseconds: before, afterMilliseconds: after, note: 'bbox + point-in-polygon per facility → grid, point-in-polygon near boundaries only' });
+
+  removeFacilityDataset(dataset.id);
+  console.log(`Large import, main-thread steps: ${count.toLocaleString('en')} facilities (median of ${RUNS}; Node; a browser task is at least this long)`);
+  console.log('| step | before ms | after ms | how |');
+  console.log('|---|---|---|---|');
+  for (const row of rows) console.log(`| ${row.step} | ${row.beforeMilliseconds} | ${row.afterMilliseconds} | ${row.note} |`);
+  return rows;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runLargeFacilitiesBenchmarks();
+}
