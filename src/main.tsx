@@ -8,8 +8,6 @@ import { loadAppData } from './stores/loadAppData';
 import { $language } from './stores/language';
 import { openFacilityPersistence } from './storage/facilityPersistence';
 import { reportStorageError, restoreFacilityDatasets, setFacilityPersistence } from './stores/facilityActions';
-import { parseTrainStations, TRAIN_STATIONS_DATASET, TRAIN_STATIONS_FILE } from './data/trainStations';
-import { reportDatasetProblem } from './stores/appData';
 import { startReachabilityWorker } from './stores/reachability';
 import './ui/styles.css';
 
@@ -21,14 +19,10 @@ createMap(document.getElementById('map')!);
 // Reachability work (nearest facilities, key-project table, province grid) runs in its own worker.
 startReachabilityWorker();
 
+// The embedded datasets, including the railway stations (DOVA CHB), which also place station-area key projects.
 void loadAppData(fetchTextOverHttp).then(() => {
   document.body.dataset['dataLoadedAt'] = String(Date.now());
 });
-
-// Embedded facilities: the railway stations (DOVA CHB). A broken file is reported like any other dataset.
-void fetchTextOverHttp('/' + TRAIN_STATIONS_FILE)
-  .then((text) => restoreFacilityDatasets([{ dataset: TRAIN_STATIONS_DATASET, facilities: parseTrainStations(JSON.parse(text)) }]))
-  .catch((error: unknown) => reportDatasetProblem('/' + TRAIN_STATIONS_FILE, error));
 
 // Saved imports and OpenStreetMap downloads. Storage problems are shown, never swallowed.
 void openFacilityPersistence({ onBlocked: reportStorageError, onVersionChange: reportStorageError, onTerminated: reportStorageError })

@@ -8,6 +8,7 @@ import type { CoordinateDetection, CoordinateSystem } from '../data/import/coord
 import type { ColumnMapping, CsvDetails, ImportOptions, ImportProgress, ImportResult, ImportSucceeded, ProgressCallback } from '../data/import/importTypes';
 import { createImportWorker, importInWorker } from '../data/import/importWorkerClient';
 import { completenessFromChoices, startingCoverageChoices, withCoverageCodes, withCoverageKind, type CoverageChoices, type CoverageKind } from './coverageChoices';
+import { fileSizeIssue } from '../data/import/importLimits';
 import { $appData } from './appData';
 import { $facilityDatasets } from './facilities';
 import { $storageError, saveFacilityDataset } from './facilityActions';
@@ -220,6 +221,12 @@ export function startImport(): Promise<void> {
     state.file === null ? 'importDialog.fileRequired' : state.details.datasetName.trim() === '' ? 'importDialog.nameRequired' : state.details.source.trim() === '' ? 'importDialog.sourceRequired' : null;
   if (missing !== null) {
     update({ issue: { code: missing, file: state.fileName } });
+    return Promise.resolve();
+  }
+  // Refused from its size alone, before a byte is read.
+  const tooLarge = fileSizeIssue(state.fileName, (state.file as Blob).size);
+  if (tooLarge !== null) {
+    update({ issue: tooLarge });
     return Promise.resolve();
   }
   update({ columnMapping: null, coordinateSystem: null, coordinateDetection: null, result: null, csv: null, coverage: {} });

@@ -7,6 +7,8 @@ import type { ImportOptions } from '../../../src/data/import/importTypes';
 import { $appData } from '../../../src/stores/appData';
 import { readGeoJson } from '../data/geoFiles';
 import { parseImport } from '../../../src/data/import/parseImport';
+import { fileSizeIssue, MAX_IMPORT_BYTES } from '../../../src/data/import/importLimits';
+import { translate } from '../../../src/i18n/catalogue';
 import { $facilitiesByDataset, $facilityDatasets } from '../../../src/stores/facilities';
 import { $storageError, setFacilityPersistence, type FacilityPersistence } from '../../../src/stores/facilityActions';
 import { $importPreview } from '../../../src/stores/importPreview';
@@ -409,6 +411,59 @@ describe('replacing an imported dataset', () => {
     $facilityDatasets.set([{ ...existing, id: 'osm-zwolle', kind: 'osm' }]);
     openReplaceDialog('osm-zwolle');
     expect($importFlow.get().step).toBe('closed');
+  });
+});
+
+describe('import hardening (reliability plan items 20, 21, 25)', () => {
+  it('a malformed JSON file fails in the first step with the parser position, and nothing is saved', async () => {
+    await importFile(new Blob(['{"type":"FeatureCollection","features":[{"type":"Feature",]}']), 'kapot.geojson');
+    const state = $importFlow.get();
+    expect(state.step).toBe('choose');
+    expect(state.issue).toMatchObject({ code: 'data.notJson', file: 'kapot.geojson' });
+    expect(String(state.issue?.params?.['reason'])).toMatch(/position \d+/);
+    expect(persistence.saved.size).toBe(0);
+    expect($facilityDatasets.get()).toEqual([]);
+  });
+
+  it('a FeatureCollection with 2 of 5 features invalid lists both by number and reason, previews 3, and writes nothing before Opslaan', async () => {
+    const point = (name: string, coordinates: unknown) => ({ type: 'Feature', properties: { naam: name, categorie: 'huisarts' }, geometry: coordinates === null ? null : { type: 'Point', coordinates } });
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [point('Testlocatie Zwolle', [...ZWOLLE]), point('Testlocatie zonder plek', null), point('Testlocatie Enschede', [...ENSCHEDE]), point('Testlocatie breedte 95', [6.1, 95]), point('Testlocatie Deventer', [...DEVENTER])],
+    });
+    await importFile(new Blob([text]), 'vijf.geojson');
+    // One of five points fits no coordinate system, so the planner confirms the reading first.
+    expect($importFlow.get().step).toBe('coordinates');
+    await confirmCoordinateSystem('wgs84');
+    const state = $importFlow.get();
+    expect(state.step).toBe('result');
+    expect(state.result?.rejected.map(({ record, code }) => ({ record, code }))).toEqual([
+      { record: 2, code: 'data.invalidGeometry' },
+      { record: 4, code: 'data.coordinateOutOfRange' },
+    ]);
+    expect($importPreview.get()?.map((facility) => facility.name)).toEqual(['Testlocatie Zwolle', 'Testlocatie Enschede', 'Testlocatie Deventer']);
+    expect(persistence.saved.size).toBe(0);
+    expect($facilityDatasets.get()).toEqual([]);
+    await expect(saveImport()).resolves.toBe(true);
+    expect(persistence.saved.get('import-test')?.facilities.length).toBe(3);
+  });
+
+  it('refuses a file over the size limit from its size alone, before reading it', async () => {
+    const text = vi.fn(() => Promise.reject(new Error('must not be read')));
+    const huge = { size: MAX_IMPORT_BYTES + 1, text, arrayBuffer: text, stream: text, slice: text } as unknown as Blob;
+    await importFile(huge, 'enorm.csv');
+    const state = $importFlow.get();
+    expect(state.step).toBe('choose');
+    expect(state.issue).toEqual({ code: 'import.fileTooLarge', file: 'enorm.csv', params: { size: 100.1, limit: 100 } });
+    expect(runner).not.toHaveBeenCalled();
+    expect(text).not.toHaveBeenCalled();
+    expect(translate('nl', 'import.fileTooLarge', { file: 'enorm.csv', ...state.issue?.params })).toBe(
+      'Het bestand enorm.csv is 100.1 MB; de grens is 100 MB. Het is niet gelezen. Splits het bestand (bijvoorbeeld per gemeente) of laat kolommen weg die u niet nodig hebt.',
+    );
+  });
+
+  it('reads a file of exactly the size limit', async () => {
+    expect(fileSizeIssue('precies.csv', MAX_IMPORT_BYTES)).toBeNull();
   });
 });
 
