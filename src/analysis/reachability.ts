@@ -14,7 +14,10 @@ import { assertValidNorms, DEFAULT_WALKING_SPEED, metersToWalkingMinutes } from 
 import type { SourceId } from '../domain/source';
 import type { DistanceMethod, DistanceMethodId } from './distanceMethod';
 
-/** met = within the distance; notMet = farther; noData = no facility of that category is loaded. */
+/**
+ * met = a known facility lies within the distance; notMet = none does, and the data is complete
+ * there; noData = none known within the distance, and the data may be incomplete there.
+ */
 export type Verdict = 'met' | 'notMet' | 'noData';
 
 export type CategoryReach =
@@ -28,14 +31,17 @@ export type CategoryReach =
       distanceMeters: number;
       walkingMinutes: number;
       method: DistanceMethodId;
+      /** Every facility of the category is known here; false: the nearest known one, there may be a nearer one. */
+      complete: boolean;
     }
-  | { category: FacilityCategory; status: 'noData'; method: DistanceMethodId };
+  /** No facility of the category is loaded; complete: the data says there is none in this area. */
+  | { category: FacilityCategory; status: 'noData'; method: DistanceMethodId; complete: boolean };
 
 export interface NormVerdict {
   category: FacilityCategory;
   maxDistanceMeters: number;
   verdict: Verdict;
-  /** null when there is no data for the category. */
+  /** Distance to the nearest known facility; null when none of the category is loaded. */
   distanceMeters: number | null;
   source: SourceId;
   isPolicyChoice: boolean;
@@ -76,9 +82,14 @@ export function isOutsideProvince(point: [number, number], options: Reachability
   return !areaIndexFor(outline).contains(point);
 }
 
-export function verdictFor(distanceMeters: number | null, maxDistanceMeters: number): Verdict {
-  if (distanceMeters === null) return 'noData';
-  return distanceMeters <= maxDistanceMeters ? 'met' : 'notMet';
+/**
+ * The three-valued rule: a known facility within the norm proves "met" wherever it is; "not met"
+ * needs the data to be complete at the point; otherwise "no data". Whether it is complete is
+ * decided in dataCoverage.ts from what the datasets declare.
+ */
+export function verdictFor(distanceMeters: number | null, maxDistanceMeters: number, complete: boolean): Verdict {
+  if (distanceMeters !== null && distanceMeters <= maxDistanceMeters) return 'met';
+  return complete ? 'notMet' : 'noData';
 }
 
 export function combineVerdicts(verdicts: readonly Verdict[]): Verdict {
@@ -130,8 +141,10 @@ function analyseValidatedLocation(
           distanceMeters: nearest.distanceMeters,
           walkingMinutes: metersToWalkingMinutes(nearest.distanceMeters, speed),
           method: nearest.method,
+          // until dataCoverage.applyCoverage says otherwise: loaded data counts as complete where there is any
+          complete: true,
         }
-      : { category, status: 'noData', method: method.method };
+      : { category, status: 'noData', method: method.method, complete: false };
   }
 
   const housingTypes = {} as Record<HousingType, HousingTypeVerdict>;
@@ -142,7 +155,7 @@ function analyseValidatedLocation(
       return {
         category: norm.category,
         maxDistanceMeters: norm.maxDistanceMeters,
-        verdict: verdictFor(distanceMeters, norm.maxDistanceMeters),
+        verdict: verdictFor(distanceMeters, norm.maxDistanceMeters, reach.complete),
         distanceMeters,
         source: norm.source,
         isPolicyChoice: norm.isPolicyChoice,

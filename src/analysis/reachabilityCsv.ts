@@ -20,6 +20,8 @@ export interface ReachabilityCsvLabels {
   distanceColumn: string;
   /** Header template with {category}, e.g. '{category} looptijd (min)'. */
   walkingMinutesColumn: string;
+  /** Header template with {category}: whether every facility of it is known at the site (yes/no). */
+  completeColumn: string;
   /** Header template with {housingType}, e.g. 'Norm {housingType}'. */
   verdictColumn: string;
   categories: Record<FacilityCategory, string>;
@@ -82,6 +84,7 @@ export function reachabilityTableToCsv(
   for (const category of categories) {
     header.push(fillTemplate(labels.distanceColumn, 'category', labels.categories[category]));
     header.push(fillTemplate(labels.walkingMinutesColumn, 'category', labels.categories[category]));
+    header.push(fillTemplate(labels.completeColumn, 'category', labels.categories[category]));
   }
   for (const housingType of HOUSING_TYPES) header.push(fillTemplate(labels.verdictColumn, 'housingType', labels.housingTypes[housingType]));
 
@@ -97,6 +100,8 @@ export function reachabilityTableToCsv(
       } else {
         cells.push(labels.noData, labels.noData);
       }
+      // without "yes" the distance is only to the nearest known facility: a nearer one may exist
+      cells.push(reach.complete ? labels.yes : labels.no);
     }
     for (const housingType of HOUSING_TYPES) cells.push(labels.verdicts[reachability.housingTypes[housingType].verdict]);
     lines.push(cells);

@@ -1,6 +1,7 @@
 // Start-up loading of every embedded dataset under /geo: fetch, validate, derive. One bad file never stops the others.
 
 import { DatasetError, type DataIssue } from '../domain/dataIssue';
+import type { Facility } from '../domain/facility';
 import type { Municipality } from '../domain/geography';
 import type { MunicipalHomesTable } from '../domain/housing';
 import type { PlacedKeyProject } from '../domain/keyProject';
@@ -18,6 +19,7 @@ import { parseNeighbourhoodFigures, parsePostcodePopulation, type PostcodeArea }
 import { parseRegionAssignment, type RegionAssignment } from './parseRegionAssignment';
 import { parseSources } from './parseSources';
 import { placeKeyProjects } from './placeKeyProjects';
+import { parseTrainStations, TRAIN_STATIONS_FILE } from './trainStations';
 
 /** URL paths of the embedded datasets; the same string is the `file` of every DataIssue about them. */
 export const DATASET_PATHS = {
@@ -33,6 +35,7 @@ export const DATASET_PATHS = {
   housingTargets: '/geo/woondeal/ouderenhuisvesting-doelen.json',
   homesBuilt: '/geo/woondeal/gerealiseerde-woningen.json',
   outlook2031To2035: '/geo/woondeal/doorkijk-2031-2035.json',
+  trainStations: `/${TRAIN_STATIONS_FILE}`,
 } as const;
 
 export type DatasetKey = keyof typeof DATASET_PATHS;
@@ -64,9 +67,11 @@ export interface LoadedDatasets {
   housingTargets: DatasetResult<HousingTargetsDataset>;
   homesBuilt: DatasetResult<MunicipalHomesTable>;
   outlook2031To2035: DatasetResult<MunicipalHomesTable>;
+  /** The embedded railway stations (DOVA CHB), as facilities. */
+  trainStations: DatasetResult<Facility[]>;
   /** Derived: boundaries + regio-indeling + KWB inhabitants. */
   municipalities: DatasetResult<Municipality[]>;
-  /** Derived: key projects placed on TOP10NL places or inside their municipality. */
+  /** Derived: key projects placed at a station, a TOP10NL place or inside their municipality. */
   placedKeyProjects: DatasetResult<PlacedKeyProject[]>;
 }
 
@@ -127,7 +132,7 @@ export async function loadDatasets(fetchText: FetchText): Promise<LoadedDatasets
   const P = DATASET_PATHS;
   const [
     sources, municipalityBoundaries, provinceBoundary, regionAssignment, places, builtUpAreas,
-    neighbourhoodFigures, postcodePopulation, keyProjects, housingTargets, homesBuilt, outlook2031To2035,
+    neighbourhoodFigures, postcodePopulation, keyProjects, housingTargets, homesBuilt, outlook2031To2035, trainStations,
   ] = await Promise.all([
     loadOne(fetchText, P.sources, json(parseSources)),
     loadOne(fetchText, P.municipalityBoundaries, json(parseMunicipalityBoundaries)),
@@ -147,13 +152,14 @@ export async function loadDatasets(fetchText: FetchText): Promise<LoadedDatasets
     loadOne(fetchText, P.housingTargets, jsonValue(parseHousingTargets)),
     loadOne(fetchText, P.homesBuilt, jsonValue(parseMunicipalHomesTable)),
     loadOne(fetchText, P.outlook2031To2035, jsonValue(parseMunicipalHomesTable)),
+    loadOne(fetchText, P.trainStations, (text, file) => ({ value: parseTrainStations(parseJsonText(text, file), file), issues: [] })),
   ]);
 
   return {
     sources, municipalityBoundaries, provinceBoundary, regionAssignment, places, builtUpAreas,
-    neighbourhoodFigures, postcodePopulation, keyProjects, housingTargets, homesBuilt, outlook2031To2035,
+    neighbourhoodFigures, postcodePopulation, keyProjects, housingTargets, homesBuilt, outlook2031To2035, trainStations,
     municipalities: deriveMunicipalities(municipalityBoundaries, regionAssignment, neighbourhoodFigures),
-    placedKeyProjects: derivePlacedKeyProjects(keyProjects, places, municipalityBoundaries),
+    placedKeyProjects: derivePlacedKeyProjects(keyProjects, places, municipalityBoundaries, builtUpAreas, trainStations),
   };
 }
 
@@ -177,12 +183,19 @@ function derivePlacedKeyProjects(
   keyProjects: DatasetResult<KeyProjectsDataset>,
   places: DatasetResult<Place[]>,
   boundaries: DatasetResult<MunicipalityBoundary[]>,
+  builtUpAreas: DatasetResult<BuiltUpArea[]>,
+  trainStations: DatasetResult<Facility[]>,
 ): DatasetResult<PlacedKeyProject[]> {
   const name = DERIVED_DATASET_NAMES.placedKeyProjects;
   if (!keyProjects.ok) return { ok: false, issues: [dependencyMissing(name, 'keyProjects')] };
   if (!boundaries.ok) return { ok: false, issues: [dependencyMissing(name, 'municipalityBoundaries')] };
-  // Without places every project falls back to municipality level, which placeKeyProjects already does.
-  const result = placeKeyProjects(keyProjects.value.projects, places.ok ? places.value : [], boundaries.value, { file: name });
+  // Without places every project falls back to municipality level, which placeKeyProjects already does;
+  // without built-up areas or stations, station areas and town centres stay on their town point.
+  const result = placeKeyProjects(keyProjects.value.projects, places.ok ? places.value : [], boundaries.value, {
+    file: name,
+    builtUpAreas: builtUpAreas.ok ? builtUpAreas.value : [],
+    stations: trainStations.ok ? trainStations.value.map((station) => ({ name: station.name, location: station.location })) : [],
+  });
   const issues = places.ok
     ? result.issues
     : [dependencyMissing(name, 'places'), ...result.issues.filter((issue) => issue.code !== 'data.placeHintNotFound')];

@@ -17,10 +17,9 @@ export const TRAIN_STATIONS_DATASET: FacilityDataset = {
   source: 'DOVA, Centraal Halte Bestand (CHB)',
   licence: 'CC0 1.0',
   retrievedAt: '2026-02-24',
-  coverage: 'province',
-  // Railway stations only: public-transport stops as a category are not covered (no bus or tram stops),
-  // so analyses must not treat "no stop nearby" as a fact on this dataset alone.
-  categories: [],
+  // Railway stations only: public-transport stops as a category are not complete (no bus or tram stops),
+  // so a station within the norm proves "met", but "no stop nearby" is no fact on this dataset alone.
+  completeness: {},
   hidden: false,
 };
 

@@ -39,6 +39,55 @@ export interface Facility {
 
 export type FacilityDatasetKind = 'embedded' | 'import' | 'osm';
 
+/**
+ * What a dataset declares about one category: only its own locations ("alleen deze locaties"),
+ * every facility in some municipalities, or every facility in the whole province.
+ */
+export type CoverageDeclaration =
+  | { kind: 'locationsOnly' }
+  | { kind: 'municipalities'; codes: MunicipalityCode[] }
+  | { kind: 'province' };
+
+export type DatasetCompleteness = Partial<Record<FacilityCategory, CoverageDeclaration>>;
+
+export const LOCATIONS_ONLY: CoverageDeclaration = { kind: 'locationsOnly' };
+
+/** The declaration for a category (absent = only these locations); municipalities without codes also mean that. */
+export function declarationFor(dataset: Pick<FacilityDataset, 'completeness'>, category: FacilityCategory): CoverageDeclaration {
+  const declaration = dataset.completeness[category];
+  if (!declaration || (declaration.kind === 'municipalities' && declaration.codes.length === 0)) return LOCATIONS_ONLY;
+  return declaration;
+}
+
+/** The same declaration for each of the categories. */
+export function completenessFor(categories: readonly FacilityCategory[], declaration: CoverageDeclaration): DatasetCompleteness {
+  return Object.fromEntries(categories.map((category) => [category, declaration])) as DatasetCompleteness;
+}
+
+/**
+ * A dataset record as stored. Records saved before per-category declarations existed carry
+ * `coverage` (an area) and `categories` (declared complete inside it) instead of `completeness`.
+ */
+export type StoredDatasetRecord = Omit<FacilityDataset, 'completeness'> & {
+  completeness?: DatasetCompleteness;
+  coverage?: MunicipalityCode[] | 'province';
+  categories?: FacilityCategory[];
+};
+
+/**
+ * Restores a stored record. Older records: an OpenStreetMap download keeps its queried categories
+ * complete for its queried area; an import becomes "only these locations" for every category,
+ * because the old import declared every file complete for the whole province without asking (the
+ * planner can declare the real coverage in the dataset list).
+ */
+export function restoreDatasetRecord(record: StoredDatasetRecord): FacilityDataset {
+  const { coverage, categories, completeness, ...rest } = record;
+  if (completeness) return { ...rest, completeness };
+  if (record.kind !== 'osm' || !coverage || !categories) return { ...rest, completeness: {} };
+  const declaration: CoverageDeclaration = coverage === 'province' ? { kind: 'province' } : { kind: 'municipalities', codes: [...coverage] };
+  return { ...rest, completeness: completenessFor(categories, declaration) };
+}
+
 /** Where a set of facilities came from: shown with every facility and in the layer panel. */
 export interface FacilityDataset {
   id: string;
@@ -50,10 +99,12 @@ export interface FacilityDataset {
   licence: string;
   /** ISO timestamp of retrieval or import. */
   retrievedAt: string;
-  /** Which municipalities the data covers; 'province' for all of Overijssel. */
-  coverage: MunicipalityCode[] | 'province';
-  /** Categories this dataset can be trusted to cover completely inside its coverage. */
-  categories: FacilityCategory[];
+  /**
+   * Per category, where this dataset holds every facility (declared by the planner for an import;
+   * the queried area for an OpenStreetMap download). A category without an entry is "only these
+   * locations": complete nowhere. src/analysis/dataCoverage.ts turns this into verdicts.
+   */
+  completeness: DatasetCompleteness;
   hidden: boolean;
   /** Marks data a test loaded itself, so the UI can label it as test data. */
   isTestData?: boolean;

@@ -22,6 +22,12 @@ export const FACILITY_SYMBOLS: Record<FacilityCategory | 'trainStation', Facilit
   overig: { letter: '·', colour: '#999999', textColour: '#000000' },
 };
 
+/**
+ * Every facility symbol is edged in this colour, so its outline stands out (at least 3:1, WCAG
+ * 1.4.11) from the light basemap even where the fill colour (yellow, light blue) does not.
+ */
+export const FACILITY_SYMBOL_OUTLINE = '#1b1b1b';
+
 /** The symbol key for one facility: train stations get their own among public-transport stops. */
 export function facilitySymbolKey(category: FacilityCategory, transitMode?: string): FacilityCategory | 'trainStation' {
   return category === 'ovHalte' && transitMode === 'train' ? 'trainStation' : category;

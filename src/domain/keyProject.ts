@@ -4,8 +4,12 @@ import type { MunicipalityCode } from './geography';
 import type { PlaceHint } from './place';
 import type { SourceId } from './source';
 
-/** How precisely a project's location is known; none is exact. */
-export type LocationPrecision = 'district' | 'town' | 'municipality';
+/**
+ * How precisely a project's location is known; none is exact. 'station' = at the railway station of the
+ * town its name gives (a station area); 'centre' = at the centre district of the town its name gives.
+ */
+export const LOCATION_PRECISIONS = ['station', 'centre', 'district', 'town', 'municipality'] as const;
+export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
 
 export interface KeyProject {
   /** Stable slug, e.g. 'zwolle-uitbreiding-stadshagen'. */
@@ -42,5 +46,17 @@ export interface PlacedKeyProject extends KeyProject {
 }
 
 export type KeyProjectPlacement =
-  | { kind: 'place'; placeId: string; placeName: string; placeType: string }
+  | {
+      kind: 'place';
+      placeId: string;
+      placeName: string;
+      placeType: string;
+      /** The name asks for a station or a town centre, but the data holds none for this town: placed on the town. */
+      nameRuleUnmet?: NameRule;
+    }
+  | { kind: 'station'; stationName: string; townName: string }
+  | { kind: 'centre'; placeId: string; placeName: string; placeType: string; townName: string }
   | { kind: 'municipalityInterior'; municipalityName: string };
+
+/** What a project's name says beyond its town: a station area or the town centre. */
+export type NameRule = 'station' | 'centre';

@@ -5,16 +5,18 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { ErrorEvent, GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, MapSourceDataEvent } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { addMapImages, KEY_PROJECT_ICONS } from './mapImages';
+import { addMapImages } from './mapImages';
+import { addKeyProjectSpread, handleKeyProjectClick, keyProjectProperties } from './keyProjectSpread';
 import { addFacilityLayers, FACILITY_LAYER_IDS, handleFacilityClick } from './facilityLayers';
 import { addReachabilityLayers, handleGridClick, handleReachabilityClick } from './reachabilityLayers';
 import { BACKGROUND_ATTRIBUTION, BACKGROUND_TILES_URL, createOfflineStyle, LAYER_IDS, SOURCE_IDS } from './mapStyle';
 import { labelPoints } from '../analysis/labelPoints';
 import { $appData } from '../stores/appData';
 import { $thematicLayer } from '../stores/thematicLayer';
-import { $selection, selectKeyProject, selectMunicipality } from '../stores/selection';
+import { $selection, selectMunicipality } from '../stores/selection';
+import { closeKeyProjectStack } from '../stores/keyProjectStacks';
 import { $backgroundMap, $showBuiltUpAreas, $showKeyProjects, setBackgroundMapStatus } from '../stores/mapLayers';
-import { $translate } from '../stores/language';
+import { $translate, type Translate } from '../stores/language';
 import { $partialCoverageCodes } from '../stores/facilities';
 import type { PlacedKeyProject } from '../domain/keyProject';
 
@@ -28,15 +30,50 @@ function keyProjectFeatures(projects: readonly PlacedKeyProject[]): FeatureColle
     type: 'FeatureCollection',
     features: projects.map((project) => ({
       type: 'Feature',
-      properties: {
-        id: project.id,
-        name: project.name,
-        homes2024To2030: project.homes2024To2030,
-        icon: !project.countsAsKeyProject ? KEY_PROJECT_ICONS.outlookOnly : KEY_PROJECT_ICONS[project.status],
-      },
+      properties: keyProjectProperties(project),
       geometry: { type: 'Point', coordinates: project.location },
     })),
   };
+}
+
+/** MapLibre's own UI strings (control names, the canvas's label) from the app's catalogue. */
+export function mapLocale(translate: Translate): Record<string, string> {
+  return {
+    'Map.Title': translate('map.canvasLabel'),
+    'NavigationControl.ZoomIn': translate('map.zoomIn'),
+    'NavigationControl.ZoomOut': translate('map.zoomOut'),
+    'NavigationControl.ResetBearing': translate('map.resetBearing'),
+    'AttributionControl.ToggleAttribution': translate('map.attributionToggle'),
+  };
+}
+
+/** Control buttons MapLibre labelled when they were created, by the locale id of their name. */
+const CONTROL_BUTTONS: ReadonlyArray<[selector: string, localeId: string]> = [
+  ['.maplibregl-ctrl-zoom-in', 'NavigationControl.ZoomIn'],
+  ['.maplibregl-ctrl-zoom-out', 'NavigationControl.ZoomOut'],
+  ['.maplibregl-ctrl-compass', 'NavigationControl.ResetBearing'],
+  ['.maplibregl-ctrl-attrib-button', 'AttributionControl.ToggleAttribution'],
+];
+
+/** Relabels the existing controls after a language switch (MapLibre reads its locale only when a control is added). */
+function applyMapLocale(map: MapLibreMap, container: HTMLElement, locale: Record<string, string>): void {
+  Object.assign(map._locale, locale);
+  for (const [selector, localeId] of CONTROL_BUTTONS) {
+    const label = locale[localeId];
+    if (label === undefined) continue;
+    for (const button of container.querySelectorAll<HTMLElement>(selector)) {
+      button.title = label;
+      button.setAttribute('aria-label', label);
+    }
+  }
+  map.getCanvas().setAttribute('aria-label', locale['Map.Title'] ?? '');
+}
+
+/** The view (zoom and centre) as data attributes, read by the browser tests. */
+function describeView(map: MapLibreMap, container: HTMLElement): void {
+  const center = map.getCenter();
+  container.dataset['zoom'] = map.getZoom().toFixed(4);
+  container.dataset['center'] = `${center.lng.toFixed(6)},${center.lat.toFixed(6)}`;
 }
 
 function setSourceData(map: MapLibreMap, sourceId: string, data: FeatureCollection): void {
@@ -58,6 +95,7 @@ export function createMap(container: HTMLElement): MapHandle {
     attributionControl: { compact: false },
     maxBounds: [4.9, 51.7, 8.0, 53.3],
     cooperativeGestures: false,
+    locale: mapLocale($translate.get()),
   });
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
@@ -67,6 +105,7 @@ export function createMap(container: HTMLElement): MapHandle {
     addMapImages(map);
     unsubscribers.push(addFacilityLayers(map, LAYER_IDS.keyProjects));
     unsubscribers.push(addReachabilityLayers(map, FACILITY_LAYER_IDS.clusters));
+    unsubscribers.push(addKeyProjectSpread(map));
     unsubscribers.push(
       $appData.subscribe((data) => {
         if (data.province) setSourceData(map, SOURCE_IDS.province, data.province);
@@ -99,7 +138,7 @@ export function createMap(container: HTMLElement): MapHandle {
             ? ['==', ['get', 'region'], selection.area]
             : ['==', ['get', 'code'], selection?.kind === 'municipality' ? selection.code : ''],
         );
-        map.setFilter(LAYER_IDS.selectedKeyProject, ['==', ['get', 'id'], selection?.kind === 'keyProject' ? selection.id : '']);
+        // The selected key project's ring is drawn by keyProjectSpread (on its spread symbol when stacked).
       }),
       $showKeyProjects.subscribe((visible) => {
         for (const layer of [LAYER_IDS.keyProjects, LAYER_IDS.selectedKeyProject]) {
@@ -116,12 +155,8 @@ export function createMap(container: HTMLElement): MapHandle {
 
   map.on('click', (event: MapLayerMouseEvent) => {
     if (handleReachabilityClick(event)) return;
-    const projects = map.queryRenderedFeatures(event.point, { layers: [LAYER_IDS.keyProjects] });
-    const projectId = projects[0]?.properties?.['id'];
-    if (typeof projectId === 'string') {
-      selectKeyProject(projectId);
-      return;
-    }
+    if (handleKeyProjectClick(map, event)) return;
+    closeKeyProjectStack();
     if (handleFacilityClick(map, event)) return;
     if (handleGridClick(event)) return;
     const municipalities = map.queryRenderedFeatures(event.point, { layers: [LAYER_IDS.municipalityHitArea] });
@@ -132,14 +167,16 @@ export function createMap(container: HTMLElement): MapHandle {
     map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
     map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
   }
+  map.on('moveend', () => describeView(map, container));
   map.on('idle', () => {
+    if (map.getSource(SOURCE_IDS.keyProjects) && map.isSourceLoaded(SOURCE_IDS.keyProjects)) {
+      const ids = new Set(map.querySourceFeatures(SOURCE_IDS.keyProjects).map((feature) => String(feature.properties['id'])));
+      container.dataset['keyProjectFeatures'] = [...ids].sort().join(',');
+    }
+    describeView(map, container);
     container.dataset['mapIdle'] = String(Date.now());
   });
-  unsubscribers.push(
-    $translate.subscribe((translate) => {
-      map.getCanvas().setAttribute('aria-label', translate('map.canvasLabel'));
-    }),
-  );
+  unsubscribers.push($translate.subscribe((translate) => applyMapLocale(map, container, mapLocale(translate))));
 
   return {
     map,

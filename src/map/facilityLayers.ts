@@ -5,7 +5,7 @@
 
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, ExpressionSpecification } from 'maplibre-gl';
 import type { Facility } from '../domain/facility';
-import { FACILITY_SYMBOLS } from '../domain/facilitySymbols';
+import { FACILITY_SYMBOL_OUTLINE, FACILITY_SYMBOLS } from '../domain/facilitySymbols';
 import { $visibleFacilities } from '../stores/facilities';
 import { selectFacility } from '../stores/selection';
 import { $importPreview } from '../stores/importPreview';
@@ -54,7 +54,7 @@ function drawIcon(letter: string, colour: string, textColour: string): ImageData
   canvas.height = size;
   const context = canvas.getContext('2d')!;
   context.fillStyle = colour;
-  context.strokeStyle = '#ffffff';
+  context.strokeStyle = FACILITY_SYMBOL_OUTLINE;
   context.lineWidth = 2 * pixelRatio;
   context.beginPath();
   context.roundRect(pixelRatio * 2, pixelRatio * 2, size - pixelRatio * 4, size - pixelRatio * 4, 4 * pixelRatio);

@@ -2,6 +2,7 @@
 // Key projects differ by shape (circle = bestaand, diamond = nieuw, ring = doorkijk only), not colour alone.
 
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { KEY_PROJECT_COLOURS, KEY_PROJECT_OUTLOOK_COLOUR, KEY_PROJECT_SHAPES } from '../domain/keyProjectSymbols';
 
 const pixelRatio = 2;
 
@@ -11,7 +12,7 @@ export const KEY_PROJECT_ICONS = {
   outlookOnly: 'key-project-outlook-only',
 } as const;
 
-export const KEY_PROJECT_COLOURS = { bestaand: '#5e3c99', nieuw: '#e66101' } as const;
+
 
 function drawImage(size: number, draw: (context: CanvasRenderingContext2D, size: number) => void): ImageData {
   const canvas = document.createElement('canvas');
@@ -70,8 +71,11 @@ function hatch(context: CanvasRenderingContext2D, size: number) {
 
 export function addMapImages(map: MapLibreMap): void {
   const options = { pixelRatio };
-  map.addImage(KEY_PROJECT_ICONS.bestaand, drawImage(30, circle(KEY_PROJECT_COLOURS.bestaand, '#ffffff', false)), options);
-  map.addImage(KEY_PROJECT_ICONS.nieuw, drawImage(32, diamond(KEY_PROJECT_COLOURS.nieuw)), options);
-  map.addImage(KEY_PROJECT_ICONS.outlookOnly, drawImage(26, circle(null, '#333333', true)), options);
+  const shapes = {
+    circle: () => drawImage(30, circle(KEY_PROJECT_COLOURS.bestaand, '#ffffff', false)),
+    diamond: () => drawImage(32, diamond(KEY_PROJECT_COLOURS.nieuw)),
+    dashedRing: () => drawImage(26, circle(null, KEY_PROJECT_OUTLOOK_COLOUR, true)),
+  };
+  for (const status of ['bestaand', 'nieuw', 'outlookOnly'] as const) map.addImage(KEY_PROJECT_ICONS[status], shapes[KEY_PROJECT_SHAPES[status]](), options);
   map.addImage('hatch-no-data', drawImage(12, hatch), options);
 }

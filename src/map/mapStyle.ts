@@ -1,7 +1,7 @@
 // The offline map style as plain data: sources start empty and are filled from the stores.
 // No glyph server: labels are drawn with the browser's own fonts (MapLibre renders them locally).
 
-import type { StyleSpecification } from 'maplibre-gl';
+import type { StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 
 const emptyData: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -22,6 +22,8 @@ export const SOURCE_IDS = {
   places: 'places',
   municipalityLabels: 'municipality-labels',
   keyProjects: 'key-projects',
+  keyProjectStacks: 'key-project-stacks',
+  keyProjectSpread: 'key-project-spread',
 } as const;
 
 export const LAYER_IDS = {
@@ -43,7 +45,24 @@ export const LAYER_IDS = {
   municipalityLabels: 'municipality-labels',
   keyProjects: 'key-projects',
   selectedKeyProject: 'selected-key-project',
+  keyProjectStackCounts: 'key-project-stack-counts',
+  keyProjectSpreadLegCasing: 'key-project-spread-leg-casing',
+  keyProjectSpreadLegs: 'key-project-spread-legs',
+  keyProjectSpreadCentre: 'key-project-spread-centre',
+  keyProjectSpread: 'key-project-spread',
+  selectedSpreadKeyProject: 'selected-spread-key-project',
 } as const;
+
+/** Key-project symbols: size by homes 2024–2030, biggest drawn first; used for stacked and spread symbols alike. */
+const keyProjectSymbolLayout: SymbolLayerSpecification['layout'] = {
+  'icon-image': ['get', 'icon'],
+  'icon-size': ['interpolate', ['linear'], ['coalesce', ['get', 'homes2024To2030'], 0], 0, 0.45, 500, 0.7, 3000, 1.15],
+  'icon-allow-overlap': true,
+  'icon-ignore-placement': true,
+  'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'homes2024To2030'], 0]],
+};
+
+const selectedRingPaint = { 'circle-radius': 18, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#000000', 'circle-stroke-width': 3 };
 
 export function createOfflineStyle(): StyleSpecification {
   const geojson = { type: 'geojson' as const, data: emptyData };
@@ -58,6 +77,8 @@ export function createOfflineStyle(): StyleSpecification {
       [SOURCE_IDS.places]: geojson,
       [SOURCE_IDS.municipalityLabels]: geojson,
       [SOURCE_IDS.keyProjects]: { ...geojson, promoteId: 'id' },
+      [SOURCE_IDS.keyProjectStacks]: geojson,
+      [SOURCE_IDS.keyProjectSpread]: geojson,
     },
     layers: [
       { id: LAYER_IDS.background, type: 'background', paint: { 'background-color': '#e8eef1' } },
@@ -151,20 +172,69 @@ export function createOfflineStyle(): StyleSpecification {
         id: LAYER_IDS.keyProjects,
         type: 'symbol',
         source: SOURCE_IDS.keyProjects,
-        layout: {
-          'icon-image': ['get', 'icon'],
-          'icon-size': ['interpolate', ['linear'], ['coalesce', ['get', 'homes2024To2030'], 0], 0, 0.45, 500, 0.7, 3000, 1.15],
-          'icon-allow-overlap': true,
-          'icon-ignore-placement': true,
-          'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'homes2024To2030'], 0]],
-        },
+        layout: keyProjectSymbolLayout,
       },
       {
         id: LAYER_IDS.selectedKeyProject,
         type: 'circle',
         source: SOURCE_IDS.keyProjects,
         filter: ['==', ['get', 'id'], ''],
-        paint: { 'circle-radius': 18, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#000000', 'circle-stroke-width': 3 },
+        paint: selectedRingPaint,
+      },
+      {
+        // Where several key projects share one approximate position: how many, beside the symbol.
+        id: LAYER_IDS.keyProjectStackCounts,
+        type: 'symbol',
+        source: SOURCE_IDS.keyProjectStacks,
+        // Not at the province overview, where the counts would crowd the small symbols.
+        minzoom: 8.5,
+        layout: {
+          'text-field': ['concat', '×', ['to-string', ['get', 'count']]],
+          'text-font': LABEL_FONT,
+          'text-size': 13,
+          'text-anchor': 'bottom-left',
+          'text-offset': [0.7, -0.5],
+          'text-allow-overlap': true,
+          'text-ignore-placement': true,
+        },
+        paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
+      },
+      {
+        // A spread stack: a leg from the shared position to each project (dark on a light casing, visible on
+        // every thematic colour), a dot at the position, the symbols.
+        id: LAYER_IDS.keyProjectSpreadLegCasing,
+        type: 'line',
+        source: SOURCE_IDS.keyProjectSpread,
+        filter: ['==', ['get', 'kind'], 'leg'],
+        paint: { 'line-color': '#ffffff', 'line-width': 4.5 },
+      },
+      {
+        id: LAYER_IDS.keyProjectSpreadLegs,
+        type: 'line',
+        source: SOURCE_IDS.keyProjectSpread,
+        filter: ['==', ['get', 'kind'], 'leg'],
+        paint: { 'line-color': '#1a1a1a', 'line-width': 1.5 },
+      },
+      {
+        id: LAYER_IDS.keyProjectSpreadCentre,
+        type: 'circle',
+        source: SOURCE_IDS.keyProjectSpread,
+        filter: ['==', ['get', 'kind'], 'centre'],
+        paint: { 'circle-radius': 4, 'circle-color': '#1a1a1a', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
+      },
+      {
+        id: LAYER_IDS.keyProjectSpread,
+        type: 'symbol',
+        source: SOURCE_IDS.keyProjectSpread,
+        filter: ['==', ['get', 'kind'], 'project'],
+        layout: keyProjectSymbolLayout,
+      },
+      {
+        id: LAYER_IDS.selectedSpreadKeyProject,
+        type: 'circle',
+        source: SOURCE_IDS.keyProjectSpread,
+        filter: ['==', ['get', 'id'], ''],
+        paint: selectedRingPaint,
       },
       {
         id: LAYER_IDS.municipalityLabels,

@@ -9,7 +9,7 @@ import { gridCellRectangle } from '../analysis/provinceGrid';
 import {
   $analysisPoint,
   $gridLayer,
-  $reachPartialCoverage,
+  $gridIncompleteCodes,
   $gridSettings,
   $nearestLines,
   $pickingLocation,
@@ -111,8 +111,8 @@ export function addReachabilityLayers(map: MapLibreMap, ringsBeforeLayerId: stri
     { id: REACH_LAYER_IDS.gridFill, type: 'fill', source: SOURCES.grid, paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.78 } },
     LAYER_IDS.municipalityHitArea,
   );
-  // Over the grid, where the counted facility data does not reach (a download for some municipalities
-  // only): hatched, because the grid's values there reflect missing data, not distance.
+  // Over the grid, the municipalities where a category the grid judges is not declared complete:
+  // hatched, because there a number of norms met is only a minimum and a distance only a maximum.
   map.addLayer(
     {
       id: 'reach-grid-outside-coverage',
@@ -189,12 +189,9 @@ export function addReachabilityLayers(map: MapLibreMap, ringsBeforeLayerId: stri
   const showGrid = () => {
     const layer = $gridLayer.get();
     const visible = layer !== null && $gridSettings.get().mode !== 'off';
-    const covered = $reachPartialCoverage.get();
-    map.setFilter(
-      'reach-grid-outside-coverage',
-      visible && covered ? ['!', ['in', ['get', 'code'], ['literal', covered]]] : ['==', ['get', 'code'], ''],
-    );
-    container.dataset['reachGridMasked'] = visible && covered ? String(covered.length) : '';
+    const incomplete = $gridIncompleteCodes.get();
+    map.setFilter('reach-grid-outside-coverage', visible && incomplete ? ['in', ['get', 'code'], ['literal', incomplete]] : ['==', ['get', 'code'], '']);
+    container.dataset['reachGridMasked'] = visible && incomplete ? String(incomplete.length) : '';
     const runs = visible ? gridRunFeatures(layer) : emptyCollection;
     setData(map, SOURCES.grid, runs);
     container.dataset['reachGridFeatures'] = String(runs.features.length);
@@ -241,7 +238,7 @@ export function addReachabilityLayers(map: MapLibreMap, ringsBeforeLayerId: stri
   const unsubscribers = [
     $gridLayer.subscribe(showGrid),
     $gridSettings.subscribe(showGrid),
-    $reachPartialCoverage.subscribe(showGrid),
+    $gridIncompleteCodes.subscribe(showGrid),
     $selectedGridCell.subscribe(showSelectedCell),
     $reachRings.subscribe(showRings),
     $formatNumber.subscribe(showRings),

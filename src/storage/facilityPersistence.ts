@@ -19,9 +19,9 @@
 // with 'conflict' even when a message was missed.
 
 import type { DataIssue } from '../domain/dataIssue';
-import type { Facility, FacilityDataset } from '../domain/facility';
+import type { DatasetCompleteness, Facility, FacilityDataset } from '../domain/facility';
 import { DATABASE_NAME, openWoonzorgkaartDatabase, type OpenDatabaseOptions, type WoonzorgkaartDatabase } from './database';
-import { deleteDataset, listDatasetIds, readDatasetRecord, renameDataset, setHidden, writeDataset, type ExpectedRevision } from './facilityRepository';
+import { deleteDataset, listDatasetIds, readDatasetRecord, renameDataset, setCompleteness, setHidden, writeDataset, type ExpectedRevision } from './facilityRepository';
 import { readStoredDataset, readStoredFacility } from './storedRecords';
 import { StorageError, toStorageError } from './storageErrors';
 
@@ -61,6 +61,7 @@ export interface FacilityStorage {
   saveDataset(dataset: FacilityDataset, facilities: readonly Facility[], expected: ExpectedRevision): Promise<number>;
   renameDataset(datasetId: string, name: string, expected: ExpectedRevision): Promise<number>;
   setHidden(datasetId: string, hidden: boolean, expected: ExpectedRevision): Promise<number>;
+  setCompleteness(datasetId: string, completeness: DatasetCompleteness, expected: ExpectedRevision): Promise<number>;
   deleteDataset(datasetId: string, expected: ExpectedRevision): Promise<void>;
   close(): void;
 }
@@ -260,6 +261,11 @@ export function createFacilityStorage(options: FacilityStorageOptions = {}): Fac
     },
     async setHidden(datasetId, hidden, expected) {
       const { revision } = await run((opened) => setHidden(opened, datasetId, hidden, expected));
+      announce(datasetId);
+      return revision;
+    },
+    async setCompleteness(datasetId, completeness, expected) {
+      const { revision } = await run((opened) => setCompleteness(opened, datasetId, completeness, expected));
       announce(datasetId);
       return revision;
     },

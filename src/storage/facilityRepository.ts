@@ -19,7 +19,7 @@
 // throws a 'conflict' StorageError, writing nothing, when another tab changed or deleted the dataset.
 
 import type { IDBPTransaction, StoreNames } from 'idb';
-import type { Facility, FacilityDataset } from '../domain/facility';
+import type { DatasetCompleteness, Facility, FacilityDataset } from '../domain/facility';
 import {
   FACILITY_CHUNK_SIZE,
   type FacilityChunk,
@@ -227,6 +227,11 @@ export function renameDataset(database: WoonzorgkaartDatabase, datasetId: string
 
 export function setHidden(database: WoonzorgkaartDatabase, datasetId: string, hidden: boolean, expected: ExpectedRevision = 'any'): Promise<WriteResult> {
   return updateMeta(database, datasetId, expected, (meta) => ({ ...meta, hidden }));
+}
+
+/** Stores what the dataset declares complete, per category (its facilities stay as they are). */
+export function setCompleteness(database: WoonzorgkaartDatabase, datasetId: string, completeness: DatasetCompleteness, expected: ExpectedRevision = 'any'): Promise<WriteResult> {
+  return updateMeta(database, datasetId, expected, (meta) => ({ ...meta, completeness }));
 }
 
 /**

@@ -3,7 +3,7 @@
 // is checked on its own, a bad facility is left out and counted, a bad dataset record is left out
 // and named, and everything readable is kept. Fields this version does not know are kept as they are.
 
-import { isFacilityCategory, type Facility, type FacilityDataset, type FacilityDatasetKind } from '../domain/facility';
+import { isFacilityCategory, restoreDatasetRecord, type DatasetCompleteness, type Facility, type FacilityDataset, type FacilityDatasetKind, type StoredDatasetRecord } from '../domain/facility';
 
 const STORED_KINDS: readonly FacilityDatasetKind[] = ['import', 'osm'];
 
@@ -26,15 +26,20 @@ export function readStoredDataset(value: unknown): { dataset: FacilityDataset; r
   for (const field of ['name', 'source', 'licence', 'retrievedAt'] as const) {
     if (typeof rest[field] !== 'string') return { reason: `${field} is not text` };
   }
-  const coverage = rest['coverage'];
-  if (coverage !== 'province' && !(Array.isArray(coverage) && coverage.every((code) => typeof code === 'string'))) return { reason: 'coverage is not readable' };
-  if (!Array.isArray(rest['categories'])) return { reason: 'categories are not a list' };
-  const dataset = {
-    ...rest,
+  const hidden = rest['hidden'] === true;
+  let dataset: FacilityDataset;
+  if (rest['completeness'] !== undefined) {
+    if (!isRecord(rest['completeness'])) return { reason: 'completeness is not readable' };
+    dataset = { ...rest, completeness: readCompleteness(rest['completeness']), hidden } as unknown as FacilityDataset;
+  } else {
+    // Saved before per-category declarations: an area and the categories complete inside it.
+    const coverage = rest['coverage'];
+    if (coverage !== 'province' && !(Array.isArray(coverage) && coverage.every((code) => typeof code === 'string'))) return { reason: 'coverage is not readable' };
+    if (!Array.isArray(rest['categories'])) return { reason: 'categories are not a list' };
     // Unknown category names (e.g. from a newer version) are left out of the completeness claim.
-    categories: rest['categories'].filter(isFacilityCategory),
-    hidden: rest['hidden'] === true,
-  } as unknown as FacilityDataset;
+    const legacy = { ...rest, categories: rest['categories'].filter(isFacilityCategory), hidden } as unknown as StoredDatasetRecord;
+    dataset = restoreDatasetRecord(legacy);
+  }
   return { dataset, revision: typeof revision === 'number' && Number.isInteger(revision) ? revision : 1 };
 }
 
@@ -48,4 +53,20 @@ export function readStoredFacility(value: unknown, datasetId: string): Facility 
   // Most records are fine as stored: use them as they are rather than copying 400,000 objects.
   if (attributesReadable && value['datasetId'] === datasetId) return value as unknown as Facility;
   return { ...(value as unknown as Facility), datasetId, attributes: attributesReadable ? (value['attributes'] as Facility['attributes']) : {} };
+}
+
+/**
+ * The per-category declarations that can be read; an unknown category or an unreadable declaration
+ * is left out, which means "only these locations" for it: never a completeness claim the data did not make.
+ */
+function readCompleteness(value: Record<string, unknown>): DatasetCompleteness {
+  const completeness: DatasetCompleteness = {};
+  for (const [category, declaration] of Object.entries(value)) {
+    if (!isFacilityCategory(category) || !isRecord(declaration)) continue;
+    if (declaration['kind'] === 'province' || declaration['kind'] === 'locationsOnly') completeness[category] = { kind: declaration['kind'] };
+    else if (declaration['kind'] === 'municipalities' && Array.isArray(declaration['codes']) && declaration['codes'].every((code) => typeof code === 'string')) {
+      completeness[category] = { kind: 'municipalities', codes: [...(declaration['codes'] as string[])] };
+    }
+  }
+  return completeness;
 }

@@ -2,8 +2,8 @@
 
 import { atom, batch, computed } from 'nanostores';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
-import { countByCategory, facilitiesPerMunicipality } from '../analysis/facilitiesPerMunicipality';
-import { coverageByCategory } from '../analysis/dataCoverage';
+import { countByCategory, facilitiesPerMunicipality, municipalityLocator } from '../analysis/facilitiesPerMunicipality';
+import { coverageByCategory, partiallyCoveredArea } from '../analysis/dataCoverage';
 import { countCompleteness, type CountCompleteness } from '../analysis/categoryCompleteness';
 import { mergeFacilities, mergedFacilitiesBySourceKey, type MergedFacility } from '../analysis/mergeFacilities';
 import { $appData } from './appData';
@@ -32,7 +32,7 @@ export function removeFacilityDataset(datasetId: string): void {
   });
 }
 
-export function updateFacilityDataset(datasetId: string, changes: Partial<Pick<FacilityDataset, 'name' | 'hidden'>>): void {
+export function updateFacilityDataset(datasetId: string, changes: Partial<Pick<FacilityDataset, 'name' | 'hidden' | 'completeness'>>): void {
   $facilityDatasets.set($facilityDatasets.get().map((dataset) => (dataset.id === datasetId ? { ...dataset, ...changes } : dataset)));
 }
 
@@ -58,17 +58,27 @@ export function joinLists<T>(lists: ReadonlyArray<readonly T[]>): readonly T[] {
 const MERGE_PRIORITY: Record<FacilityDataset['kind'], number> = { embedded: 0, import: 1, osm: 2 };
 
 /**
+ * The ids of the visible datasets in merge order, as one string: renaming a dataset or changing its
+ * declared coverage leaves it equal, so the merged list (and the worker's index) is not rebuilt.
+ */
+const $mergeOrder = computed($facilityDatasets, (datasets) =>
+  JSON.stringify(
+    datasets
+      .filter((dataset) => !dataset.hidden)
+      .map((dataset, position) => ({ dataset, position }))
+      .sort((a, b) => MERGE_PRIORITY[a.dataset.kind] - MERGE_PRIORITY[b.dataset.kind] || a.position - b.position)
+      .map(({ dataset }) => dataset.id),
+  ),
+);
+
+/**
  * Facilities of datasets that are not hidden (all categories), with the same facility from several
  * datasets merged into one that lists all its sources (rule: src/analysis/mergeFacilities.ts).
  * The one list the map, the counts, the nearest searches and the tables read.
  */
-export const $activeFacilities = computed([$facilityDatasets, $facilitiesByDataset], (datasets, byDataset): MergedFacility[] => {
-  const visible = datasets.filter((dataset) => !dataset.hidden);
-  const ordered = visible
-    .map((dataset, position) => ({ dataset, position }))
-    .sort((a, b) => MERGE_PRIORITY[a.dataset.kind] - MERGE_PRIORITY[b.dataset.kind] || a.position - b.position);
-  return mergeFacilities(ordered.map(({ dataset }) => byDataset.get(dataset.id) ?? []));
-});
+export const $activeFacilities = computed([$mergeOrder, $facilitiesByDataset], (order, byDataset): MergedFacility[] =>
+  mergeFacilities((JSON.parse(order) as string[]).map((id) => byDataset.get(id) ?? [])),
+);
 
 /** What the map shows: active facilities minus hidden categories. */
 export const $visibleFacilities = computed([$activeFacilities, $hiddenCategories], (facilities, hidden) =>
@@ -104,17 +114,23 @@ export const $facilityCountsByMunicipality = computed($facilitiesByMunicipality,
   return counts;
 });
 
-/** Datasets covering a municipality: those for the whole province plus those fetched for it. */
-export function datasetsCovering(datasets: readonly FacilityDataset[], municipalityCode: string): FacilityDataset[] {
-  return datasets.filter((dataset) => !dataset.hidden && (dataset.coverage === 'province' || dataset.coverage.includes(municipalityCode)));
-}
+/** Categories complete in some municipalities only, and those municipalities: the map outlines them. */
+export const $partialCoverage = computed($categoryCoverage, partiallyCoveredArea);
+export const $partialCoverageCodes = computed($partialCoverage, (area) => area.codes);
 
-/**
- * Municipalities that visible partial datasets (e.g. an OpenStreetMap download for one municipality)
- * cover, when no visible dataset with data covers the whole province: the map outlines them.
- */
-export const $partialCoverageCodes = computed([$facilityDatasets, $facilitiesByDataset], (datasets, byDataset): string[] => {
-  const withData = datasets.filter((dataset) => !dataset.hidden && dataset.kind !== 'embedded' && (byDataset.get(dataset.id)?.length ?? 0) > 0);
-  if (withData.some((dataset) => dataset.coverage === 'province')) return [];
-  return [...new Set(withData.flatMap((dataset) => (dataset.coverage === 'province' ? [] : dataset.coverage)))];
+/** Which visible datasets have facilities inside each municipality (code → dataset ids). */
+export const $datasetsWithFacilitiesIn = computed([$facilityDatasets, $facilitiesByDataset, $appData], (datasets, byDataset, data) => {
+  const locate = municipalityLocator(data.municipalityBoundaries?.features ?? []);
+  const result = new Map<string, Set<string>>();
+  for (const dataset of datasets) {
+    if (dataset.hidden) continue;
+    for (const facility of byDataset.get(dataset.id) ?? []) {
+      const code = locate(facility.location);
+      if (code === null) continue;
+      let ids = result.get(code);
+      if (!ids) result.set(code, (ids = new Set()));
+      ids.add(dataset.id);
+    }
+  }
+  return result;
 });

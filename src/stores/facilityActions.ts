@@ -11,7 +11,7 @@
 
 import { atom, batch } from 'nanostores';
 import type { DataIssue } from '../domain/dataIssue';
-import { limitName, type Facility, type FacilityDataset } from '../domain/facility';
+import { limitName, type DatasetCompleteness, type Facility, type FacilityDataset } from '../domain/facility';
 import { $facilityDatasets, putFacilityDataset, removeFacilityDataset, updateFacilityDataset } from './facilities';
 
 /** The revision a write expects to find: 'new' = must not exist yet, 'any' = no check. */
@@ -23,6 +23,7 @@ export interface FacilityPersistence {
   saveDataset(dataset: FacilityDataset, facilities: readonly Facility[], expected: ExpectedRevision): Promise<number>;
   renameDataset(datasetId: string, name: string, expected: ExpectedRevision): Promise<number>;
   setHidden(datasetId: string, hidden: boolean, expected: ExpectedRevision): Promise<number>;
+  setCompleteness(datasetId: string, completeness: DatasetCompleteness, expected: ExpectedRevision): Promise<number>;
   deleteDataset(datasetId: string, expected: ExpectedRevision): Promise<void>;
 }
 
@@ -124,29 +125,37 @@ export async function saveFacilityDataset(dataset: FacilityDataset, facilities: 
   return { ok: true, persisted: result.value !== null };
 }
 
-async function changeDataset(datasetId: string, changes: Partial<Pick<FacilityDataset, 'name' | 'hidden'>>): Promise<void> {
+/** Saves the change, then applies it to the stores; returns false (and reports) when saving failed. */
+async function changeDataset(datasetId: string, changes: Partial<Pick<FacilityDataset, 'name' | 'hidden' | 'completeness'>>): Promise<boolean> {
   const dataset = $facilityDatasets.get().find((candidate) => candidate.id === datasetId);
-  if (!dataset) return;
+  if (!dataset) return false;
   if (dataset.kind !== 'embedded') {
     const expected = revisions.get(datasetId) ?? 'any';
     const result = await persist(async (target) => {
       let revision: number | null = null;
       if (changes.name !== undefined) revision = await target.renameDataset(datasetId, changes.name, revision ?? expected);
       if (changes.hidden !== undefined) revision = await target.setHidden(datasetId, changes.hidden, revision ?? expected);
+      if (changes.completeness !== undefined) revision = await target.setCompleteness(datasetId, changes.completeness, revision ?? expected);
       return revision;
     });
-    if (!result.ok) return;
+    if (!result.ok) return false;
     if (result.value !== null) revisions.set(datasetId, result.value);
   }
   updateFacilityDataset(datasetId, changes);
+  return true;
 }
 
-export function renameFacilityDataset(datasetId: string, name: string): Promise<void> {
-  return changeDataset(datasetId, { name: limitName(name) });
+export async function renameFacilityDataset(datasetId: string, name: string): Promise<void> {
+  await changeDataset(datasetId, { name: limitName(name) });
 }
 
-export function setFacilityDatasetHidden(datasetId: string, hidden: boolean): Promise<void> {
-  return changeDataset(datasetId, { hidden });
+export async function setFacilityDatasetHidden(datasetId: string, hidden: boolean): Promise<void> {
+  await changeDataset(datasetId, { hidden });
+}
+
+/** Declares per category what the dataset covers; saved first, then the verdicts follow. */
+export function setFacilityDatasetCompleteness(datasetId: string, completeness: DatasetCompleteness): Promise<boolean> {
+  return changeDataset(datasetId, { completeness });
 }
 
 export async function deleteFacilityDataset(datasetId: string): Promise<void> {

@@ -3,10 +3,12 @@
 
 import { atom } from 'nanostores';
 import type { DataIssue } from '../domain/dataIssue';
-import { FACILITY_CATEGORIES, limitName, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
+import { FACILITY_CATEGORIES, limitName, type DatasetCompleteness, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import type { CoordinateDetection, CoordinateSystem } from '../data/import/coordinates';
 import type { ColumnMapping, CsvDetails, ImportOptions, ImportProgress, ImportResult, ImportSucceeded, ProgressCallback } from '../data/import/importTypes';
 import { createImportWorker, importInWorker } from '../data/import/importWorkerClient';
+import { completenessFromChoices, startingCoverageChoices, withCoverageCodes, withCoverageKind, type CoverageChoices, type CoverageKind } from './coverageChoices';
+import { fileSizeIssue } from '../data/import/importLimits';
 import { $appData } from './appData';
 import { $facilityDatasets } from './facilities';
 import { datasetRevision, saveFacilityDataset } from './facilityActions';
@@ -50,6 +52,8 @@ export interface ImportFlowState {
   coordinateSystem: CoordinateSystem | null;
   /** The last successful read: shown in the result step, kept while confirming coordinates. */
   result: ImportSucceeded | null;
+  /** Per category in the result: what the planner declares the file covers (default: only these locations). */
+  coverage: CoverageChoices;
 }
 
 /** Runs one import; the app uses the worker, tests call parseImport directly. */
@@ -75,6 +79,7 @@ const CLOSED: ImportFlowState = {
   coordinateDetection: null,
   coordinateSystem: null,
   result: null,
+  coverage: {},
 };
 
 export const $importFlow = atom<ImportFlowState>(CLOSED);
@@ -205,7 +210,7 @@ export function chooseImportFile(file: Blob | null, fileName: string): void {
   const state = $importFlow.get();
   const nameWasDefault = state.details.datasetName === '' || state.details.datasetName === fileNameWithoutExtension(state.fileName);
   const datasetName = state.mode.kind === 'new' && nameWasDefault ? fileNameWithoutExtension(fileName) : state.details.datasetName;
-  update({ file, fileName, details: { ...state.details, datasetName }, issue: null, csv: null, columnMapping: null, coordinateSystem: null, result: null });
+  update({ file, fileName, details: { ...state.details, datasetName }, issue: null, csv: null, columnMapping: null, coordinateSystem: null, result: null, coverage: {} });
 }
 
 export function setImportDetails(changes: Partial<ImportDetails>): void {
@@ -222,7 +227,13 @@ export function startImport(): Promise<void> {
     update({ issue: { code: missing, file: state.fileName } });
     return Promise.resolve();
   }
-  update({ columnMapping: null, coordinateSystem: null, coordinateDetection: null, result: null, csv: null });
+  // Refused from its size alone, before a byte is read.
+  const tooLarge = fileSizeIssue(state.fileName, (state.file as Blob).size);
+  if (tooLarge !== null) {
+    update({ issue: tooLarge });
+    return Promise.resolve();
+  }
+  update({ columnMapping: null, coordinateSystem: null, coordinateDetection: null, result: null, csv: null, coverage: {} });
   return runImport();
 }
 
@@ -330,8 +341,25 @@ function handleResult(result: ImportResult): void {
 }
 
 function showResult(result: ImportSucceeded): void {
-  update({ step: 'result', progress: null, issue: null, result });
+  const state = $importFlow.get();
+  const existing = state.mode.kind === 'replace' ? $facilityDatasets.get().find((dataset) => dataset.id === state.datasetId)?.completeness : undefined;
+  const initial = startingCoverageChoices(result.facilities, existing);
+  // a choice already made (before going back to the columns) stays for the categories still present
+  const coverage = Object.fromEntries(Object.keys(initial).map((category) => [category, state.coverage[category as FacilityCategory] ?? initial[category as FacilityCategory]]));
+  update({ step: 'result', progress: null, issue: null, result, coverage });
   showImportPreview(result.facilities);
+}
+
+/** "Alleen deze locaties", "volledig voor gemeente(n)" or "volledig voor heel Overijssel" for one category. */
+export function setImportCoverageKind(category: FacilityCategory, kind: CoverageKind): void {
+  const state = $importFlow.get();
+  update({ coverage: withCoverageKind(state.coverage, category, kind), issue: null });
+}
+
+/** The municipalities for which the file holds every facility of the category. */
+export function setImportCoverageMunicipalities(category: FacilityCategory, codes: readonly string[]): void {
+  const state = $importFlow.get();
+  update({ coverage: withCoverageCodes(state.coverage, category, codes), issue: null });
 }
 
 /** Categories in the order of FACILITY_CATEGORIES that at least one facility has. */
@@ -341,8 +369,10 @@ export function categoriesPresent(facilities: readonly Facility[]): FacilityCate
 }
 
 /** The dataset record for the accepted facilities; a replaced dataset keeps its id and visibility. */
-export function buildImportedDataset(state: ImportFlowState, facilities: readonly Facility[], importedAt: Date): FacilityDataset {
+export function buildImportedDataset(state: ImportFlowState, facilities: readonly Facility[], importedAt: Date, completeness: DatasetCompleteness = {}): FacilityDataset {
   const existing = state.mode.kind === 'replace' ? $facilityDatasets.get().find((dataset) => dataset.id === state.datasetId) : undefined;
+  // only categories the file holds can be declared complete
+  const present = new Set(categoriesPresent(facilities));
   return {
     id: state.datasetId,
     kind: 'import',
@@ -350,8 +380,7 @@ export function buildImportedDataset(state: ImportFlowState, facilities: readonl
     source: state.details.source.trim(),
     licence: state.details.licence.trim(),
     retrievedAt: importedAt.toISOString(),
-    coverage: 'province',
-    categories: categoriesPresent(facilities),
+    completeness: Object.fromEntries(Object.entries(completeness).filter(([category]) => present.has(category as FacilityCategory))) as DatasetCompleteness,
     hidden: existing?.hidden ?? false,
   };
 }
@@ -361,9 +390,14 @@ export async function saveImport(): Promise<boolean> {
   const state = $importFlow.get();
   if (state.step !== 'result' || state.result === null || state.result.facilities.length === 0) return false;
   const { facilities } = state.result;
+  const { completeness, missing } = completenessFromChoices(state.coverage);
+  if (missing.length > 0) {
+    update({ issue: { code: 'importDialog.coverageNoMunicipality', file: state.fileName, params: { category: missing[0]! } } });
+    return false;
+  }
   update({ step: 'saving', issue: null });
   const expected = state.mode.kind === 'replace' ? state.mode.revision : 'new';
-  const saved = await saveFacilityDataset(buildImportedDataset(state, facilities, now()), facilities, expected);
+  const saved = await saveFacilityDataset(buildImportedDataset(state, facilities, now(), completeness), facilities, expected);
   if (!saved.ok) {
     update({ step: 'result', issue: saved.issue });
     return false;

@@ -3,7 +3,9 @@
 import type { FeatureCollection } from 'geojson';
 import type { DataIssue } from '../domain/dataIssue';
 import { DATASET_SOURCE_IDS, loadDatasets, type DatasetResult, type FetchText, type LoadedDatasets } from '../data/loadDatasets';
+import { TRAIN_STATIONS_DATASET } from '../data/trainStations';
 import { setLoadedData, type AppData } from './appData';
+import { restoreFacilityDatasets } from './facilityActions';
 
 function valueOf<T>(result: DatasetResult<T>): T | undefined {
   return result.ok ? result.value : undefined;
@@ -90,7 +92,10 @@ export function toAppData(loaded: LoadedDatasets): { data: Partial<AppData>; iss
   return { data, issues };
 }
 
+/** Loads the embedded datasets into the stores; the railway stations become the embedded facility dataset. */
 export async function loadAppData(fetchText: FetchText): Promise<void> {
-  const { data, issues } = toAppData(await loadDatasets(fetchText));
+  const loaded = await loadDatasets(fetchText);
+  const { data, issues } = toAppData(loaded);
   setLoadedData(data, issues);
+  if (loaded.trainStations.ok) restoreFacilityDatasets([{ dataset: TRAIN_STATIONS_DATASET, facilities: loaded.trainStations.value }]);
 }

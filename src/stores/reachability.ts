@@ -24,16 +24,15 @@ import {
   type WalkingSpeedPresetId,
 } from '../domain/norms';
 import { PACK_CHUNK_SIZE, packFacilities, packFacilitiesInChunks, type PackedFacilities } from '../analysis/facilityIndex';
-import { categoriesNotCoveredAt, coverageByCategory, withoutUncoveredCategories } from '../analysis/dataCoverage';
+import { applyCoverage, coverageByCategory, declarationGroups, incompleteCategoriesAt, municipalitiesWithIncompleteData, type CategoryCoverage } from '../analysis/dataCoverage';
 import { municipalityLocator } from '../analysis/facilitiesPerMunicipality';
-import { mergedFacilitiesWithAnyOf } from '../analysis/mergeFacilities';
 import type { GridScore } from '../analysis/gridScore';
 import type { LocationReachability, ReachabilityRow, ReachabilitySite, Verdict } from '../analysis/reachability';
 import { reachabilityTableToCsv, type ReachabilityCsvLabels } from '../analysis/reachabilityCsv';
 import { ringsFor, type RingProperties } from '../analysis/reachabilityRings';
 import type { GridDescription, ReachabilityRequest, ReachabilityResponse } from '../analysis/reachabilityProtocol';
 import { $appData } from './appData';
-import { $activeFacilities, $facilitiesByDataset, $facilityDatasets, joinLists } from './facilities';
+import { $activeFacilities, $categoryCoverage, $facilitiesByDataset, $facilityDatasets } from './facilities';
 import { $translate, type Translate } from './language';
 import { $selection } from './selection';
 
@@ -102,67 +101,33 @@ export function setReachHousingType(housingType: HousingType): void {
 /** Categories any housing type of the profile in force asks for. */
 export const $profileCategories = computed($normProfile, (profile) => categoriesInProfile(profile));
 
-// --- facilities that count as data ---
+// --- facilities and what is known about their completeness ---
 
 /**
- * Facilities of visible datasets whose dataset declares their category complete. A dataset that
- * holds only some items of a category (railway stations but no bus stops) does not count for it,
- * so the analysis says "no data" instead of "too far".
+ * Every facility of the visible datasets counts: a known facility within the norm proves "met"
+ * even where its dataset is not complete. Whether "not met" may be said is decided per point from
+ * the declared coverage (src/analysis/dataCoverage.ts).
  */
-export function facilitiesCountingAsData(datasets: readonly FacilityDataset[], byDataset: ReadonlyMap<string, readonly Facility[]>): readonly Facility[] {
-  return joinLists(
-    datasets
-      .filter((dataset) => !dataset.hidden)
-      .map((dataset) => {
-        const declared = new Set(dataset.categories);
-        const facilities = byDataset.get(dataset.id) ?? [];
-        // Usually a dataset declares every category it holds: then its list counts as it is, uncopied.
-        return facilities.every((facility) => declared.has(facility.category)) ? facilities : facilities.filter((facility) => declared.has(facility.category));
-      }),
-  );
-}
+export const $reachFacilities = $activeFacilities;
 
-/** Categories with loaded facilities that do not count, because no visible dataset declares them complete. */
+/** Categories with loaded facilities that no visible dataset declares complete anywhere ("only these locations"). */
 export function undeclaredCategories(datasets: readonly FacilityDataset[], byDataset: ReadonlyMap<string, readonly Facility[]>): FacilityCategory[] {
+  const coverage = coverageByCategory(datasets);
   const present = new Set<FacilityCategory>();
-  const declared = new Set<FacilityCategory>();
   for (const dataset of datasets) {
     if (dataset.hidden) continue;
-    for (const category of dataset.categories) declared.add(category);
     for (const facility of byDataset.get(dataset.id) ?? []) present.add(facility.category);
   }
-  return FACILITY_CATEGORIES.filter((category) => present.has(category) && !declared.has(category));
-}
-
-/** What the nearest searches use: each merged facility once, when any of its records counts as data. */
-export const $reachFacilities = computed([$activeFacilities, $facilityDatasets, $facilitiesByDataset], (merged, datasets, byDataset) =>
-  mergedFacilitiesWithAnyOf(merged, facilitiesCountingAsData(datasets, byDataset)),
-);
-
-/**
- * Municipality codes the counted data covers, or null when a counted dataset covers the whole
- * province (or nothing counts). Outside these municipalities the nearest facility may be missing,
- * so a "not met" there can be a gap in the data.
- */
-export function partialCoverage(datasets: readonly FacilityDataset[], byDataset: ReadonlyMap<string, readonly Facility[]>): string[] | null {
-  const counting = datasets.filter((dataset) => !dataset.hidden && dataset.categories.length > 0 && (byDataset.get(dataset.id)?.length ?? 0) > 0);
-  if (counting.length === 0 || counting.some((dataset) => dataset.coverage === 'province')) return null;
-  return [...new Set(counting.flatMap((dataset) => dataset.coverage as string[]))];
+  return FACILITY_CATEGORIES.filter((category) => present.has(category) && !coverage.has(category));
 }
 
 const $locateMunicipality = computed($appData, (data) => municipalityLocator(data.municipalityBoundaries?.features ?? []));
 
-/**
- * A category whose complete data covers only some municipalities (an OpenStreetMap download for one
- * municipality) gives "no data" outside them: the nearest facility found may just be the nearest loaded one.
- */
-export function limitToCoverage(result: LocationReachability): LocationReachability {
-  const coverage = coverageByCategory($facilityDatasets.get());
-  const municipality = $locateMunicipality.get()(result.point);
-  return withoutUncoveredCategories(result, categoriesNotCoveredAt(coverage, municipality));
+/** A worker result judged against the coverage declared where its point lies. */
+export function judgeAgainstCoverage(result: LocationReachability, coverage: CategoryCoverage, locate: (point: [number, number]) => string | null): LocationReachability {
+  return applyCoverage(result, incompleteCategoriesAt(coverage, locate(result.point), !result.outsideProvince));
 }
 
-export const $reachPartialCoverage = computed([$facilityDatasets, $facilitiesByDataset], partialCoverage);
 export const $undeclaredCategories = computed([$facilityDatasets, $facilitiesByDataset], undeclaredCategories);
 /** Categories the worker has facilities for (its answer to the last setFacilities). */
 export const $categoriesWithData = atom<FacilityCategory[]>([]);
@@ -219,7 +184,7 @@ export function analyseFacility(facility: Facility): void {
 export function clearAnalysisPoint(): void {
   batch(() => {
     $analysisPoint.set(null);
-    $locationResult.set({ status: 'idle' });
+    $locationAnalysis.set({ status: 'idle' });
     if ($selection.get()?.kind === 'reachability') $selection.set(null);
   });
 }
@@ -230,7 +195,13 @@ export type LocationResult =
   | { status: 'ready'; result: LocationReachability }
   | { status: 'failed'; issues: DataIssue[] };
 
-export const $locationResult = atom<LocationResult>({ status: 'idle' });
+/** The worker's answer for the analysis point, before the declared coverage is applied. */
+const $locationAnalysis = atom<LocationResult>({ status: 'idle' });
+
+/** The analysis point's result; follows changes of declared coverage without asking the worker again. */
+export const $locationResult = computed([$locationAnalysis, $categoryCoverage, $locateMunicipality], (state, coverage, locate): LocationResult =>
+  state.status === 'ready' ? { status: 'ready', result: judgeAgainstCoverage(state.result, coverage, locate) } : state,
+);
 
 /** Rings at the norm distances of the chosen housing type (distinct distances, largest first). */
 export const $reachRings = computed([$analysisPoint, $normProfile, $reachHousingType], (point, profile, housingType) => {
@@ -256,8 +227,13 @@ export const $nearestLines = computed([$locationResult, $profileCategories], (st
 
 // --- all key projects ---
 
-/** One row per placed key project (52, including the 2 outlook-only rows), for the current norms. */
-export const $siteRows = atom<ReachabilityRow[] | null>(null);
+/** The worker's rows for all key projects, before the declared coverage is applied. */
+export const $siteAnalysis = atom<ReachabilityRow[] | null>(null);
+
+/** One row per placed key project (52, including the 2 outlook-only rows), for the current norms and coverage. */
+export const $siteRows = computed([$siteAnalysis, $categoryCoverage, $locateMunicipality], (rows, coverage, locate) =>
+  rows === null ? null : rows.map((row) => ({ ...row, reachability: judgeAgainstCoverage(row.reachability, coverage, locate) })),
+);
 
 export type ProjectSortKey = 'name' | 'municipality' | `distance:${FacilityCategory}` | `housing:${HousingType}`;
 export type SortDirection = 'ascending' | 'descending';
@@ -340,15 +316,21 @@ export const $projectTableRows = computed([$siteRows, $appData, $projectTable], 
   return sortProjectRows(joined, table.sortKey, table.sortDirection);
 });
 
-/** A dataset's declared coverage in words: where it holds data and which categories it declares complete there. */
-export function datasetCoverageText(dataset: FacilityDataset, t: Translate, municipalityName: (code: string) => string): string {
-  const area = dataset.coverage === 'province' ? t('reach.csv.coverageProvince') : dataset.coverage.map(municipalityName).join(', ');
-  const categories = FACILITY_CATEGORIES.filter((category) => dataset.categories.includes(category))
-    .map((category) => t(`category.${category}`))
-    .join(', ');
-  return categories === ''
-    ? t('reach.csv.coverageNoCategories', { area })
-    : t('reach.csv.coverage', { area, categories });
+/** A dataset's declared coverage in words, one group per declaration: "Volledig voor Zwolle: Huisarts, Supermarkt; Alleen deze locaties: Apotheek". */
+export function datasetCoverageText(
+  dataset: FacilityDataset,
+  presentCategories: readonly FacilityCategory[],
+  t: Translate,
+  municipalityName: (code: string) => string,
+): string {
+  return declarationGroups(dataset, presentCategories)
+    .map(({ declaration, categories }) => {
+      const listed = categories.map((category) => t(`category.${category}`)).join(', ');
+      return declaration.kind === 'municipalities'
+        ? t('coverage.summary.municipalities', { areas: declaration.codes.map(municipalityName).join(', '), categories: listed })
+        : t(`coverage.summary.${declaration.kind}`, { categories: listed });
+    })
+    .join('; ');
 }
 
 function dateTimeText(date: Date): string {
@@ -372,6 +354,7 @@ export function projectTableCsv(exportedAt: Date = new Date()): string {
     noData: t('reach.verdict.noData'),
     distanceColumn: t('reach.csv.distanceColumn'),
     walkingMinutesColumn: t('reach.csv.walkingMinutesColumn'),
+    completeColumn: t('reach.csv.completeColumn'),
     verdictColumn: t('reach.csv.verdictColumn'),
     categories: Object.fromEntries(FACILITY_CATEGORIES.map((category) => [category, t(`category.${category}`)])) as Record<FacilityCategory, string>,
     housingTypes: Object.fromEntries(HOUSING_TYPES.map((type) => [type, t(`housing.${type}`)])) as Record<HousingType, string>,
@@ -416,7 +399,7 @@ export function projectTableCsv(exportedAt: Date = new Date()): string {
           dataset.source,
           dataset.licence,
           dataset.retrievedAt.slice(0, 10),
-          datasetCoverageText(dataset, t, municipalityName),
+          datasetCoverageText(dataset, [...new Set((byDataset.get(dataset.id) ?? []).map((facility) => facility.category))], t, municipalityName),
         ])),
   ];
   return reachabilityTableToCsv(
@@ -587,6 +570,35 @@ export interface SelectedGridCell {
 
 export const $selectedGridCell = atom<SelectedGridCell | null>(null);
 
+/** The categories the grid in view judges: the housing type's norms, or the one category. */
+export function gridCategories(settings: GridSettings, profile: NormProfile): FacilityCategory[] {
+  if (settings.mode === 'category') return [settings.category];
+  return profile.norms[settings.housingType].map((norm) => norm.category);
+}
+
+/**
+ * Municipalities where a category the grid judges is not complete: hatched on the map, because
+ * there a cell's number of norms met is only a minimum and a distance only a maximum. null when
+ * the grid is off or everything it judges is complete everywhere.
+ */
+export const $gridIncompleteCodes = computed([$gridSettings, $normProfile, $categoryCoverage, $appData], (settings, profile, coverage, data): string[] | null => {
+  if (settings.mode === 'off') return null;
+  const codes = (data.municipalities ?? []).map((municipality) => municipality.code);
+  const incomplete = municipalitiesWithIncompleteData(coverage, gridCategories(settings, profile), codes);
+  return incomplete.length === 0 ? null : incomplete;
+});
+
+/** The judged categories whose data is not complete at the selected cell (its figures are then a bound). */
+export const $selectedCellIncomplete = computed(
+  [$selectedGridCell, $gridSettings, $normProfile, $categoryCoverage, $locateMunicipality],
+  (selected, settings, profile, coverage, locate): FacilityCategory[] => {
+    if (!selected || settings.mode === 'off') return [];
+    // grid cells lie inside the province by construction
+    const incomplete = incompleteCategoriesAt(coverage, locate(selected.location), true);
+    return [...new Set(gridCategories(settings, profile))].filter((category) => incomplete.has(category));
+  },
+);
+
 /** A map click while the grid shows: remember the cell under it (outside the grid: nothing). */
 /** Remembers the grid cell at the location; returns true when the visible grid has a cell there. */
 export function selectGridCellAt(location: [number, number]): boolean {
@@ -633,9 +645,9 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
   /** Set once the worker has failed (e.g. it could not start): every later request fails at once instead of waiting forever. */
   let workerFailure: DataIssue[] | null = null;
   const failRequest = (kind: RequestKind, issues: DataIssue[]): void => {
-    if (kind === 'location') $locationResult.set({ status: 'failed', issues });
+    if (kind === 'location') $locationAnalysis.set({ status: 'failed', issues });
     else if (kind === 'score') $gridResult.set({ status: 'failed', issues });
-    else if (kind === 'sites') $siteRows.set(null);
+    else if (kind === 'sites') $siteAnalysis.set(null);
   };
 
   const send = (kind: RequestKind, request: RequestBody, transfer: Transferable[] = []): void => {
@@ -652,7 +664,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
   const analyseLocationNow = (): void => {
     const point = $analysisPoint.get();
     if (!point) return;
-    $locationResult.set({ status: 'pending' });
+    $locationAnalysis.set({ status: 'pending' });
     send('location', { type: 'analyseLocation', point: point.location, profile: $normProfile.get(), speed: $walkingSpeed.get() });
   };
   const analyseSitesNow = (): void => {
@@ -701,10 +713,8 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
       // the province outline arrived with the grid: the outside-province flag may change
       analyseLocationNow();
       scoreGridNow();
-    } else if (response.type === 'locationAnalysed') $locationResult.set({ status: 'ready', result: limitToCoverage(response.result) });
-    else if (response.type === 'sitesAnalysed') {
-      $siteRows.set(response.rows.map((row) => ({ ...row, reachability: limitToCoverage(row.reachability) })));
-    }
+    } else if (response.type === 'locationAnalysed') $locationAnalysis.set({ status: 'ready', result: response.result });
+    else if (response.type === 'sitesAnalysed') $siteAnalysis.set(response.rows);
     else if (response.type === 'gridScored') {
       const grid = $gridDescription.get();
       if (grid) $gridResult.set({ status: 'ready', score: response.score, grid });
@@ -715,7 +725,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     const issues: DataIssue[] = [{ code: 'reach.workerError', file: 'reachabilityWorker', params: { reason: event.message || 'worker' } }];
     workerFailure = issues;
     // every open request is lost with the worker: say so wherever a result was awaited
-    if ($locationResult.get().status === 'pending') $locationResult.set({ status: 'failed', issues });
+    if ($locationAnalysis.get().status === 'pending') $locationAnalysis.set({ status: 'failed', issues });
     if ($gridResult.get().status === 'pending') $gridResult.set({ status: 'failed', issues });
   };
 

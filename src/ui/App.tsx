@@ -17,6 +17,7 @@ import { ReachabilityTableDialog } from './ReachabilityTableDialog';
 import { SelectionPanel } from './SelectionPanel';
 import { SourcesDialog } from './SourcesDialog';
 import { useTranslate } from './useTranslate';
+import { focusKeyProjectList, focusMap, returnFocusFromDetails } from './detailsFocus';
 
 export function App() {
   const t = useTranslate();
@@ -25,6 +26,26 @@ export function App() {
   const [sourcesOpen, setSourcesOpen] = useState(false);
   return (
     <div class="app" lang={language}>
+      <nav class="skip-links" aria-label={t('app.skipLinksLabel')}>
+        <a
+          href="#map"
+          onClick={(event) => {
+            event.preventDefault();
+            focusMap();
+          }}
+        >
+          {t('app.skipToMap')}
+        </a>
+        <a
+          href="#key-project-list"
+          onClick={(event) => {
+            event.preventDefault();
+            focusKeyProjectList();
+          }}
+        >
+          {t('app.skipToKeyProjects')}
+        </a>
+      </nav>
       <header class="app-header">
         <div>
           <h1>{t('app.title')}</h1>
@@ -63,7 +84,7 @@ export function App() {
           <div id="map" class="map" />
           <Legend />
         </main>
-        <aside class="details" aria-label={t('app.detailsLabel')}>
+        <aside id="details" class="details" aria-label={t('app.detailsLabel')} onKeyDown={returnFocusFromDetails}>
           <SelectionPanel />
         </aside>
       </div>

@@ -2,16 +2,17 @@
 // loaded datasets can be hidden, renamed and deleted; own files are imported or replaced through the import dialog.
 
 import { useStore } from '@nanostores/preact';
-import { useState } from 'preact/hooks';
-import { FACILITY_CATEGORIES, MAX_NAME_LENGTH, type FacilityDataset } from '../domain/facility';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { FACILITY_CATEGORIES, MAX_NAME_LENGTH, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import { FACILITY_SYMBOLS } from '../domain/facilitySymbols';
-import { $appData } from '../stores/appData';
-import { $categoryCompleteness, $facilitiesByDataset, $facilityCountsByCategory, $facilityDatasets, $hiddenCategories, toggleFacilityCategory } from '../stores/facilities';
 import { $municipalitiesByCode } from '../stores/appData';
+import { $categoryCompleteness, $facilitiesByDataset, $facilityCountsByCategory, $facilityDatasets, $hiddenCategories, toggleFacilityCategory } from '../stores/facilities';
 import { completenessText } from './completenessText';
-import { deleteFacilityDataset, renameFacilityDataset, setFacilityDatasetHidden } from '../stores/facilityActions';
+import { deleteFacilityDataset, renameFacilityDataset, setFacilityDatasetCompleteness, setFacilityDatasetHidden } from '../stores/facilityActions';
+import { completenessFromChoices, startingCoverageChoices, withCoverageCodes, withCoverageKind, type CoverageChoices } from '../stores/coverageChoices';
 import { OsmFetchPanel } from './OsmFetchPanel';
-import { openImportDialog, openReplaceDialog } from '../stores/importFlow';
+import { categoriesPresent, openImportDialog, openReplaceDialog } from '../stores/importFlow';
+import { CoverageEditor, CoverageSummary } from './CoverageEditor';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 export function FacilitySymbolBadge({ symbolKey }: { symbolKey: keyof typeof FACILITY_SYMBOLS }) {
@@ -23,16 +24,65 @@ export function FacilitySymbolBadge({ symbolKey }: { symbolKey: keyof typeof FAC
   );
 }
 
-function DatasetRow({ dataset, count }: { dataset: FacilityDataset; count: number }) {
+/** Changing what an imported dataset declares, per category; saved to the browser, then the verdicts follow. */
+function CoverageEdit({ dataset, facilities, onDone }: { dataset: FacilityDataset; facilities: readonly Facility[]; onDone: () => void }) {
+  const t = useTranslate();
+  const categories = categoriesPresent(facilities).map((category) => ({ category, count: facilities.filter((facility) => facility.category === category).length }));
+  const [choices, setChoices] = useState<CoverageChoices>(() => startingCoverageChoices(facilities, dataset.completeness));
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const [missing, setMissing] = useState<FacilityCategory[]>([]);
+  const errorId = `coverage-error-${dataset.id}`;
+  return (
+    <form
+      class="coverage-edit"
+      aria-labelledby={`coverage-edit-title-${dataset.id}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const result = completenessFromChoices(choices);
+        setMissing(result.missing);
+        if (result.missing.length > 0) return;
+        void setFacilityDatasetCompleteness(dataset.id, result.completeness).then((saved) => {
+          if (saved) onDone();
+        });
+      }}
+    >
+      <h4 id={`coverage-edit-title-${dataset.id}`} ref={heading} tabIndex={-1}>
+        {t('coverage.editTitle', { name: dataset.name })}
+      </h4>
+      <p class="import-hint">{t('coverage.intro')}</p>
+      <CoverageEditor
+        idPrefix={`coverage-${dataset.id}`}
+        categories={categories}
+        choices={choices}
+        onKind={(category, kind) => setChoices(withCoverageKind(choices, category, kind))}
+        onCodes={(category, codes) => setChoices(withCoverageCodes(choices, category, codes))}
+        invalid={missing}
+        errorId={errorId}
+      />
+      {missing.length > 0 && (
+        <p id={errorId} class="import-alert" role="alert">
+          {missing.map((category) => t('coverage.noMunicipality', { category: t(`category.${category}`) })).join(' ')}
+        </p>
+      )}
+      <div class="dataset-actions">
+        <button type="submit">{t('coverage.save')}</button>
+        <button type="button" onClick={onDone}>
+          {t('coverage.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DatasetRow({ dataset, facilities }: { dataset: FacilityDataset; facilities: readonly Facility[] }) {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
-  const municipalities = useStore($appData).municipalities ?? [];
   const [renaming, setRenaming] = useState(false);
+  const [editingCoverage, setEditingCoverage] = useState(false);
+  const coverageButton = useRef<HTMLButtonElement>(null);
   const [name, setName] = useState(dataset.name);
-  const coverage =
-    dataset.coverage === 'province'
-      ? t('facilities.coverageProvince')
-      : dataset.coverage.map((code) => municipalities.find((municipality) => municipality.code === code)?.name ?? code).join(', ');
+  const count = facilities.length;
   return (
     <li class="dataset-row" data-dataset-id={dataset.id}>
       <label class="option">
@@ -50,7 +100,7 @@ function DatasetRow({ dataset, count }: { dataset: FacilityDataset; count: numbe
           date: dataset.retrievedAt.slice(0, 10),
         })}
       </p>
-      {dataset.coverage !== 'province' && <p class="dataset-meta">{t('facilities.partialCoverage', { areas: coverage })}</p>}
+      <CoverageSummary dataset={dataset} presentCategories={categoriesPresent(facilities)} />
       {dataset.kind !== 'embedded' && (
         <div class="dataset-actions">
           {renaming ? (
@@ -71,6 +121,17 @@ function DatasetRow({ dataset, count }: { dataset: FacilityDataset; count: numbe
             </button>
           )}
           {dataset.kind === 'import' && (
+            <button
+              type="button"
+              ref={coverageButton}
+              aria-label={t('coverage.editLabel', { name: dataset.name })}
+              aria-expanded={editingCoverage}
+              onClick={() => setEditingCoverage(!editingCoverage)}
+            >
+              {t('coverage.edit')}
+            </button>
+          )}
+          {dataset.kind === 'import' && (
             <button type="button" aria-label={t('importDialog.replaceButtonLabel', { name: dataset.name })} onClick={() => openReplaceDialog(dataset.id)}>
               {t('importDialog.replaceButton')}
             </button>
@@ -84,6 +145,16 @@ function DatasetRow({ dataset, count }: { dataset: FacilityDataset; count: numbe
             {t('facilities.delete')}
           </button>
         </div>
+      )}
+      {editingCoverage && (
+        <CoverageEdit
+          dataset={dataset}
+          facilities={facilities}
+          onDone={() => {
+            setEditingCoverage(false);
+            coverageButton.current?.focus();
+          }}
+        />
       )}
     </li>
   );
@@ -135,7 +206,7 @@ export function FacilityLayersPanel() {
           <h3>{t('facilities.datasetsTitle')}</h3>
           <ul class="dataset-list">
             {datasets.map((dataset) => (
-              <DatasetRow key={dataset.id} dataset={dataset} count={byDataset.get(dataset.id)?.length ?? 0} />
+              <DatasetRow key={dataset.id} dataset={dataset} facilities={byDataset.get(dataset.id) ?? []} />
             ))}
           </ul>
         </>

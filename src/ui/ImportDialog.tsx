@@ -18,6 +18,8 @@ import {
   confirmCoordinateSystem,
   editColumnMapping,
   saveImport,
+  setImportCoverageKind,
+  setImportCoverageMunicipalities,
   setImportDetails,
   startImport,
   submitColumnMapping,
@@ -25,6 +27,7 @@ import {
 } from '../stores/importFlow';
 import { $language, type Translate } from '../stores/language';
 import { ReloadButton } from './StorageProblem';
+import { CoverageEditor } from './CoverageEditor';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 /** Rejected rows listed in the dialog; the rest are counted, so a huge bad file cannot freeze the page. */
@@ -421,6 +424,34 @@ function RejectedTable({ result }: { result: ImportSucceeded }) {
   );
 }
 
+/** Per category in the file: only these locations, complete for some municipalities, or for all of Overijssel. */
+function CoverageSection({ state }: { state: ImportFlowState }) {
+  const t = useTranslate();
+  const facilities = state.result?.facilities ?? [];
+  const categories = FACILITY_CATEGORIES.map((category) => ({ category, count: facilities.filter((facility) => facility.category === category).length })).filter(
+    ({ count }) => count > 0,
+  );
+  const showInvalid = state.issue?.code === 'importDialog.coverageNoMunicipality';
+  const invalid = showInvalid
+    ? categories.filter(({ category }) => state.coverage[category]?.kind === 'municipalities' && state.coverage[category]?.codes.length === 0).map(({ category }) => category)
+    : [];
+  return (
+    <section class="import-coverage" aria-labelledby="import-coverage-title" data-testid="import-coverage">
+      <h4 id="import-coverage-title">{t('coverage.title')}</h4>
+      <p class="import-hint">{t('coverage.intro')}</p>
+      <CoverageEditor
+        idPrefix="import-coverage"
+        categories={categories}
+        choices={state.coverage}
+        onKind={setImportCoverageKind}
+        onCodes={setImportCoverageMunicipalities}
+        invalid={invalid}
+        errorId="import-alert"
+      />
+    </section>
+  );
+}
+
 function ResultStep({ state }: { state: ImportFlowState }) {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
@@ -453,6 +484,7 @@ function ResultStep({ state }: { state: ImportFlowState }) {
       <p>{t('importDialog.systemUsed', { system: t(`import.coordinateSystem.${result.coordinateSystemUsed}`) })}</p>
       {result.coordinateDetection.evidence.hintSource === 'geojsonCrs' && <CoordinateHintNote detection={result.coordinateDetection} />}
       {accepted > 0 ? <p class="import-hint">{t('importDialog.previewNote')}</p> : <p class="import-warning">{t('importDialog.nothingAccepted')}</p>}
+      {accepted > 0 && <CoverageSection state={state} />}
       {result.warnings.length > 0 && (
         <section aria-labelledby="import-warnings-title">
           <h4 id="import-warnings-title">{t('importDialog.warningsTitle')}</h4>

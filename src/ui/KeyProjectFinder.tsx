@@ -6,6 +6,7 @@ import { $appData, $municipalitiesByCode } from '../stores/appData';
 import { $selection, selectKeyProject } from '../stores/selection';
 import { KeyProjectSymbol } from './KeyProjectSymbol';
 import { matchesQuery } from './matchesQuery';
+import { focusDetailsFrom } from './detailsFocus';
 import { moveFocusInList } from './moveFocusInList';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
@@ -32,7 +33,10 @@ export function KeyProjectFinder() {
         value={query}
         onInput={(event) => setQuery(event.currentTarget.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && shown[0]) selectKeyProject(shown[0].id);
+          if (event.key === 'Enter' && shown[0]) {
+            selectKeyProject(shown[0].id);
+            focusDetailsFrom(event.currentTarget);
+          }
           if (event.key === 'ArrowDown') moveFocusInList(event, 'key-project-list', 1);
         }}
       />
@@ -47,7 +51,10 @@ export function KeyProjectFinder() {
               class="choice"
               aria-pressed={selection?.kind === 'keyProject' && selection.id === project.id}
               data-project-id={project.id}
-              onClick={() => selectKeyProject(project.id)}
+              onClick={(event) => {
+                selectKeyProject(project.id);
+                focusDetailsFrom(event.currentTarget);
+              }}
             >
               <KeyProjectSymbol project={project} />
               <span class="choice-name">{project.name}</span>

@@ -2,7 +2,8 @@
 
 import { useStore } from '@nanostores/preact';
 import { $appData, $inconsistenciesBySubject, $municipalitiesByCode, inconsistenciesAbout } from '../stores/appData';
-import { selectMunicipality } from '../stores/selection';
+import { $keyProjectsAtSameLocation } from '../stores/keyProjectStacks';
+import { selectKeyProject, selectMunicipality } from '../stores/selection';
 import { analyseKeyProject } from '../stores/reachability';
 import { InconsistencyNote } from './InconsistencyNote';
 import { KeyProjectSymbol } from './KeyProjectSymbol';
@@ -12,7 +13,9 @@ import { useFormatNumber, useTranslate } from './useTranslate';
 export function KeyProjectPanel({ id }: { id: string }) {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
-  const project = useStore($appData).keyProjects?.find((candidate) => candidate.id === id);
+  const projects = useStore($appData).keyProjects;
+  const project = projects?.find((candidate) => candidate.id === id);
+  const othersHere = (useStore($keyProjectsAtSameLocation).get(id) ?? []).flatMap((otherId) => projects?.find((candidate) => candidate.id === otherId) ?? []);
   const municipality = useStore($municipalitiesByCode).get(project?.municipalityCode ?? '');
   const inconsistencies = useStore($inconsistenciesBySubject);
   if (!project) return null;
@@ -49,6 +52,26 @@ export function KeyProjectPanel({ id }: { id: string }) {
           <span aria-hidden="true">≈ </span>
           {t('project.approximate', { place: project.placedAt, precision: t(`precision.${project.locationPrecision}`) })}
         </p>
+        {project.placement?.kind === 'place' && project.placement.nameRuleUnmet && (
+          <p class="note" data-testid="placement-fallback">
+            {t(`project.nameRuleUnmet.${project.placement.nameRuleUnmet}`, { town: project.placement.placeName })}
+          </p>
+        )}
+        {othersHere.length > 0 && (
+          <div class="same-location" data-testid="same-location">
+            <p>{t('project.sameLocation')}</p>
+            <ul>
+              {othersHere.map((other) => (
+                <li key={other.id}>
+                  <button type="button" class="link-button" onClick={() => selectKeyProject(other.id)}>
+                    {other.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <p class="note">{t('project.sameLocationNote')}</p>
+          </div>
+        )}
         <SourceReference ids={[project.placedSource]} />
         <button type="button" onClick={() => analyseKeyProject(project)}>
           {t('reachUi.analyseThisLocation')}

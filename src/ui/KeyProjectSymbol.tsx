@@ -1,6 +1,7 @@
 // The key-project map symbol as inline SVG (same shapes as on the map), with a text alternative.
 
 import type { KeyProject } from '../domain/keyProject';
+import { KEY_PROJECT_COLOURS, KEY_PROJECT_OUTLOOK_COLOUR } from '../domain/keyProjectSymbols';
 import { useTranslate } from './useTranslate';
 
 export type KeyProjectSymbolKind = 'bestaand' | 'nieuw' | 'outlookOnly';
@@ -12,9 +13,9 @@ export function symbolKind(project: Pick<KeyProject, 'status' | 'countsAsKeyProj
 export function SymbolShape({ kind, size = 16 }: { kind: KeyProjectSymbolKind; size?: number }) {
   return (
     <svg width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" class="symbol">
-      {kind === 'bestaand' && <circle cx="12" cy="12" r="9" fill="#5e3c99" stroke="#fff" stroke-width="2" />}
-      {kind === 'nieuw' && <polygon points="12,2 22,12 12,22 2,12" fill="#e66101" stroke="#fff" stroke-width="2" />}
-      {kind === 'outlookOnly' && <circle cx="12" cy="12" r="8" fill="none" stroke="#333" stroke-width="2.5" stroke-dasharray="4 3" />}
+      {kind === 'bestaand' && <circle cx="12" cy="12" r="9" fill={KEY_PROJECT_COLOURS.bestaand} stroke="#fff" stroke-width="2" />}
+      {kind === 'nieuw' && <polygon points="12,2 22,12 12,22 2,12" fill={KEY_PROJECT_COLOURS.nieuw} stroke="#fff" stroke-width="2" />}
+      {kind === 'outlookOnly' && <circle cx="12" cy="12" r="8" fill="none" stroke={KEY_PROJECT_OUTLOOK_COLOUR} stroke-width="2.5" stroke-dasharray="4 3" />}
     </svg>
   );
 }

@@ -4,7 +4,7 @@ import { useStore } from '@nanostores/preact';
 import { $thematicLayer } from '../stores/thematicLayer';
 import { NO_DATA_COLOUR } from '../analysis/classBreaks';
 import { $showKeyProjects } from '../stores/mapLayers';
-import { $facilityCountsByCategory, $facilityDatasets, $hiddenCategories, $partialCoverageCodes } from '../stores/facilities';
+import { $facilityCountsByCategory, $facilityDatasets, $hiddenCategories, $partialCoverage } from '../stores/facilities';
 import { $municipalitiesByCode } from '../stores/appData';
 import { FACILITY_CATEGORIES } from '../domain/facility';
 import { FacilitySymbolBadge } from './FacilityLayersPanel';
@@ -45,7 +45,7 @@ export function Legend() {
   const visibleDatasets = useStore($facilityDatasets).filter((dataset) => !dataset.hidden);
   const shownCategories = FACILITY_CATEGORIES.filter((category) => facilityCounts[category] > 0 && !hiddenCategories.has(category));
   const hasTrainStations = shownCategories.includes('ovHalte');
-  const coverageCodes = useStore($partialCoverageCodes);
+  const partialCoverage = useStore($partialCoverage);
   const municipalitiesByCode = useStore($municipalitiesByCode);
   return (
     <details class="legend" open>
@@ -113,12 +113,15 @@ export function Legend() {
             )}
           </ul>
           <p class="legend-note">{t('legend.clusters')}</p>
-          {coverageCodes.length > 0 && (
+          {partialCoverage.codes.length > 0 && (
             <p class="legend-coverage" data-testid="legend-coverage">
               <svg width="22" height="16" aria-hidden="true" class="swatch-line">
                 <line x1="1" y1="8" x2="21" y2="8" stroke="#b35806" stroke-width="4" stroke-dasharray="6 4" />
               </svg>
-              {t('legend.coverage', { areas: coverageCodes.map((code) => municipalitiesByCode.get(code)?.name ?? code).join(', ') })}
+              {t('legend.coverage', {
+                areas: partialCoverage.codes.map((code) => municipalitiesByCode.get(code)?.name ?? code).join(', '),
+                categories: partialCoverage.categories.map((category) => t(`reachUi.short.${category}`)).join(', '),
+              })}
             </p>
           )}
           <ul class="legend-attribution">

@@ -1,9 +1,10 @@
 // Per municipality: how many facilities of each category lie inside it, with how complete that count is
-// ("2 treinstations; bus- en tramhaltes ontbreken"), or "no data" where nothing is known.
+// ("2 treinstations; bus- en tramhaltes ontbreken", "3 bekend; niet volledig"), or "geen gegevens"
+// where nothing is known. A count is a fact only where a dataset declares the category complete there.
 
 import { useStore } from '@nanostores/preact';
 import { FACILITY_CATEGORIES } from '../domain/facility';
-import { $categoryCoverage, $facilitiesByMunicipality, $facilityDatasets, datasetsCovering } from '../stores/facilities';
+import { $categoryCoverage, $datasetsWithFacilitiesIn, $facilitiesByMunicipality, $facilityDatasets } from '../stores/facilities';
 import { countCompleteness } from '../analysis/categoryCompleteness';
 import { $municipalitiesByCode } from '../stores/appData';
 import { completenessText } from './completenessText';
@@ -16,17 +17,32 @@ export function MunicipalityFacilities({ code, name }: { code: string; name: str
   const facilities = useStore($facilitiesByMunicipality).get(code) ?? [];
   const coverage = useStore($categoryCoverage);
   const municipalitiesByCode = useStore($municipalitiesByCode);
-  const covering = datasetsCovering(useStore($facilityDatasets), code);
+  const datasets = useStore($facilityDatasets);
+  const withFacilitiesHere = useStore($datasetsWithFacilitiesIn).get(code);
+  const categories = FACILITY_CATEGORIES.filter((category) => category !== 'overig');
+  // the datasets behind these figures: those with facilities here, or declaring a category complete here
+  const sources = datasets.filter(
+    (dataset) =>
+      !dataset.hidden &&
+      (withFacilitiesHere?.has(dataset.id) ||
+        categories.some((category) => {
+          const declaration = dataset.completeness[category];
+          return declaration?.kind === 'province' || (declaration?.kind === 'municipalities' && declaration.codes.includes(code));
+        })),
+  );
+  let knownOnlyShown = false;
   return (
     <section aria-labelledby="municipality-facilities-title">
       <h3 id="municipality-facilities-title">{t('facilities.perMunicipalityTitle')}</h3>
       <table class="figures" data-testid="municipality-facilities">
         <caption class="visually-hidden">{t('facilities.perMunicipalityCaption', { name })}</caption>
         <tbody>
-          {FACILITY_CATEGORIES.filter((category) => category !== 'overig').map((category) => {
+          {categories.map((category) => {
             const completeness = countCompleteness(category, facilities, coverage, code);
+            const complete = completeness.kind === 'complete';
+            if (completeness.kind === 'knownOnly' || completeness.kind === 'trainStationsOnly') knownOnlyShown = true;
             return (
-              <tr key={category} data-category={category}>
+              <tr key={category} data-category={category} data-complete={String(complete)}>
                 <th scope="row">
                   <FacilitySymbolBadge symbolKey={category} /> {t(`category.${category}`)}
                 </th>
@@ -36,8 +52,9 @@ export function MunicipalityFacilities({ code, name }: { code: string; name: str
           })}
         </tbody>
       </table>
+      {knownOnlyShown && <p class="note">{t('facilities.knownOnlyNote')}</p>}
       <p class="note">
-        {covering.length === 0 ? t('facilities.perMunicipalityNone') : t('facilities.perMunicipalitySources', { sources: covering.map((dataset) => dataset.name).join('; ') })}
+        {sources.length === 0 ? t('facilities.perMunicipalityNone') : t('facilities.perMunicipalitySources', { sources: sources.map((dataset) => dataset.name).join('; ') })}
       </p>
     </section>
   );

@@ -7,6 +7,7 @@ import { $appData } from '../stores/appData';
 import { AREA_IDS } from '../domain/geography';
 import { $selection, selectArea, selectMunicipality } from '../stores/selection';
 import { matchesQuery } from './matchesQuery';
+import { focusDetailsFrom } from './detailsFocus';
 import { moveFocusInList } from './moveFocusInList';
 import { useTranslate } from './useTranslate';
 
@@ -48,7 +49,10 @@ export function MunicipalityFinder() {
         value={query}
         onInput={(event) => setQuery(event.currentTarget.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && shown[0]) selectMunicipality(shown[0].code);
+          if (event.key === 'Enter' && shown[0]) {
+            selectMunicipality(shown[0].code);
+            focusDetailsFrom(event.currentTarget);
+          }
           if (event.key === 'ArrowDown') moveFocusInList(event, 'municipality-list', 1);
         }}
       />
@@ -63,7 +67,10 @@ export function MunicipalityFinder() {
                 class="choice"
                 aria-pressed={selected}
                 data-code={municipality.code}
-                onClick={() => selectMunicipality(municipality.code)}
+                onClick={(event) => {
+                  selectMunicipality(municipality.code);
+                  focusDetailsFrom(event.currentTarget);
+                }}
               >
                 <span>{municipality.name}</span>
                 <span class="choice-meta">{t(`region.${municipality.region}`)}</span>

@@ -5,7 +5,7 @@ import { useStore } from '@nanostores/preact';
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../domain/facility';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
 import { isMessageKey } from '../i18n/catalogue';
-import { $gridLayer, $gridResult, $gridSettings, $reachPartialCoverage, $reachHousingType, $selectedGridCell, $showProjectReachLabels, GRID_CELL_SIZES_METERS, NO_GRID_CLASS, setGridSettings, type GridMode } from '../stores/reachability';
+import { $gridIncompleteCodes, $gridLayer, $gridResult, $gridSettings, $reachHousingType, $selectedCellIncomplete, $selectedGridCell, $showProjectReachLabels, GRID_CELL_SIZES_METERS, NO_GRID_CLASS, setGridSettings, type GridMode } from '../stores/reachability';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 const GRID_MODES: GridMode[] = ['off', 'housingType', 'category'];
@@ -74,6 +74,8 @@ export function ReachabilityGridLegend() {
   const result = useStore($gridResult);
   const layer = useStore($gridLayer);
   const selected = useStore($selectedGridCell);
+  const incompleteCodes = useStore($gridIncompleteCodes);
+  const cellIncomplete = useStore($selectedCellIncomplete);
   if (settings.mode === 'off') return null;
   const categoryName = (category: FacilityCategory) => t(`category.${category}`);
   const title =
@@ -81,19 +83,22 @@ export function ReachabilityGridLegend() {
       ? t('reachUi.grid.legendNormsMet', { housingType: t(`housing.${settings.housingType}`), size: settings.cellSizeMeters })
       : t('reachUi.grid.legendDistance', { category: categoryName(settings.category), size: settings.cellSizeMeters });
   const noData = layer?.score.noDataCategories ?? [];
-  const partialCoverage = useStore($reachPartialCoverage);
+  const incompleteText = cellIncomplete.length > 0 ? ` (${t('reachUi.grid.cellIncomplete', { categories: cellIncomplete.map(categoryName).join(', ') })})` : '';
   let cellText: string | null = null;
   if (layer && selected) {
     const klass = layer.classIndex[selected.position]!;
     const value = layer.score.values[selected.position]!;
     if (!layer.hasData) cellText = t('reachUi.verdict.noData');
     else if (layer.score.target.kind === 'normsMet') {
-      cellText = t('reachUi.grid.cellNormsMet', { met: value, required: layer.score.requiredCount, housingType: t(`housing.${layer.score.target.housingType}`) });
+      cellText = t('reachUi.grid.cellNormsMet', { met: value, required: layer.score.requiredCount, housingType: t(`housing.${layer.score.target.housingType}`) }) + incompleteText;
     } else {
+      const distance = { meters: formatNumber(Math.round(value)), category: categoryName(layer.score.target.category) };
       cellText =
         klass === NO_GRID_CLASS
           ? t('reachUi.verdict.noData')
-          : t('reachUi.grid.cellDistance', { meters: formatNumber(Math.round(value)), category: categoryName(layer.score.target.category) });
+          : cellIncomplete.length > 0
+            ? t('reachUi.grid.cellDistanceIncomplete', distance)
+            : t('reachUi.grid.cellDistance', distance);
     }
   }
   return (
@@ -132,7 +137,7 @@ export function ReachabilityGridLegend() {
           {t('reachUi.grid.noDataNorms', { categories: noData.map(categoryName).join(', ') })}
         </p>
       )}
-      {layer && partialCoverage && (
+      {layer && incompleteCodes && (
         <p class="legend-coverage" data-testid="reach-grid-outside-coverage">
           <svg width="22" height="16" aria-hidden="true" class="swatch">
             <rect width="22" height="16" fill="#d9d9d9" stroke="#555" />

@@ -5,9 +5,9 @@ import { useStore } from '@nanostores/preact';
 import { HOUSING_TYPES } from '../domain/housing';
 import { metersPerSecondToKilometersPerHour, type CategoryNorm } from '../domain/norms';
 import { isMessageKey } from '../i18n/catalogue';
-import { $appData, $municipalitiesByCode, $sourcesById } from '../stores/appData';
+import { $appData, $sourcesById } from '../stores/appData';
 import { $facilitiesByKey } from '../stores/facilities';
-import { $analysisPoint, $locationResult, $normProfile, $profileCategories, $reachHousingType, $reachPartialCoverage, $undeclaredCategories, $walkingSpeed, clearAnalysisPoint, setReachHousingType } from '../stores/reachability';
+import { $analysisPoint, $locationResult, $normProfile, $profileCategories, $reachHousingType, $undeclaredCategories, $walkingSpeed, clearAnalysisPoint, setReachHousingType } from '../stores/reachability';
 import { selectKeyProject } from '../stores/selection';
 import { FacilitySymbolBadge } from './FacilityLayersPanel';
 import { SourceReference } from './SourceReference';
@@ -27,8 +27,6 @@ export function ReachabilityPanel() {
   const keyProjects = useStore($appData).keyProjects ?? [];
   const sourcesById = useStore($sourcesById);
   const undeclared = useStore($undeclaredCategories);
-  const partial = useStore($reachPartialCoverage);
-  const municipalities = useStore($municipalitiesByCode);
   if (!point) return null;
   const { origin } = point;
   const title =
@@ -59,8 +57,15 @@ export function ReachabilityPanel() {
       {result && (
         <p class="note">{t('reachUi.method', { speed: formatNumber(metersPerSecondToKilometersPerHour(result.walkingSpeedMetersPerSecond)) })}</p>
       )}
-      {partial && (
-        <p class="note">{t('reachUi.partialCoverage', { areas: partial.map((code) => municipalities.get(code)?.name ?? code).join(', ') })}</p>
+      {result && categories.some((category) => !result.categories[category].complete) && (
+        <p class="note" data-testid="reach-incomplete-here">
+          {t('reachUi.incompleteHere', {
+            categories: categories
+              .filter((category) => !result.categories[category].complete)
+              .map((category) => t(`reachUi.short.${category}`))
+              .join(', '),
+          })}
+        </p>
       )}
       <div role="status" aria-live="polite">
         {state.status === 'pending' && <p>{t('reachUi.pending')}</p>}
@@ -94,7 +99,7 @@ export function ReachabilityPanel() {
               </option>
             ))}
           </select>
-          {categories.some((category) => result.categories[category].status === 'noData') && (
+          {result.housingTypes[housingType].norms.some((norm) => norm.verdict === 'noData') && (
             <p class="note" data-testid="reach-no-data-note">
               {t('reachUi.noDataExplained')}
               {undeclared.includes('ovHalte') && categories.includes('ovHalte') && <> {t('reachUi.stationsOnlyNote')}</>}
@@ -125,11 +130,16 @@ export function ReachabilityPanel() {
                     </th>
                     <td>
                       <span data-testid="reach-distance">
-                        {reach.status === 'found' ? t('reachUi.distanceMeters', { meters: formatNumber(Math.round(reach.distanceMeters)) }) : t('reachUi.verdict.noData')}
+                        {reach.status === 'found'
+                          ? t(reach.complete ? 'reachUi.distanceMeters' : 'reachUi.distanceAtMost', { meters: formatNumber(Math.round(reach.distanceMeters)) })
+                          : reach.complete
+                            ? t('reachUi.noneInData')
+                            : t('reachUi.verdict.noData')}
                       </span>
                       {reach.status === 'found' && (
                         <span class="walking-time">{t('reachUi.walkingMinutes', { minutes: formatNumber(Math.ceil(reach.walkingMinutes)) })}</span>
                       )}
+                      {reach.status === 'found' && !reach.complete && <span class="nearest-known note">{t('reachUi.nearestKnown')}</span>}
                     </td>
                     <td>
                       {norm ? (

@@ -9,9 +9,8 @@ import {
   $normIssues,
   $normProfile,
   $pickingLocation,
-  $reachFacilities,
+  $profileCategories,
   $reachHousingType,
-  $reachPartialCoverage,
   $showProjectReachLabels,
   $undeclaredCategories,
   $walkingSpeed,
@@ -29,7 +28,7 @@ import type { DataIssue } from '../domain/dataIssue';
 import { isMessageKey, type MessageKey } from '../i18n/catalogue';
 import type { Translate } from '../stores/language';
 import { $municipalitiesByCode } from '../stores/appData';
-import { $categoryCompleteness } from '../stores/facilities';
+import { $categoryCompleteness, $categoryCoverage } from '../stores/facilities';
 import { completenessText } from './completenessText';
 import { SourceReference } from './SourceReference';
 import { useFormatNumber, useTranslate } from './useTranslate';
@@ -122,13 +121,14 @@ export function ReachabilitySection() {
   const picking = useStore($pickingLocation);
   const housingType = useStore($reachHousingType);
   const showLabels = useStore($showProjectReachLabels);
-  const countedFacilities = useStore($reachFacilities);
   const undeclared = useStore($undeclaredCategories);
-  const partial = useStore($reachPartialCoverage);
+  const completeness = useStore($categoryCompleteness);
+  const coverage = useStore($categoryCoverage);
+  const profileCategories = useStore($profileCategories);
   const municipalityNames = useStore($municipalitiesByCode);
   const [speedText, setSpeedText] = useState(() => formatNumber(metersPerSecondToKilometersPerHour(speed.metersPerSecond)));
 
-  const stops = useStore($categoryCompleteness).ovHalte;
+  const stops = completeness.ovHalte;
   const stationsOnly = undeclared.includes('ovHalte') && stops.kind === 'trainStationsOnly';
   const otherUndeclared = undeclared.filter((category) => !(category === 'ovHalte' && stationsOnly));
   const municipalityName = (code: string) => municipalityNames.get(code)?.name ?? code;
@@ -215,7 +215,7 @@ export function ReachabilitySection() {
         <input type="checkbox" checked={showLabels} onChange={(event) => setShowProjectReachLabels(event.currentTarget.checked)} />
         {t('reachUi.mapLabels')}
       </label>
-      {countedFacilities.length === 0 && (
+      {coverage.size === 0 && (
         <p class="note" data-testid="reach-no-facilities">
           {t('reachUi.noFacilitiesNote')}
         </p>
@@ -225,11 +225,16 @@ export function ReachabilitySection() {
           {t('reachUi.stationsCountNote', { stations: completenessText(stops, t, formatNumber, municipalityName, 'province') })}
         </p>
       )}
-      {partial && (
-        <p class="note" data-testid="reach-partial-coverage">
-          {t('reachUi.partialCoverage', { areas: partial.map((code) => municipalityNames.get(code)?.name ?? code).join(', ') })}
-        </p>
-      )}
+      <div class="note reach-coverage" data-testid="reach-coverage-summary">
+        <p>{t('reachUi.coverageTitle')}:</p>
+        <ul>
+          {profileCategories.map((category) => (
+            <li key={category} data-category={category}>
+              {t(`reachUi.short.${category}`)}: {completenessText(completeness[category], t, formatNumber, municipalityName, 'province')}
+            </li>
+          ))}
+        </ul>
+      </div>
       {otherUndeclared.length > 0 && (
         <p class="note">
           {t('reachUi.undeclaredNote', {

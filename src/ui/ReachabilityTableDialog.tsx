@@ -73,6 +73,11 @@ export function ReachabilityTableDialog() {
         </button>
       </div>
       <p class="note">{t('reachUi.table.intro', { profile: t(`norms.profile.${profile.id}`) })}</p>
+      {rows.some(({ row }) => categories.some((category) => row.reachability.categories[category].status === 'found' && !row.reachability.categories[category].complete)) && (
+        <p class="note" data-testid="reach-table-at-most">
+          {t('reachUi.table.atMostNote')}
+        </p>
+      )}
       <div class="table-controls">
         <label for="reach-table-municipality">{t('reachUi.table.filter')}</label>
         <select id="reach-table-municipality" value={table.municipality} onChange={(event) => filterProjectTable(event.currentTarget.value)}>
@@ -131,7 +136,18 @@ export function ReachabilityTableDialog() {
                 <td>{municipalityName}</td>
                 {categories.map((category) => {
                   const reach = row.reachability.categories[category];
-                  return <td key={category}>{reach.status === 'found' ? formatNumber(Math.round(reach.distanceMeters)) : t('reachUi.verdict.noData')}</td>;
+                  const meters = reach.status === 'found' ? formatNumber(Math.round(reach.distanceMeters)) : '';
+                  return (
+                    <td key={category} data-category={category} data-complete={String(reach.complete)}>
+                      {reach.status === 'found'
+                        ? reach.complete
+                          ? meters
+                          : t('reachUi.table.atMost', { meters })
+                        : reach.complete
+                          ? t('reachUi.noneInData')
+                          : t('reachUi.verdict.noData')}
+                    </td>
+                  );
                 })}
                 {HOUSING_TYPES.map((type) => {
                   const verdict = row.reachability.housingTypes[type];

@@ -84,7 +84,7 @@ async function storageAloneInChromium(rows: number): Promise<void> {
         const longest = Math.max(0, ...tasks.filter((task) => task.startTime + task.duration > start && task.startTime < end).map((task) => task.duration));
         return { milliseconds: Math.round(end - start), longest: Math.round(longest) };
       };
-      const dataset = { id: 'bench', kind: 'import' as const, name: 'Benchmark', source: 'synthetic', licence: 'test', retrievedAt: '2026-12-01T00:00:00Z', coverage: 'province' as const, categories: ['supermarkt' as const], hidden: false };
+      const dataset = { id: 'bench', kind: 'import' as const, name: 'Benchmark', source: 'synthetic', licence: 'test', retrievedAt: '2026-12-01T00:00:00Z', completeness: { supermarkt: { kind: 'province' as const } }, hidden: false };
       const facilities = Array.from({ length: count }, (_, index) => ({
         id: `row-${index + 2}`,
         name: `Voorziening ${index}`,

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { FACILITY_CATEGORIES, type Facility, type FacilityDataset } from '../../src/domain/facility';
+import { completenessFor, FACILITY_CATEGORIES, type Facility, type FacilityDataset } from '../../src/domain/facility';
 import { countFacilitiesPerMunicipality, emptyCategoryCounts } from '../../src/analysis/facilitiesPerMunicipality';
 import { mergeFacilities, mergeFacilitiesPairwise, type MergedFacility } from '../../src/analysis/mergeFacilities';
 import { toFeatureCollection } from '../../src/map/facilityGeoJson';
@@ -87,7 +87,7 @@ export async function runFacilityLayerBenchmarks(): Promise<FacilityLayerBenchma
   const municipalities = boundaries.features.map((feature) => ({ ...feature, properties: { code: feature.properties.statcode } }));
   const dataset: FacilityDataset = {
     id: 'bench', kind: 'import', name: 'bench', source: 'synthetic', licence: 'n/a', retrievedAt: '2026-01-01',
-    coverage: 'province', categories: [...FACILITY_CATEGORIES], hidden: false,
+    completeness: completenessFor(FACILITY_CATEGORIES, { kind: 'province' }), hidden: false,
   };
   const storeTimes: number[] = [];
   const collectionTimes: number[] = [];

@@ -8,13 +8,13 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { bbox, booleanPointInPolygon } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { FACILITY_CATEGORIES, facilityKey, type Facility, type FacilityDataset } from '../../src/domain/facility';
+import { completenessFor, FACILITY_CATEGORIES, facilityKey, type Facility, type FacilityDataset } from '../../src/domain/facility';
 import { countFacilitiesPerMunicipality } from '../../src/analysis/facilitiesPerMunicipality';
 import { PACK_CHUNK_SIZE, packFacilities as packForReachability } from '../../src/analysis/facilityIndex';
 import { featuresJson, GEOJSON_CHUNK_SIZE, toFeatureCollection } from '../../src/map/facilityGeoJson';
 import { packFacilities, UNPACK_CHUNK_SIZE, unpackFacilities } from '../../src/data/import/importProtocol';
-import { $activeFacilities, $facilitiesByKey, $facilityCountsByCategory, $visibleFacilities, putFacilityDataset, removeFacilityDataset } from '../../src/stores/facilities';
-import { $reachFacilities, $reachPartialCoverage, $undeclaredCategories } from '../../src/stores/reachability';
+import { $activeFacilities, $facilitiesByKey, $facilityCountsByCategory, $partialCoverageCodes, $visibleFacilities, putFacilityDataset, removeFacilityDataset } from '../../src/stores/facilities';
+import { $reachFacilities, $undeclaredCategories } from '../../src/stores/reachability';
 import { OVERIJSSEL_BOUNDS } from '../../src/domain/geography';
 import { seededRandom } from '../support/seededRandom';
 import { ISSUE_ROW_COUNT } from '../support/largeFacilityCsv';
@@ -73,7 +73,7 @@ export async function runLargeFacilitiesBenchmarks(count = ISSUE_ROW_COUNT): Pro
   const municipalities = boundaries.features.map((feature) => ({ ...feature, properties: { code: feature.properties.statcode } }));
   const dataset: FacilityDataset = {
     id: 'import-bench', kind: 'import', name: 'bench', source: 'synthetic', licence: 'n/a', retrievedAt: '2026-12-01',
-    coverage: 'province', categories: [...FACILITY_CATEGORIES], hidden: false,
+    completeness: completenessFor(FACILITY_CATEGORIES, { kind: 'province' }), hidden: false,
   };
   const rows: LargeFacilitiesBenchmarkRow[] = [];
 
@@ -92,12 +92,12 @@ export async function runLargeFacilitiesBenchmarks(count = ISSUE_ROW_COUNT): Pro
 
   // 2. The stores take the dataset: every derived list the app subscribes to is computed. Before:
   // two separate store updates, each recomputing flatMap copies of the lists.
-  const unsubscribers = [$activeFacilities, $visibleFacilities, $facilityCountsByCategory, $reachFacilities, $reachPartialCoverage, $undeclaredCategories].map((store) => store.listen(() => {}));
+  const unsubscribers = [$activeFacilities, $visibleFacilities, $facilityCountsByCategory, $reachFacilities, $partialCoverageCodes, $undeclaredCategories].map((store) => store.listen(() => {}));
   const storeTime = medianTime(() => {
     removeFacilityDataset(dataset.id);
     putFacilityDataset(dataset, facilities);
   });
-  const declared = new Set(dataset.categories);
+  const declared = new Set(FACILITY_CATEGORIES);
   const previousLists = medianTime(() => {
     for (let update = 0; update < 2; update += 1) {
       [facilities].flatMap((list) => list);

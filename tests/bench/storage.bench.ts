@@ -93,8 +93,7 @@ export async function runStorageBenchmarks(count = DEFAULT_FACILITIES): Promise<
     source: 'synthetic',
     licence: 'test',
     retrievedAt: '2026-12-01T00:00:00Z',
-    coverage: 'province',
-    categories: ['supermarkt'],
+    completeness: { supermarkt: { kind: 'province' } },
     hidden: false,
   };
   const facilities = syntheticFacilities(count, dataset.id);

@@ -5,20 +5,49 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export const OUTPUT_DIRECTORY = 'test-output/screenshots';
 
-/** Every CSP violation any page of this test file reported: checked once per file (workers, imports, maps). */
+/**
+ * Every CSP violation any page of this test file reported, from the page's own
+ * `securitypolicyviolation` events and from console reports (workers): tests/e2e/setup.ts checks
+ * after every file that it is empty. A test that provokes a violation on purpose takes it out
+ * with takeCspViolations().
+ */
 export const cspViolationsSeen: string[] = [];
+
+/** Removes and returns the violations seen so far (for a test that provokes one on purpose). */
+export function takeCspViolations(): string[] {
+  return cspViolationsSeen.splice(0);
+}
+
+/** Installs a `securitypolicyviolation` listener in every document of the context, before any app script runs. */
+export async function watchCspViolations(context: BrowserContext, into: string[]): Promise<void> {
+  await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
+    into.push(text);
+    cspViolationsSeen.push(text);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation;
+      void report(`securitypolicyviolation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+}
 
 export interface AppPage {
   page: Page;
   blockedRequests: string[];
   pageErrors: string[];
-  /** Console messages about Content-Security-Policy violations. */
+  /** Content-Security-Policy violations: `securitypolicyviolation` events and console reports. */
   cspViolations: string[];
+  /** Every URL the page and its workers requested (data: URLs shortened). */
+  requests: string[];
   screenshot(name: string): Promise<string>;
 }
 
+const watchedContexts = new WeakSet<BrowserContext>();
+
 export async function openApp(
-  browser: Browser,
+  /** null when `options.context` is a persistent context or one from connectOverCDP. */
+  browser: Browser | null,
   options: {
     path?: string;
     viewport?: { width: number; height: number };
@@ -28,7 +57,7 @@ export async function openApp(
   } = {},
 ): Promise<AppPage> {
   const baseUrl = inject('baseUrl');
-  const context = options.context ?? (await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'nl-NL' }));
+  const context = options.context ?? (await browser!.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'nl-NL' }));
   const page = await context.newPage();
   const blockedRequests: string[] = [];
   const pageErrors: string[] = [];
@@ -42,6 +71,12 @@ export async function openApp(
     return route.abort('internetdisconnected');
   });
   const cspViolations: string[] = [];
+  const requests: string[] = [];
+  if (!watchedContexts.has(context)) {
+    watchedContexts.add(context);
+    await watchCspViolations(context, cspViolations);
+  }
+  context.on('request', (request) => requests.push(request.url().startsWith('data:') ? request.url().slice(0, 40) : request.url()));
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) {
@@ -56,6 +91,7 @@ export async function openApp(
     blockedRequests,
     pageErrors,
     cspViolations,
+    requests,
     async screenshot(name: string) {
       const path = `${OUTPUT_DIRECTORY}/${name}.png`;
       await page.screenshot({ path });

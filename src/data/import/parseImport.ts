@@ -19,6 +19,7 @@ import {
 import { csvRowsToRecords, missingMappingFields, readCsvTable, suggestColumnMapping } from './csvImport';
 import { detectFileKindFromText, fileKindIssueCode } from './detectFileKind';
 import { declaredCrs, featuresOf, featureToRecord, parseJsonSafely, suggestPropertyMapping } from './geojsonImport';
+import { recordCountIssue } from './importLimits';
 import type {
   CancelCheck,
   ColumnMapping,
@@ -150,6 +151,8 @@ interface ReadRecords {
 function readCsv(text: string, options: ImportOptions): ReadRecords | ImportResult {
   const file = options.fileName;
   const table = readCsvTable(text);
+  const tooMany = recordCountIssue(file, table.rows.length);
+  if (tooMany !== null) return { status: 'failed', fileKind: 'csv', issue: tooMany };
   const suggestedMapping = suggestColumnMapping(table.headers);
   const csv: CsvDetails = { delimiter: table.delimiter, headers: table.headers, suggestedMapping };
   const mapping = options.columnMapping ?? suggestedMapping;
@@ -186,6 +189,8 @@ async function readGeoJson(text: string, options: ImportOptions, pacer: Pacer): 
   }
   const features = featuresOf(parsed.value);
   if (features === null) return { status: 'failed', fileKind: 'geojson', issue: { code: 'import.jsonNotGeoJson', file } };
+  const tooMany = recordCountIssue(file, features.length);
+  if (tooMany !== null) return { status: 'failed', fileKind: 'geojson', issue: tooMany };
   const warnings: DataIssue[] = parsed.unsafeKeysRemoved > 0 ? [{ code: 'import.unsafeKeysRemoved', file, params: { count: parsed.unsafeKeysRemoved } }] : [];
   const mapping = options.propertyMapping ?? suggestPropertyMapping(features);
   const records: RawRecord[] = [];

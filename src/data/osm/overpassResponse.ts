@@ -3,8 +3,8 @@
 
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue } from '../../domain/dataIssue';
-import { createFacility, type Facility, type FacilityCategory, type FacilityDataset, type FacilityAttributes } from '../../domain/facility';
-import { isInsideBounds, type MunicipalityCode } from '../../domain/geography';
+import { completenessFor, createFacility, type CoverageDeclaration, type Facility, type FacilityCategory, type FacilityDataset, type FacilityAttributes } from '../../domain/facility';
+import { isInsideBounds } from '../../domain/geography';
 import { areaIndexFor } from '../../analysis/areaIndex';
 import { categoriseOsmTags } from '../osmTagMapping';
 import { overpassAreaKey, type OverpassArea } from './overpassQuery';
@@ -141,7 +141,9 @@ export const OSM_QUERIED_CATEGORIES: FacilityCategory[] = ['zorg24uur', 'woonzor
 
 /** Dataset metadata for an OSM download of an area. */
 export function createOsmDataset(area: OverpassArea, retrievedAt: string, name: string): FacilityDataset {
-  const coverage: MunicipalityCode[] | 'province' = area.kind === 'municipality' ? [area.code] : area.kind === 'province' ? 'province' : [];
+  // The queried categories count as complete for the queried area (a bounding box is no municipality: only these locations).
+  const declaration: CoverageDeclaration | null =
+    area.kind === 'municipality' ? { kind: 'municipalities', codes: [area.code] } : area.kind === 'province' ? { kind: 'province' } : null;
   return {
     id: `osm-${overpassAreaKey(area)}`,
     kind: 'osm',
@@ -149,8 +151,7 @@ export function createOsmDataset(area: OverpassArea, retrievedAt: string, name: 
     source: `OpenStreetMap via Overpass API (${OSM_COPYRIGHT_URL})`,
     licence: OSM_LICENCE,
     retrievedAt,
-    coverage,
-    categories: OSM_QUERIED_CATEGORIES,
+    completeness: declaration === null ? {} : completenessFor(OSM_QUERIED_CATEGORIES, declaration),
     hidden: false,
   };
 }

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { countCompleteness } from '../../../src/analysis/categoryCompleteness';
 import { coverageByCategory } from '../../../src/analysis/dataCoverage';
-import { createFacility, type FacilityDataset, type TransitMode } from '../../../src/domain/facility';
+import { completenessFor, createFacility, type FacilityCategory, type FacilityDataset, type TransitMode } from '../../../src/domain/facility';
 
 const stop = (id: string, transitMode: TransitMode) =>
   createFacility({ id, name: id, category: 'ovHalte', location: [6.09, 52.5], datasetId: 'x', attributes: { transitMode } });
 
-const dataset = (coverage: FacilityDataset['coverage'], categories: FacilityDataset['categories']): FacilityDataset => ({
-  id: 'd', kind: 'osm', name: 'd', source: 's', licence: 'l', retrievedAt: '2026-11-01', coverage, categories, hidden: false,
+const dataset = (coverage: 'province' | string[], categories: FacilityCategory[]): FacilityDataset => ({
+  id: 'd', kind: 'osm', name: 'd', source: 's', licence: 'l', retrievedAt: '2026-11-01', hidden: false,
+  completeness: completenessFor(categories, coverage === 'province' ? { kind: 'province' } : { kind: 'municipalities', codes: coverage }),
 });
 
 describe('countCompleteness', () => {

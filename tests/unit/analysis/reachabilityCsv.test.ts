@@ -6,6 +6,7 @@ import { FacilityIndex } from '../../../src/analysis/facilityIndex';
 import { analyseSites } from '../../../src/analysis/reachability';
 import type { ReachabilityCsvLabels } from '../../../src/analysis/reachabilityCsv';
 import { csvField, reachabilityTableToCsv } from '../../../src/analysis/reachabilityCsv';
+import { applyCoverage } from '../../../src/analysis/dataCoverage';
 import { packedFacilities } from './reachabilityFactories';
 
 const LABELS: ReachabilityCsvLabels = {
@@ -17,6 +18,7 @@ const LABELS: ReachabilityCsvLabels = {
   noData: 'geen gegevens',
   distanceColumn: '{category} (m)',
   walkingMinutesColumn: '{category} (min)',
+  completeColumn: '{category} volledig',
   verdictColumn: 'Norm {housingType}',
   categories: {
     zorg24uur: 'Zorg',
@@ -62,14 +64,24 @@ describe('reachabilityTableToCsv', () => {
   it('writes the header from the labels, separated by semicolons', () => {
     const header = csvFor('Stadshagen', 480).slice(1).split('\r\n')[0];
     expect(header).toBe(
-      'Id;Locatie;Buiten;Supermarkt (m);Supermarkt (min);Zorg (m);Zorg (min);Norm Nultreden;Norm Geclusterd;Norm Zorggeschikt',
+      'Id;Locatie;Buiten;Supermarkt (m);Supermarkt (min);Supermarkt volledig;Zorg (m);Zorg (min);Zorg volledig;Norm Nultreden;Norm Geclusterd;Norm Zorggeschikt',
     );
   });
 
   it('writes whole metres, minutes with a decimal comma, and verdict words', () => {
     const row = csvFor('Stadshagen', 480).split('\r\n')[1];
     // 480 m at 0.8 m/s = 10.0 minutes
-    expect(row).toBe('p1;Stadshagen;nee;480;10,0;geen gegevens;geen gegevens;voldoet;voldoet;geen gegevens');
+    expect(row).toBe('p1;Stadshagen;nee;480;10,0;ja;geen gegevens;geen gegevens;nee;voldoet;voldoet;geen gegevens');
+  });
+
+  it('says per category whether the distance is to a complete set or only to the nearest known facility', () => {
+    const supermarket = destination(HOME, 900, 90, { units: 'meters' }).geometry.coordinates as [number, number];
+    const index = new FacilityIndex(packedFacilities([{ id: 's', category: 'supermarkt', location: supermarket }]));
+    const [row] = analyseSites([{ id: 'p1', name: 'Bathmen', location: HOME }], index, PROFILE, WALKING_SPEED_PRESETS.ouder);
+    const judged = { ...row!, reachability: applyCoverage(row!.reachability, new Set(['supermarkt', 'zorg24uur'])) };
+    const line = reachabilityTableToCsv([judged], LABELS, ['supermarkt']).split('\r\n')[1];
+    // 900 m > 500 m, but supermarkets are not complete here: "geen gegevens", not "voldoet niet" (geclusterd has no norms)
+    expect(line).toBe('p1;Bathmen;nee;900;18,7;nee;geen gegevens;voldoet;geen gegevens');
   });
 
   it('quotes fields containing a separator or quote', () => {
@@ -92,7 +104,7 @@ describe('reachabilityTableToCsv', () => {
       about: [['Over deze export'], ['Normprofiel', 'Eigen normen'], ['Naam', 'Bron']],
     });
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe('Id;Locatie;Gemeente;Woningen;Buiten;Supermarkt (m);Supermarkt (min);Norm Nultreden;Norm Geclusterd;Norm Zorggeschikt');
+    expect(lines[0]).toBe('Id;Locatie;Gemeente;Woningen;Buiten;Supermarkt (m);Supermarkt (min);Supermarkt volledig;Norm Nultreden;Norm Geclusterd;Norm Zorggeschikt');
     expect(lines[1]!.startsWith('p1;Stadshagen;Zwolle;p1:0;nee;480;')).toBe(true);
     // one empty line separates the table from what it rests on
     expect(lines.slice(2)).toEqual(['', 'Over deze export', 'Normprofiel;Eigen normen', 'Naam;Bron', '']);

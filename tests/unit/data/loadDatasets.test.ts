@@ -46,6 +46,24 @@ describe('loadDatasets on the embedded geo/ files', () => {
     expect(municipalities.value.find((municipality) => municipality.code === 'GM0193')?.inhabitants).toBe(133141);
   });
 
+  it('places station areas at the railway station from the embedded station file', async () => {
+    const { placedKeyProjects, trainStations } = await loadAll();
+    if (!placedKeyProjects.ok || !trainStations.ok) throw new Error('placed key projects or stations did not load');
+    expect(trainStations.value).toHaveLength(36);
+    const steenwijk = placedKeyProjects.value.find((project) => project.id === 'steenwijkerland-steenwijk-stationsgebied');
+    expect(steenwijk?.locationPrecision).toBe('station');
+    expect(steenwijk?.location).toEqual(trainStations.value.find((station) => station.name === 'Steenwijk')?.location);
+  });
+
+  it('without the station file keeps station areas on their town and names the missing file', async () => {
+    const loaded = await loadAll({ [DATASET_PATHS.trainStations]: new Error('HTTP 404') });
+    expect(loaded.trainStations.issues).toEqual([expect.objectContaining({ code: 'data.fileMissing', file: DATASET_PATHS.trainStations })]);
+    if (!loaded.placedKeyProjects.ok) throw new Error('placed key projects did not load');
+    const steenwijk = loaded.placedKeyProjects.value.find((project) => project.id === 'steenwijkerland-steenwijk-stationsgebied');
+    expect(steenwijk?.locationPrecision).toBe('town');
+    expect(steenwijk?.placement).toEqual(expect.objectContaining({ nameRuleUnmet: 'station' }));
+  });
+
   it('reads older people per PC4 with the 1 January 2021 reference date', async () => {
     const { postcodePopulation } = await loadAll();
     if (!postcodePopulation.ok) throw new Error('postcodePopulation did not load');

@@ -1,6 +1,6 @@
 // Tests for the facility constructor and small helpers.
 import { describe, expect, it } from 'vitest';
-import { createFacility, facilityKey, isFacilityCategory, limitName, MAX_NAME_LENGTH } from '../../../src/domain/facility';
+import { createFacility, declarationFor, facilityKey, isFacilityCategory, limitName, MAX_NAME_LENGTH, restoreDatasetRecord } from '../../../src/domain/facility';
 
 const input = (overrides: Partial<Parameters<typeof createFacility>[0]> = {}) => ({
   id: '1',
@@ -56,5 +56,28 @@ describe('helpers', () => {
     [3, false],
   ] as const)('isFacilityCategory(%j) is %s', (value, expected) => {
     expect(isFacilityCategory(value)).toBe(expected);
+  });
+});
+
+describe('declared coverage of a dataset', () => {
+  const base = { id: 'x', name: 'x', source: 'x', licence: 'x', retrievedAt: '2026-11-23', hidden: false } as const;
+
+  it('reads a missing declaration, and "municipalities" without any, as only these locations', () => {
+    expect(declarationFor({ completeness: {} }, 'huisarts')).toEqual({ kind: 'locationsOnly' });
+    expect(declarationFor({ completeness: { huisarts: { kind: 'municipalities', codes: [] } } }, 'huisarts')).toEqual({ kind: 'locationsOnly' });
+    expect(declarationFor({ completeness: { huisarts: { kind: 'province' } } }, 'huisarts')).toEqual({ kind: 'province' });
+  });
+
+  it('restores a record that already has a declaration as it is', () => {
+    const record = { ...base, kind: 'import' as const, completeness: { apotheek: { kind: 'province' as const } } };
+    expect(restoreDatasetRecord(record)).toEqual(record);
+  });
+
+  it('gives an old OpenStreetMap record its queried categories complete for its queried area', () => {
+    expect(restoreDatasetRecord({ ...base, kind: 'osm', coverage: 'province', categories: ['huisarts'] }).completeness).toEqual({ huisarts: { kind: 'province' } });
+  });
+
+  it('gives an old import "only these locations": it was taken as complete for the province without asking', () => {
+    expect(restoreDatasetRecord({ ...base, kind: 'import', coverage: 'province', categories: ['huisarts', 'apotheek'] })).toEqual({ ...base, kind: 'import', completeness: {} });
   });
 });

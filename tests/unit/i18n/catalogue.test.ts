@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LOCATION_PRECISIONS } from '../../../src/domain/keyProject';
 import { catalogue, formatMessage, translate } from '../../../src/i18n/catalogue';
 
 describe('message catalogue', () => {
@@ -10,6 +11,13 @@ describe('message catalogue', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
     for (const key of Object.keys(catalogue.nl) as Array<keyof typeof catalogue.nl>) {
       expect(placeholders(catalogue.en[key]), key).toEqual(placeholders(catalogue.nl[key]));
+    }
+  });
+
+  it('names every location precision of a key project in both languages', () => {
+    for (const precision of LOCATION_PRECISIONS) {
+      expect(catalogue.nl, precision).toHaveProperty([`precision.${precision}`]);
+      expect(catalogue.en, precision).toHaveProperty([`precision.${precision}`]);
     }
   });
 

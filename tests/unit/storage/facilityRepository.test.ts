@@ -14,8 +14,10 @@ import {
   renameDataset,
   replaceDataset,
   saveDataset,
+  setCompleteness,
   setHidden,
 } from '../../../src/storage/facilityRepository';
+import { createFacilityStorage } from '../../../src/storage/facilityPersistence';
 import { StorageError } from '../../../src/storage/storageErrors';
 
 let databaseCounter = 0;
@@ -35,7 +37,7 @@ afterEach(() => {
 });
 
 function dataset(overrides: Partial<FacilityDataset> = {}): FacilityDataset {
-  return { id: 'import-1', kind: 'import', name: 'Apotheken', source: 'apotheken.csv', licence: 'eigen bestand', retrievedAt: '2026-11-23T09:00:00Z', coverage: 'province', categories: ['apotheek'], hidden: false, ...overrides };
+  return { id: 'import-1', kind: 'import', name: 'Apotheken', source: 'apotheken.csv', licence: 'eigen bestand', retrievedAt: '2026-11-23T09:00:00Z', completeness: { apotheek: { kind: 'province' } }, hidden: false, ...overrides };
 }
 
 function facility(id: string, overrides: Partial<Facility> = {}): Facility {
@@ -171,6 +173,34 @@ describe('editing and deleting datasets', () => {
     await saveDataset(database, dataset(), []);
     await setHidden(database, 'import-1', true);
     expect((await getDataset(database, 'import-1'))?.hidden).toBe(true);
+  });
+
+  it('stores a changed coverage declaration and keeps the facilities', async () => {
+    const database = await freshDatabase();
+    await saveDataset(database, dataset(), [facility('a')]);
+    await setCompleteness(database, 'import-1', { apotheek: { kind: 'municipalities', codes: ['GM0193'] } });
+    expect((await getDataset(database, 'import-1'))?.completeness).toEqual({ apotheek: { kind: 'municipalities', codes: ['GM0193'] } });
+    expect((await getFacilities(database, 'import-1')).map((item) => item.id)).toEqual(['a']);
+  });
+
+  it('restores records saved before per-category coverage: a download keeps its area, an import declares only its locations', async () => {
+    const database = await freshDatabase();
+    const name = database.name;
+    const legacy = { facilityCount: 1, savedAt: '2026-11-23T09:00:00Z', hidden: false, licence: 'x', source: 'x', retrievedAt: '2026-11-23T09:00:00Z' };
+    await database.put('facilityDatasets', { ...legacy, id: 'osm-GM0193', kind: 'osm', name: 'OSM Zwolle', coverage: ['GM0193'], categories: ['huisarts', 'apotheek'] } as never);
+    await database.put('facilityDatasets', { ...legacy, id: 'import-old', kind: 'import', name: 'Oude lijst', coverage: 'province', categories: ['huisarts'] } as never);
+    database.close();
+    const storage = createFacilityStorage({ name, channelName: null });
+    const { restored } = await storage.restore();
+    storage.close();
+    const byId = new Map(restored.map(({ dataset: restoredDataset }) => [restoredDataset.id, restoredDataset]));
+    expect(byId.get('osm-GM0193')?.completeness).toEqual({
+      huisarts: { kind: 'municipalities', codes: ['GM0193'] },
+      apotheek: { kind: 'municipalities', codes: ['GM0193'] },
+    });
+    expect(byId.get('import-old')?.completeness).toEqual({});
+    expect(byId.get('import-old')).not.toHaveProperty('coverage');
+    expect(byId.get('import-old')).not.toHaveProperty('categories');
   });
 
   it('reports notFound when renaming a missing dataset', async () => {

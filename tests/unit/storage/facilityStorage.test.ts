@@ -59,7 +59,7 @@ afterEach(() => {
 });
 
 function dataset(overrides: Partial<FacilityDataset> = {}): FacilityDataset {
-  return { id: 'import-1', kind: 'import', name: 'Apotheken', source: 'apotheken.csv', licence: 'eigen bestand', retrievedAt: '2026-11-23T09:00:00Z', coverage: 'province', categories: ['apotheek'], hidden: false, ...overrides };
+  return { id: 'import-1', kind: 'import', name: 'Apotheken', source: 'apotheken.csv', licence: 'eigen bestand', retrievedAt: '2026-11-23T09:00:00Z', completeness: { apotheek: { kind: 'province' } }, hidden: false, ...overrides };
 }
 
 function facility(id: string, datasetId = 'import-1', overrides: Partial<Facility> = {}): Facility {

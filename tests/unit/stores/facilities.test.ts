@@ -16,8 +16,10 @@ import {
 } from '../../../src/stores/facilities';
 import { $reachFacilities } from '../../../src/stores/reachability';
 
-const dataset = (id: string, coverage: FacilityDataset['coverage'], kind: FacilityDataset['kind'] = 'osm'): FacilityDataset => ({
-  id, kind, name: id, source: 'test', licence: 'test', retrievedAt: '2026-11-23', coverage, categories: ['supermarkt'], hidden: false,
+/** A dataset declaring supermarkets complete for the province or for some municipalities. */
+const dataset = (id: string, coverage: 'province' | string[], kind: FacilityDataset['kind'] = 'osm'): FacilityDataset => ({
+  id, kind, name: id, source: 'test', licence: 'test', retrievedAt: '2026-11-23',
+  completeness: { supermarkt: coverage === 'province' ? { kind: 'province' } : { kind: 'municipalities', codes: coverage } }, hidden: false,
 });
 const facility = (id: string, datasetId: string, category: Facility['category'] = 'supermarkt'): Facility => ({
   id, name: id, category, location: [6.09, 52.51], datasetId, attributes: {},
@@ -58,8 +60,15 @@ describe('facility stores', () => {
     expect($partialCoverageCodes.get()).toEqual([]);
   });
 
-  it('does not outline anything for the embedded stations alone', () => {
-    putFacilityDataset(dataset('stations', 'province', 'embedded'), [facility('1', 'stations', 'ovHalte')]);
+  it('does not outline anything for datasets that declare only their own locations (the embedded stations)', () => {
+    putFacilityDataset({ ...dataset('stations', 'province', 'embedded'), completeness: {} }, [facility('1', 'stations', 'ovHalte')]);
+    expect($partialCoverageCodes.get()).toEqual([]);
+  });
+
+  it('changes the declared coverage of a dataset', () => {
+    putFacilityDataset(dataset('list', ['GM0193'], 'import'), [facility('1', 'list')]);
+    updateFacilityDataset('list', { completeness: {} });
+    expect($facilityDatasets.get()[0]?.completeness).toEqual({});
     expect($partialCoverageCodes.get()).toEqual([]);
   });
 });
@@ -76,7 +85,7 @@ describe('one facility counted once across datasets', () => {
 
   it('a station shipped and fetched from OpenStreetMap is one facility, counted once, found by either key', () => {
     // OpenStreetMap loaded first: the shipped dataset still comes first in the merge (it is the primary).
-    putFacilityDataset({ ...dataset('osm-province', 'province'), categories: ['ovHalte'] }, [station('node/1', 'osm-province', 'Zwolle', [6.0925, 52.5049])]);
+    putFacilityDataset({ ...dataset('osm-province', 'province'), completeness: { ovHalte: { kind: 'province' } } }, [station('node/1', 'osm-province', 'Zwolle', [6.0925, 52.5049])]);
     putFacilityDataset(dataset('stations', 'province', 'embedded'), [
       station('NL:S:zl', 'stations', 'Zwolle', [6.091951, 52.504719]),
       station('NL:S:zlsh', 'stations', 'Zwolle Stadshagen', [6.051499, 52.527691]),
@@ -87,16 +96,16 @@ describe('one facility counted once across datasets', () => {
     expect(zwolle.sources.map((source) => source.datasetId)).toEqual(['stations', 'osm-province']);
     expect($facilitiesByKey.get().get('osm-province/node/1')).toBe(zwolle);
     expect($facilitiesByKey.get().get('stations/NL:S:zl')).toBe(zwolle);
-    expect($reachFacilities.get().map((item) => item.id)).toEqual(['NL:S:zl']);
+    expect($reachFacilities.get().map((item) => item.id)).toEqual(['NL:S:zl', 'NL:S:zlsh']);
     // hiding the download leaves the shipped station on its own
     updateFacilityDataset('osm-province', { hidden: true });
     expect($activeFacilities.get().find((item) => item.name === 'Zwolle')!.sources).toHaveLength(1);
   });
 
   it('states how complete the province count is: railway stations only until a dataset declares stops', () => {
-    putFacilityDataset({ ...dataset('stations', 'province', 'embedded'), categories: [] }, [station('NL:S:zl', 'stations', 'Zwolle', [6.091951, 52.504719])]);
+    putFacilityDataset({ ...dataset('stations', 'province', 'embedded'), completeness: {} }, [station('NL:S:zl', 'stations', 'Zwolle', [6.091951, 52.504719])]);
     expect($categoryCompleteness.get().ovHalte).toEqual({ kind: 'trainStationsOnly', count: 1 });
-    putFacilityDataset({ ...dataset('osm', 'province'), categories: ['ovHalte'] }, [station('node/1', 'osm', 'Station Zwolle', [6.0925, 52.5049])]);
+    putFacilityDataset({ ...dataset('osm', 'province'), completeness: { ovHalte: { kind: 'province' } } }, [station('node/1', 'osm', 'Station Zwolle', [6.0925, 52.5049])]);
     expect($categoryCompleteness.get().ovHalte).toEqual({ kind: 'complete', count: 1 });
   });
 });

@@ -2,8 +2,13 @@
 // with the worker replaced by a direct parseImport call and an in-memory persistence.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Facility, FacilityDataset } from '../../../src/domain/facility';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ImportOptions } from '../../../src/data/import/importTypes';
+import { $appData } from '../../../src/stores/appData';
+import { readGeoJson } from '../data/geoFiles';
 import { parseImport } from '../../../src/data/import/parseImport';
+import { fileSizeIssue, MAX_IMPORT_BYTES } from '../../../src/data/import/importLimits';
+import { translate } from '../../../src/i18n/catalogue';
 import { $facilitiesByDataset, $facilityDatasets } from '../../../src/stores/facilities';
 import {
   $storageProblems,
@@ -27,6 +32,8 @@ import {
   openImportDialog,
   openReplaceDialog,
   saveImport,
+  setImportCoverageKind,
+  setImportCoverageMunicipalities,
   setImportDetails,
   setImportFlowServices,
   startImport,
@@ -67,6 +74,7 @@ function memoryPersistence(): FacilityPersistence & { saved: Map<string, { datas
     },
     renameDataset: async () => 1,
     setHidden: async () => 1,
+    setCompleteness: async () => 1,
     deleteDataset: async (datasetId) => {
       saved.delete(datasetId);
     },
@@ -306,8 +314,8 @@ describe('saving', () => {
       source: 'Zorgkantoor, eigen lijst',
       licence: 'intern gebruik',
       retrievedAt: '2026-03-02T09:30:00.000Z',
-      coverage: 'province',
-      categories: ['huisarts', 'apotheek'],
+      // the default: only these locations, complete nowhere
+      completeness: {},
       hidden: false,
     };
     expect(persistence.saved.get('import-test')?.dataset).toEqual(expected);
@@ -328,6 +336,53 @@ describe('saving', () => {
   });
 });
 
+describe('declaring what the file covers', () => {
+  beforeEach(() => {
+    // the real CBS 2026 municipality boundaries, as the app loads them
+    const raw = readGeoJson('/geo/boundaries/overijssel-gemeenten-cbs-2026.geojson') as FeatureCollection<Polygon | MultiPolygon, { statcode: string; statnaam: string }>;
+    $appData.set({
+      municipalityBoundaries: {
+        type: 'FeatureCollection',
+        features: raw.features.map((feature) => ({ ...feature, properties: { code: feature.properties.statcode, name: feature.properties.statnaam, region: null } })),
+      },
+    });
+  });
+  afterEach(() => $appData.set({}));
+
+  it('starts every category at "only these locations", with the municipalities holding its points ticked', async () => {
+    await importFile(csvFile(threeValidRows));
+    expect($importFlow.get().coverage).toEqual({
+      huisarts: { kind: 'locationsOnly', codes: ['GM0150', 'GM0193'] },
+      apotheek: { kind: 'locationsOnly', codes: ['GM0153'] },
+    });
+  });
+
+  it('saves "complete for municipalities" and "complete for all of Overijssel" per category', async () => {
+    await importFile(csvFile(threeValidRows));
+    setImportCoverageKind('huisarts', 'municipalities');
+    setImportCoverageMunicipalities('huisarts', ['GM0193']);
+    setImportCoverageKind('apotheek', 'province');
+    await expect(saveImport()).resolves.toBe(true);
+    expect(persistence.saved.get('import-test')?.dataset.completeness).toEqual({
+      huisarts: { kind: 'municipalities', codes: ['GM0193'] },
+      apotheek: { kind: 'province' },
+    });
+  });
+
+  it('refuses "complete for municipalities" without any municipality, saves nothing and says so', async () => {
+    await importFile(csvFile(threeValidRows));
+    setImportCoverageKind('huisarts', 'municipalities');
+    setImportCoverageMunicipalities('huisarts', []);
+    await expect(saveImport()).resolves.toBe(false);
+    expect($importFlow.get()).toMatchObject({ step: 'result', issue: { code: 'importDialog.coverageNoMunicipality' } });
+    expect(persistence.saved.size).toBe(0);
+    // ticking one clears the problem and the save goes through
+    setImportCoverageMunicipalities('huisarts', ['GM0150']);
+    expect($importFlow.get().issue).toBeNull();
+    await expect(saveImport()).resolves.toBe(true);
+  });
+});
+
 describe('replacing an imported dataset', () => {
   const existing: FacilityDataset = {
     id: 'import-old',
@@ -336,8 +391,7 @@ describe('replacing an imported dataset', () => {
     source: 'Gemeente (test)',
     licence: 'intern',
     retrievedAt: '2025-01-01T00:00:00.000Z',
-    coverage: 'province',
-    categories: ['supermarkt'],
+    completeness: { huisarts: { kind: 'municipalities', codes: ['GM0193', 'GM0150'] }, supermarkt: { kind: 'province' } },
     hidden: true,
   };
 
@@ -358,7 +412,9 @@ describe('replacing an imported dataset', () => {
     await saveImport();
     const datasets = $facilityDatasets.get();
     expect(datasets).toHaveLength(1);
-    expect(datasets[0]).toMatchObject({ id: 'import-old', name: 'Oude lijst', hidden: true, categories: ['huisarts', 'apotheek'] });
+    // the earlier declaration stays for a category the new file still holds; a category it no longer holds is dropped
+    expect(datasets[0]).toMatchObject({ id: 'import-old', name: 'Oude lijst', hidden: true, completeness: { huisarts: { kind: 'municipalities', codes: ['GM0150', 'GM0193'] } } });
+    expect(datasets[0]?.completeness.supermarkt).toBeUndefined();
     expect($facilitiesByDataset.get().get('import-old')?.map((facility) => facility.datasetId)).toEqual(['import-old', 'import-old', 'import-old']);
   });
 
@@ -398,6 +454,59 @@ describe('replacing an imported dataset', () => {
     $facilityDatasets.set([{ ...existing, id: 'osm-zwolle', kind: 'osm' }]);
     openReplaceDialog('osm-zwolle');
     expect($importFlow.get().step).toBe('closed');
+  });
+});
+
+describe('import hardening (reliability plan items 20, 21, 25)', () => {
+  it('a malformed JSON file fails in the first step with the parser position, and nothing is saved', async () => {
+    await importFile(new Blob(['{"type":"FeatureCollection","features":[{"type":"Feature",]}']), 'kapot.geojson');
+    const state = $importFlow.get();
+    expect(state.step).toBe('choose');
+    expect(state.issue).toMatchObject({ code: 'data.notJson', file: 'kapot.geojson' });
+    expect(String(state.issue?.params?.['reason'])).toMatch(/position \d+/);
+    expect(persistence.saved.size).toBe(0);
+    expect($facilityDatasets.get()).toEqual([]);
+  });
+
+  it('a FeatureCollection with 2 of 5 features invalid lists both by number and reason, previews 3, and writes nothing before Opslaan', async () => {
+    const point = (name: string, coordinates: unknown) => ({ type: 'Feature', properties: { naam: name, categorie: 'huisarts' }, geometry: coordinates === null ? null : { type: 'Point', coordinates } });
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [point('Testlocatie Zwolle', [...ZWOLLE]), point('Testlocatie zonder plek', null), point('Testlocatie Enschede', [...ENSCHEDE]), point('Testlocatie breedte 95', [6.1, 95]), point('Testlocatie Deventer', [...DEVENTER])],
+    });
+    await importFile(new Blob([text]), 'vijf.geojson');
+    // One of five points fits no coordinate system, so the planner confirms the reading first.
+    expect($importFlow.get().step).toBe('coordinates');
+    await confirmCoordinateSystem('wgs84');
+    const state = $importFlow.get();
+    expect(state.step).toBe('result');
+    expect(state.result?.rejected.map(({ record, code }) => ({ record, code }))).toEqual([
+      { record: 2, code: 'data.invalidGeometry' },
+      { record: 4, code: 'data.coordinateOutOfRange' },
+    ]);
+    expect($importPreview.get()?.map((facility) => facility.name)).toEqual(['Testlocatie Zwolle', 'Testlocatie Enschede', 'Testlocatie Deventer']);
+    expect(persistence.saved.size).toBe(0);
+    expect($facilityDatasets.get()).toEqual([]);
+    await expect(saveImport()).resolves.toBe(true);
+    expect(persistence.saved.get('import-test')?.facilities.length).toBe(3);
+  });
+
+  it('refuses a file over the size limit from its size alone, before reading it', async () => {
+    const text = vi.fn(() => Promise.reject(new Error('must not be read')));
+    const huge = { size: MAX_IMPORT_BYTES + 1, text, arrayBuffer: text, stream: text, slice: text } as unknown as Blob;
+    await importFile(huge, 'enorm.csv');
+    const state = $importFlow.get();
+    expect(state.step).toBe('choose');
+    expect(state.issue).toEqual({ code: 'import.fileTooLarge', file: 'enorm.csv', params: { size: 100.1, limit: 100 } });
+    expect(runner).not.toHaveBeenCalled();
+    expect(text).not.toHaveBeenCalled();
+    expect(translate('nl', 'import.fileTooLarge', { file: 'enorm.csv', ...state.issue?.params })).toBe(
+      'Het bestand enorm.csv is 100.1 MB; de grens is 100 MB. Het is niet gelezen. Splits het bestand (bijvoorbeeld per gemeente) of laat kolommen weg die u niet nodig hebt.',
+    );
+  });
+
+  it('reads a file of exactly the size limit', async () => {
+    expect(fileSizeIssue('precies.csv', MAX_IMPORT_BYTES)).toBeNull();
   });
 });
 

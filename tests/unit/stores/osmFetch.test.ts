@@ -22,8 +22,7 @@ const PREVIOUS: FacilityDataset = {
   source: 'OpenStreetMap',
   licence: 'ODbL',
   retrievedAt: '2026-11-28T09:00:00.000Z',
-  coverage: 'province',
-  categories: ['supermarkt'],
+  completeness: { supermarkt: { kind: 'province' } },
   hidden: false,
 };
 const previousFacilities: Facility[] = Array.from({ length: 36 }, (_, index) => ({
@@ -43,6 +42,7 @@ beforeEach(() => {
     saveDataset: async (dataset, facilities) => saved.push(`${dataset.id}:${facilities.length}`),
     renameDataset: async () => 1,
     setHidden: async () => 1,
+    setCompleteness: async () => 1,
     deleteDataset: async () => {},
   });
   $appData.set({ province: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: provinceOutline() }] } });

@@ -5,6 +5,7 @@ import type { Facility, FacilityDataset } from '../../../src/domain/facility';
 import { StorageError } from '../../../src/storage/storageErrors';
 import { $facilityDatasets, $facilitiesByDataset } from '../../../src/stores/facilities';
 import { $storageProblems, $storageStatus, resetFacilityRevisions, setFacilityPersistence, type FacilityPersistence } from '../../../src/stores/facilityActions';
+import type * as LoadOsmFacilities from '../../../src/data/osm/loadOsmFacilities';
 import { $osmFetch, fetchOsmFacilities } from '../../../src/stores/osmFetch';
 
 const dataset: FacilityDataset = {
@@ -14,13 +15,13 @@ const dataset: FacilityDataset = {
   source: 'OpenStreetMap',
   licence: 'ODbL',
   retrievedAt: '2026-11-23T09:00:00Z',
-  coverage: 'province',
-  categories: ['supermarkt'],
+  completeness: { supermarkt: { kind: 'province' } },
   hidden: false,
 };
 const facilities: Facility[] = [{ id: 'node/1', name: 'Supermarkt', category: 'supermarkt', location: [6.09, 52.51], datasetId: 'osm-province', attributes: {} }];
 
-vi.mock('../../../src/data/osm/loadOsmFacilities', () => ({
+vi.mock('../../../src/data/osm/loadOsmFacilities', async (importOriginal) => ({
+  ...(await importOriginal<typeof LoadOsmFacilities>()),
   loadOsmFacilities: async () => ({ dataset, facilities, ignoredCount: 0, issues: [], skipped: [] }),
 }));
 
@@ -29,6 +30,7 @@ function failingPersistence(error: unknown): FacilityPersistence {
     saveDataset: () => Promise.reject(error),
     renameDataset: () => Promise.reject(error),
     setHidden: () => Promise.reject(error),
+    setCompleteness: () => Promise.reject(error),
     deleteDataset: () => Promise.reject(error),
   };
 }

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Facility, FacilityCategory, FacilityDataset } from '../../../src/domain/facility';
+import { completenessFor, type Facility, type FacilityCategory, type FacilityDataset } from '../../../src/domain/facility';
 import { RUIM_PROFILE, WOONZORGZONE_PROFILE, DEFAULT_WALKING_SPEED } from '../../../src/domain/norms';
 import type { GridScore } from '../../../src/analysis/gridScore';
 import type { GridDescription, ReachabilityRequest, ReachabilityResponse } from '../../../src/analysis/reachabilityProtocol';
 import { createReachabilityHandler } from '../../../src/analysis/reachabilityWorkerHandler';
-import { $facilitiesByDataset, $facilityDatasets } from '../../../src/stores/facilities';
+import { $facilitiesByDataset, $facilityDatasets, updateFacilityDataset } from '../../../src/stores/facilities';
 import { $selection } from '../../../src/stores/selection';
 import { $appData } from '../../../src/stores/appData';
 import { setLanguage } from '../../../src/stores/language';
@@ -20,14 +20,12 @@ import {
   startPickingLocation,
   $normIssues,
   $normProfile,
-  $siteRows,
+  $siteAnalysis,
   $walkingSpeed,
   projectTableCsv,
   selectWalkingSpeedPreset,
   classifyGrid,
   clearAnalysisPoint,
-  facilitiesCountingAsData,
-  partialCoverage,
   gridCellAt,
   NO_GRID_CLASS,
   pickLocation,
@@ -41,31 +39,17 @@ import {
   type ReachabilityWorkerPort,
 } from '../../../src/stores/reachability';
 
+/** A dataset declaring the categories complete for the whole province (none: only these locations). */
 function dataset(id: string, categories: FacilityCategory[], hidden = false): FacilityDataset {
-  return { id, kind: 'import', name: id, source: 'test', licence: 'test', retrievedAt: '2026-01-01', coverage: 'province', categories, hidden };
+  return { id, kind: 'import', name: id, source: 'test', licence: 'test', retrievedAt: '2026-01-01', completeness: completenessFor(categories, { kind: 'province' }), hidden };
 }
 
 function facility(datasetId: string, id: string, category: FacilityCategory, location: [number, number] = [6.09, 52.51]): Facility {
   return { id, name: id, category, location, datasetId, attributes: {} };
 }
 
-describe('facilities that count as data', () => {
-  it('keeps only facilities whose dataset declares their category', () => {
-    const stations = dataset('stations', []);
-    const osm = dataset('osm', ['supermarkt']);
-    const byDataset = new Map([
-      ['stations', [facility('stations', 't1', 'ovHalte')]],
-      ['osm', [facility('osm', 's1', 'supermarkt'), facility('osm', 'h1', 'huisarts')]],
-    ]);
-    expect(facilitiesCountingAsData([stations, osm], byDataset).map((item) => item.id)).toEqual(['s1']);
-  });
-
-  it('leaves out hidden datasets', () => {
-    const byDataset = new Map([['osm', [facility('osm', 's1', 'supermarkt')]]]);
-    expect(facilitiesCountingAsData([dataset('osm', ['supermarkt'], true)], byDataset)).toEqual([]);
-  });
-
-  it('names categories that are loaded but not declared complete (railway stations only)', () => {
+describe('categories loaded as known locations only', () => {
+  it('names categories that are loaded but declared complete nowhere (railway stations only)', () => {
     const byDataset = new Map([['stations', [facility('stations', 't1', 'ovHalte')]]]);
     expect(undeclaredCategories([dataset('stations', [])], byDataset)).toEqual(['ovHalte']);
   });
@@ -76,23 +60,6 @@ describe('facilities that count as data', () => {
       ['osm', [facility('osm', 'b1', 'ovHalte')]],
     ]);
     expect(undeclaredCategories([dataset('stations', []), dataset('osm', ['ovHalte'])], byDataset)).toEqual([]);
-  });
-});
-
-describe('partial coverage of the counted data', () => {
-  it('lists the municipalities when no counted dataset covers the province', () => {
-    const zwolle = { ...dataset('osm-zwolle', ['supermarkt']), coverage: ['GM0193'] };
-    const byDataset = new Map([['osm-zwolle', [facility('osm-zwolle', 's1', 'supermarkt')]]]);
-    expect(partialCoverage([zwolle], byDataset)).toEqual(['GM0193']);
-  });
-
-  it('is null when a counted dataset covers the whole province', () => {
-    const zwolle = { ...dataset('osm-zwolle', ['supermarkt']), coverage: ['GM0193'] };
-    const byDataset = new Map([
-      ['osm-zwolle', [facility('osm-zwolle', 's1', 'supermarkt')]],
-      ['province', [facility('province', 'h1', 'huisarts')]],
-    ]);
-    expect(partialCoverage([zwolle, dataset('province', ['huisarts'])], byDataset)).toBeNull();
   });
 });
 
@@ -209,17 +176,17 @@ describe('key-project CSV export', () => {
     setLanguage('nl');
     selectNormProfile('woonzorgzone');
     selectWalkingSpeedPreset('ouder');
-    const osm = { ...dataset('osm-GM0193', ['supermarkt', 'huisarts']), kind: 'osm' as const, name: 'OpenStreetMap – Zwolle', source: 'OpenStreetMap', licence: 'ODbL', retrievedAt: '2026-11-30T10:00:00.000Z', coverage: ['GM0193'] };
+    const osm = { ...dataset('osm-GM0193', ['supermarkt', 'huisarts']), kind: 'osm' as const, name: 'OpenStreetMap – Zwolle', source: 'OpenStreetMap', licence: 'ODbL', retrievedAt: '2026-11-30T10:00:00.000Z', completeness: completenessFor(['supermarkt', 'huisarts'], { kind: 'municipalities', codes: ['GM0193'] }) };
     const emptyImport = dataset('leeg', ['apotheek']);
     $facilityDatasets.set([osm, emptyImport, dataset('verborgen', ['supermarkt'], true)]);
     const supermarket = facility('osm-GM0193', 's1', 'supermarkt', [6.0935, 52.5097]);
     $facilitiesByDataset.set(new Map([['osm-GM0193', [supermarket]], ['verborgen', [facility('verborgen', 'v1', 'supermarkt')]]]));
     $appData.set({ keyProjects: [project], municipalities: [{ code: 'GM0193', name: 'Zwolle', region: 'west-overijssel', inhabitants: 1, inhabitantsSource: 'cbs' }] });
     const index = new FacilityIndex(packedFacilities([{ id: 's1', category: 'supermarkt', location: supermarket.location }]));
-    $siteRows.set(analyseSites([{ id: project.id, name: project.name, location: project.location }], index, WOONZORGZONE_PROFILE, DEFAULT_WALKING_SPEED));
+    $siteAnalysis.set(analyseSites([{ id: project.id, name: project.name, location: project.location }], index, WOONZORGZONE_PROFILE, DEFAULT_WALKING_SPEED));
   });
   afterEach(() => {
-    $siteRows.set(null);
+    $siteAnalysis.set(null);
     $appData.set({});
   });
 
@@ -235,7 +202,7 @@ describe('key-project CSV export', () => {
     expect(about.find((line) => line.startsWith('Normen Nultreden;'))).toContain('Supermarkt');
     expect(about).toContain('Loopsnelheid;Oudere (2,9 km/u)');
     // only visible datasets that hold facilities, each with its declared coverage
-    expect(about).toContain('OpenStreetMap – Zwolle;OpenStreetMap;ODbL;2026-11-30;Zwolle, volledig voor: Huisarts, Supermarkt');
+    expect(about).toContain('OpenStreetMap – Zwolle;OpenStreetMap;ODbL;2026-11-30;Volledig voor Zwolle: Huisarts, Supermarkt');
     expect(about.some((line) => line.startsWith('leeg;') || line.startsWith('verborgen;'))).toBe(false);
   });
 
@@ -327,7 +294,7 @@ describe('worker client', () => {
     stop = null;
   });
 
-  it('reports "no data" for a category whose facilities come from a dataset that does not declare it', async () => {
+  it('a railway station within the norm proves "met" although the stations do not cover public transport completely', async () => {
     $facilityDatasets.set([dataset('stations', []), dataset('osm', ['supermarkt'])]);
     $facilitiesByDataset.set(
       new Map([
@@ -336,13 +303,39 @@ describe('worker client', () => {
       ]),
     );
     stop = startReachabilityWorker(inProcessPort());
-    pickLocation([6.0915, 52.5097]);
+    pickLocation([6.0917, 52.5097]);
     await settled();
     const state = $locationResult.get();
     expect(state.status).toBe('ready');
     if (state.status !== 'ready') return;
-    expect(state.result.categories.ovHalte.status).toBe('noData');
-    expect(state.result.categories.supermarkt.status).toBe('found');
+    expect(state.result.categories.ovHalte).toMatchObject({ status: 'found', complete: false });
+    expect(state.result.housingTypes.nultreden.norms.find((norm) => norm.category === 'ovHalte')?.verdict).toBe('met');
+    expect(state.result.categories.supermarkt).toMatchObject({ status: 'found', complete: true });
+  });
+
+  it('a station beyond the norm gives "no data", not "not met"', async () => {
+    $facilityDatasets.set([dataset('stations', [])]);
+    $facilitiesByDataset.set(new Map([['stations', [facility('stations', 't1', 'ovHalte', [6.2, 52.5097])]]]));
+    stop = startReachabilityWorker(inProcessPort());
+    pickLocation([6.0917, 52.5097]);
+    await settled();
+    const state = $locationResult.get();
+    expect(state.status === 'ready' && state.result.housingTypes.nultreden.norms.find((norm) => norm.category === 'ovHalte')?.verdict).toBe('noData');
+  });
+
+  it('follows a changed declaration: "no data" becomes "not met" once the dataset is declared complete', async () => {
+    $facilityDatasets.set([dataset('list', [])]);
+    $facilitiesByDataset.set(new Map([['list', [facility('list', 's1', 'supermarkt', [6.2, 52.5097])]]]));
+    stop = startReachabilityWorker(inProcessPort());
+    pickLocation([6.0917, 52.5097]);
+    await settled();
+    const supermarketVerdict = () => {
+      const state = $locationResult.get();
+      return state.status === 'ready' ? state.result.housingTypes.nultreden.norms.find((norm) => norm.category === 'supermarkt')?.verdict : state.status;
+    };
+    expect(supermarketVerdict()).toBe('noData');
+    updateFacilityDataset('list', { completeness: { supermarkt: { kind: 'province' } } });
+    expect(supermarketVerdict()).toBe('notMet');
   });
 
   it('a worker that failed to start fails later requests at once instead of leaving them pending', async () => {

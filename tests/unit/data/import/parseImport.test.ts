@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { rdToWgs84 } from '../../../../src/data/import/coordinates';
 import type { ImportOptions, ImportResult, ImportSucceeded } from '../../../../src/data/import/importTypes';
 import { parseImport } from '../../../../src/data/import/parseImport';
+import { MAX_IMPORT_RECORDS } from '../../../../src/data/import/importLimits';
 import { provinceOutline } from '../geoFiles';
 
 const PROVINCE = provinceOutline();
@@ -350,5 +351,30 @@ describe('parseImport on a real file', () => {
     const result = succeeded(await parseImport(text, options({ fileName: 'treinstations.geojson' })));
     expect(result.facilities).toHaveLength(36);
     expect(new Set(result.facilities.map((facility) => facility.attributes.transitMode))).toEqual(new Set(['train']));
+  });
+});
+
+describe('parseImport hardening (reliability plan items 24, 25)', () => {
+  it('reads Dutch Excel CSV exactly: BOM, ;, CRLF, a quoted ; and decimal commas; a bad row is reported by its number', async () => {
+    const text = '\uFEFF' + csvLines('naam;categorie;lat;lon', '"Huisarts; praktijk De Linde";huisarts;52,5123;6,0876', 'Apotheek Zwolle;apotheek;52,51;zes', 'Apotheek Kampen;apotheek;52,5550;5,9113', '');
+    const result = succeeded(await parseImport(text, options()));
+    expect(result.csv?.headers[0]).toBe('naam');
+    expect(result.facilities.map(({ name, location }) => ({ name, location }))).toEqual([
+      { name: 'Huisarts; praktijk De Linde', location: [6.0876, 52.5123] },
+      { name: 'Apotheek Kampen', location: [5.9113, 52.555] },
+    ]);
+    expect(result.rejected).toEqual([{ code: 'import.coordinateNotNumber', file: 'test.csv', record: 3, params: { field: 'lon', value: 'zes' } }]);
+  });
+
+  it('refuses a CSV with more rows than the limit before checking any row, naming the count', { timeout: 60_000 }, async () => {
+    const text = 'naam;categorie;lon;lat\r\n' + 'A;apotheek;6,1;52,5\r\n'.repeat(MAX_IMPORT_RECORDS + 1);
+    const result = await parseImport(text.trimEnd(), options({ fileName: 'groot.csv' }));
+    expect(result).toEqual({ status: 'failed', fileKind: 'csv', issue: { code: 'import.tooManyRecords', file: 'groot.csv', params: { count: MAX_IMPORT_RECORDS + 1, limit: MAX_IMPORT_RECORDS } } });
+  });
+
+  it('refuses a GeoJSON with more features than the limit before checking any feature', { timeout: 60_000 }, async () => {
+    const text = '{"type":"FeatureCollection","features":[' + Array.from({ length: MAX_IMPORT_RECORDS + 1 }, () => '{}').join(',') + ']}';
+    const result = await parseImport(text, options({ fileName: 'groot.geojson' }));
+    expect(result.status === 'failed' && result.issue).toEqual({ code: 'import.tooManyRecords', file: 'groot.geojson', params: { count: MAX_IMPORT_RECORDS + 1, limit: MAX_IMPORT_RECORDS } });
   });
 });

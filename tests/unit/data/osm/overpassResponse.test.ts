@@ -1,6 +1,6 @@
 // Tests for reading Overpass JSON (built here in Overpass's shape) into facilities.
 import { describe, expect, it } from 'vitest';
-import { createOsmDataset, keepInsideArea, OSM_ATTRIBUTION, parseOverpassResponse } from '../../../../src/data/osm/overpassResponse';
+import { createOsmDataset, keepInsideArea, OSM_ATTRIBUTION, OSM_QUERIED_CATEGORIES, parseOverpassResponse } from '../../../../src/data/osm/overpassResponse';
 import { provinceOutline } from '../geoFiles';
 
 const node = (id: number, tags: Record<string, string>, lon = 6.1, lat = 52.5) => ({ type: 'node', id, lat, lon, tags });
@@ -92,7 +92,16 @@ describe('keepInsideArea', () => {
 describe('OSM dataset metadata', () => {
   it('carries the ODbL licence and covers the municipality asked for', () => {
     const dataset = createOsmDataset({ kind: 'municipality', code: 'GM0193' }, '2026-11-23T10:00:00Z', 'OSM Zwolle');
-    expect(dataset).toMatchObject({ id: 'osm-GM0193', kind: 'osm', coverage: ['GM0193'], licence: expect.stringContaining('ODbL') });
+    expect(dataset).toMatchObject({ id: 'osm-GM0193', kind: 'osm', licence: expect.stringContaining('ODbL') });
+    // every queried category is declared complete for the queried municipality
+    expect(Object.keys(dataset.completeness).sort()).toEqual([...OSM_QUERIED_CATEGORIES].sort());
+    expect(Object.values(dataset.completeness).every((declaration) => declaration.kind === 'municipalities' && declaration.codes.join() === 'GM0193')).toBe(true);
+  });
+
+  it('declares the queried categories complete for the whole province after a province download', () => {
+    const dataset = createOsmDataset({ kind: 'province' }, '2026-11-23T10:00:00Z', 'OSM Overijssel');
+    expect(dataset.completeness.huisarts).toEqual({ kind: 'province' });
+    expect(dataset.completeness.overig).toBeUndefined();
   });
 
   it('states the attribution in Dutch', () => {
