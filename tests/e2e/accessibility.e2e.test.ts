@@ -7,6 +7,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle, type AppPage } from './appPage';
 import { wcagViolations, type AxeViolation } from './axe';
+import { TEST_CSV } from './testFiles';
 
 const OVERPASS_URL = 'https://overpass-api.de/api/interpreter';
 
@@ -53,14 +54,6 @@ const LABELS = {
  * Deventer, a made-up point west of the province (so the import asks to confirm the coordinates)
  * and a row with an unknown category (so the result lists a rejection).
  */
-const TEST_CSV = [
-  'naam;categorie;lat;lon',
-  'Testlocatie Zwolle;huisarts;52,509705;6,091546',
-  'Testlocatie Enschede;apotheek;52,214997;6,885504',
-  'Testlocatie Deventer;huisarts;52,257576;6,168881',
-  'Testpunt buiten Overijssel;huisarts;52,09;5,12',
-  'Testlocatie onbekende soort;bakkerij;52,509705;6,091546',
-].join('\r\n');
 
 async function axeContext(): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true, locale: 'nl-NL' });

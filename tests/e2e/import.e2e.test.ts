@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle, type AppPage } from './appPage';
+import { TEST_CSV } from './testFiles';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,14 +20,6 @@ afterAll(async () => {
  * a made-up point west of the province (row 5) and a row with an unknown category (row 6).
  * Written as Dutch Excel does: `;` separator, decimal comma, CRLF.
  */
-const TEST_CSV = [
-  'naam;categorie;lat;lon',
-  'Testlocatie Zwolle;huisarts;52,509705;6,091546',
-  'Testlocatie Enschede;apotheek;52,214997;6,885504',
-  'Testlocatie Deventer;huisarts;52,257576;6,168881',
-  'Testpunt buiten Overijssel;huisarts;52,09;5,12',
-  'Testlocatie onbekende soort;bakkerij;52,509705;6,091546',
-].join('\r\n');
 
 const DATASET_NAME = 'Testlocaties (e2e)';
 
