@@ -186,7 +186,7 @@ describe('importing your own facilities', () => {
     await dialog.getByRole('button', { name: 'Verder' }).click();
     await page.locator('dialog.import-dialog[data-step="result"]').waitFor();
     await expect(page.getByTestId('import-accepted-count').textContent()).resolves.toBe('3');
-    await expect(dialog.locator('p', { hasText: 'Per soort' }).textContent()).resolves.toBe('Per soort: Woonzorgcentrum / geclusterd wonen voor ouderen 3.');
+    await expect(dialog.locator('p', { hasText: /^Per soort: / }).textContent()).resolves.toBe('Per soort: Woonzorgcentrum / geclusterd wonen voor ouderen 3.');
     await page.waitForTimeout(500);
     await app.screenshot('import-08-mapping-result');
     await dialog.getByRole('button', { name: 'Annuleren' }).click();
