@@ -166,10 +166,11 @@ describe('circles of reachability', () => {
     // the seeded set is declared complete; the railway stations are not all public-transport stops
     await expect.poll(() => distance('ovHalte')).toMatch(/^hoogstens [\d.]+ m$/);
     await expect.poll(() => table.locator('tr[data-category="supermarkt"]').textContent()).toContain('Testsupermarkt');
-    // nultreden (woonzorgzone): apotheek 700 m > 500 m, so not met; 2 of 4 norms met
+    // nultreden (woonzorgzone): apotheek 700 m > 500 m, so not met; supermarket, GP and the railway
+    // station the project is placed at (a known stop within 300 m proves OV-halte) met: 3 of 4
     const nultreden = app.page.locator('[data-testid="reach-verdicts"] li[data-housing-type="nultreden"]');
     await expect.poll(() => nultreden.textContent()).toContain('niet voldaan');
-    await expect.poll(() => nultreden.textContent()).toContain('2 van 4');
+    await expect.poll(() => nultreden.textContent()).toContain('3 van 4');
     await app.screenshot('reach-02-rings-and-distances');
 
     // editing a norm: 800 m for the pharmacy switches to own norms; an absurd value is rejected
@@ -192,12 +193,13 @@ describe('circles of reachability', () => {
     await pharmacy.blur();
     await expect.poll(() => app.page.locator('#norm-profile-select').inputValue()).toBe('custom');
     await expect.poll(() => app.page.locator('#norm-nultreden-apotheek').getAttribute('aria-invalid')).toBe(null);
-    await app.page.waitForFunction(() => document.querySelector('[data-testid="reach-verdicts"] li[data-housing-type="nultreden"]')?.textContent?.includes('3 van 4'));
+    // the pharmacy at 700 m now lies within the edited 800 m: all four norms met
+    await app.page.waitForFunction(() => document.querySelector('[data-testid="reach-verdicts"] li[data-housing-type="nultreden"]')?.textContent?.includes('4 van 4'));
 
-    // the key-project table uses the same (edited) norms: Spoorzone now meets 3 of 4 for nultreden
+    // the key-project table uses the same (edited) norms: Spoorzone now meets 4 of 4 for nultreden
     await app.page.getByRole('button', { name: 'Bereikbaarheid sleutelprojecten' }).click();
     const spoorzone = app.page.locator('[data-testid="reach-table"] tbody tr').filter({ hasText: 'Zwolle Spoorzone' });
-    await expect.poll(() => spoorzone.locator('td.verdict-cell').first().textContent(), { timeout: 20_000 }).toContain('3 van 4');
+    await expect.poll(() => spoorzone.locator('td.verdict-cell').first().textContent(), { timeout: 20_000 }).toContain('4 van 4');
     await app.page.locator('#reach-table-municipality').selectOption({ label: 'Zwolle' });
     await app.screenshot('reach-09-table-with-test-data');
     expect(app.pageErrors).toEqual([]);
@@ -244,15 +246,15 @@ describe('circles of reachability', () => {
     expect(lines[0]).toContain('hemelsbreed (m)');
     expect(lines[0]).toContain('Locatie;Gemeente;Woningen 2024 t/m 2030;Precisie locatie;');
     const spoorzoneLine = lines.find((line) => line.includes(';Zwolle Spoorzone;'))!;
-    expect(spoorzoneLine).toMatch(/;Zwolle Spoorzone;Zwolle;\d+;Locatie op \w+niveau \(bij benadering\);/);
+    expect(spoorzoneLine).toMatch(/;Zwolle Spoorzone;Zwolle;\d+;Locatie bij het station van de kern \(bij benadering\);/);
     const aboutLines = about.split('\r\n');
     expect(aboutLines[0]).toBe('Over deze export');
     expect(aboutLines.find((line) => line.startsWith('Datum;'))).toMatch(/^Datum;\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     expect(aboutLines).toContain('Normprofiel;Woonzorgzone (400–500 m, ov 300 m)');
     expect(aboutLines).toContain('Loopsnelheid;Oudere (2,9 km/u)');
     expect(aboutLines).toContain('Gebruikte gegevensbronnen');
-    // the shipped railway stations are used, and the export says they are complete for no category
-    expect(aboutLines.some((line) => /DOVA/.test(line) && line.endsWith('heel Overijssel, voor geen enkele soort volledig'))).toBe(true);
+    // the shipped railway stations are used, and the export says they are only these locations (complete for no category)
+    expect(aboutLines.some((line) => /DOVA/.test(line) && line.endsWith('Alleen deze locaties: OV-halte (bus, tram, trein)'))).toBe(true);
 
     await dialog.getByRole('button', { name: 'Sluiten' }).click();
     await app.page.getByLabel('Toon bij elk sleutelproject hoeveel normen voldaan zijn').check();
