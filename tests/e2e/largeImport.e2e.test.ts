@@ -96,7 +96,9 @@ describe('a large facility file', () => {
       for (const colour of iconColours) total += await shareNearColour(page, png, colour);
       return total;
     };
-    await expect.poll(iconShare, { timeout: 120_000, interval: 2000 }).toBeGreaterThan(0.002);
+    // Open: whether lettered symbols return at street level is not asserted here. A pixel share of
+    // the symbol colours also counts the legend's own symbols, so it could not fail (seen 2026-12-01).
+    void iconShare;
     await app.screenshot('large-import-04-zoomed');
     expect(app.pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);

@@ -67,6 +67,10 @@ function provinceTest(province: Feature<Polygon | MultiPolygon>): (lon: number, 
   };
 }
 
+function roundSix(value: number): number {
+  return Number(value.toFixed(6));
+}
+
 function decimalComma(value: number): string {
   return value.toFixed(6).replace('.', ',');
 }
@@ -79,11 +83,12 @@ export function largeFacilityCsv({ rows = ISSUE_ROW_COUNT, seed = 20261201, reje
   const lines: string[] = ['naam;categorie;adres;lat;lon'];
   let expectedAccepted = 0;
   for (let row = 1; row <= rows; row += 1) {
-    let lon = west + random() * (east - west);
-    let lat = south + random() * (north - south);
+    // rounded to the six decimals the file holds, so the inside test sees what the import reads
+    let lon = roundSix(west + random() * (east - west));
+    let lat = roundSix(south + random() * (north - south));
     while (!isInside(lon, lat)) {
-      lon = west + random() * (east - west);
-      lat = south + random() * (north - south);
+      lon = roundSix(west + random() * (east - west));
+      lat = roundSix(south + random() * (north - south));
     }
     const rejected = random() < rejectedShare;
     const category = rejected ? 'bakkerij' : CATEGORY_WORDS[Math.floor(random() * CATEGORY_WORDS.length)]!;
