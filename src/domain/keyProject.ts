@@ -1,4 +1,4 @@
-// Sleutelprojecten (key housing projects) of the Woondeal West-Overijssel, Bijlage 1 of seed 002.
+// Sleutelprojecten (key housing projects) of the Woondeal West-Overijssel, Bijlage 1 of the Actualisatie Woondeal West-Overijssel 2025 t/m eind 2030.
 
 import type { MunicipalityCode } from './geography';
 import type { PlaceHint } from './place';

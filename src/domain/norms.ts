@@ -9,7 +9,7 @@ import { HOUSING_TYPES } from './housing';
 import type { Source, SourceId } from './source';
 
 /**
- * Web pages and studies the default values come from. None of the policy documents (seeds) gives
+ * Web pages and studies the default values come from. None of the policy documents (the woonzorgvisies and the Woondeal) gives
  * metres: they only ask for homes "op korte afstand", so every metre value below is traceable to
  * one of these sources or flagged `isPolicyChoice`. `location` summarises (in our words) what the
  * source says that we use; the pages were read in November 2026.
