@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
-import { openApp, waitForMapIdle, cspViolationsSeen } from './appPage';
+import { openApp, waitForMapIdle } from './appPage';
 import { shareNearColour } from './pixels';
 import { largeFacilityCsv } from '../support/largeFacilityCsv';
 
@@ -23,7 +23,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  expect(cspViolationsSeen).toEqual([]);
 });
 
 async function mapShare(page: Page, colour: [number, number, number]): Promise<number> {
