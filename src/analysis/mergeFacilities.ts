@@ -198,9 +198,3 @@ export function mergedFacilitiesBySourceKey(merged: readonly MergedFacility[]): 
   }
   return byKey;
 }
-
-/** The merged facilities any of whose records is in `records` (e.g. the records that count as data). */
-export function mergedFacilitiesWithAnyOf(merged: readonly MergedFacility[], records: readonly Facility[]): MergedFacility[] {
-  const keys = new Set(records.map((record) => `${record.datasetId}/${record.id}`));
-  return merged.filter((facility) => facility.sources.some((source) => keys.has(`${source.datasetId}/${source.id}`)));
-}

@@ -4,7 +4,6 @@ import {
   MERGE_DISTANCE_METERS,
   MERGE_DISTANCE_UNNAMED_METERS,
   mergedFacilitiesBySourceKey,
-  mergedFacilitiesWithAnyOf,
   mergeFacilities,
   mergeFacilitiesPairwise,
   normaliseFacilityName,
@@ -113,14 +112,6 @@ describe('mergeFacilities', () => {
     expect(merged).toHaveLength(1);
     expect(merged[0]!.sources.map((source) => source.datasetId)).toEqual(['a', 'b', 'c']);
     expect(merged[0]!.attributes.operator).toBe('NS');
-  });
-
-  it('keeps the merged facilities any of whose records count', () => {
-    const shipped = facility('a', '1', 'Zwolle', ZWOLLE);
-    const osm = facility('b', '2', 'Zwolle', offset(ZWOLLE, 30));
-    const other = facility('a', '3', 'Kampen', [5.921664, 52.559722]);
-    const merged = mergeFacilities([[shipped, other], [osm]]);
-    expect(mergedFacilitiesWithAnyOf(merged, [osm]).map((item) => item.id)).toEqual(['1']);
   });
 
   it('gives the same groups as the pairwise reference on dense synthetic data', () => {
