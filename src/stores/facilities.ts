@@ -2,7 +2,7 @@
 
 import { atom, batch, computed } from 'nanostores';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
-import { countByCategory, facilitiesPerMunicipality, municipalityLocator } from '../analysis/facilitiesPerMunicipality';
+import { countByCategory, facilitiesPerMunicipality } from '../analysis/facilitiesPerMunicipality';
 import { coverageByCategory, partiallyCoveredArea } from '../analysis/dataCoverage';
 import { countCompleteness, type CountCompleteness } from '../analysis/categoryCompleteness';
 import { mergeFacilities, mergedFacilitiesBySourceKey, type MergedFacility } from '../analysis/mergeFacilities';
@@ -100,19 +100,13 @@ export const $facilitiesByMunicipality = computed([$activeFacilities, $appData],
 export const $partialCoverage = computed($categoryCoverage, partiallyCoveredArea);
 export const $partialCoverageCodes = computed($partialCoverage, (area) => area.codes);
 
-/** Which visible datasets have facilities inside each municipality (code → dataset ids). */
-export const $datasetsWithFacilitiesIn = computed([$facilityDatasets, $facilitiesByDataset, $appData], (datasets, byDataset, data) => {
-  const locate = municipalityLocator(data.municipalityBoundaries?.features ?? []);
+/** Which visible datasets have facilities inside each municipality (code → dataset ids), from the located merged list. */
+export const $datasetsWithFacilitiesIn = computed($facilitiesByMunicipality, (byMunicipality) => {
   const result = new Map<string, Set<string>>();
-  for (const dataset of datasets) {
-    if (dataset.hidden) continue;
-    for (const facility of byDataset.get(dataset.id) ?? []) {
-      const code = locate(facility.location);
-      if (code === null) continue;
-      let ids = result.get(code);
-      if (!ids) result.set(code, (ids = new Set()));
-      ids.add(dataset.id);
-    }
+  for (const [code, facilities] of byMunicipality) {
+    const ids = new Set<string>();
+    for (const facility of facilities) for (const source of facility.sources) ids.add(source.datasetId);
+    result.set(code, ids);
   }
   return result;
 });
