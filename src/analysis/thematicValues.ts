@@ -1,17 +1,17 @@
 // Values behind the thematic map layers: housing targets per municipality and older people per postcode area.
 
-import { HOUSING_TYPES, type HousingType, type MunicipalTarget, type Scenario } from '../domain/housing';
+import { HOUSING_TYPES, type HousingType, type MunicipalTarget, type TargetScenario } from '../domain/housing';
 import type { Municipality, MunicipalityCode } from '../domain/geography';
 
 export interface TargetValueOptions {
-  scenario: Scenario;
+  targetScenario: TargetScenario;
   housingType: HousingType | 'total';
   measure: 'absolute' | 'per1000Inhabitants';
 }
 
-/** Target homes for one municipality in the chosen scenario and type, or the sum of all three types. */
-export function targetHomes(target: MunicipalTarget, scenario: Scenario, housingType: HousingType | 'total'): number {
-  const homes = target[scenario];
+/** Target homes for one municipality in the chosen target scenario and type, or the sum of all three types. */
+export function targetHomes(target: MunicipalTarget, targetScenario: TargetScenario, housingType: HousingType | 'total'): number {
+  const homes = target[targetScenario];
   return housingType === 'total' ? HOUSING_TYPES.reduce((sum, type) => sum + homes[type], 0) : homes[housingType];
 }
 
@@ -32,7 +32,7 @@ export function targetValuesByMunicipality(
       values.set(municipality.code, null);
       continue;
     }
-    const homes = targetHomes(target, options.scenario, options.housingType);
+    const homes = targetHomes(target, options.targetScenario, options.housingType);
     if (options.measure === 'absolute') values.set(municipality.code, homes);
     else values.set(municipality.code, municipality.inhabitants ? (homes / municipality.inhabitants) * 1000 : null);
   }

@@ -7,9 +7,11 @@ import type { SourceId } from './source';
 export const HOUSING_TYPES = ['nultreden', 'geclusterd', 'zorggeschikt'] as const;
 export type HousingType = (typeof HOUSING_TYPES)[number];
 
-export const SCENARIOS = ['basis', 'trend'] as const;
-/** basis = Basisscenario Rijk (ABF/RIVM); trend = Trendscenario Companen (Monitor Gezond Wonen). */
-export type Scenario = (typeof SCENARIOS)[number];
+export const TARGET_SCENARIOS = ['basis', 'trend'] as const;
+/**
+ * The scenario a housing target is computed in (not a planner's draft plan, which the app calls a scenario).
+ * basis = Basisscenario Rijk (ABF/RIVM); trend = Trendscenario Companen (Monitor Gezond Wonen). */
+export type TargetScenario = (typeof TARGET_SCENARIOS)[number];
 
 export type HomesPerType = Record<HousingType, number>;
 

@@ -1,7 +1,7 @@
 // Map layer choices: the thematic (choropleth) layer, the optional online background map, overlays.
 
 import { atom, map } from 'nanostores';
-import type { HousingType, Scenario } from '../domain/housing';
+import type { HousingType, TargetScenario } from '../domain/housing';
 
 export type ThematicLayer = 'none' | 'targets' | 'olderPeople';
 export type TargetMeasure = 'absolute' | 'per1000Inhabitants';
@@ -10,7 +10,7 @@ export type OlderPeopleMeasure = 'count' | 'share';
 
 export interface ThematicSettings {
   layer: ThematicLayer;
-  scenario: Scenario;
+  targetScenario: TargetScenario;
   housingType: HousingType | 'total';
   targetMeasure: TargetMeasure;
   ageGroup: AgeGroup;
@@ -19,7 +19,7 @@ export interface ThematicSettings {
 
 export const $thematic = map<ThematicSettings>({
   layer: 'targets',
-  scenario: 'basis',
+  targetScenario: 'basis',
   housingType: 'total',
   targetMeasure: 'absolute',
   ageGroup: '75plus',

@@ -59,7 +59,7 @@ export const $thematicLayer = computed([$appData, $thematic], (data, settings): 
   const legendBase = { settings, breaks: null, noDataCount: 0, sourceIds: [] as string[] };
   if (settings.layer === 'targets' && data.municipalityBoundaries && data.municipalities && data.targets) {
     const values = targetValuesByMunicipality(data.municipalities, data.targets, {
-      scenario: settings.scenario,
+      targetScenario: settings.targetScenario,
       housingType: settings.housingType,
       measure: settings.targetMeasure,
     });

@@ -1,7 +1,7 @@
 // Controls for the thematic layer, overlays and the optional online background map.
 
 import { useStore } from '@nanostores/preact';
-import { HOUSING_TYPES, SCENARIOS } from '../domain/housing';
+import { HOUSING_TYPES, TARGET_SCENARIOS } from '../domain/housing';
 import {
   $backgroundMap,
   $showBuiltUpAreas,
@@ -44,11 +44,11 @@ export function LayerControls() {
       </fieldset>
       {thematic.layer === 'targets' && (
         <div class="theme-options">
-          <label for="scenario-select">{t('layers.scenario')}</label>
-          <select id="scenario-select" value={thematic.scenario} onChange={(event) => setThematic('scenario', event.currentTarget.value as typeof thematic.scenario)}>
-            {SCENARIOS.map((scenario) => (
-              <option value={scenario} key={scenario}>
-                {t(`scenario.${scenario}`)}
+          <label for="target-scenario-select">{t('layers.targetScenario')}</label>
+          <select id="target-scenario-select" value={thematic.targetScenario} onChange={(event) => setThematic('targetScenario', event.currentTarget.value as typeof thematic.targetScenario)}>
+            {TARGET_SCENARIOS.map((targetScenario) => (
+              <option value={targetScenario} key={targetScenario}>
+                {t(`targetScenario.${targetScenario}`)}
               </option>
             ))}
           </select>

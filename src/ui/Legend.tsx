@@ -18,7 +18,7 @@ import type { ThematicLegend } from '../stores/thematicLayer';
 function legendTitle(legend: ThematicLegend, t: Translate): string {
   const { settings } = legend;
   if (settings.layer === 'targets') {
-    const params = { type: t(`housing.${settings.housingType}`), scenario: t(`scenario.${settings.scenario}`) };
+    const params = { type: t(`housing.${settings.housingType}`), targetScenario: t(`targetScenario.${settings.targetScenario}`) };
     return settings.targetMeasure === 'absolute' ? t('legend.targets', params) : t('legend.targetsPer1000', params);
   }
   const age = t(settings.ageGroup === '65plus' ? 'municipality.age65' : settings.ageGroup === '75plus' ? 'municipality.age75' : 'municipality.age85');

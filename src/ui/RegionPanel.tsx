@@ -210,8 +210,8 @@ function ProvinceTargets() {
         <thead>
           <tr>
             <th scope="col">{t('area.column.region')}</th>
-            <th scope="col">{t('scenario.basis')}</th>
-            <th scope="col">{t('scenario.trend')}</th>
+            <th scope="col">{t('targetScenario.basis')}</th>
+            <th scope="col">{t('targetScenario.trend')}</th>
           </tr>
         </thead>
         <tbody>

@@ -22,8 +22,8 @@ export function TargetsTable({ caption, basis, trend, printedTotals }: { caption
         <thead>
           <tr>
             <th scope="col">{t('municipality.housingTypeColumn')}</th>
-            <th scope="col">{t('scenario.basis')}</th>
-            <th scope="col">{t('scenario.trend')}</th>
+            <th scope="col">{t('targetScenario.basis')}</th>
+            <th scope="col">{t('targetScenario.trend')}</th>
           </tr>
         </thead>
         <tbody>

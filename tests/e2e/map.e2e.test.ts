@@ -153,7 +153,7 @@ describe('thematic layers', () => {
     await expect.poll(() => legend.locator('h3').first().textContent(), { timeout: 15_000 }).toBe('Totaal, Basisscenario (Rijk)');
     await expect.poll(() => legend.textContent(), { timeout: 15_000 }).toContain('Twente (14 gemeenten');
     await app.page.locator('#housing-type-select').selectOption('geclusterd');
-    await app.page.locator('#scenario-select').selectOption('trend');
+    await app.page.locator('#target-scenario-select').selectOption('trend');
     await expect.poll(() => legend.locator('h3').first().textContent(), { timeout: 15_000 }).toBe('Geclusterd, Trendscenario (Companen)');
     await app.screenshot('07-choropleth-targets');
     await app.page.getByLabel('Ouderen per postcodegebied (2021)').check();

@@ -22,18 +22,18 @@ describe('targetValuesByMunicipality', () => {
   const targets = [target('GM1'), target('GM2')];
 
   it('gives the chosen scenario and type, and null where the source has no per-municipality target', () => {
-    const values = targetValuesByMunicipality(municipalities, targets, { scenario: 'trend', housingType: 'geclusterd', measure: 'absolute' });
+    const values = targetValuesByMunicipality(municipalities, targets, { targetScenario: 'trend', housingType: 'geclusterd', measure: 'absolute' });
     expect(values.get('GM1')).toBe(200);
     expect(values.get('GM3')).toBeNull();
   });
 
   it('sums the three types for the total', () => {
-    const values = targetValuesByMunicipality(municipalities, targets, { scenario: 'basis', housingType: 'total', measure: 'absolute' });
+    const values = targetValuesByMunicipality(municipalities, targets, { targetScenario: 'basis', housingType: 'total', measure: 'absolute' });
     expect(values.get('GM1')).toBe(150);
   });
 
   it('divides by inhabitants per 1,000, and gives null when inhabitants are unknown', () => {
-    const values = targetValuesByMunicipality(municipalities, targets, { scenario: 'basis', housingType: 'total', measure: 'per1000Inhabitants' });
+    const values = targetValuesByMunicipality(municipalities, targets, { targetScenario: 'basis', housingType: 'total', measure: 'per1000Inhabitants' });
     expect(values.get('GM1')).toBeCloseTo(15);
     expect(values.get('GM2')).toBeNull();
   });
