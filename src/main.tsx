@@ -6,7 +6,7 @@ import { createMap } from './map/createMap';
 import { fetchTextOverHttp } from './data/loadDatasets';
 import { loadAppData } from './stores/loadAppData';
 import { $language } from './stores/language';
-import { startFacilityStorage } from './stores/storageConnection';
+import { startFacilityStorage, startScenarioStorage } from './stores/storageConnection';
 import { startReachabilityWorker } from './stores/reachability';
 import './ui/styles.css';
 
@@ -23,7 +23,9 @@ void loadAppData(fetchTextOverHttp).then(() => {
   document.body.dataset['dataLoadedAt'] = String(Date.now());
 });
 
-// Saved imports and OpenStreetMap downloads. Storage problems are shown, never swallowed.
-void startFacilityStorage().then(() => {
-  document.body.dataset['storageRestoredAt'] = String(Date.now());
-});
+// Saved imports, OpenStreetMap downloads and draft scenarios. Storage problems are shown, never swallowed.
+void startFacilityStorage()
+  .then((storage) => startScenarioStorage(storage))
+  .then(() => {
+    document.body.dataset['storageRestoredAt'] = String(Date.now());
+  });
