@@ -4,7 +4,8 @@
 // - Autosave: every change to a draft (src/stores/scenarios.ts tells this module through its change
 //   listener) marks it dirty; AUTOSAVE_DELAY_MS after the last change the dirty drafts are written,
 //   one write at a time, each with the revision this tab last saw. `pagehide` (and the page turning
-//   hidden) writes at once, so closing the tab right after an edit keeps it.
+//   hidden) writes at once, so closing the tab right after an edit keeps it; while a write runs,
+//   closing the tab asks first ($writesInFlight, src/ui/unloadGuard.ts).
 // - Deleting is written at once (undoDelete writes the draft back as new).
 // - A stale tab: another tab changed or deleted the draft since this tab read it, so the write is
 //   refused inside its transaction ('conflict'). Nothing is overwritten and nothing is lost: this
@@ -21,7 +22,7 @@ import type { DataIssue } from '../domain/dataIssue';
 import type { DraftScenario } from '../domain/scenario';
 import type { ExpectedRevision } from '../storage/facilityRepository';
 import type { RemoteScenario, ScenarioRestoreReport } from '../storage/scenarioPersistence';
-import { $storageStatus, reportStorageError, reportStorageIssues } from './facilityActions';
+import { $storageStatus, $writesInFlight, reportStorageError, reportStorageIssues } from './facilityActions';
 import { $scenarios, duplicateScenario, listenToScenarioChanges, setScenarios } from './scenarios';
 
 export const AUTOSAVE_DELAY_MS = 800;
@@ -90,10 +91,15 @@ function enqueue(work: (target: ScenarioPersistence) => Promise<void>): Promise<
     settleStatus();
     return queue;
   }
-  queue = queue.then(() => work(target)).catch((error: unknown) => {
-    failed = true;
-    if (!sessionOnly()) reportStorageError(error);
-  });
+  // Counted from now (the planner's change) until written: closing the tab meanwhile asks first (src/ui/unloadGuard.ts).
+  $writesInFlight.set($writesInFlight.get() + 1);
+  queue = queue
+    .then(() => work(target))
+    .catch((error: unknown) => {
+      failed = true;
+      if (!sessionOnly()) reportStorageError(error);
+    })
+    .finally(() => $writesInFlight.set($writesInFlight.get() - 1));
   return queue;
 }
 

@@ -383,3 +383,16 @@ describe('files (RELIABILITY 5.11, 5.12)', () => {
     expect(await storedScenarios()).toHaveLength(1);
   });
 });
+
+describe('navigator.storage.persist()', () => {
+  it('records the browser\'s answer: kept for good, clearable, or not asked for', async () => {
+    const { $storagePersistence, requestPersistentStorage } = await import('../../../src/stores/scenarioStorage');
+    expect(await requestPersistentStorage({ persisted: async () => true, persist: async () => false })).toBe('persistent');
+    const persist = vi.fn(async () => false);
+    expect(await requestPersistentStorage({ persisted: async () => false, persist })).toBe('bestEffort');
+    expect(persist).toHaveBeenCalledOnce();
+    expect($storagePersistence.get()).toBe('bestEffort');
+    expect(await requestPersistentStorage({ persisted: async () => false, persist: async () => true })).toBe('persistent');
+    expect(await requestPersistentStorage(undefined)).toBe('unsupported');
+  });
+});
