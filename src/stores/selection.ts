@@ -9,7 +9,7 @@ export type Selection =
   | { kind: 'area'; area: AreaId }
   | { kind: 'keyProject'; id: string }
   | { kind: 'facility'; key: string }
-  /** The reachability of the analysis point (src/stores/reachability.ts holds the point). */
+  /** The reachability of the analysis point (src/stores/analysisPoint.ts holds the point). */
   | { kind: 'reachability' }
   | null;
 

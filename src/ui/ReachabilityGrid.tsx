@@ -5,7 +5,10 @@ import { useStore } from '@nanostores/preact';
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../domain/facility';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
 import { isMessageKey } from '../i18n/catalogue';
-import { $gridIncompleteCodes, $gridLayer, $gridResult, $gridSettings, $reachHousingType, $selectedCellIncomplete, $selectedGridCell, $showProjectReachLabels, GRID_CELL_SIZES_METERS, NO_GRID_CLASS, setGridSettings, type GridMode } from '../stores/reachability';
+import { $gridIncompleteCodes, $gridLayer, $gridResult, $gridSettings, $selectedCellIncomplete, $selectedGridCell, setGridSettings } from '../stores/suitabilityGrid';
+import { $reachHousingType } from '../stores/norms';
+import { $showProjectReachLabels } from '../stores/projectTable';
+import { GRID_CELL_SIZES_METERS, NO_GRID_CLASS, type GridMode } from '../analysis/suitabilityGrid';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 const GRID_MODES: GridMode[] = ['off', 'housingType', 'category'];

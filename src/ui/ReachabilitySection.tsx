@@ -5,30 +5,14 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
 import { metersPerSecondToKilometersPerHour, NORM_PROFILE_IDS, type CategoryNorm, WALKING_SPEED_PRESET_IDS, type NormProfileId, type WalkingSpeedPresetId } from '../domain/norms';
-import {
-  $normIssues,
-  $normProfile,
-  $pickingLocation,
-  $profileCategories,
-  $reachHousingType,
-  $showProjectReachLabels,
-  $undeclaredCategories,
-  $walkingSpeed,
-  cancelPickingLocation,
-  openProjectTable,
-  selectNormProfile,
-  selectWalkingSpeedPreset,
-  setCustomWalkingSpeed,
-  setNormDistance,
-  setReachHousingType,
-  setShowProjectReachLabels,
-  startPickingLocation,
-} from '../stores/reachability';
+import { $normIssues, $normProfile, $profileCategories, $reachHousingType, $walkingSpeed, selectNormProfile, selectWalkingSpeedPreset, setCustomWalkingSpeed, setNormDistance, setReachHousingType } from '../stores/norms';
+import { $pickingLocation, cancelPickingLocation, startPickingLocation } from '../stores/analysisPoint';
+import { $showProjectReachLabels, openProjectTable, setShowProjectReachLabels } from '../stores/projectTable';
 import type { DataIssue } from '../domain/dataIssue';
 import { isMessageKey, type MessageKey } from '../i18n/catalogue';
 import type { Translate } from '../stores/language';
 import { $municipalitiesByCode } from '../stores/appData';
-import { $categoryCompleteness, $categoryCoverage } from '../stores/facilities';
+import { $categoryCompleteness, $categoryCoverage, $undeclaredCategories } from '../stores/facilities';
 import { completenessText } from './completenessText';
 import { SourceReference } from './SourceReference';
 import { useFormatNumber, useTranslate } from './useTranslate';
