@@ -87,10 +87,6 @@ export const $categoryCompleteness = computed([$activeFacilities, $categoryCover
   Object.fromEntries(FACILITY_CATEGORIES.map((category) => [category, countCompleteness(category, facilities, coverage)])) as Record<FacilityCategory, CountCompleteness>,
 );
 
-export function facilityKey(facility: Pick<Facility, 'datasetId' | 'id'>): string {
-  return `${facility.datasetId}/${facility.id}`;
-}
-
 /** The merged facility for the key of any record it stands for (so every source's key finds it). */
 export const $facilitiesByKey = computed($activeFacilities, mergedFacilitiesBySourceKey);
 

@@ -27,7 +27,7 @@ export function selectKeyProject(id: string): void {
   $selection.set({ kind: 'keyProject', id });
 }
 
-/** `key` is `${datasetId}/${facilityId}`. */
+/** `key` is the facility's facilityKey (src/domain/facility.ts). */
 export function selectFacility(key: string): void {
   $selection.set({ kind: 'facility', key });
 }
