@@ -4,7 +4,7 @@
 import { useStore } from '@nanostores/preact';
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../domain/facility';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
-import { isMessageKey } from '../i18n/catalogue';
+import { issueText } from './issueText';
 import { $gridIncompleteCodes, $gridLayer, $gridResult, $gridSettings, $selectedCellIncomplete, $selectedGridCell, setGridSettings } from '../stores/suitabilityGrid';
 import { $reachHousingType } from '../stores/norms';
 import { $showProjectReachLabels } from '../stores/projectTable';
@@ -110,7 +110,7 @@ export function ReachabilityGridLegend() {
       <div role="status" aria-live="polite">
         {result.status === 'pending' && <p class="legend-note">{t('reachUi.grid.pending')}</p>}
         {result.status === 'failed' && (
-          <p class="warning">{result.issues.map((issue) => (isMessageKey(issue.code) ? t(issue.code, issue.params) : issue.code)).join(' ')}</p>
+          <p class="warning">{result.issues.map((issue) => issueText(issue, t)).join(' ')}</p>
         )}
       </div>
       {layer && !layer.hasData ? (

@@ -14,18 +14,18 @@ import type { Translate } from '../stores/language';
 import { $municipalitiesByCode } from '../stores/appData';
 import { $categoryCompleteness, $categoryCoverage, $undeclaredCategories } from '../stores/facilities';
 import { completenessText } from './completenessText';
+import { issueText } from './issueText';
 import { SourceReference } from './SourceReference';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 /** A norm issue in words; its record 'nultreden/supermarkt' becomes 'Supermarkt, Nultreden'. */
-function issueText(issue: DataIssue, t: Translate): string {
-  if (!isMessageKey(issue.code)) return issue.code;
+function normIssueText(issue: DataIssue, t: Translate): string {
   const [housingType, category] = String(issue.record ?? '').split('/');
   const record =
     category && isMessageKey(`category.${category}`) && isMessageKey(`housing.${housingType}`)
       ? `${t(`category.${category}` as MessageKey)}, ${t(`housing.${housingType}` as MessageKey)}`
       : t('reachUi.customSpeed');
-  return t(issue.code, { record, ...issue.params });
+  return issueText(issue, t, { record });
 }
 
 /** The message under a refused field: why, and which value stays in force. */
@@ -34,7 +34,7 @@ function FieldError({ id, issue, kept }: { id: string; issue: DataIssue; kept: s
   return (
     <p id={id} class="field-error" role="alert" data-testid="norm-field-error">
       <span aria-hidden="true">⚠ </span>
-      {issueText(issue, t)} {kept}
+      {normIssueText(issue, t)} {kept}
     </p>
   );
 }
