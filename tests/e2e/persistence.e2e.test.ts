@@ -217,7 +217,7 @@ describe('data kept in the browser profile', () => {
     });
     await saveButton(app.page).click({ noWaitAfter: true });
     await app.page.close({ runBeforeUnload: true });
-    await expect.poll(() => questions).toEqual(['beforeunload']);
+    await expect.poll(() => questions, { timeout: 30_000 }).toEqual(['beforeunload']);
     expect(app.page.isClosed()).toBe(false);
     await releaseBusyTransaction(other);
     await app.page.locator('dialog.import-dialog').waitFor({ state: 'hidden', timeout: 30_000 });
@@ -229,7 +229,7 @@ describe('data kept in the browser profile', () => {
 
     const second = await openApp(browser, { context });
     await expectCleanStart(second);
-    await expect.poll(() => datasetRow(second.page).locator('.dataset-meta').first().textContent()).toMatch(/^3 voorzieningen/);
+    await expect.poll(() => datasetRow(second.page).locator('.dataset-meta').first().textContent(), { timeout: 30_000 }).toMatch(/^3 voorzieningen/);
     expect(await storedState(second.page)).toEqual({ datasets: [{ name: DATASET_NAME, facilityCount: 3 }], names: expectedNames('Test', 3) });
 
     // A rename while the database is busy, and this time the planner answers "leave".
@@ -250,7 +250,7 @@ describe('data kept in the browser profile', () => {
     // The rename was dropped whole; the dataset is exactly as it was, and the app starts cleanly.
     const third = await openApp(browser, { context });
     await expectCleanStart(third);
-    await expect.poll(() => datasetRow(third.page).locator('.dataset-meta').first().textContent()).toMatch(/^3 voorzieningen/);
+    await expect.poll(() => datasetRow(third.page).locator('.dataset-meta').first().textContent(), { timeout: 30_000 }).toMatch(/^3 voorzieningen/);
     expect(await storedState(third.page)).toEqual({ datasets: [{ name: DATASET_NAME, facilityCount: 3 }], names: expectedNames('Test', 3) });
     await context.close();
   });
