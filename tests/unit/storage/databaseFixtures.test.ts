@@ -1,13 +1,14 @@
-// Reliability plan item 1: a database as schema version 1 wrote it (tests/fixtures/storage, built
-// here with the plain IndexedDB API, not with the app's upgrade steps) is opened by the current code
-// and restores exactly the expected datasets, facilities and OpenStreetMap cache.
+// Reliability plan item 1: a database as each released schema version wrote it (tests/fixtures/storage,
+// built here with the plain IndexedDB API, not with the app's upgrade steps) is opened by the current
+// code and restores exactly the expected datasets, facilities and OpenStreetMap cache.
 // Also item 26: prototype keys that reach storage never pollute Object.prototype on the way back.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWoonzorgkaartDatabase, type WoonzorgkaartDatabase } from '../../../src/storage/database';
 import { createFacilityStorage } from '../../../src/storage/facilityPersistence';
-import { getOsmCache } from '../../../src/storage/facilityRepository';
+import { getDataset, getOsmCache } from '../../../src/storage/facilityRepository';
+import { RECORD_SCHEMA_VERSION } from '../../../src/storage/storedRecords';
 import { parseImport } from '../../../src/data/import/parseImport';
 
 interface DatabaseFixture {
@@ -66,6 +67,42 @@ describe('a database written by schema version 1', () => {
     const database = await openWoonzorgkaartDatabase({ name });
     opened.push(database);
     for (const [areaKey, entry] of Object.entries(expected.osmCache)) expect(await getOsmCache(database, areaKey)).toEqual(entry);
+  });
+});
+
+describe('a database written by schema version 2', () => {
+  it('opens with the current code and restores exactly the expected datasets, revisions and OpenStreetMap cache', async () => {
+    const name = `fixture-v2-${(counter += 1)}`;
+    await writeFixture(name, readJson<DatabaseFixture>('woonzorgkaart-v2.json'));
+    const expected = readJson<{ restored: Array<{ revision: number; dataset: unknown; facilities: unknown[] }>; osmCache: Record<string, unknown> }>('woonzorgkaart-v2-expected.json');
+
+    const storage = createFacilityStorage({ name, channelName: null });
+    const { restored, issues } = await storage.restore();
+    storage.close();
+    expect(issues).toEqual([]);
+    expect(restored.map(({ revision, dataset, facilities }) => ({ revision, dataset, facilities }))).toEqual(expected.restored);
+
+    const database = await openWoonzorgkaartDatabase({ name });
+    opened.push(database);
+    for (const [areaKey, entry] of Object.entries(expected.osmCache)) expect(await getOsmCache(database, areaKey)).toEqual(entry);
+  });
+
+  it('a record it rewrites gets the current record format and keeps every other field', async () => {
+    const name = `fixture-v2-${(counter += 1)}`;
+    const fixture = readJson<DatabaseFixture>('woonzorgkaart-v2.json');
+    await writeFixture(name, fixture);
+    const [imported, migrated] = fixture.records['facilityDatasets'] as Array<Record<string, unknown>>;
+    const storage = createFacilityStorage({ name, channelName: null });
+    await storage.restore();
+    await storage.renameDataset(String(migrated!['id']), 'OpenStreetMap Deventer (hernoemd)', 1);
+    storage.close();
+
+    const database = await openWoonzorgkaartDatabase({ name });
+    opened.push(database);
+    // Renamed: the record format is stamped, the revision raised, the old coverage fields kept as they were.
+    expect(await getDataset(database, String(migrated!['id']))).toEqual({ ...migrated, name: 'OpenStreetMap Deventer (hernoemd)', revision: 2, schemaVersion: RECORD_SCHEMA_VERSION });
+    // Untouched: exactly as version 2 wrote it.
+    expect(await getDataset(database, String(imported!['id']))).toEqual(imported);
   });
 });
 
