@@ -202,7 +202,7 @@ describe('data kept in the browser profile', () => {
   // keeps the data as it was (never half of it). So while a save runs, closing the tab first asks the
   // browser's "leave this site?" question: staying lets the save finish, leaving drops it whole.
   // Another tab keeps the database busy, so the save is surely still running when the tab closes.
-  it('closing the tab while a save runs asks first: staying stores all of it, leaving keeps the data as it was', { timeout: 120_000 }, async () => {
+  it('closing the tab while a save runs asks first: staying stores all of it, leaving keeps the data as it was', { timeout: 180_000 }, async () => {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL' });
     const app = await openApp(browser, { context });
     await waitForMapIdle(app.page);
@@ -262,7 +262,7 @@ describe('a full disk', () => {
   // after the app has opened its database does not reach that connection (a 20,000-facility save
   // then simply succeeds). So the test shrinks the quota the way a full disk meets the planner: the
   // data is saved in one session, and the next session starts with too little room.
-  it('a save beyond the quota shows the quota message and leaves the saved data as it was', { timeout: 180_000 }, async () => {
+  it('a save beyond the quota shows the quota message and leaves the saved data as it was', { timeout: 300_000 }, async () => {
     // The override applies to the browser's default storage partition: use a profile, not an incognito context.
     const profile = newProfileDirectory();
     const first = await launchPersistent(profile);
