@@ -2,8 +2,8 @@
 
 import { atom, batch, computed } from 'nanostores';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
-import { countByCategory, facilitiesPerMunicipality } from '../analysis/facilitiesPerMunicipality';
-import { coverageByCategory, partiallyCoveredArea } from '../analysis/dataCoverage';
+import { countByCategory, facilitiesPerMunicipality, municipalityLocator } from '../analysis/facilitiesPerMunicipality';
+import { completeAreas, coverageByCategory, partiallyCoveredArea } from '../analysis/dataCoverage';
 import { countCompleteness, type CountCompleteness } from '../analysis/categoryCompleteness';
 import { mergeFacilities, mergedFacilitiesBySourceKey, type MergedFacility } from '../analysis/mergeFacilities';
 import { $appData } from './appData';
@@ -78,6 +78,17 @@ export const $facilityCountsByCategory = computed($activeFacilities, countByCate
 
 /** Per category: complete for the province, for some municipalities, or nowhere (from the visible datasets' declarations). */
 export const $categoryCoverage = computed($facilityDatasets, coverageByCategory);
+
+/** Finds the municipality (CBS code) containing a point. */
+export const $locateMunicipality = computed($appData, (data) => municipalityLocator(data.municipalityBoundaries?.features ?? []));
+
+/**
+ * Where each category is declared complete, as areas that judge a norm circle (the border rule of
+ * src/analysis/dataCoverage.ts): the location panel, the key-project table and the grid ask it.
+ */
+export const $completeAreas = computed([$categoryCoverage, $appData, $locateMunicipality], (coverage, data, locate) =>
+  completeAreas(coverage, { province: data.province?.features[0]?.geometry ?? null, municipalities: data.municipalityBoundaries?.features ?? [] }, locate),
+);
 
 /** Province-wide count of each category with its completeness, as the layer panel and sidebar state it. */
 export const $categoryCompleteness = computed([$activeFacilities, $categoryCoverage], (facilities, coverage) =>

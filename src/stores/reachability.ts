@@ -24,15 +24,15 @@ import {
   type WalkingSpeedPresetId,
 } from '../domain/norms';
 import { PACK_CHUNK_SIZE, packFacilities, packFacilitiesInChunks, type PackedFacilities } from '../analysis/facilityIndex';
-import { applyCoverage, coverageByCategory, declarationGroups, incompleteCategoriesAt, municipalitiesWithIncompleteData, type CategoryCoverage } from '../analysis/dataCoverage';
-import { municipalityLocator } from '../analysis/facilitiesPerMunicipality';
+import { coverageByCategory, declarationGroups, incompletePoints, judgeAtPoint, largestNormDistances, municipalitiesWithIncompleteData } from '../analysis/dataCoverage';
+import { categoriesIn } from '../analysis/categoryCompleteness';
 import type { GridScore } from '../analysis/gridScore';
 import type { LocationReachability, ReachabilityRow, ReachabilitySite, Verdict } from '../analysis/reachability';
 import { reachabilityTableToCsv, type ReachabilityCsvLabels } from '../analysis/reachabilityCsv';
 import { ringsFor, type RingProperties } from '../analysis/reachabilityRings';
 import type { GridDescription, ReachabilityRequest, ReachabilityResponse } from '../analysis/reachabilityProtocol';
 import { $appData } from './appData';
-import { $activeFacilities, $categoryCoverage, $facilitiesByDataset, $facilityDatasets } from './facilities';
+import { $activeFacilities, $categoryCoverage, $completeAreas, $facilitiesByDataset, $facilityDatasets } from './facilities';
 import { $translate, type Translate } from './language';
 import { $selection } from './selection';
 
@@ -116,17 +116,11 @@ export function undeclaredCategories(datasets: readonly FacilityDataset[], byDat
   const present = new Set<FacilityCategory>();
   for (const dataset of datasets) {
     if (dataset.hidden) continue;
-    for (const facility of byDataset.get(dataset.id) ?? []) present.add(facility.category);
+    for (const category of categoriesIn(byDataset.get(dataset.id) ?? [])) present.add(category);
   }
   return FACILITY_CATEGORIES.filter((category) => present.has(category) && !coverage.has(category));
 }
 
-const $locateMunicipality = computed($appData, (data) => municipalityLocator(data.municipalityBoundaries?.features ?? []));
-
-/** A worker result judged against the coverage declared where its point lies. */
-export function judgeAgainstCoverage(result: LocationReachability, coverage: CategoryCoverage, locate: (point: [number, number]) => string | null): LocationReachability {
-  return applyCoverage(result, incompleteCategoriesAt(coverage, locate(result.point), !result.outsideProvince));
-}
 
 export const $undeclaredCategories = computed([$facilityDatasets, $facilitiesByDataset], undeclaredCategories);
 /** Categories the worker has facilities for (its answer to the last setFacilities). */
@@ -199,8 +193,8 @@ export type LocationResult =
 const $locationAnalysis = atom<LocationResult>({ status: 'idle' });
 
 /** The analysis point's result; follows changes of declared coverage without asking the worker again. */
-export const $locationResult = computed([$locationAnalysis, $categoryCoverage, $locateMunicipality], (state, coverage, locate): LocationResult =>
-  state.status === 'ready' ? { status: 'ready', result: judgeAgainstCoverage(state.result, coverage, locate) } : state,
+export const $locationResult = computed([$locationAnalysis, $completeAreas], (state, areas): LocationResult =>
+  state.status === 'ready' ? { status: 'ready', result: judgeAtPoint(state.result, areas) } : state,
 );
 
 /** Rings at the norm distances of the chosen housing type (distinct distances, largest first). */
@@ -231,8 +225,8 @@ export const $nearestLines = computed([$locationResult, $profileCategories], (st
 export const $siteAnalysis = atom<ReachabilityRow[] | null>(null);
 
 /** One row per placed key project (52, including the 2 outlook-only rows), for the current norms and coverage. */
-export const $siteRows = computed([$siteAnalysis, $categoryCoverage, $locateMunicipality], (rows, coverage, locate) =>
-  rows === null ? null : rows.map((row) => ({ ...row, reachability: judgeAgainstCoverage(row.reachability, coverage, locate) })),
+export const $siteRows = computed([$siteAnalysis, $completeAreas], (rows, areas) =>
+  rows === null ? null : rows.map((row) => ({ ...row, reachability: judgeAtPoint(row.reachability, areas) })),
 );
 
 export type ProjectSortKey = 'name' | 'municipality' | `distance:${FacilityCategory}` | `housing:${HousingType}`;
@@ -588,14 +582,38 @@ export const $gridIncompleteCodes = computed([$gridSettings, $normProfile, $cate
   return incomplete.length === 0 ? null : incomplete;
 });
 
-/** The judged categories whose data is not complete at the selected cell (its figures are then a bound). */
+/**
+ * The circle a grid cell's figure depends on, per category: the largest norm distance of the
+ * profile (as in the location panel), or for a distance map the cell's own distance.
+ */
+function gridCellRadius(layer: GridLayerData | null, profile: NormProfile): (category: FacilityCategory, position: number) => number {
+  const largest = largestNormDistances(profile);
+  if (layer?.score.target.kind !== 'distance') return (category) => largest(category);
+  const values = layer.score.values;
+  return (_category, position) => (Number.isFinite(values[position]!) ? values[position]! : 0);
+}
+
+/**
+ * Per cell of the grid in view: 1 where a judged category is not complete over the cell's circle
+ * (hatched on the map: a count there is a minimum, a distance a maximum). null when the grid is off.
+ */
+export const $gridIncompleteCells = computed([$gridLayer, $gridSettings, $normProfile, $completeAreas], (layer, settings, profile, areas): Uint8Array | null => {
+  if (!layer || settings.mode === 'off') return null;
+  return incompletePoints(layer.grid.centers, areas, gridCategories(settings, profile), gridCellRadius(layer, profile));
+});
+
+/** The judged categories whose data is not complete around the selected cell (its figures are then a bound). */
 export const $selectedCellIncomplete = computed(
-  [$selectedGridCell, $gridSettings, $normProfile, $categoryCoverage, $locateMunicipality],
-  (selected, settings, profile, coverage, locate): FacilityCategory[] => {
-    if (!selected || settings.mode === 'off') return [];
-    // grid cells lie inside the province by construction
-    const incomplete = incompleteCategoriesAt(coverage, locate(selected.location), true);
-    return [...new Set(gridCategories(settings, profile))].filter((category) => incomplete.has(category));
+  [$selectedGridCell, $gridSettings, $normProfile, $completeAreas, $gridLayer],
+  (selected, settings, profile, areas, layer): FacilityCategory[] => {
+    if (!selected || settings.mode === 'off' || !layer) return [];
+    const radius = gridCellRadius(layer, profile);
+    const centre = layer.grid.centers;
+    const point: [number, number] = [centre[2 * selected.position]!, centre[2 * selected.position + 1]!];
+    return [...new Set(gridCategories(settings, profile))].filter((category) => {
+      const needed = radius(category, selected.position);
+      return areas.completeRadiusMeters(category, point, needed) < needed;
+    });
   },
 );
 

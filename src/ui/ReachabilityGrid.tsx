@@ -5,7 +5,7 @@ import { useStore } from '@nanostores/preact';
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../domain/facility';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
 import { isMessageKey } from '../i18n/catalogue';
-import { $gridIncompleteCodes, $gridLayer, $gridResult, $gridSettings, $reachHousingType, $selectedCellIncomplete, $selectedGridCell, $showProjectReachLabels, GRID_CELL_SIZES_METERS, NO_GRID_CLASS, setGridSettings, type GridMode } from '../stores/reachability';
+import { $gridIncompleteCells, $gridIncompleteCodes, $gridLayer, $gridResult, $gridSettings, $reachHousingType, $selectedCellIncomplete, $selectedGridCell, $showProjectReachLabels, GRID_CELL_SIZES_METERS, NO_GRID_CLASS, setGridSettings, type GridMode } from '../stores/reachability';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 const GRID_MODES: GridMode[] = ['off', 'housingType', 'category'];
@@ -75,6 +75,8 @@ export function ReachabilityGridLegend() {
   const layer = useStore($gridLayer);
   const selected = useStore($selectedGridCell);
   const incompleteCodes = useStore($gridIncompleteCodes);
+  const incompleteCells = useStore($gridIncompleteCells);
+  const anyHatched = incompleteCodes !== null || (incompleteCells?.includes(1) ?? false);
   const cellIncomplete = useStore($selectedCellIncomplete);
   if (settings.mode === 'off') return null;
   const categoryName = (category: FacilityCategory) => t(`category.${category}`);
@@ -137,7 +139,7 @@ export function ReachabilityGridLegend() {
           {t('reachUi.grid.noDataNorms', { categories: noData.map(categoryName).join(', ') })}
         </p>
       )}
-      {layer && incompleteCodes && (
+      {layer && anyHatched && (
         <p class="legend-coverage" data-testid="reach-grid-outside-coverage">
           <svg width="22" height="16" aria-hidden="true" class="swatch">
             <rect width="22" height="16" fill="#d9d9d9" stroke="#555" />
