@@ -17,6 +17,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { NormProfile } from '../domain/norms';
 import { createAreaIndex, type AreaIndex } from './areaIndex';
 import { createEdgeDistanceIndex, type EdgeDistanceIndex } from './edgeDistance';
+import { categoriesIn } from './categoryCompleteness';
 import { declarationFor, FACILITY_CATEGORIES, type CoverageDeclaration, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import { combineVerdicts, verdictFor, type CategoryReach, type LocationReachability, type NormVerdict } from './reachability';
 
@@ -246,6 +247,17 @@ export function applyCoverage(result: LocationReachability, incomplete: Readonly
     };
   }
   return { ...result, categories, housingTypes };
+}
+
+/** Categories with loaded facilities that no visible dataset declares complete anywhere ("only these locations"). */
+export function undeclaredCategories(datasets: readonly FacilityDataset[], byDataset: ReadonlyMap<string, readonly Facility[]>): FacilityCategory[] {
+  const coverage = coverageByCategory(datasets);
+  const present = new Set<FacilityCategory>();
+  for (const dataset of datasets) {
+    if (dataset.hidden) continue;
+    for (const category of categoriesIn(byDataset.get(dataset.id) ?? [])) present.add(category);
+  }
+  return FACILITY_CATEGORIES.filter((category) => present.has(category) && !coverage.has(category));
 }
 
 /** Per category, the municipalities holding at least one of the facilities (sorted codes): the prefill for "complete for municipalities". */

@@ -63,6 +63,11 @@ export interface FacilityStorage {
   setHidden(datasetId: string, hidden: boolean, expected: ExpectedRevision): Promise<number>;
   setCompleteness(datasetId: string, completeness: DatasetCompleteness, expected: ExpectedRevision): Promise<number>;
   deleteDataset(datasetId: string, expected: ExpectedRevision): Promise<void>;
+  /**
+   * Runs other database work (the scenario repository) over this same connection: it waits for the
+   * open, fails visibly without storage, and is retried once on a connection the browser closed.
+   */
+  withDatabase<T>(operation: (database: WoonzorgkaartDatabase) => Promise<T>): Promise<T>;
   close(): void;
 }
 
@@ -273,6 +278,7 @@ export function createFacilityStorage(options: FacilityStorageOptions = {}): Fac
       await run((opened) => deleteDataset(opened, datasetId, expected));
       announce(datasetId);
     },
+    withDatabase: (operation) => run(operation),
     close() {
       channel?.close();
       database?.close();

@@ -1,4 +1,4 @@
-// Reading and writing facility datasets and the OSM cache. Every failure reaches the caller as a
+// Reading and writing facility datasets. Every failure reaches the caller as a
 // StorageError.
 //
 // How a dataset is written (save, replace):
@@ -23,7 +23,6 @@ import type { DatasetCompleteness, Facility, FacilityDataset } from '../domain/f
 import {
   FACILITY_CHUNK_SIZE,
   type FacilityChunk,
-  type OsmCacheEntry,
   type StoredFacilityDataset,
   type WoonzorgkaartDatabase,
   type WoonzorgkaartSchema,
@@ -46,7 +45,7 @@ function datasetKeyRange(datasetId: string): IDBKeyRange {
  * none rejects unobserved; on any error the transaction is aborted and the first cause is
  * reported (the browser reports quota problems on the transaction, so that error wins).
  */
-async function write<S extends Stores[], T>(
+export async function write<S extends Stores[], T>(
   database: WoonzorgkaartDatabase,
   stores: S,
   durability: 'strict' | 'default',
@@ -81,7 +80,7 @@ async function write<S extends Stores[], T>(
   }
 }
 
-async function read<T>(operation: () => Promise<T>): Promise<T> {
+export async function read<T>(operation: () => Promise<T>): Promise<T> {
   try {
     return await operation();
   } catch (error) {
@@ -246,22 +245,5 @@ export function deleteDataset(database: WoonzorgkaartDatabase, datasetId: string
     if (typeof expected === 'number') checkRevision(datasetId, stored, expected);
     await datasets.delete(datasetId);
     await transaction.objectStore('facilityChunks').delete(datasetKeyRange(datasetId));
-  });
-}
-
-export function getOsmCache(database: WoonzorgkaartDatabase, areaKey: string): Promise<OsmCacheEntry | undefined> {
-  return read(() => database.get('osmCache', areaKey));
-}
-
-/** Replaces the cached download of an area: strict, as the old entry is overwritten. */
-export function putOsmCache(database: WoonzorgkaartDatabase, entry: OsmCacheEntry): Promise<void> {
-  return write(database, ['osmCache'], 'strict', (transaction, track) => {
-    track(transaction.objectStore('osmCache').put(entry));
-  });
-}
-
-export function deleteOsmCache(database: WoonzorgkaartDatabase, areaKey: string): Promise<void> {
-  return write(database, ['osmCache'], 'strict', (transaction, track) => {
-    track(transaction.objectStore('osmCache').delete(areaKey));
   });
 }

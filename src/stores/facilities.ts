@@ -2,11 +2,11 @@
 
 import { atom, batch, computed } from 'nanostores';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
-import { countByCategory, facilitiesPerMunicipality, municipalityLocator } from '../analysis/facilitiesPerMunicipality';
-import { completeAreas, coverageByCategory, partiallyCoveredArea } from '../analysis/dataCoverage';
+import { countByCategory, facilitiesPerMunicipality } from '../analysis/facilitiesPerMunicipality';
+import { completeAreas, coverageByCategory, partiallyCoveredArea, undeclaredCategories } from '../analysis/dataCoverage';
 import { countCompleteness, type CountCompleteness } from '../analysis/categoryCompleteness';
 import { mergeFacilities, mergedFacilitiesBySourceKey, type MergedFacility } from '../analysis/mergeFacilities';
-import { $appData } from './appData';
+import { $appData, $municipalityLocator } from './appData';
 
 export const $facilityDatasets = atom<FacilityDataset[]>([]);
 export const $facilitiesByDataset = atom<ReadonlyMap<string, readonly Facility[]>>(new Map());
@@ -79,25 +79,21 @@ export const $facilityCountsByCategory = computed($activeFacilities, countByCate
 /** Per category: complete for the province, for some municipalities, or nowhere (from the visible datasets' declarations). */
 export const $categoryCoverage = computed($facilityDatasets, coverageByCategory);
 
-/** Finds the municipality (CBS code) containing a point. */
-export const $locateMunicipality = computed($appData, (data) => municipalityLocator(data.municipalityBoundaries?.features ?? []));
-
 /**
  * Where each category is declared complete, as areas that judge a norm circle (the border rule of
  * src/analysis/dataCoverage.ts): the location panel, the key-project table and the grid ask it.
  */
-export const $completeAreas = computed([$categoryCoverage, $appData, $locateMunicipality], (coverage, data, locate) =>
+export const $completeAreas = computed([$categoryCoverage, $appData, $municipalityLocator], (coverage, data, locate) =>
   completeAreas(coverage, { province: data.province?.features[0]?.geometry ?? null, municipalities: data.municipalityBoundaries?.features ?? [] }, locate),
 );
+
+/** Categories with loaded facilities that no visible dataset declares complete anywhere ("only these locations"). */
+export const $undeclaredCategories = computed([$facilityDatasets, $facilitiesByDataset], undeclaredCategories);
 
 /** Province-wide count of each category with its completeness, as the layer panel and sidebar state it. */
 export const $categoryCompleteness = computed([$activeFacilities, $categoryCoverage], (facilities, coverage) =>
   Object.fromEntries(FACILITY_CATEGORIES.map((category) => [category, countCompleteness(category, facilities, coverage)])) as Record<FacilityCategory, CountCompleteness>,
 );
-
-export function facilityKey(facility: Pick<Facility, 'datasetId' | 'id'>): string {
-  return `${facility.datasetId}/${facility.id}`;
-}
 
 /** The merged facility for the key of any record it stands for (so every source's key finds it). */
 export const $facilitiesByKey = computed($activeFacilities, mergedFacilitiesBySourceKey);

@@ -4,7 +4,7 @@ import { useStore } from '@nanostores/preact';
 import { $appData, $inconsistenciesBySubject, $municipalitiesByCode, inconsistenciesAbout } from '../stores/appData';
 import { $keyProjectsAtSameLocation } from '../stores/keyProjectStacks';
 import { selectKeyProject, selectMunicipality } from '../stores/selection';
-import { analyseKeyProject } from '../stores/reachability';
+import { analyseKeyProject } from '../stores/analysisPoint';
 import { InconsistencyNote } from './InconsistencyNote';
 import { KeyProjectSymbol } from './KeyProjectSymbol';
 import { SourceReference } from './SourceReference';

@@ -15,8 +15,8 @@ import { featuresJson, GEOJSON_CHUNK_SIZE, toFeatureCollection } from '../../src
 import { packFacilities, UNPACK_CHUNK_SIZE, unpackFacilities } from '../../src/data/import/importProtocol';
 import { mergeFacilities, mergeFacilitiesOneTree } from '../../src/analysis/mergeFacilities';
 import { parseTrainStations, TRAIN_STATIONS_FILE } from '../../src/data/trainStations';
-import { $activeFacilities, $facilitiesByKey, $facilityCountsByCategory, $partialCoverageCodes, $visibleFacilities, putFacilityDataset, removeFacilityDataset } from '../../src/stores/facilities';
-import { $reachFacilities, $undeclaredCategories } from '../../src/stores/reachability';
+import { $activeFacilities, $facilitiesByKey, $facilityCountsByCategory, $partialCoverageCodes, $undeclaredCategories, $visibleFacilities, putFacilityDataset, removeFacilityDataset } from '../../src/stores/facilities';
+import { $reachFacilities } from '../../src/stores/reachabilityWorkerClient';
 import { OVERIJSSEL_BOUNDS } from '../../src/domain/geography';
 import { seededRandom } from '../support/seededRandom';
 import { ISSUE_ROW_COUNT } from '../support/largeFacilityCsv';
