@@ -314,7 +314,7 @@ export async function runReachabilityBenchmarks(): Promise<BenchResult[]> {
       medianMs: timeRuns(5, () => scoreGrid(gridPrepared, sixIndex, WOONZORGZONE_PROFILE, { kind: 'normsMet', housingType: 'zorggeschikt' })),
       runs: 5,
     });
-    results.push(benchBorderRule(grid, province));
+    if (cellSizeMeters === 250) results.push(benchBorderRule(grid, province));
   }
 
   // 5. the worker path during a drag: move one facility, get the updated norms-met grid back
