@@ -28,6 +28,8 @@ export interface StoredFacilityDataset extends FacilityDataset {
   revision: number;
   /** The facilities are stored in chunks 0 … chunkCount − 1 of `facilityChunks`. */
   chunkCount: number;
+  /** The record's format (storedRecords.ts RECORD_SCHEMA_VERSION); absent in records written before it existed. */
+  schemaVersion?: number;
 }
 
 /**
@@ -39,6 +41,8 @@ export interface FacilityChunk {
   datasetId: string;
   index: number;
   facilities: Facility[];
+  /** The chunk's format (storedRecords.ts RECORD_SCHEMA_VERSION); absent in chunks written before it existed. */
+  schemaVersion?: number;
 }
 
 export const FACILITY_CHUNK_SIZE = 1_000;

@@ -28,6 +28,7 @@ import {
   type WoonzorgkaartSchema,
 } from './database';
 import { StorageError, toStorageError } from './storageErrors';
+import { RECORD_SCHEMA_VERSION, recordSchemaVersion } from './storedRecords';
 
 type Stores = StoreNames<WoonzorgkaartSchema>;
 type WriteTransaction<S extends Stores[]> = IDBPTransaction<WoonzorgkaartSchema, S, 'readwrite'>;
@@ -156,9 +157,17 @@ function underDataset(facility: Facility, datasetId: string): Facility {
 function toChunks(datasetId: string, facilities: readonly Facility[]): FacilityChunk[] {
   const chunks: FacilityChunk[] = [];
   for (let start = 0; start < facilities.length; start += FACILITY_CHUNK_SIZE) {
-    chunks.push({ datasetId, index: chunks.length, facilities: facilities.slice(start, start + FACILITY_CHUNK_SIZE).map((facility) => underDataset(facility, datasetId)) });
+    chunks.push({ datasetId, index: chunks.length, schemaVersion: RECORD_SCHEMA_VERSION, facilities: facilities.slice(start, start + FACILITY_CHUNK_SIZE).map((facility) => underDataset(facility, datasetId)) });
   }
   return chunks;
+}
+
+/**
+ * The format a rewritten dataset record claims: this version's, or the newer one it was read in
+ * (whose fields this version keeps as they are), never lower.
+ */
+function writtenVersion(stored: StoredFacilityDataset | undefined): number {
+  return Math.max(RECORD_SCHEMA_VERSION, recordSchemaVersion(stored));
 }
 
 /** What a write leaves stored about a dataset (for the stores: the revision this tab now knows). */
@@ -188,7 +197,7 @@ export async function writeDataset(
     // Sequential on purpose: each await lets the browser run input between two chunks.
     for (const chunk of chunks) await chunkStore.put(chunk);
     // Fields of the old record this version does not write (another feature's) are kept.
-    await datasets.put({ ...stored, ...meta, facilityCount: facilities.length, savedAt, revision, chunkCount: chunks.length });
+    await datasets.put({ ...stored, ...meta, facilityCount: facilities.length, savedAt, revision, chunkCount: chunks.length, schemaVersion: writtenVersion(stored) });
     return { revision };
   });
 }
@@ -215,7 +224,7 @@ async function updateMeta(
     if (meta === undefined && (expected === 'any' || expected === 'new')) throw new StorageError('notFound', datasetId);
     checkRevision(datasetId, meta, expected);
     const revision = (meta!.revision ?? 1) + 1;
-    await store.put({ ...change(meta!), revision });
+    await store.put({ ...change(meta!), revision, schemaVersion: writtenVersion(meta) });
     return { revision };
   });
 }

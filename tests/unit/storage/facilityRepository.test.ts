@@ -86,7 +86,7 @@ describe('saving and reading datasets', () => {
   it('round-trips a dataset and its facilities', async () => {
     const database = await freshDatabase();
     await saveDataset(database, dataset(), [facility('a'), facility('b')], '2026-11-23T10:00:00Z');
-    expect(await listDatasets(database)).toEqual([{ ...dataset(), facilityCount: 2, savedAt: '2026-11-23T10:00:00Z', revision: 1, chunkCount: 1 }]);
+    expect(await listDatasets(database)).toEqual([{ ...dataset(), facilityCount: 2, savedAt: '2026-11-23T10:00:00Z', revision: 1, chunkCount: 1, schemaVersion: 1 }]);
     expect(await getFacilities(database, 'import-1')).toEqual([facility('a'), facility('b')]);
   });
 
