@@ -21,10 +21,11 @@ import { REGION_IDS, type AreaId, type MunicipalityCode, type RegionId } from '.
 import { HOUSING_TYPES } from '../domain/housing';
 import { DELIVERY_PHASES, type TargetMeasure } from '../domain/scenario';
 import type { SourceId } from '../domain/source';
-import { isMessageKey, type MessageKey } from '../i18n/catalogue';
+import type { MessageKey } from '../i18n/catalogue';
 import { $appData } from '../stores/appData';
 import { $activeScenarioScore, $plannerTargetChecks, $plannerTargetImport, clearPlannerTargets, importPlannerTargets } from '../stores/scenarioScore';
 import { $activeScenario } from '../stores/scenarios';
+import { issueText } from './issueText';
 import { SourceReference } from './SourceReference';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
@@ -325,7 +326,7 @@ function PlannerTargetsSection({ checks }: { checks: PlannerTargetRegionCheck[] 
               {result.issues.map((issue, index) => (
                 <li key={index}>
                   {issue.record !== undefined && `${t('score.row', { row: issue.record })}: `}
-                  {isMessageKey(issue.code) ? t(issue.code, issue.params) : issue.code}
+                  {issueText(issue, t)}
                 </li>
               ))}
             </ul>
