@@ -57,6 +57,16 @@ export function newSiteId(): string {
   return clock.newId();
 }
 
+/** A new id for a draft (an imported copy). */
+export function newScenarioId(): string {
+  return clock.newId();
+}
+
+/** The current time as drafts record it (ISO). */
+export function scenarioNow(): string {
+  return clock.now();
+}
+
 export type { ScenarioEditInput };
 
 /** Told of every change to the drafts, after the stores were updated (persistence attaches here). */
