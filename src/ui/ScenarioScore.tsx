@@ -37,6 +37,7 @@ export interface ScenarioScoreProps {
 }
 
 type AreaKey = AreaId | MunicipalityCode;
+type SubHeading = 'h3' | 'h4' | 'h5';
 
 const rowLabelKey = (key: TargetRowKey | 'overig'): MessageKey => (key === 'total' ? 'housing.total' : key === 'overig' ? 'score.overig' : `housing.${key}`);
 
@@ -115,7 +116,7 @@ function ScoreBar({ planned, comparison, id }: { planned: number; comparison: Ta
   );
 }
 
-function TargetsSection({ score, measuredAgainst, onShowSites, areaName }: { score: AreaScore; measuredAgainst: TargetMeasure; onShowSites: (ids: string[]) => void; areaName: string }) {
+function TargetsSection({ score, measuredAgainst, onShowSites, areaName, sub: Sub }: { score: AreaScore; measuredAgainst: TargetMeasure; onShowSites: (ids: string[]) => void; areaName: string; sub: SubHeading }) {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
   const plannerRows = TARGET_ROW_KEYS.map((key) => score.targets[key]).filter((row) => row.target?.origin === 'planner');
@@ -123,7 +124,7 @@ function TargetsSection({ score, measuredAgainst, onShowSites, areaName }: { sco
   const targetColumn = measuredAgainst === 'band' ? t('score.targetBand') : t(`score.target.${measuredAgainst}`);
   return (
     <section aria-labelledby={`score-targets-${areaKeyOf(score)}`}>
-      <h4 id={`score-targets-${areaKeyOf(score)}`}>{t('score.targetsTitle')}</h4>
+      <Sub id={`score-targets-${areaKeyOf(score)}`}>{t('score.targetsTitle')}</Sub>
       <table class="figures score-table" data-testid="score-targets">
         <caption class="visually-hidden">{t('score.targetsCaption', { area: areaName })}</caption>
         <thead>
@@ -149,7 +150,7 @@ function TargetsSection({ score, measuredAgainst, onShowSites, areaName }: { sco
                   {row.target?.origin === 'planner' && <span class="score-own"> {t('score.ownTargetMark')}</span>}
                 </td>
                 <td class="score-status" data-status={row.comparison?.status ?? 'none'}>
-                  <span>{statusText(row.comparison, t, formatNumber)}</span>
+                  <span class="score-status-text">{statusText(row.comparison, t, formatNumber)}</span>
                   <ScoreBar planned={row.planned.homes} comparison={row.comparison} id={`${areaKeyOf(score)}-${key}`} />
                 </td>
               </tr>
@@ -176,14 +177,14 @@ function percent(share: number | null, formatNumber: (value: number) => string):
   return share === null ? '–' : `${formatNumber(Math.round(share * 100))} %`;
 }
 
-function SplitSection({ score, onShowSites }: { score: AreaScore; onShowSites: (ids: string[]) => void }) {
+function SplitSection({ score, onShowSites, sub: Sub }: { score: AreaScore; onShowSites: (ids: string[]) => void; sub: SubHeading }) {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
   const split = score.tenureSplit;
   const sources: SourceId[] = split.agreementSource ? [split.agreementSource] : [];
   return (
     <section aria-labelledby={`score-split-${areaKeyOf(score)}`}>
-      <h4 id={`score-split-${areaKeyOf(score)}`}>{t('score.splitTitle')}</h4>
+      <Sub id={`score-split-${areaKeyOf(score)}`}>{t('score.splitTitle')}</Sub>
       <dl class="facts" data-testid="score-split">
         <dt>{t('score.socialRent')}</dt>
         <dd>
@@ -206,11 +207,11 @@ function SplitSection({ score, onShowSites }: { score: AreaScore; onShowSites: (
   );
 }
 
-function PhaseSection({ score, onShowSites, areaName }: { score: AreaScore; onShowSites: (ids: string[]) => void; areaName: string }) {
+function PhaseSection({ score, onShowSites, areaName, sub: Sub }: { score: AreaScore; onShowSites: (ids: string[]) => void; areaName: string; sub: SubHeading }) {
   const t = useTranslate();
   return (
     <section aria-labelledby={`score-phases-${areaKeyOf(score)}`}>
-      <h4 id={`score-phases-${areaKeyOf(score)}`}>{t('score.phasesTitle')}</h4>
+      <Sub id={`score-phases-${areaKeyOf(score)}`}>{t('score.phasesTitle')}</Sub>
       <table class="figures" data-testid="score-phases">
         <caption class="visually-hidden">{t('score.phasesCaption', { area: areaName })}</caption>
         <thead>
@@ -246,48 +247,40 @@ function PhaseSection({ score, onShowSites, areaName }: { score: AreaScore; onSh
 
 const REACH_PARTS = ['met', 'notMet', 'noData', 'notAnalysed'] as const;
 
-function ReachSection({ score, onShowSites, areaName }: { score: AreaScore; onShowSites: (ids: string[]) => void; areaName: string }) {
+function ReachSection({ score, onShowSites, sub: Sub }: { score: AreaScore; onShowSites: (ids: string[]) => void; sub: SubHeading }) {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
   return (
     <section aria-labelledby={`score-reach-${areaKeyOf(score)}`}>
-      <h4 id={`score-reach-${areaKeyOf(score)}`}>{t('score.reachTitle')}</h4>
-      <table class="figures score-reach" data-testid="score-reach">
-        <caption class="visually-hidden">{t('score.reachCaption', { area: areaName })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('municipality.housingTypeColumn')}</th>
-            {REACH_PARTS.map((part) => (
-              <th scope="col" key={part}>
-                {t(`score.reach.${part}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {HOUSING_TYPES.map((type) => {
-            const reach = score.reachability[type];
-            return (
-              <tr key={type}>
-                <th scope="row">{t(`housing.${type}`)}</th>
-                {REACH_PARTS.map((part) => (
-                  <td key={part}>
-                    <FigureLink figure={reach[part]} label={t('score.reachFigure', { type: t(`housing.${type}`), part: t(`score.reach.${part}`) })} onShowSites={onShowSites} />
-                    <br />
-                    <span class="note">{percent(reach.shares?.[part] ?? null, formatNumber)}</span>
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <Sub id={`score-reach-${areaKeyOf(score)}`}>{t('score.reachTitle')}</Sub>
+      {/* one short list per type rather than a five-column table: the sidebar is narrow */}
+      <dl class="score-reach" data-testid="score-reach">
+        {HOUSING_TYPES.map((type) => {
+          const reach = score.reachability[type];
+          return (
+            <div key={type} class="score-reach-type" data-type={type}>
+              <dt>{t('score.reachType', { type: t(`housing.${type}`), homes: formatNumber(reach.total.homes) })}</dt>
+              <dd>
+                <ul class="score-reach-parts">
+                  {REACH_PARTS.map((part) => (
+                    <li key={part} data-part={part}>
+                      {t(`score.reach.${part}`)}:{' '}
+                      <FigureLink figure={reach[part]} label={t('score.reachFigure', { type: t(`housing.${type}`), part: t(`score.reach.${part}`) })} onShowSites={onShowSites} testId={`reach-${type}-${part}`} />
+                      {reach.shares && <span class="note"> ({percent(reach.shares[part], formatNumber)})</span>}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
       <p class="note">{t('score.reachNote')}</p>
     </section>
   );
 }
 
-function PlannerTargetsSection({ checks }: { checks: PlannerTargetRegionCheck[] }) {
+function PlannerTargetsSection({ checks, sub: Sub }: { checks: PlannerTargetRegionCheck[]; sub: SubHeading }) {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
   const scenario = useStore($activeScenario);
@@ -302,7 +295,7 @@ function PlannerTargetsSection({ checks }: { checks: PlannerTargetRegionCheck[] 
   };
   return (
     <section aria-labelledby="score-own-targets" data-testid="score-own-targets">
-      <h4 id="score-own-targets">{t('score.ownTargetsTitle')}</h4>
+      <Sub id="score-own-targets">{t('score.ownTargetsTitle')}</Sub>
       <p class="note">{t('score.ownTargetsIntro')}</p>
       {/* The native control is hidden behind a translated button; it stays focusable and opens the picker on Space. */}
       <div class="file-picker">
@@ -427,6 +420,7 @@ export function ScenarioScore({ onShowSites, headingLevel = 3 }: ScenarioScorePr
   const municipalities = useStore($appData).municipalities ?? [];
   const [selected, setSelected] = useState<AreaKey>('overijssel');
   const Heading = `h${headingLevel}` as 'h3';
+  const sub = `h${headingLevel + 1}` as SubHeading;
   const names = new Map(municipalities.map((municipality) => [municipality.code, municipality.name]));
   if (score === null) {
     return (
@@ -472,11 +466,11 @@ export function ScenarioScore({ onShowSites, headingLevel = 3 }: ScenarioScorePr
       <p data-testid="score-area-summary">
         {t('score.areaSummary', { area: name, sites: current.sites.siteIds.length, homes: formatNumber(current.sites.homes) })}
       </p>
-      <TargetsSection score={current} measuredAgainst={score.measuredAgainst} onShowSites={onShowSites} areaName={name} />
-      <SplitSection score={current} onShowSites={onShowSites} />
-      <PhaseSection score={current} onShowSites={onShowSites} areaName={name} />
-      <ReachSection score={current} onShowSites={onShowSites} areaName={name} />
-      {showOwnTargets && <PlannerTargetsSection checks={checks} />}
+      <TargetsSection score={current} measuredAgainst={score.measuredAgainst} onShowSites={onShowSites} areaName={name} sub={sub} />
+      <SplitSection score={current} onShowSites={onShowSites} sub={sub} />
+      <PhaseSection score={current} onShowSites={onShowSites} areaName={name} sub={sub} />
+      <ReachSection score={current} onShowSites={onShowSites} sub={sub} />
+      {showOwnTargets && <PlannerTargetsSection checks={checks} sub={sub} />}
       {score.unassigned.siteIds.length > 0 && (
         <p class="inconsistency" role="note">
           {t('score.unassigned', { count: score.unassigned.siteIds.length })}{' '}
