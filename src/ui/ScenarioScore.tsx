@@ -125,39 +125,28 @@ function TargetsSection({ score, measuredAgainst, onShowSites, areaName, sub: Su
   return (
     <section aria-labelledby={`score-targets-${areaKeyOf(score)}`}>
       <Sub id={`score-targets-${areaKeyOf(score)}`}>{t('score.targetsTitle')}</Sub>
-      <table class="figures score-table" data-testid="score-targets">
-        <caption class="visually-hidden">{t('score.targetsCaption', { area: areaName })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('municipality.housingTypeColumn')}</th>
-            <th scope="col">{t('score.plannedColumn')}</th>
-            <th scope="col">{targetColumn}</th>
-            <th scope="col">{t('score.statusColumn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {TARGET_ROW_KEYS.map((key) => {
-            const row = score.targets[key];
-            const label = t(rowLabelKey(key));
-            return (
-              <tr key={key} class={key === 'total' ? 'total-row' : undefined} data-type={key}>
-                <th scope="row">{label}</th>
-                <td>
-                  <FigureLink figure={row.planned} label={t('score.plannedFigure', { type: label })} onShowSites={onShowSites} testId={`planned-${key}`} />
-                </td>
-                <td data-testid={`target-${key}`}>
-                  {targetText(row, measuredAgainst, formatNumber)}
-                  {row.target?.origin === 'planner' && <span class="score-own"> {t('score.ownTargetMark')}</span>}
-                </td>
-                <td class="score-status" data-status={row.comparison?.status ?? 'none'}>
-                  <span class="score-status-text">{statusText(row.comparison, t, formatNumber)}</span>
-                  <ScoreBar planned={row.planned.homes} comparison={row.comparison} id={`${areaKeyOf(score)}-${key}`} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {/* one block per type rather than a four-column table: the sidebar is narrow */}
+      <dl class="score-targets" data-testid="score-targets" aria-label={t('score.targetsCaption', { area: areaName })}>
+        {TARGET_ROW_KEYS.map((key) => {
+          const row = score.targets[key];
+          const label = t(rowLabelKey(key));
+          return (
+            <div key={key} class={key === 'total' ? 'score-target total' : 'score-target'} data-type={key}>
+              <dt>{label}</dt>
+              <dd>
+                {t('score.plannedColumn')}: <FigureLink figure={row.planned} label={t('score.plannedFigure', { type: label })} onShowSites={onShowSites} testId={`planned-${key}`} />
+                {' · '}
+                {targetColumn}: <span data-testid={`target-${key}`}>{targetText(row, measuredAgainst, formatNumber)}</span>
+                {row.target?.origin === 'planner' && <span class="score-own"> {t('score.ownTargetMark')}</span>}
+              </dd>
+              <dd class="score-status" data-status={row.comparison?.status ?? 'none'}>
+                <span class="score-status-text">{statusText(row.comparison, t, formatNumber)}</span>
+                <ScoreBar planned={row.planned.homes} comparison={row.comparison} id={`${areaKeyOf(score)}-${key}`} />
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
       <p class="note">
         {measuredAgainst === 'band' ? t('score.bandLegend') : t('score.lineLegend')} {t('score.guidance')}
       </p>
