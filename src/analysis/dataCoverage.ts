@@ -35,6 +35,12 @@ export function isCompleteAt(coverage: CategoryCoverage, category: FacilityCateg
   return municipalityCode !== null && area.has(municipalityCode);
 }
 
+/** Whether one dataset declares the category complete in the municipality (a whole-province declaration includes it). */
+export function declaresCompleteIn(dataset: Pick<FacilityDataset, 'completeness'>, category: FacilityCategory, municipalityCode: string): boolean {
+  const declaration = declarationFor(dataset, category);
+  return declaration.kind === 'province' || (declaration.kind === 'municipalities' && declaration.codes.includes(municipalityCode));
+}
+
 /** Categories whose data is not declared complete at the place (see isCompleteAt). */
 export function incompleteCategoriesAt(coverage: CategoryCoverage, municipalityCode: string | null, insideProvince = municipalityCode !== null): Set<FacilityCategory> {
   return new Set(FACILITY_CATEGORIES.filter((category) => !isCompleteAt(coverage, category, municipalityCode, insideProvince)));
