@@ -1,7 +1,7 @@
 // The validated embedded datasets, as loaded at start-up, and the problems found while loading.
 
 import { atom, computed } from 'nanostores';
-import type { DataIssue } from '../domain/dataIssue';
+import { issueFromError, type DataIssue } from '../domain/dataIssue';
 import type { Municipality, MunicipalityCode, RegionId } from '../domain/geography';
 import type { PostcodePopulation } from '../domain/population';
 import type { KeyProjectRegionFigures, MunicipalHomesFigure, MunicipalTarget, RegionTarget, SourceInconsistency } from '../domain/housing';
@@ -65,11 +65,7 @@ export function setLoadedData(data: Partial<AppData>, issues: DataIssue[]): void
 
 /** Adds a problem with a dataset loaded outside loadAppData (e.g. embedded facilities). */
 export function reportDatasetProblem(file: string, error: unknown): void {
-  const issue: DataIssue =
-    typeof error === 'object' && error !== null && 'issue' in error
-      ? (error.issue as DataIssue)
-      : { code: 'data.wrongShape', file, params: { file, reason: error instanceof Error ? error.message : String(error) } };
-  $dataIssues.set([...$dataIssues.get(), issue]);
+  $dataIssues.set([...$dataIssues.get(), issueFromError(error, 'data.wrongShape', file, { file })]);
 }
 
 /** The datasets' sources plus the sources of the reachability norms (defined in code, src/domain/norms.ts). */

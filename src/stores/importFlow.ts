@@ -2,7 +2,7 @@
 // planner chose so far, and the actions that move it on (run, map columns, confirm coordinates, save).
 
 import { atom } from 'nanostores';
-import type { DataIssue } from '../domain/dataIssue';
+import { errorReason, type DataIssue } from '../domain/dataIssue';
 import { FACILITY_CATEGORIES, limitName, type DatasetCompleteness, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import type { CoordinateDetection, CoordinateSystem } from '../data/import/coordinates';
 import type { ColumnMapping, CsvDetails, ImportOptions, ImportProgress, ImportResult, ImportSucceeded, ProgressCallback } from '../data/import/importTypes';
@@ -102,7 +102,7 @@ export function createWorkerRunner(createWorker: () => Worker = createImportWork
         worker ??= createWorker();
         current = worker;
       } catch (error) {
-        resolve(failed('import.workerFailed', { reason: error instanceof Error ? error.message : String(error) }));
+        resolve(failed('import.workerFailed', { reason: errorReason(error) }));
         return;
       }
       let settled = false;
@@ -140,7 +140,7 @@ export function createWorkerRunner(createWorker: () => Worker = createImportWork
       }).then(finish, (error: unknown) => {
         // e.g. the request could not be posted (DataCloneError): this worker may be unusable
         discardWorker();
-        finish(failed('import.workerFailed', { reason: error instanceof Error ? error.message : String(error) }));
+        finish(failed('import.workerFailed', { reason: errorReason(error) }));
       });
     });
   };
@@ -299,7 +299,7 @@ async function runImport(): Promise<void> {
       },
     });
   } catch (error) {
-    result = { status: 'failed', issue: { code: 'import.workerFailed', file: state.fileName, params: { reason: error instanceof Error ? error.message : String(error) } } };
+    result = { status: 'failed', issue: { code: 'import.workerFailed', file: state.fileName, params: { reason: errorReason(error) } } };
   }
   if (run !== currentRun) return;
   runController = null;
