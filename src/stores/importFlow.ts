@@ -7,7 +7,8 @@ import { FACILITY_CATEGORIES, limitName, type DatasetCompleteness, type Facility
 import type { CoordinateDetection, CoordinateSystem } from '../data/import/coordinates';
 import type { ColumnMapping, CsvDetails, ImportOptions, ImportProgress, ImportResult, ImportSucceeded, ProgressCallback } from '../data/import/importTypes';
 import { createImportWorker, importInWorker } from '../data/import/importWorkerClient';
-import { completenessFromChoices, startingCoverageChoices, withCoverageCodes, withCoverageKind, type CoverageChoices, type CoverageKind } from './coverageChoices';
+import { completenessFromChoices, withCoverageCodes, withCoverageKind, type CoverageChoices, type CoverageKind } from '../domain/coverageChoices';
+import { startingCoverageChoices } from './coverageChoices';
 import { fileSizeIssue } from '../data/import/importLimits';
 import { $appData } from './appData';
 import { $facilityDatasets } from './facilities';
