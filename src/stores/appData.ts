@@ -1,6 +1,6 @@
 // The validated embedded datasets, as loaded at start-up, and the problems found while loading.
 
-import { atom, computed } from 'nanostores';
+import { atom, batch, computed } from 'nanostores';
 import { issueFromError, type DataIssue } from '../domain/dataIssue';
 import type { Municipality, MunicipalityCode, RegionId } from '../domain/geography';
 import type { PostcodePopulation } from '../domain/population';
@@ -57,10 +57,13 @@ export const $loadStatus = atom<LoadStatus>('loading');
 export const $appData = atom<Partial<AppData>>({});
 export const $dataIssues = atom<DataIssue[]>([]);
 
+/** The data, its problems and the ready status arrive together (one batch: nothing sees "ready" without the data). */
 export function setLoadedData(data: Partial<AppData>, issues: DataIssue[]): void {
-  $appData.set(data);
-  $dataIssues.set([...$dataIssues.get(), ...issues]);
-  $loadStatus.set('ready');
+  batch(() => {
+    $appData.set(data);
+    $dataIssues.set([...$dataIssues.get(), ...issues]);
+    $loadStatus.set('ready');
+  });
 }
 
 /** Adds a problem with a dataset loaded outside loadAppData (e.g. embedded facilities). */

@@ -1,7 +1,7 @@
 // The client of the reachability Web Worker: feeds it from the stores (facilities, province grid,
 // analysis point, all key projects, grid score) and writes its answers back; all heavy work runs there.
 
-import { atom } from 'nanostores';
+import { atom, batch } from 'nanostores';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue } from '../domain/dataIssue';
 import type { FacilityCategory } from '../domain/facility';
@@ -123,10 +123,12 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     if (response.type === 'facilitiesSet') $categoriesWithData.set(response.categoriesWithData);
     else if (response.type === 'gridSet') {
       gridReady = true;
-      $gridDescription.set(response.grid);
-      // the province outline arrived with the grid: the outside-province flag may change
-      analyseLocationNow();
-      scoreGridNow();
+      batch(() => {
+        $gridDescription.set(response.grid);
+        // the province outline arrived with the grid: the outside-province flag may change
+        analyseLocationNow();
+        scoreGridNow();
+      });
     } else if (response.type === 'locationAnalysed') $locationAnalysis.set({ status: 'ready', result: response.result });
     else if (response.type === 'sitesAnalysed') $siteAnalysis.set(response.rows);
     else if (response.type === 'gridScored') {
@@ -139,8 +141,10 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     const issues: DataIssue[] = [{ code: 'reach.workerError', file: 'reachabilityWorker', params: { reason: event.message || 'worker' } }];
     workerFailure = issues;
     // every open request is lost with the worker: say so wherever a result was awaited
-    if ($locationAnalysis.get().status === 'pending') $locationAnalysis.set({ status: 'failed', issues });
-    if ($gridResult.get().status === 'pending') $gridResult.set({ status: 'failed', issues });
+    batch(() => {
+      if ($locationAnalysis.get().status === 'pending') $locationAnalysis.set({ status: 'failed', issues });
+      if ($gridResult.get().status === 'pending') $gridResult.set({ status: 'failed', issues });
+    });
   };
 
   const unsubscribers = [
