@@ -1,4 +1,5 @@
-// The validated embedded datasets, as loaded at start-up, and the problems found while loading.
+// The validated embedded datasets, as loaded at start-up, and the problems found while loading. Static:
+// only loadAppData writes them; what the planner edits lives in its own stores, derived from these.
 
 import { atom, batch, computed } from 'nanostores';
 import { issueFromError, type DataIssue } from '../domain/dataIssue';
