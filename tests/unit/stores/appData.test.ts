@@ -10,7 +10,7 @@ describe('loaded data', () => {
   });
 
   it('arrives with its problems and the ready status in one change', () => {
-    const seen: Array<[string, number, number]> = [];
+    const seen: Array<readonly [string, number, number]> = [];
     const all = computed([$loadStatus, $appData, $dataIssues], (status, data, issues): [string, number, number] => [status, data.keyProjects?.length ?? 0, issues.length]);
     const stop = all.listen((value) => seen.push(value));
     setLoadedData({ keyProjects: [] }, [{ code: 'data.wrongShape', file: 'a.json' }]);

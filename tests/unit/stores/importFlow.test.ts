@@ -116,7 +116,7 @@ describe('the dialog and the map preview change together', () => {
   it('a listener of both sees one change, not a half-closed dialog, when the dialog closes over a preview', async () => {
     await importFile(csvFile(threeValidRows));
     expect($importPreview.get()).not.toBeNull();
-    const seen: Array<[string, boolean]> = [];
+    const seen: Array<readonly [string, boolean]> = [];
     const both = computed([$importFlow, $importPreview], (flow, preview): [string, boolean] => [flow.step, preview !== null]);
     const stop = both.listen((value) => seen.push(value));
     closeImportDialog();
