@@ -81,6 +81,9 @@ export type ScenarioEdit =
 
 export type ScenarioEditKind = ScenarioEdit['kind'];
 
+/** An edit without its id and time (the scenario stores add those, from one place). */
+export type ScenarioEditInput = ScenarioEdit extends infer Edit ? (Edit extends unknown ? Omit<Edit, 'id' | 'at'> : never) : never;
+
 /** What the scenario is measured against: one target scenario, or both as a band (basis = lower bound, trend = ambition). */
 export type TargetMeasure = TargetScenario | 'band';
 
@@ -111,6 +114,14 @@ export interface ScenarioState {
   keyProjectPlacements: ReadonlyMap<string, KeyProjectPlacementOverride>;
   /** Sites in the order they were added. */
   sites: readonly Site[];
+}
+
+export const MAX_SCENARIO_NAME_LENGTH = 120;
+
+/** A scenario name trimmed, with runs of white space as one space; null when nothing is left or it is too long. */
+export function cleanScenarioName(name: string): string | null {
+  const cleaned = name.replace(/\s+/g, ' ').trim();
+  return cleaned.length === 0 || cleaned.length > MAX_SCENARIO_NAME_LENGTH ? null : cleaned;
 }
 
 export const EMPTY_SCENARIO_STATE: ScenarioState = { keyProjectPlacements: new Map(), sites: [] };
