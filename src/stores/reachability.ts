@@ -7,7 +7,7 @@ import type { DataIssue } from '../domain/dataIssue';
 import { isMessageKey } from '../i18n/catalogue';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
-import type { LocationPrecision, PlacedKeyProject } from '../domain/keyProject';
+import type { PlacedKeyProject, PlacementPrecision } from '../domain/keyProject';
 import {
   categoriesInProfile,
   customWalkingSpeed,
@@ -32,6 +32,8 @@ import { reachabilityTableToCsv, type ReachabilityCsvLabels } from '../analysis/
 import { ringsFor, type RingProperties } from '../analysis/reachabilityRings';
 import type { GridDescription, ReachabilityRequest, ReachabilityResponse } from '../analysis/reachabilityProtocol';
 import { $appData } from './appData';
+import { $planKeyProjects } from './planKeyProjects';
+import { $dragReachSite, $dragSiteAnalysis, $scenarioReachSites, $scenarioSiteAnalysis } from './scenarioSiteAnalysis';
 import { $activeFacilities, $categoryCoverage, $facilitiesByDataset, $facilityDatasets } from './facilities';
 import { $translate, type Translate } from './language';
 import { $selection } from './selection';
@@ -136,7 +138,7 @@ export const $categoriesWithData = atom<FacilityCategory[]>([]);
 
 export type AnalysisOrigin =
   | { kind: 'map' }
-  | { kind: 'keyProject'; id: string; name: string; precision: LocationPrecision; placedAt: string }
+  | { kind: 'keyProject'; id: string; name: string; precision: PlacementPrecision; placedAt: string }
   | { kind: 'facility'; key: string; name: string };
 
 export interface AnalysisPoint {
@@ -302,9 +304,9 @@ export function sortProjectRows(rows: readonly ProjectTableRow[], key: ProjectSo
   });
 }
 
-export const $projectTableRows = computed([$siteRows, $appData, $projectTable], (rows, data, table): ProjectTableRow[] => {
+export const $projectTableRows = computed([$siteRows, $appData, $planKeyProjects, $projectTable], (rows, data, planProjects, table): ProjectTableRow[] => {
   if (!rows) return [];
-  const projects = new Map((data.keyProjects ?? []).map((project) => [project.id, project]));
+  const projects = new Map(planProjects.map((project) => [project.id, project]));
   const names = new Map((data.municipalities ?? []).map((municipality) => [municipality.code, municipality.name]));
   const joined = rows.flatMap((row) => {
     const project = projects.get(row.siteId);
@@ -417,10 +419,10 @@ export function setShowProjectReachLabels(show: boolean): void {
 }
 
 export const $projectReachLabels = computed(
-  [$siteRows, $appData, $reachHousingType, $showProjectReachLabels],
-  (rows, data, housingType, show): FeatureCollection<Point, { id: string; label: string; verdict: Verdict }> => {
+  [$siteRows, $planKeyProjects, $reachHousingType, $showProjectReachLabels],
+  (rows, planProjects, housingType, show): FeatureCollection<Point, { id: string; label: string; verdict: Verdict }> => {
     if (!rows || !show) return { type: 'FeatureCollection', features: [] };
-    const projects = new Map((data.keyProjects ?? []).map((project) => [project.id, project]));
+    const projects = new Map(planProjects.map((project) => [project.id, project]));
     return {
       type: 'FeatureCollection',
       features: rows.flatMap((row) => {
@@ -624,7 +626,7 @@ export function createReachabilityWorker(): Worker {
   return new Worker(new URL('../analysis/reachabilityWorker.ts', import.meta.url), { type: 'module', name: 'reachability' });
 }
 
-type RequestKind = 'facilities' | 'grid' | 'location' | 'sites' | 'score';
+type RequestKind = 'facilities' | 'grid' | 'location' | 'sites' | 'score' | 'scenarioSites' | 'dragSite';
 /** A request without its id (the client numbers it), kept per message type. */
 type RequestBody = ReachabilityRequest extends infer Request ? (Request extends unknown ? Omit<Request, 'requestId'> : never) : never;
 
@@ -648,6 +650,8 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     if (kind === 'location') $locationAnalysis.set({ status: 'failed', issues });
     else if (kind === 'score') $gridResult.set({ status: 'failed', issues });
     else if (kind === 'sites') $siteAnalysis.set(null);
+    else if (kind === 'scenarioSites') $scenarioSiteAnalysis.set({ status: 'failed', issues });
+    else if (kind === 'dragSite') $dragSiteAnalysis.set(null);
   };
 
   const send = (kind: RequestKind, request: RequestBody, transfer: Transferable[] = []): void => {
@@ -668,9 +672,36 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     send('location', { type: 'analyseLocation', point: point.location, profile: $normProfile.get(), speed: $walkingSpeed.get() });
   };
   const analyseSitesNow = (): void => {
-    const sites: ReachabilitySite[] = ($appData.get().keyProjects ?? []).map((project) => ({ id: project.id, name: project.name, location: project.location }));
+    const sites: ReachabilitySite[] = $planKeyProjects.get().map((project) => ({ id: project.id, name: project.name, location: project.location }));
     if (sites.length === 0) return;
     send('sites', { type: 'analyseSites', sites, profile: $normProfile.get(), speed: $walkingSpeed.get() });
+  };
+  /** The active draft's sites: every time the plan, the facilities or the norms change. */
+  const analyseScenarioSitesNow = (): void => {
+    const sites = $scenarioReachSites.get();
+    if (sites.length === 0) {
+      latest.delete('scenarioSites');
+      $scenarioSiteAnalysis.set({ status: 'idle' });
+      return;
+    }
+    const previous = $scenarioSiteAnalysis.get();
+    $scenarioSiteAnalysis.set({ status: 'pending', rows: previous.status === 'ready' || previous.status === 'pending' ? previous.rows : null });
+    send('scenarioSites', { type: 'analyseSites', sites, profile: $normProfile.get(), speed: $walkingSpeed.get() });
+  };
+  /** The dragged site: at most one request per animation frame, for its latest position (older answers are dropped). */
+  let dragFrameRequested = false;
+  const nextFrame = (callback: () => void): void => {
+    if (typeof globalThis.requestAnimationFrame === 'function') globalThis.requestAnimationFrame(callback);
+    else setTimeout(callback, 16);
+  };
+  const analyseDraggedSiteSoon = (): void => {
+    if (dragFrameRequested) return;
+    dragFrameRequested = true;
+    nextFrame(() => {
+      dragFrameRequested = false;
+      const site = $dragReachSite.get();
+      if (site) send('dragSite', { type: 'analyseSites', sites: [site], profile: $normProfile.get(), speed: $walkingSpeed.get() });
+    });
   };
   const scoreGridNow = (): void => {
     const settings = $gridSettings.get();
@@ -714,6 +745,12 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
       analyseLocationNow();
       scoreGridNow();
     } else if (response.type === 'locationAnalysed') $locationAnalysis.set({ status: 'ready', result: response.result });
+    else if (response.type === 'sitesAnalysed' && kind === 'scenarioSites') {
+      batch(() => {
+        $scenarioSiteAnalysis.set({ status: 'ready', rows: response.rows });
+        if ($dragReachSite.get() === null) $dragSiteAnalysis.set(null);
+      });
+    } else if (response.type === 'sitesAnalysed' && kind === 'dragSite') $dragSiteAnalysis.set(response.rows[0] ?? null);
     else if (response.type === 'sitesAnalysed') $siteAnalysis.set(response.rows);
     else if (response.type === 'gridScored') {
       const grid = $gridDescription.get();
@@ -735,6 +772,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
         send('facilities', { type: 'setFacilities', facilities: packed }, [packed.coordinates.buffer, packed.categoryCodes.buffer]);
         analyseLocationNow();
         analyseSitesNow();
+        analyseScenarioSitesNow();
         scoreGridNow();
       };
       facilitiesGeneration += 1;
@@ -743,19 +781,22 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
       if (facilities.length <= PACK_CHUNK_SIZE) sendFacilities(packFacilities(facilities));
       else void packFacilitiesInChunks(facilities, () => generation === facilitiesGeneration).then((packed) => packed && generation === facilitiesGeneration && sendFacilities(packed));
     }),
-    $appData.listen(() => {
-      setGridNow();
-      analyseSitesNow();
-    }),
+    $appData.listen(() => setGridNow()),
+    // the key projects as the plan places them: the published ones, or moved in the active draft
+    $planKeyProjects.listen(analyseSitesNow),
     $normProfile.listen(() => {
       analyseLocationNow();
       analyseSitesNow();
+      analyseScenarioSitesNow();
       scoreGridNow();
     }),
     $walkingSpeed.listen(() => {
       analyseLocationNow();
       analyseSitesNow();
+      analyseScenarioSitesNow();
     }),
+    $scenarioReachSites.listen(analyseScenarioSitesNow),
+    $dragReachSite.listen((site) => site && analyseDraggedSiteSoon()),
     $analysisPoint.listen(analyseLocationNow),
     $gridSettings.listen(() => {
       setGridNow();
