@@ -8,6 +8,8 @@ import { loadAppData } from './stores/loadAppData';
 import { $language } from './stores/language';
 import { startFacilityStorage } from './stores/storageConnection';
 import { startReachabilityWorker } from './stores/reachability';
+import { $writesInFlight } from './stores/facilityActions';
+import { guardUnloadWhilePending } from './ui/unloadGuard';
 import './ui/styles.css';
 
 const root = document.getElementById('app')!;
@@ -24,6 +26,8 @@ void loadAppData(fetchTextOverHttp).then(() => {
 });
 
 // Saved imports and OpenStreetMap downloads. Storage problems are shown, never swallowed.
+// Closing the tab while a save runs asks first (the save is all or nothing: leaving drops it whole).
+guardUnloadWhilePending($writesInFlight);
 void startFacilityStorage().then(() => {
   document.body.dataset['storageRestoredAt'] = String(Date.now());
 });

@@ -5,7 +5,11 @@ import type { DraftScenario, ScenarioEdit, ScenarioState, Site } from '../domain
 
 export class ScenarioEditError extends Error {
   constructor(
-    readonly code: 'unknownSite' | 'duplicateSite',
+    /**
+     * unknownSite: no site with that id; duplicateSite: a site with that id exists already; staleEdit: the
+     * edit's "before" (or a move's "from") is not what the state holds, so its undo would not restore it.
+     */
+    readonly code: 'unknownSite' | 'duplicateSite' | 'staleEdit',
     readonly edit: ScenarioEdit,
   ) {
     super(`${code} in edit ${edit.id} (${edit.kind})`);
@@ -15,6 +19,23 @@ export class ScenarioEditError extends Error {
 
 function siteIndex(state: ScenarioState, siteId: string): number {
   return state.sites.findIndex((site) => site.id === siteId);
+}
+
+/** Structural equality of plain data (numbers, strings, null, arrays, plain objects). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+function sameKeys(a: object, b: object): boolean {
+  const keysA = Object.keys(a).sort();
+  const keysB = Object.keys(b).sort();
+  return keysA.length === keysB.length && keysA.every((key, index) => key === keysB[index]);
 }
 
 /** The state after one edit. Throws ScenarioEditError when the edit does not fit the state. */
@@ -27,16 +48,24 @@ export function applyEdit(state: ScenarioState, edit: ScenarioEdit): ScenarioSta
     case 'removeSite': {
       const index = siteIndex(state, edit.site.id);
       if (index < 0) throw new ScenarioEditError('unknownSite', edit);
+      if (!sameValue(state.sites[index], edit.site)) throw new ScenarioEditError('staleEdit', edit);
       return { ...state, sites: state.sites.filter((_, i) => i !== index) };
     }
     case 'updateSite': {
       const index = siteIndex(state, edit.siteId);
       if (index < 0) throw new ScenarioEditError('unknownSite', edit);
+      const current = state.sites[index] as unknown as Record<string, unknown>;
+      const fits =
+        sameKeys(edit.before, edit.after) &&
+        !('id' in edit.after) &&
+        Object.entries(edit.before).every(([key, value]) => sameValue(current[key], value));
+      if (!fits) throw new ScenarioEditError('staleEdit', edit);
       const sites = state.sites.slice();
       sites[index] = { ...sites[index], ...edit.after } as Site;
       return { ...state, sites };
     }
     case 'moveKeyProject': {
+      if (!sameValue(state.keyProjectPlacements.get(edit.keyProjectId) ?? null, edit.from)) throw new ScenarioEditError('staleEdit', edit);
       const placements = new Map(state.keyProjectPlacements);
       if (edit.to === null) placements.delete(edit.keyProjectId);
       else placements.set(edit.keyProjectId, edit.to);

@@ -98,3 +98,22 @@ export function sumOfPrinted(values: readonly (number | null)[]): number | null 
   const known = values.filter((value): value is number => value !== null);
   return known.length === 0 ? null : known.reduce((sum, value) => sum + value, 0);
 }
+
+/**
+ * The split of the geclusterd and zorggeschikt homes by price class agreed for West-Overijssel
+ * (Afsprakenkader ouderenhuisvesting West-Overijssel, "Regionale en lokale opgave": "De opgave aan
+ * geclusterde woningen en zorggeschikte woningen is in de volgende prijsklassen uitgesplitst" —
+ * Regio West-Overijssel: sociale huur 50 %, overig 50 %; "Deze uitsplitsing geldt voor alle gemeenten
+ * in West-Overijssel"). The Twente document states the national 50 % only, not as a regional split.
+ */
+export const TENURE_SPLIT_AGREEMENT: {
+  readonly region: RegionId;
+  readonly housingTypes: readonly HousingType[];
+  readonly socialRentShare: number;
+  readonly source: SourceId;
+} = Object.freeze({
+  region: 'west-overijssel',
+  housingTypes: Object.freeze(['geclusterd', 'zorggeschikt'] as HousingType[]),
+  socialRentShare: 0.5,
+  source: 'woonzorgvisie-wo-2024-prijsklassen',
+});

@@ -24,6 +24,9 @@ export const FIRST_DELIVERY_YEAR = 2024;
 export const LAST_TARGET_YEAR = 2030;
 export const LAST_DELIVERY_YEAR = 2050;
 export const MAX_SITE_HOMES = 5_000;
+/** Longest site name and notes the planner can enter (a name longer than this is refused at the field, never cut). */
+export const MAX_SITE_NAME_LENGTH = 200;
+export const MAX_SITE_NOTES_LENGTH = 4_000;
 
 /** A polygon outline as GeoJSON coordinates (one outer ring, [lon, lat] WGS84, closed). */
 export type SiteOutline = [number, number][][];
@@ -106,6 +109,32 @@ export interface DraftScenario {
   appliedCount: number;
   /** ISO timestamp of the last export to a file, or null. */
   lastExportedAt: string | null;
+  /**
+   * The planner's own targets per municipality where the sources print only region totals (Twente).
+   * Absent or empty: none entered. Never filled in by the app.
+   */
+  plannerTargets?: PlannerTargets;
+}
+
+/**
+ * One municipality's target for one housing type as the planner gives it, with where they took it
+ * from. A scenario value left empty stays null (unknown), never 0.
+ */
+export interface PlannerTarget {
+  municipalityCode: MunicipalityCode;
+  housingType: HousingType;
+  basis: number | null;
+  trend: number | null;
+  /** The planner's own citation, shown with the figure (e.g. "Afsprakenkader Twente, bijlage 1, 2024"). */
+  sourceText: string;
+}
+
+export interface PlannerTargets {
+  rows: PlannerTarget[];
+  /** ISO timestamp of the last change. */
+  updatedAt: string;
+  /** Name of the CSV file the rows came from, when imported. */
+  importedFrom: string | null;
 }
 
 /** The plan a scenario describes: the key projects' placements and the planner's sites. */

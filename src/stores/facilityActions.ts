@@ -93,6 +93,14 @@ export function setStorageStatus(status: StorageStatus, error: unknown = null): 
 /** The outcome of a save: stored (or kept in memory in session-only mode), or the problem shown. */
 export type SaveOutcome = { ok: true; persisted: boolean } | { ok: false; issue: DataIssue };
 
+/**
+ * Writes started and not yet finished (committed or failed). A write runs in one transaction, so
+ * closing the tab before it commits throws all of it away (the old data stays, whole): while this
+ * is above 0 the UI asks the browser to confirm leaving (src/ui/unloadGuard.ts). It goes up in
+ * the same task as the planner's click, so a tab closed right after "Opslaan" is already guarded.
+ */
+export const $writesInFlight = atom(0);
+
 /** Runs a write; in session-only mode nothing is written and the change stays in memory (with the banner). */
 async function persist<T>(write: (target: FacilityPersistence) => Promise<T>): Promise<{ ok: true; value: T | null } | { ok: false; issue: DataIssue }> {
   if ($storageStatus.get() === 'sessionOnly') return { ok: true, value: null };
@@ -100,12 +108,15 @@ async function persist<T>(write: (target: FacilityPersistence) => Promise<T>): P
     // Not attached yet: the open has not even started. Never report a save that did not happen.
     return { ok: false, issue: reportStorageError({ issue: { code: 'storage.notOpen', file: 'IndexedDB', params: { reason: $storageStatus.get() } } }) };
   }
+  $writesInFlight.set($writesInFlight.get() + 1);
   try {
     return { ok: true, value: await write(persistence) };
   } catch (error) {
     // The open failed while this write waited because the browser has no storage: keep in memory.
     if ($storageStatus.get() === 'sessionOnly') return { ok: true, value: null };
     return { ok: false, issue: reportStorageError(error) };
+  } finally {
+    $writesInFlight.set($writesInFlight.get() - 1);
   }
 }
 

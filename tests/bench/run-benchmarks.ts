@@ -4,6 +4,7 @@ import { runImportBenchmarks } from './import.bench';
 import { runFacilityLayerBenchmarks } from './facilityLayer.bench';
 import { runStorageBenchmarks } from './storage.bench';
 import { runLargeFacilitiesBenchmarks } from './largeFacilities.bench';
+import { formatScenarioResults, runScenarioBenchmarks } from './scenario.bench';
 
 console.log(`Node ${process.version}, ${new Date().toISOString()}\n`);
 console.log(formatBenchResults(await runReachabilityBenchmarks()));
@@ -15,4 +16,6 @@ console.log('');
 await runStorageBenchmarks();
 console.log('');
 await runLargeFacilitiesBenchmarks();
+console.log('');
+console.log(formatScenarioResults(runScenarioBenchmarks()));
 console.log('\nThe same file in Chromium (parse, save, longest main-thread task, preview, heap): npm run bench:browser');
