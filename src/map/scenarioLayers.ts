@@ -115,6 +115,10 @@ export function addScenarioLayers(map: MapLibreMap): () => void {
       return { id: site.id, x: Math.round(x), y: Math.round(y) };
     });
     container.dataset['scenarioSites'] = JSON.stringify(sites);
+    const selection = $selection.get();
+    const project = selection?.kind === 'keyProject' ? $planKeyProjects.get().find((candidate) => candidate.id === selection.id) : undefined;
+    const projected = project ? map.project(project.location) : null;
+    container.dataset['selectedKeyProject'] = project && projected ? JSON.stringify({ id: project.id, x: Math.round(projected.x), y: Math.round(projected.y) }) : '';
   };
 
   const renderSites = () => {
