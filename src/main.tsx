@@ -7,7 +7,7 @@ import { fetchTextOverHttp } from './data/loadDatasets';
 import { loadAppData } from './stores/loadAppData';
 import { $language } from './stores/language';
 import { startFacilityStorage } from './stores/storageConnection';
-import { startReachabilityWorker } from './stores/reachability';
+import { startReachabilityWorker } from './stores/reachabilityWorkerClient';
 import { $writesInFlight } from './stores/facilityActions';
 import { guardUnloadWhilePending } from './ui/unloadGuard';
 import './ui/styles.css';

@@ -90,6 +90,25 @@ export function applyCoverage(result: LocationReachability, incomplete: Readonly
   return { ...result, categories, housingTypes };
 }
 
+/**
+ * A worker result judged against the coverage declared where its point lies (`locate` gives the
+ * municipality code of a point, or null); a point outside the province is complete nowhere.
+ */
+export function judgeAgainstCoverage(result: LocationReachability, coverage: CategoryCoverage, locate: (point: [number, number]) => string | null): LocationReachability {
+  return applyCoverage(result, incompleteCategoriesAt(coverage, locate(result.point), !result.outsideProvince));
+}
+
+/** Categories with loaded facilities that no visible dataset declares complete anywhere ("only these locations"). */
+export function undeclaredCategories(datasets: readonly FacilityDataset[], byDataset: ReadonlyMap<string, readonly Facility[]>): FacilityCategory[] {
+  const coverage = coverageByCategory(datasets);
+  const present = new Set<FacilityCategory>();
+  for (const dataset of datasets) {
+    if (dataset.hidden) continue;
+    for (const facility of byDataset.get(dataset.id) ?? []) present.add(facility.category);
+  }
+  return FACILITY_CATEGORIES.filter((category) => present.has(category) && !coverage.has(category));
+}
+
 /** Per category, the municipalities holding at least one of the facilities (sorted codes): the prefill for "complete for municipalities". */
 export function municipalitiesHoldingFacilities(
   facilities: readonly Pick<Facility, 'category' | 'location'>[],

@@ -9,13 +9,13 @@
 
 import KDBush from 'kdbush';
 import type { Facility, FacilityCategory } from '../domain/facility';
-import { FACILITY_CATEGORIES } from '../domain/facility';
+import { FACILITY_CATEGORIES, facilityKey } from '../domain/facility';
 import type { DistanceMethod, DistanceMethodId, NearestFacility } from './distanceMethod';
 import { DEGREES_TO_RADIANS, haversineMeters, metersToRankingMetric, rankingMetric } from './sphericalDistance';
 
 /** Facilities as typed arrays: what a worker receives (transferred, not cloned). */
 export interface PackedFacilities {
-  /** Globally unique facility ids, e.g. `${datasetId}/${id}`. */
+  /** Globally unique facility ids (facilityKey). */
   ids: string[];
   /** [lon0, lat0, lon1, lat1, ...] WGS84 degrees. */
   coordinates: Float64Array;
@@ -36,7 +36,7 @@ function packRange(facilities: readonly Facility[], packed: PackedFacilities, st
     packed.coordinates[2 * position] = facility.location[0];
     packed.coordinates[2 * position + 1] = facility.location[1];
     packed.categoryCodes[position] = codes.get(facility.category) ?? -1;
-    packed.ids[position] = `${facility.datasetId}/${facility.id}`;
+    packed.ids[position] = facilityKey(facility);
   }
 }
 

@@ -23,7 +23,7 @@
 // stations; two different facilities of one category with the same name within 150 m are rare.
 
 import KDBush from 'kdbush';
-import type { Facility, FacilityAttributes, FacilityCategory } from '../domain/facility';
+import { facilityKey, type Facility, type FacilityAttributes, type FacilityCategory } from '../domain/facility';
 import { DEGREES_TO_RADIANS, EARTH_RADIUS_METERS, haversineMeters } from './sphericalDistance';
 
 /** Largest distance between two facilities with equal normalised names that are merged. */
@@ -194,7 +194,7 @@ export function mergeFacilitiesPairwise(datasets: ReadonlyArray<readonly Facilit
 export function mergedFacilitiesBySourceKey(merged: readonly MergedFacility[]): Map<string, MergedFacility> {
   const byKey = new Map<string, MergedFacility>();
   for (const facility of merged) {
-    for (const source of facility.sources) byKey.set(`${source.datasetId}/${source.id}`, facility);
+    for (const source of facility.sources) byKey.set(facilityKey(source), facility);
   }
   return byKey;
 }

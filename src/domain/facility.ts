@@ -27,7 +27,7 @@ export interface FacilityAttributes {
 }
 
 export interface Facility {
-  /** Unique within its dataset; globally unique as `${datasetId}/${id}`. */
+  /** Unique within its dataset; globally unique as facilityKey (datasetId/id). */
   id: string;
   name: string;
   category: FacilityCategory;

@@ -568,7 +568,7 @@ const nl = {
   'reach.unknownFacility': 'Voorziening "{value}" is niet bekend in de bereikbaarheidsberekening.',
   'reach.workerError': 'De bereikbaarheidsberekening is mislukt ({reason}).',
 
-  // --- reachability UI (src/ui/Reachability*.tsx, src/stores/reachability.ts, src/map/reachabilityLayers.ts) ---
+  // --- reachability UI (src/ui/Reachability*.tsx, the reachability stores (norms, analysisPoint, projectTable, suitabilityGrid), src/map/reachabilityLayers.ts) ---
   'reachUi.title': 'Bereikbaarheid',
   'reachUi.intro': 'Hoe dicht liggen de voorzieningen die ouderen nodig hebben? Alle afstanden zijn hemelsbreed.',
   'reachUi.profile': 'Normprofiel',
@@ -1355,7 +1355,7 @@ const en: Record<MessageKey, string> = {
   'reach.unknownFacility': 'Facility "{value}" is not known to the reachability calculation.',
   'reach.workerError': 'The reachability calculation failed ({reason}).',
 
-  // --- reachability UI (src/ui/Reachability*.tsx, src/stores/reachability.ts, src/map/reachabilityLayers.ts) ---
+  // --- reachability UI (src/ui/Reachability*.tsx, the reachability stores (norms, analysisPoint, projectTable, suitabilityGrid), src/map/reachabilityLayers.ts) ---
   'reachUi.title': 'Reachability',
   'reachUi.intro': 'How close are the facilities older people need? All distances are as the crow flies.',
   'reachUi.profile': 'Norm profile',

@@ -12,7 +12,7 @@ import { facilitySymbolKey } from '../domain/facilitySymbols';
 export const GEOJSON_CHUNK_SIZE = 10_000;
 
 export interface FacilityFeatureProperties {
-  /** `${datasetId}/${id}`: what a click selects. */
+  /** facilityKey: what a click selects. */
   key: string;
   /** Shown by browser tests' description of the rendered map (data-facility-points). */
   name: string;

@@ -6,22 +6,10 @@ import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import { FACILITY_SYMBOLS } from '../domain/facilitySymbols';
 import { DEGREES_TO_RADIANS, EARTH_RADIUS_METERS } from '../analysis/sphericalDistance';
 import { gridCellRectangle } from '../analysis/provinceGrid';
-import {
-  $analysisPoint,
-  $gridLayer,
-  $gridIncompleteCodes,
-  $gridSettings,
-  $nearestLines,
-  $pickingLocation,
-  $projectReachLabels,
-  $reachRings,
-  $selectedGridCell,
-  cancelPickingLocation,
-  NO_GRID_CLASS,
-  pickLocation,
-  selectGridCellAt,
-  type GridLayerData,
-} from '../stores/reachability';
+import { $analysisPoint, $nearestLines, $pickingLocation, $reachRings, cancelPickingLocation, pickLocation } from '../stores/analysisPoint';
+import { $gridLayer, $gridIncompleteCodes, $gridSettings, $selectedGridCell, selectGridCellAt } from '../stores/suitabilityGrid';
+import { $projectReachLabels } from '../stores/projectTable';
+import { NO_GRID_CLASS, type GridLayerData } from '../analysis/suitabilityGrid';
 import { $formatNumber } from '../stores/language';
 import { $showKeyProjects } from '../stores/mapLayers';
 import { LABEL_FONT, LAYER_IDS, SOURCE_IDS } from './mapStyle';

@@ -9,6 +9,7 @@ import type { PlacedKeyProject } from '../domain/keyProject';
 import type { Source, SourceId } from '../domain/source';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { NORM_SOURCES } from '../domain/norms';
+import { municipalityLocator } from '../analysis/facilitiesPerMunicipality';
 
 export interface MunicipalityFeatureProperties {
   code: MunicipalityCode;
@@ -94,6 +95,9 @@ export const $keyProjectsByMunicipality = computed($appData, (data) => {
   }
   return byCode;
 });
+
+/** The municipality (CBS code) a point lies in, on the loaded boundaries; null outside all of them. */
+export const $municipalityLocator = computed($appData, (data) => municipalityLocator(data.municipalityBoundaries?.features ?? []));
 
 /** Inconsistencies grouped by what they concern, so panels can show them next to the figure. */
 export const $inconsistenciesBySubject = computed($appData, (data) => {

@@ -3,7 +3,7 @@
 import { atom, batch, computed } from 'nanostores';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import { countByCategory, facilitiesPerMunicipality } from '../analysis/facilitiesPerMunicipality';
-import { coverageByCategory, partiallyCoveredArea } from '../analysis/dataCoverage';
+import { coverageByCategory, partiallyCoveredArea, undeclaredCategories } from '../analysis/dataCoverage';
 import { countCompleteness, type CountCompleteness } from '../analysis/categoryCompleteness';
 import { mergeFacilities, mergedFacilitiesBySourceKey, type MergedFacility } from '../analysis/mergeFacilities';
 import { $appData } from './appData';
@@ -79,14 +79,13 @@ export const $facilityCountsByCategory = computed($activeFacilities, countByCate
 /** Per category: complete for the province, for some municipalities, or nowhere (from the visible datasets' declarations). */
 export const $categoryCoverage = computed($facilityDatasets, coverageByCategory);
 
+/** Categories with loaded facilities that no visible dataset declares complete anywhere ("only these locations"). */
+export const $undeclaredCategories = computed([$facilityDatasets, $facilitiesByDataset], undeclaredCategories);
+
 /** Province-wide count of each category with its completeness, as the layer panel and sidebar state it. */
 export const $categoryCompleteness = computed([$activeFacilities, $categoryCoverage], (facilities, coverage) =>
   Object.fromEntries(FACILITY_CATEGORIES.map((category) => [category, countCompleteness(category, facilities, coverage)])) as Record<FacilityCategory, CountCompleteness>,
 );
-
-export function facilityKey(facility: Pick<Facility, 'datasetId' | 'id'>): string {
-  return `${facility.datasetId}/${facility.id}`;
-}
 
 /** The merged facility for the key of any record it stands for (so every source's key finds it). */
 export const $facilitiesByKey = computed($activeFacilities, mergedFacilitiesBySourceKey);

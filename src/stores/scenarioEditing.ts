@@ -4,15 +4,14 @@
 // stores (applyScenarioEdit), so undo/redo and the history see it.
 
 import { atom, batch, computed } from 'nanostores';
-import { municipalityLocator } from '../analysis/facilitiesPerMunicipality';
+import { judgeAgainstCoverage } from '../analysis/dataCoverage';
 import { arrowKeyOffset, offsetByMeters, roundCoordinate } from '../analysis/siteMove';
 import { validateSiteFields, type SiteFieldIssue } from '../analysis/siteValidation';
 import type { LocationReachability } from '../analysis/reachability';
 import { emptySiteHomes, type Site, type SiteFields } from '../domain/scenario';
-import { $appData } from './appData';
+import { $appData, $municipalityLocator } from './appData';
 import { $categoryCoverage } from './facilities';
 import { $translate } from './language';
-import { judgeAgainstCoverage } from './reachability';
 import { $activeScenarioId, $activeScenarioState, applyScenarioEdit, newSiteId } from './scenarios';
 import { $dragPreview, $dragReachSite, $dragSiteAnalysis, $scenarioSiteAnalysis, type PlanItem } from './scenarioSiteAnalysis';
 import { $selection, clearSelection, selectSite } from './selection';
@@ -49,8 +48,6 @@ export function dismissEditRefusal(): void {
   $editRefusal.set(null);
 }
 
-const $locateMunicipality = computed($appData, (data) => municipalityLocator(data.municipalityBoundaries?.features ?? []));
-
 function validationContext() {
   const data = $appData.get();
   return { province: data.province?.features[0] ?? null, keyProjectIds: new Set((data.keyProjects ?? []).map((project) => project.id)) };
@@ -60,7 +57,7 @@ function validationContext() {
 function placeAt(location: [number, number]): { code: string } | { issue: SiteFieldIssue } {
   const [issue] = validateSiteFields({ location }, validationContext());
   if (issue) return { issue };
-  const code = $locateMunicipality.get()(location);
+  const code = $municipalityLocator.get()(location);
   if (code === null) {
     return { issue: { field: 'location', code: 'site.outsideProvince', file: 'scenario', params: { field: 'location', lon: location[0].toFixed(5), lat: location[1].toFixed(5) } } };
   }
@@ -251,7 +248,7 @@ export type SiteReach = { status: 'pending' } | { status: 'ready'; result: Locat
  * worker's rows for the plan.
  */
 export const $siteReachability = computed(
-  [$scenarioSiteAnalysis, $dragSiteAnalysis, $dragReachSite, $categoryCoverage, $locateMunicipality],
+  [$scenarioSiteAnalysis, $dragSiteAnalysis, $dragReachSite, $categoryCoverage, $municipalityLocator],
   (analysis, dragRow, dragSite, coverage, locate): ReadonlyMap<string, SiteReach> => {
     const result = new Map<string, SiteReach>();
     if (analysis.status === 'failed') return new Map([['*', { status: 'failed' }]]);

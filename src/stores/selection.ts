@@ -10,7 +10,7 @@ export type Selection =
   | { kind: 'area'; area: AreaId }
   | { kind: 'keyProject'; id: string }
   | { kind: 'facility'; key: string }
-  /** The reachability of the analysis point (src/stores/reachability.ts holds the point). */
+  /** The reachability of the analysis point (src/stores/analysisPoint.ts holds the point). */
   | { kind: 'reachability' }
   /** A site of the active draft scenario. */
   | { kind: 'site'; id: string }
@@ -32,7 +32,7 @@ export function selectKeyProject(id: string): void {
   $selection.set({ kind: 'keyProject', id });
 }
 
-/** `key` is `${datasetId}/${facilityId}`. */
+/** `key` is the facility's facilityKey (src/domain/facility.ts). */
 export function selectFacility(key: string): void {
   $selection.set({ kind: 'facility', key });
 }

@@ -2,16 +2,13 @@
 
 import { useStore } from '@nanostores/preact';
 import { $dataIssues } from '../stores/appData';
-import { isMessageKey } from '../i18n/catalogue';
-import type { DataIssue } from '../domain/dataIssue';
+import { issueText } from './issueText';
 import { useTranslate } from './useTranslate';
 
 export function DataProblems() {
   const t = useTranslate();
   const issues = useStore($dataIssues);
   if (issues.length === 0) return null;
-  const describe = (issue: DataIssue) =>
-    isMessageKey(issue.code) ? t(issue.code, { file: issue.file, ...issue.params }) : issue.code;
   return (
     <section class="data-problems" role="alert" aria-labelledby="data-problems-title">
       <h2 id="data-problems-title">{t('app.dataProblemsTitle')}</h2>
@@ -20,7 +17,7 @@ export function DataProblems() {
         {issues.slice(0, 20).map((issue, index) => (
           <li key={index}>
             <code>{issue.file}</code>
-            {issue.record !== undefined ? `, ${t('data.recordLabel', { record: issue.record })}` : ''}: {describe(issue)}
+            {issue.record !== undefined ? `, ${t('data.recordLabel', { record: issue.record })}` : ''}: {issueText(issue, t)}
           </li>
         ))}
       </ul>

@@ -5,7 +5,7 @@ import { useStore } from '@nanostores/preact';
 import { $facilitiesByKey, $facilityDatasets } from '../stores/facilities';
 import { MERGE_DISTANCE_METERS } from '../analysis/mergeFacilities';
 import { facilitySymbolKey } from '../domain/facilitySymbols';
-import { analyseFacility } from '../stores/reachability';
+import { analyseFacility } from '../stores/analysisPoint';
 import { FacilitySymbolBadge } from './FacilityLayersPanel';
 import { useFormatNumber, useTranslate } from './useTranslate';
 

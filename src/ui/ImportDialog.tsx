@@ -28,22 +28,19 @@ import {
 import { $language, type Translate } from '../stores/language';
 import { ReloadButton } from './StorageProblem';
 import { CoverageEditor } from './CoverageEditor';
+import { issueText } from './issueText';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 /** Rejected rows listed in the dialog; the rest are counted, so a huge bad file cannot freeze the page. */
 const MAXIMUM_REPORT_ROWS = 500;
 
-/** File-level messages name the file through {file}, which an issue carries beside its params. */
-function issueText(t: Translate, issue: DataIssue): string {
-  return isMessageKey(issue.code) ? t(issue.code, { file: issue.file, ...issue.params }) : issue.code;
-}
 
 function IssueAlert({ issue }: { issue: DataIssue | null }) {
   const t = useTranslate();
   if (issue === null) return null;
   return (
     <p id="import-alert" class="import-alert" role="alert">
-      <strong>{t('importDialog.problemTitle')}:</strong> {issueText(t, issue)}
+      <strong>{t('importDialog.problemTitle')}:</strong> {issueText(issue, t)}
       {issue.code === 'storage.conflict' && (
         <>
           {' '}
@@ -207,7 +204,7 @@ function ColumnSelect({ id, label, headers, value, onChange }: { id: string; lab
 }
 
 function mappingIssueText(t: Translate, issue: DataIssue): string {
-  if (issue.code !== 'import.columnMappingIncomplete') return issueText(t, issue);
+  if (issue.code !== 'import.columnMappingIncomplete') return issueText(issue, t);
   const fields = String(issue.params?.['fields'] ?? '')
     .split(', ')
     .map((field) => {
@@ -412,7 +409,7 @@ function RejectedTable({ result }: { result: ImportSucceeded }) {
                 {shown.map((issue, index) => (
                   <tr key={`${String(issue.record)}-${index}`} data-record={String(issue.record ?? '')}>
                     <td class="number">{String(issue.record ?? '')}</td>
-                    <td>{issueText(t, issue)}</td>
+                    <td>{issueText(issue, t)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -490,7 +487,7 @@ function ResultStep({ state }: { state: ImportFlowState }) {
           <h4 id="import-warnings-title">{t('importDialog.warningsTitle')}</h4>
           <ul>
             {result.warnings.map((warning, index) => (
-              <li key={`${warning.code}-${index}`}>{issueText(t, warning)}</li>
+              <li key={`${warning.code}-${index}`}>{issueText(warning, t)}</li>
             ))}
           </ul>
         </section>

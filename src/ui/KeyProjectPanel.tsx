@@ -7,7 +7,7 @@ import { $activeScenario } from '../stores/scenarios';
 import { resetKeyProjectPlacement } from '../stores/scenarioEditing';
 import { $keyProjectsAtSameLocation } from '../stores/keyProjectStacks';
 import { selectKeyProject, selectMunicipality } from '../stores/selection';
-import { analyseKeyProject } from '../stores/reachability';
+import { analyseKeyProject } from '../stores/analysisPoint';
 import { InconsistencyNote } from './InconsistencyNote';
 import { KeyProjectSymbol } from './KeyProjectSymbol';
 import { SourceReference } from './SourceReference';

@@ -3,7 +3,7 @@
 import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DataIssue } from '../domain/dataIssue';
-import { isMessageKey } from '../i18n/catalogue';
+import { issueText } from './issueText';
 import { $appData } from '../stores/appData';
 import { $language } from '../stores/language';
 import { $osmFetch, cancelOsmFetch, fetchOsmFacilities, keepPreviousOsmDownload, replaceWithNewOsmDownload, type OsmAreaChoice, type OsmFetchState } from '../stores/osmFetch';
@@ -38,7 +38,7 @@ function SkippedList({ skipped }: { skipped: readonly DataIssue[] }) {
       <ul>
         {shown.map((issue, index) => (
           <li key={`${String(issue.record)}-${index}`} data-code={issue.code}>
-            <span class="osm-skipped-id">{String(issue.record ?? '')}</span>: {isMessageKey(issue.code) ? t(issue.code, issue.params) : issue.code}
+            <span class="osm-skipped-id">{String(issue.record ?? '')}</span>: {issueText(issue, t)}
           </li>
         ))}
       </ul>
@@ -165,7 +165,7 @@ export function OsmFetchPanel() {
       {state.status === 'failed' && (
         <div role="alert" class="warning" data-testid="osm-failed">
           <p>
-            {isMessageKey(state.issue.code) ? t(state.issue.code, state.issue.params) : state.issue.code} {t('osmFetch.unchanged')}
+            {issueText(state.issue, t)} {t('osmFetch.unchanged')}
           </p>
           <button type="button" onClick={() => void fetchOsmFacilities(choice)}>
             {t('osmFetch.retry')}

@@ -4,8 +4,11 @@
 import { useStore } from '@nanostores/preact';
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../domain/facility';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
-import { isMessageKey } from '../i18n/catalogue';
-import { $gridIncompleteCodes, $gridLayer, $gridResult, $gridSettings, $reachHousingType, $selectedCellIncomplete, $selectedGridCell, $showProjectReachLabels, GRID_CELL_SIZES_METERS, NO_GRID_CLASS, setGridSettings, type GridMode } from '../stores/reachability';
+import { issueText } from './issueText';
+import { $gridIncompleteCodes, $gridLayer, $gridResult, $gridSettings, $selectedCellIncomplete, $selectedGridCell, setGridSettings } from '../stores/suitabilityGrid';
+import { $reachHousingType } from '../stores/norms';
+import { $showProjectReachLabels } from '../stores/projectTable';
+import { GRID_CELL_SIZES_METERS, NO_GRID_CLASS, type GridMode } from '../analysis/suitabilityGrid';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 const GRID_MODES: GridMode[] = ['off', 'housingType', 'category'];
@@ -107,7 +110,7 @@ export function ReachabilityGridLegend() {
       <div role="status" aria-live="polite">
         {result.status === 'pending' && <p class="legend-note">{t('reachUi.grid.pending')}</p>}
         {result.status === 'failed' && (
-          <p class="warning">{result.issues.map((issue) => (isMessageKey(issue.code) ? t(issue.code, issue.params) : issue.code)).join(' ')}</p>
+          <p class="warning">{result.issues.map((issue) => issueText(issue, t)).join(' ')}</p>
         )}
       </div>
       {layer && !layer.hasData ? (

@@ -4,10 +4,11 @@
 import { useStore } from '@nanostores/preact';
 import { HOUSING_TYPES } from '../domain/housing';
 import { metersPerSecondToKilometersPerHour, type CategoryNorm } from '../domain/norms';
-import { isMessageKey } from '../i18n/catalogue';
+import { issueText } from './issueText';
 import { $appData, $sourcesById } from '../stores/appData';
-import { $facilitiesByKey } from '../stores/facilities';
-import { $analysisPoint, $locationResult, $normProfile, $profileCategories, $reachHousingType, $undeclaredCategories, $walkingSpeed, clearAnalysisPoint, setReachHousingType } from '../stores/reachability';
+import { $facilitiesByKey, $undeclaredCategories } from '../stores/facilities';
+import { $analysisPoint, $locationResult, clearAnalysisPoint } from '../stores/analysisPoint';
+import { $normProfile, $profileCategories, $reachHousingType, $walkingSpeed, setReachHousingType } from '../stores/norms';
 import { selectKeyProject } from '../stores/selection';
 import { FacilitySymbolBadge } from './FacilityLayersPanel';
 import { SourceReference } from './SourceReference';
@@ -77,7 +78,7 @@ export function ReachabilityPanel() {
         {state.status === 'failed' && (
           <div class="warning">
             {t('reachUi.failed')}{' '}
-            {state.issues.map((issue) => (isMessageKey(issue.code) ? t(issue.code, issue.params) : issue.code)).join(' ')}
+            {state.issues.map((issue) => issueText(issue, t)).join(' ')}
           </div>
         )}
       </div>

@@ -5,43 +5,27 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
 import { metersPerSecondToKilometersPerHour, NORM_PROFILE_IDS, type CategoryNorm, WALKING_SPEED_PRESET_IDS, type NormProfileId, type WalkingSpeedPresetId } from '../domain/norms';
-import {
-  $normIssues,
-  $normProfile,
-  $pickingLocation,
-  $profileCategories,
-  $reachHousingType,
-  $showProjectReachLabels,
-  $undeclaredCategories,
-  $walkingSpeed,
-  cancelPickingLocation,
-  openProjectTable,
-  selectNormProfile,
-  selectWalkingSpeedPreset,
-  setCustomWalkingSpeed,
-  setNormDistance,
-  setReachHousingType,
-  setShowProjectReachLabels,
-  startPickingLocation,
-} from '../stores/reachability';
+import { $normIssues, $normProfile, $profileCategories, $reachHousingType, $walkingSpeed, selectNormProfile, selectWalkingSpeedPreset, setCustomWalkingSpeed, setNormDistance, setReachHousingType } from '../stores/norms';
+import { $pickingLocation, cancelPickingLocation, startPickingLocation } from '../stores/analysisPoint';
+import { $showProjectReachLabels, openProjectTable, setShowProjectReachLabels } from '../stores/projectTable';
 import type { DataIssue } from '../domain/dataIssue';
 import { isMessageKey, type MessageKey } from '../i18n/catalogue';
 import type { Translate } from '../stores/language';
 import { $municipalitiesByCode } from '../stores/appData';
-import { $categoryCompleteness, $categoryCoverage } from '../stores/facilities';
+import { $categoryCompleteness, $categoryCoverage, $undeclaredCategories } from '../stores/facilities';
 import { completenessText } from './completenessText';
+import { issueText } from './issueText';
 import { SourceReference } from './SourceReference';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 /** A norm issue in words; its record 'nultreden/supermarkt' becomes 'Supermarkt, Nultreden'. */
-function issueText(issue: DataIssue, t: Translate): string {
-  if (!isMessageKey(issue.code)) return issue.code;
+function normIssueText(issue: DataIssue, t: Translate): string {
   const [housingType, category] = String(issue.record ?? '').split('/');
   const record =
     category && isMessageKey(`category.${category}`) && isMessageKey(`housing.${housingType}`)
       ? `${t(`category.${category}` as MessageKey)}, ${t(`housing.${housingType}` as MessageKey)}`
       : t('reachUi.customSpeed');
-  return t(issue.code, { record, ...issue.params });
+  return issueText(issue, t, { record });
 }
 
 /** The message under a refused field: why, and which value stays in force. */
@@ -50,7 +34,7 @@ function FieldError({ id, issue, kept }: { id: string; issue: DataIssue; kept: s
   return (
     <p id={id} class="field-error" role="alert" data-testid="norm-field-error">
       <span aria-hidden="true">⚠ </span>
-      {issueText(issue, t)} {kept}
+      {normIssueText(issue, t)} {kept}
     </p>
   );
 }

@@ -5,19 +5,9 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { HOUSING_TYPES } from '../domain/housing';
 import { $appData } from '../stores/appData';
-import {
-  $normProfile,
-  $profileCategories,
-  $projectTable,
-  $projectTableRows,
-  $siteRows,
-  closeProjectTable,
-  filterProjectTable,
-  projectTableCsv,
-  setIncludeOutlookOnly,
-  sortProjectTable,
-  type ProjectSortKey,
-} from '../stores/reachability';
+import { $normProfile, $profileCategories } from '../stores/norms';
+import { $projectTable, $projectTableRows, $siteRows, closeProjectTable, filterProjectTable, projectTableCsv, setIncludeOutlookOnly, sortProjectTable } from '../stores/projectTable';
+import type { ProjectSortKey } from '../analysis/projectTable';
 import { selectKeyProject } from '../stores/selection';
 import { VerdictText } from './VerdictText';
 import { useFormatNumber, useTranslate } from './useTranslate';

@@ -28,7 +28,7 @@ import {
 import { $addingSite, $editRefusal, dismissEditRefusal, startAddingSite, stopAddingSite } from '../stores/scenarioEditing';
 import { compareScenarios } from '../stores/scenarioComparison';
 import { $selection, selectSite } from '../stores/selection';
-import { cancelPickingLocation } from '../stores/reachability';
+import { cancelPickingLocation } from '../stores/analysisPoint';
 import { describeEdits } from './scenarioEditText';
 import { useFormatNumber, useTranslate } from './useTranslate';
 

@@ -9,7 +9,7 @@ import type { PlacedKeyProject } from '../domain/keyProject';
 import { parseCoordinate, roundCoordinate } from '../analysis/siteMove';
 import type { SiteField, SiteFieldIssue } from '../analysis/siteValidation';
 import { $appData, $municipalitiesByCode } from '../stores/appData';
-import { $profileCategories } from '../stores/reachability';
+import { $profileCategories } from '../stores/norms';
 import { $activeScenario, $activeScenarioState } from '../stores/scenarios';
 import { $siteReachability, deleteSite, nudgeSite, requestMove, siteReachOf, updateSiteFields } from '../stores/scenarioEditing';
 import { $language } from '../stores/language';

@@ -13,8 +13,8 @@ import { countFacilitiesPerMunicipality } from '../../src/analysis/facilitiesPer
 import { PACK_CHUNK_SIZE, packFacilities as packForReachability } from '../../src/analysis/facilityIndex';
 import { featuresJson, GEOJSON_CHUNK_SIZE, toFeatureCollection } from '../../src/map/facilityGeoJson';
 import { packFacilities, UNPACK_CHUNK_SIZE, unpackFacilities } from '../../src/data/import/importProtocol';
-import { $activeFacilities, $facilitiesByKey, $facilityCountsByCategory, $partialCoverageCodes, $visibleFacilities, putFacilityDataset, removeFacilityDataset } from '../../src/stores/facilities';
-import { $reachFacilities, $undeclaredCategories } from '../../src/stores/reachability';
+import { $activeFacilities, $facilitiesByKey, $facilityCountsByCategory, $partialCoverageCodes, $undeclaredCategories, $visibleFacilities, putFacilityDataset, removeFacilityDataset } from '../../src/stores/facilities';
+import { $reachFacilities } from '../../src/stores/reachabilityWorkerClient';
 import { OVERIJSSEL_BOUNDS } from '../../src/domain/geography';
 import { seededRandom } from '../support/seededRandom';
 import { ISSUE_ROW_COUNT } from '../support/largeFacilityCsv';

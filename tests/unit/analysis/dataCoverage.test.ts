@@ -7,11 +7,12 @@ import {
   municipalitiesHoldingFacilities,
   municipalitiesWithIncompleteData,
   partiallyCoveredArea,
+  undeclaredCategories,
 } from '../../../src/analysis/dataCoverage';
 import { analyseLocation, type LocationReachability } from '../../../src/analysis/reachability';
 import { FacilityIndex } from '../../../src/analysis/facilityIndex';
 import { WOONZORGZONE_PROFILE, DEFAULT_WALKING_SPEED } from '../../../src/domain/norms';
-import { FACILITY_CATEGORIES, type DatasetCompleteness, type Facility, type FacilityCategory, type FacilityDataset } from '../../../src/domain/facility';
+import { completenessFor, FACILITY_CATEGORIES, type DatasetCompleteness, type Facility, type FacilityCategory, type FacilityDataset } from '../../../src/domain/facility';
 
 const ZWOLLE = 'GM0193';
 const KAMPEN = 'GM0166';
@@ -137,5 +138,24 @@ describe('municipalitiesHoldingFacilities', () => {
     );
     expect(holding.get('supermarkt')).toEqual([KAMPEN, ZWOLLE]);
     expect(holding.has('huisarts')).toBe(false);
+  });
+});
+
+/** A dataset declaring the categories complete for the whole province (none: only these locations). */
+const provinceDataset = (id: string, categories: FacilityCategory[]): FacilityDataset => dataset(id, completenessFor(categories, { kind: 'province' }));
+const locatedFacility = (datasetId: string, id: string, category: FacilityCategory): Facility => ({ ...facility(id, category, [6.09, 52.51]), datasetId });
+
+describe('categories loaded as known locations only', () => {
+  it('names categories that are loaded but declared complete nowhere (railway stations only)', () => {
+    const byDataset = new Map([['stations', [locatedFacility('stations', 't1', 'ovHalte')]]]);
+    expect(undeclaredCategories([provinceDataset('stations', [])], byDataset)).toEqual(['ovHalte']);
+  });
+
+  it('does not name a category another visible dataset declares', () => {
+    const byDataset = new Map([
+      ['stations', [locatedFacility('stations', 't1', 'ovHalte')]],
+      ['osm', [locatedFacility('osm', 'b1', 'ovHalte')]],
+    ]);
+    expect(undeclaredCategories([provinceDataset('stations', []), provinceDataset('osm', ['ovHalte'])], byDataset)).toEqual([]);
   });
 });

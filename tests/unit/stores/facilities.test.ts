@@ -14,7 +14,7 @@ import {
   $hiddenCategories,
   updateFacilityDataset,
 } from '../../../src/stores/facilities';
-import { $reachFacilities } from '../../../src/stores/reachability';
+import { $reachFacilities } from '../../../src/stores/reachabilityWorkerClient';
 
 /** A dataset declaring supermarkets complete for the province or for some municipalities. */
 const dataset = (id: string, coverage: 'province' | string[], kind: FacilityDataset['kind'] = 'osm'): FacilityDataset => ({

@@ -1,0 +1,227 @@
+// The client of the reachability Web Worker: feeds it from the stores (facilities, province grid,
+// analysis point, all key projects as the plan places them, the open draft's sites and the one being
+// dragged, grid score) and writes its answers back; all heavy work runs there.
+
+import { atom, batch } from 'nanostores';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { DataIssue } from '../domain/dataIssue';
+import type { FacilityCategory } from '../domain/facility';
+import { PACK_CHUNK_SIZE, packFacilities, packFacilitiesInChunks, type PackedFacilities } from '../analysis/facilityIndex';
+import type { ReachabilitySite } from '../analysis/reachability';
+import type { ReachabilityRequest, ReachabilityResponse } from '../analysis/reachabilityProtocol';
+import { $analysisPoint, $locationAnalysis } from './analysisPoint';
+import { $appData } from './appData';
+import { $planKeyProjects } from './planKeyProjects';
+import { $dragReachSite, $dragSiteAnalysis, $scenarioReachSites, $scenarioSiteAnalysis } from './scenarioSiteAnalysis';
+import { $activeFacilities } from './facilities';
+import { $normProfile, $walkingSpeed } from './norms';
+import { $siteAnalysis } from './projectTable';
+import { $gridDescription, $gridResult, $gridSettings } from './suitabilityGrid';
+
+/**
+ * Every facility of the visible datasets counts: a known facility within the norm proves "met"
+ * even where its dataset is not complete. Whether "not met" may be said is decided per point from
+ * the declared coverage (src/analysis/dataCoverage.ts).
+ */
+export const $reachFacilities = $activeFacilities;
+
+/** Categories the worker has facilities for (its answer to the last setFacilities). */
+export const $categoriesWithData = atom<FacilityCategory[]>([]);
+
+/** The part of a Worker the client uses, so tests can pass a stand-in that runs the handler directly. */
+export interface ReachabilityWorkerPort {
+  postMessage(message: ReachabilityRequest, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ReachabilityResponse>) => void): void;
+  /** A worker that cannot start (script blocked, syntax error) reports here. */
+  onerror?: ((event: ErrorEvent) => void) | null;
+  terminate?(): void;
+}
+
+export function createReachabilityWorker(): Worker {
+  return new Worker(new URL('../analysis/reachabilityWorker.ts', import.meta.url), { type: 'module', name: 'reachability' });
+}
+
+type RequestKind = 'facilities' | 'grid' | 'location' | 'sites' | 'score' | 'scenarioSites' | 'dragSite';
+/** A request without its id (the client numbers it), kept per message type. */
+type RequestBody = ReachabilityRequest extends infer Request ? (Request extends unknown ? Omit<Request, 'requestId'> : never) : never;
+
+/**
+ * Starts feeding the worker from the stores: facilities, province grid, analysis point, all key
+ * projects and the grid score. Responses older than the last request of their kind are dropped.
+ * Returns a stop function.
+ */
+export function startReachabilityWorker(port: ReachabilityWorkerPort = createReachabilityWorker()): () => void {
+  let nextRequestId = 1;
+  const latest = new Map<RequestKind, number>();
+  const kindOf = new Map<number, RequestKind>();
+  let gridReady = false;
+  let gridProvince: Polygon | MultiPolygon | null = null;
+  let gridCellSize = 0;
+  let facilitiesGeneration = 0;
+
+  /** Set once the worker has failed (e.g. it could not start): every later request fails at once instead of waiting forever. */
+  let workerFailure: DataIssue[] | null = null;
+  const failRequest = (kind: RequestKind, issues: DataIssue[]): void => {
+    if (kind === 'location') $locationAnalysis.set({ status: 'failed', issues });
+    else if (kind === 'score') $gridResult.set({ status: 'failed', issues });
+    else if (kind === 'sites') $siteAnalysis.set(null);
+    else if (kind === 'scenarioSites') $scenarioSiteAnalysis.set({ status: 'failed', issues });
+    else if (kind === 'dragSite') $dragSiteAnalysis.set(null);
+  };
+
+  const send = (kind: RequestKind, request: RequestBody, transfer: Transferable[] = []): void => {
+    if (workerFailure !== null) {
+      failRequest(kind, workerFailure);
+      return;
+    }
+    const requestId = nextRequestId++;
+    latest.set(kind, requestId);
+    kindOf.set(requestId, kind);
+    port.postMessage({ ...request, requestId } as ReachabilityRequest, transfer);
+  };
+
+  const analyseLocationNow = (): void => {
+    const point = $analysisPoint.get();
+    if (!point) return;
+    $locationAnalysis.set({ status: 'pending' });
+    send('location', { type: 'analyseLocation', point: point.location, profile: $normProfile.get(), speed: $walkingSpeed.get() });
+  };
+  const analyseSitesNow = (): void => {
+    const sites: ReachabilitySite[] = $planKeyProjects.get().map((project) => ({ id: project.id, name: project.name, location: project.location }));
+    if (sites.length === 0) return;
+    send('sites', { type: 'analyseSites', sites, profile: $normProfile.get(), speed: $walkingSpeed.get() });
+  };
+  /** The active draft's sites: every time the plan, the facilities or the norms change. */
+  const analyseScenarioSitesNow = (): void => {
+    const sites = $scenarioReachSites.get();
+    if (sites.length === 0) {
+      latest.delete('scenarioSites');
+      $scenarioSiteAnalysis.set({ status: 'idle' });
+      return;
+    }
+    const previous = $scenarioSiteAnalysis.get();
+    $scenarioSiteAnalysis.set({ status: 'pending', rows: previous.status === 'ready' || previous.status === 'pending' ? previous.rows : null });
+    send('scenarioSites', { type: 'analyseSites', sites, profile: $normProfile.get(), speed: $walkingSpeed.get() });
+  };
+  /** The dragged site: at most one request per animation frame, for its latest position (older answers are dropped). */
+  let dragFrameRequested = false;
+  const nextFrame = (callback: () => void): void => {
+    if (typeof globalThis.requestAnimationFrame === 'function') globalThis.requestAnimationFrame(callback);
+    else setTimeout(callback, 16);
+  };
+  const analyseDraggedSiteSoon = (): void => {
+    if (dragFrameRequested) return;
+    dragFrameRequested = true;
+    nextFrame(() => {
+      dragFrameRequested = false;
+      const site = $dragReachSite.get();
+      if (site) send('dragSite', { type: 'analyseSites', sites: [site], profile: $normProfile.get(), speed: $walkingSpeed.get() });
+    });
+  };
+  const scoreGridNow = (): void => {
+    const settings = $gridSettings.get();
+    if (settings.mode === 'off') {
+      latest.delete('score');
+      $gridResult.set({ status: 'off' });
+      return;
+    }
+    if (!gridReady) {
+      $gridResult.set({ status: 'pending' });
+      return;
+    }
+    $gridResult.set({ status: 'pending' });
+    const target = settings.mode === 'housingType' ? { kind: 'normsMet' as const, housingType: settings.housingType } : { kind: 'distance' as const, category: settings.category };
+    send('score', { type: 'scoreGrid', profile: $normProfile.get(), target });
+  };
+  const setGridNow = (): void => {
+    const province = $appData.get().province?.features[0]?.geometry;
+    const cellSizeMeters = $gridSettings.get().cellSizeMeters;
+    if (!province || (province === gridProvince && cellSizeMeters === gridCellSize)) return;
+    gridProvince = province;
+    gridCellSize = cellSizeMeters;
+    gridReady = false;
+    send('grid', { type: 'setGrid', province, cellSizeMeters });
+  };
+
+  const onMessage = (event: MessageEvent<ReachabilityResponse>): void => {
+    const response = event.data;
+    const kind = kindOf.get(response.requestId);
+    kindOf.delete(response.requestId);
+    if (!kind || latest.get(kind) !== response.requestId) return;
+    if (response.type === 'error') {
+      failRequest(kind, response.issues);
+      return;
+    }
+    if (response.type === 'facilitiesSet') $categoriesWithData.set(response.categoriesWithData);
+    else if (response.type === 'gridSet') {
+      gridReady = true;
+      $gridDescription.set(response.grid);
+      // the province outline arrived with the grid: the outside-province flag may change
+      analyseLocationNow();
+      scoreGridNow();
+    } else if (response.type === 'locationAnalysed') $locationAnalysis.set({ status: 'ready', result: response.result });
+    else if (response.type === 'sitesAnalysed' && kind === 'scenarioSites') {
+      batch(() => {
+        $scenarioSiteAnalysis.set({ status: 'ready', rows: response.rows });
+        if ($dragReachSite.get() === null) $dragSiteAnalysis.set(null);
+      });
+    } else if (response.type === 'sitesAnalysed' && kind === 'dragSite') $dragSiteAnalysis.set(response.rows[0] ?? null);
+    else if (response.type === 'sitesAnalysed') $siteAnalysis.set(response.rows);
+    else if (response.type === 'gridScored') {
+      const grid = $gridDescription.get();
+      if (grid) $gridResult.set({ status: 'ready', score: response.score, grid });
+    }
+  };
+  port.addEventListener('message', onMessage);
+  port.onerror = (event: ErrorEvent) => {
+    const issues: DataIssue[] = [{ code: 'reach.workerError', file: 'reachabilityWorker', params: { reason: event.message || 'worker' } }];
+    workerFailure = issues;
+    // every open request is lost with the worker: say so wherever a result was awaited
+    if ($locationAnalysis.get().status === 'pending') $locationAnalysis.set({ status: 'failed', issues });
+    if ($gridResult.get().status === 'pending') $gridResult.set({ status: 'failed', issues });
+  };
+
+  const unsubscribers = [
+    $reachFacilities.subscribe((facilities) => {
+      const sendFacilities = (packed: PackedFacilities) => {
+        send('facilities', { type: 'setFacilities', facilities: packed }, [packed.coordinates.buffer, packed.categoryCodes.buffer]);
+        analyseLocationNow();
+        analyseSitesNow();
+        analyseScenarioSitesNow();
+        scoreGridNow();
+      };
+      facilitiesGeneration += 1;
+      const generation = facilitiesGeneration;
+      // A large list is packed a chunk per task; a newer list stops an older packing.
+      if (facilities.length <= PACK_CHUNK_SIZE) sendFacilities(packFacilities(facilities));
+      else void packFacilitiesInChunks(facilities, () => generation === facilitiesGeneration).then((packed) => packed && generation === facilitiesGeneration && sendFacilities(packed));
+    }),
+    $appData.listen(() => setGridNow()),
+    // the key projects as the plan places them: the published ones, or moved in the active draft
+    $planKeyProjects.listen(analyseSitesNow),
+    $normProfile.listen(() => {
+      analyseLocationNow();
+      analyseSitesNow();
+      analyseScenarioSitesNow();
+      scoreGridNow();
+    }),
+    $walkingSpeed.listen(() => {
+      analyseLocationNow();
+      analyseSitesNow();
+      analyseScenarioSitesNow();
+    }),
+    $scenarioReachSites.listen(analyseScenarioSitesNow),
+    $dragReachSite.listen((site) => site && analyseDraggedSiteSoon()),
+    $analysisPoint.listen(analyseLocationNow),
+    $gridSettings.listen(() => {
+      setGridNow();
+      scoreGridNow();
+    }),
+  ];
+  setGridNow();
+
+  return () => {
+    unsubscribers.forEach((unsubscribe) => unsubscribe());
+    port.terminate?.();
+  };
+}

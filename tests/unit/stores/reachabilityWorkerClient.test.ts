@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReachabilityRequest, ReachabilityResponse } from '../../../src/analysis/reachabilityProtocol';
+import { createReachabilityHandler } from '../../../src/analysis/reachabilityWorkerHandler';
+import { $locationResult, clearAnalysisPoint, pickLocation } from '../../../src/stores/analysisPoint';
+import { $facilitiesByDataset, $facilityDatasets, updateFacilityDataset } from '../../../src/stores/facilities';
+import { selectNormProfile, setNormDistance } from '../../../src/stores/norms';
+import { startReachabilityWorker, type ReachabilityWorkerPort } from '../../../src/stores/reachabilityWorkerClient';
+import { dataset, facility } from './facilityFixtures';
+
+describe('worker client', () => {
+  let stop: (() => void) | null = null;
+
+  /** Runs the real handler asynchronously, like a worker would. */
+  function inProcessPort(): ReachabilityWorkerPort {
+    const handle = createReachabilityHandler();
+    const listeners: Array<(event: MessageEvent<ReachabilityResponse>) => void> = [];
+    return {
+      postMessage(message: ReachabilityRequest) {
+        queueMicrotask(() => {
+          const { response } = handle(message);
+          for (const listener of listeners) listener({ data: response } as MessageEvent<ReachabilityResponse>);
+        });
+      },
+      addEventListener(_type, listener) {
+        listeners.push(listener);
+      },
+    };
+  }
+
+  async function settled(): Promise<void> {
+    for (let round = 0; round < 10; round++) await Promise.resolve();
+  }
+
+  beforeEach(() => {
+    selectNormProfile('woonzorgzone');
+    clearAnalysisPoint();
+    $facilityDatasets.set([]);
+    $facilitiesByDataset.set(new Map());
+  });
+  afterEach(() => {
+    stop?.();
+    stop = null;
+  });
+
+  it('a railway station within the norm proves "met" although the stations do not cover public transport completely', async () => {
+    $facilityDatasets.set([dataset('stations', []), dataset('osm', ['supermarkt'])]);
+    $facilitiesByDataset.set(
+      new Map([
+        ['stations', [facility('stations', 't1', 'ovHalte', [6.0915, 52.5097])]],
+        ['osm', [facility('osm', 's1', 'supermarkt', [6.0935, 52.5097])]],
+      ]),
+    );
+    stop = startReachabilityWorker(inProcessPort());
+    pickLocation([6.0917, 52.5097]);
+    await settled();
+    const state = $locationResult.get();
+    expect(state.status).toBe('ready');
+    if (state.status !== 'ready') return;
+    expect(state.result.categories.ovHalte).toMatchObject({ status: 'found', complete: false });
+    expect(state.result.housingTypes.nultreden.norms.find((norm) => norm.category === 'ovHalte')?.verdict).toBe('met');
+    expect(state.result.categories.supermarkt).toMatchObject({ status: 'found', complete: true });
+  });
+
+  it('a station beyond the norm gives "no data", not "not met"', async () => {
+    $facilityDatasets.set([dataset('stations', [])]);
+    $facilitiesByDataset.set(new Map([['stations', [facility('stations', 't1', 'ovHalte', [6.2, 52.5097])]]]));
+    stop = startReachabilityWorker(inProcessPort());
+    pickLocation([6.0917, 52.5097]);
+    await settled();
+    const state = $locationResult.get();
+    expect(state.status === 'ready' && state.result.housingTypes.nultreden.norms.find((norm) => norm.category === 'ovHalte')?.verdict).toBe('noData');
+  });
+
+  it('follows a changed declaration: "no data" becomes "not met" once the dataset is declared complete', async () => {
+    $facilityDatasets.set([dataset('list', [])]);
+    $facilitiesByDataset.set(new Map([['list', [facility('list', 's1', 'supermarkt', [6.2, 52.5097])]]]));
+    stop = startReachabilityWorker(inProcessPort());
+    pickLocation([6.0917, 52.5097]);
+    await settled();
+    const supermarketVerdict = () => {
+      const state = $locationResult.get();
+      return state.status === 'ready' ? state.result.housingTypes.nultreden.norms.find((norm) => norm.category === 'supermarkt')?.verdict : state.status;
+    };
+    expect(supermarketVerdict()).toBe('noData');
+    updateFacilityDataset('list', { completeness: { supermarkt: { kind: 'province' } } });
+    expect(supermarketVerdict()).toBe('notMet');
+  });
+
+  it('a worker that failed to start fails later requests at once instead of leaving them pending', async () => {
+    const posted: ReachabilityRequest[] = [];
+    const deadPort: ReachabilityWorkerPort = {
+      postMessage: (message) => void posted.push(message),
+      addEventListener: () => {},
+      onerror: null,
+    };
+    stop = startReachabilityWorker(deadPort);
+    deadPort.onerror?.({ message: 'script blocked' } as ErrorEvent);
+    pickLocation([6.0915, 52.5097]);
+    await settled();
+    expect($locationResult.get()).toMatchObject({ status: 'failed', issues: [{ code: 'reach.workerError', params: { reason: 'script blocked' } }] });
+    const postedBefore = posted.length;
+    pickLocation([6.1, 52.5]);
+    expect($locationResult.get().status).toBe('failed');
+    expect(posted).toHaveLength(postedBefore);
+  });
+
+  it('analyses again with the new norms after an accepted edit', async () => {
+    $facilityDatasets.set([dataset('osm', ['supermarkt'])]);
+    $facilitiesByDataset.set(new Map([['osm', [facility('osm', 's1', 'supermarkt', [6.1, 52.5097])]]]));
+    stop = startReachabilityWorker(inProcessPort());
+    pickLocation([6.0915, 52.5097]);
+    await settled();
+    const before = $locationResult.get();
+    expect(before.status === 'ready' && before.result.housingTypes.nultreden.norms.find((norm) => norm.category === 'supermarkt')?.verdict).toBe('notMet');
+    setNormDistance('nultreden', 'supermarkt', '1000');
+    await settled();
+    const after = $locationResult.get();
+    expect(after.status === 'ready' && after.result.housingTypes.nultreden.norms.find((norm) => norm.category === 'supermarkt')?.verdict).toBe('met');
+  });
+});
