@@ -189,7 +189,11 @@ export function addScenarioLayers(map: MapLibreMap): () => void {
   let press: { item: PlanItem; x: number; y: number; dragging: boolean } | null = null;
 
   const itemAt = (event: MapLayerMouseEvent | MapLayerTouchEvent): PlanItem | null => {
-    const feature = map.queryRenderedFeatures(event.point, { layers: draggableLayers.filter((layer) => map.getLayer(layer)) })[0];
+    const features = map.queryRenderedFeatures(event.point, { layers: draggableLayers.filter((layer) => map.getLayer(layer)) });
+    // where symbols overlap, the selected one is taken (the planner just picked it), else the one on top
+    const selection = $selection.get();
+    const selectedId = selection?.kind === 'site' || selection?.kind === 'keyProject' ? selection.id : null;
+    const feature = features.find((candidate) => candidate.properties?.['id'] === selectedId) ?? features[0];
     const id = feature?.properties?.['id'];
     if (typeof id !== 'string' || !feature) return null;
     return feature.layer.id === SCENARIO_LAYER_IDS.sites ? { kind: 'site', id } : { kind: 'keyProject', id };

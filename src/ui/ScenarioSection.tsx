@@ -141,7 +141,7 @@ function ScenarioList() {
                       {t('scenarios.activate')}
                     </button>
                   )}
-                  <button type="button" aria-label={t('scenarios.renameLabel', { name: scenario.name })} onClick={() => setRenaming(scenario.id)}>
+                  <button type="button" aria-label={t('scenarios.renameButtonLabel', { name: scenario.name })} onClick={() => setRenaming(scenario.id)}>
                     {t('scenarios.rename')}
                   </button>
                   <button
