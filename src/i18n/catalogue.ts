@@ -803,7 +803,7 @@ const nl = {
   'compare.change.unchanged': 'gelijk',
   'compare.keyProjectsTitle': 'Sleutelprojecten op een andere plek',
   'compare.keyProjectPublished': 'gepubliceerde locatie',
-  'compare.mapLegend': 'Op de kaart: + toegevoegd, − niet in B, ↔ verplaatst (lijn van A naar B), ✎ gewijzigd.',
+  'compare.mapLegend': 'Op de kaart staat bij elke locatie wat er verschilt: toegevoegd in B, niet in B (open symbool), verplaatst (lijn van de plek in A naar die in B) of gewijzigd.',
 } as const;
 
 export type MessageKey = keyof typeof nl;
@@ -1591,7 +1591,7 @@ const en: Record<MessageKey, string> = {
   'compare.change.unchanged': 'same',
   'compare.keyProjectsTitle': 'Key projects placed elsewhere',
   'compare.keyProjectPublished': 'published location',
-  'compare.mapLegend': 'On the map: + added, − not in B, ↔ moved (line from A to B), ✎ changed.',
+  'compare.mapLegend': 'On the map each site says what differs: added in B, not in B (open symbol), moved (line from its place in A to its place in B) or changed.',
 };
 
 export const catalogue: Record<Language, Record<MessageKey, string>> = { nl, en };

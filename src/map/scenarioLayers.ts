@@ -11,6 +11,8 @@ import { $scenarioComparison } from '../stores/scenarioComparison';
 import { $selection, selectSite } from '../stores/selection';
 import { $planKeyProjects } from '../stores/planKeyProjects';
 import { SITE_COLOUR } from '../domain/keyProjectSymbols';
+import type { SiteChange } from '../analysis/scenarioCompare';
+import { $translate } from '../stores/language';
 import { SITE_ICONS } from './mapImages';
 import { LABEL_FONT, LAYER_IDS } from './mapStyle';
 
@@ -25,8 +27,10 @@ export const SCENARIO_LAYER_IDS = {
   selectedSite: 'scenario-selected-site',
 } as const;
 
-/** Prefixes that say what changed, next to the symbol (never colour alone). */
-const CHANGE_MARKS = { added: '+', removed: '−', moved: '↔', changed: '✎', unchanged: '' } as const;
+/** What changed, in words beside the symbol (never colour alone; the map's fonts may lack arrows and pencils). */
+function changeLabel(name: string, change: SiteChange): string {
+  return change === 'unchanged' ? name : `${name} (${$translate.get()(`compare.change.${change}`)})`;
+}
 
 /** Pixels the pointer must travel before a press on a symbol becomes a drag (else it stays a click). */
 const DRAG_THRESHOLD_PIXELS = 4;
@@ -156,9 +160,8 @@ export function addScenarioLayers(map: MapLibreMap): () => void {
     if (open) {
       for (const entry of open.comparison.sites) {
         counts[entry.change] = (counts[entry.change] ?? 0) + 1;
-        const mark = CHANGE_MARKS[entry.change];
         if (entry.change === 'removed' && entry.a) {
-          features.push(point(entry.a.location, { id: entry.id, change: entry.change, icon: SITE_ICONS.removed, label: `${mark} ${entry.a.name}` }));
+          features.push(point(entry.a.location, { id: entry.id, change: entry.change, icon: SITE_ICONS.removed, label: changeLabel(entry.a.name, 'removed') }));
           continue;
         }
         if (!entry.b) continue;
@@ -166,7 +169,7 @@ export function addScenarioLayers(map: MapLibreMap): () => void {
           features.push({ type: 'Feature', properties: { change: 'moved' }, geometry: { type: 'LineString', coordinates: [entry.a.location, entry.b.location] } });
           features.push(point(entry.a.location, { id: entry.id, change: 'movedFrom', icon: SITE_ICONS.removed, label: `A: ${entry.a.name}` }));
         }
-        features.push(point(entry.b.location, { id: entry.id, change: entry.change, icon: SITE_ICONS.site, label: mark ? `${mark} ${entry.b.name}` : entry.b.name }));
+        features.push(point(entry.b.location, { id: entry.id, change: entry.change, icon: SITE_ICONS.site, label: changeLabel(entry.b.name, entry.change) }));
       }
       const published = new Map(($appData.get().keyProjects ?? []).map((project) => [project.id, project]));
       for (const entry of open.comparison.keyProjects) {
@@ -176,7 +179,7 @@ export function addScenarioLayers(map: MapLibreMap): () => void {
         const from = entry.a?.location ?? project.location;
         const to = entry.b?.location ?? project.location;
         features.push({ type: 'Feature', properties: { change: 'moved' }, geometry: { type: 'LineString', coordinates: [from, to] } });
-        features.push(point(to, { id: project.id, change: 'keyProjectMoved', icon: SITE_ICONS.removed, label: `${CHANGE_MARKS.moved} ${project.name}` }));
+        features.push(point(to, { id: project.id, change: 'keyProjectMoved', icon: SITE_ICONS.removed, label: changeLabel(project.name, 'moved') }));
       }
     }
     setData(map, SOURCES.compare, { type: 'FeatureCollection', features });
@@ -271,6 +274,7 @@ export function addScenarioLayers(map: MapLibreMap): () => void {
     $selection.listen(renderSites),
     $planKeyProjects.listen(renderSites),
     $scenarioComparison.subscribe(renderComparison),
+    $translate.listen(renderComparison),
     $addingSite.subscribe((adding) => {
       container.classList.toggle('adding-site', adding);
       map.getCanvas().style.cursor = adding ? 'crosshair' : '';
