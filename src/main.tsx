@@ -6,7 +6,7 @@ import { createMap } from './map/createMap';
 import { fetchTextOverHttp } from './data/loadDatasets';
 import { loadAppData } from './stores/loadAppData';
 import { $language } from './stores/language';
-import { startFacilityStorage } from './stores/storageConnection';
+import { startFacilityStorage, startScenarioStorage } from './stores/storageConnection';
 import { startReachabilityWorker } from './stores/reachabilityWorkerClient';
 import { $writesInFlight } from './stores/facilityActions';
 import { guardUnloadWhilePending } from './ui/unloadGuard';
@@ -25,9 +25,11 @@ void loadAppData(fetchTextOverHttp).then(() => {
   document.body.dataset['dataLoadedAt'] = String(Date.now());
 });
 
-// Saved imports and OpenStreetMap downloads. Storage problems are shown, never swallowed.
+// Saved imports, OpenStreetMap downloads and draft scenarios. Storage problems are shown, never swallowed.
 // Closing the tab while a save runs asks first (the save is all or nothing: leaving drops it whole).
 guardUnloadWhilePending($writesInFlight);
-void startFacilityStorage().then(() => {
-  document.body.dataset['storageRestoredAt'] = String(Date.now());
-});
+void startFacilityStorage()
+  .then((storage) => startScenarioStorage(storage))
+  .then(() => {
+    document.body.dataset['storageRestoredAt'] = String(Date.now());
+  });

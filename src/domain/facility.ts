@@ -64,28 +64,91 @@ export function completenessFor(categories: readonly FacilityCategory[], declara
   return Object.fromEntries(categories.map((category) => [category, declaration])) as DatasetCompleteness;
 }
 
-/**
- * A dataset record as stored. Records saved before per-category declarations existed carry
- * `coverage` (an area) and `categories` (declared complete inside it) instead of `completeness`.
- */
-export type StoredDatasetRecord = Omit<FacilityDataset, 'completeness'> & {
-  completeness?: DatasetCompleteness;
-  coverage?: MunicipalityCode[] | 'province';
-  categories?: FacilityCategory[];
-};
+/** Kinds of dataset that are ever stored (the embedded ones ship with the app). */
+const STORED_KINDS: readonly FacilityDatasetKind[] = ['import', 'osm'];
+
+/** A restored record, with what could not be read (each a short English note, shown in the storage problem). */
+export type RestoredRecord<T> = { ok: true; value: T; unread: string[] } | { ok: false; reason: string };
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /**
- * Restores a stored record. Older records: an OpenStreetMap download keeps its queried categories
- * complete for its queried area; an import becomes "only these locations" for every category,
- * because the old import declared every file complete for the whole province without asking (the
- * planner can declare the real coverage in the dataset list).
+ * The per-category declarations that can be read; an unknown category or an unreadable declaration
+ * is left out (and noted), which means "only these locations" for it: never a completeness claim the
+ * data did not make.
  */
-export function restoreDatasetRecord(record: StoredDatasetRecord): FacilityDataset {
-  const { coverage, categories, completeness, ...rest } = record;
-  if (completeness) return { ...rest, completeness };
-  if (record.kind !== 'osm' || !coverage || !categories) return { ...rest, completeness: {} };
-  const declaration: CoverageDeclaration = coverage === 'province' ? { kind: 'province' } : { kind: 'municipalities', codes: [...coverage] };
-  return { ...rest, completeness: completenessFor(categories, declaration) };
+function restoreCompleteness(value: Record<string, unknown>, unread: string[]): DatasetCompleteness {
+  const completeness: DatasetCompleteness = {};
+  for (const [category, declaration] of Object.entries(value)) {
+    if (!isFacilityCategory(category)) {
+      unread.push(`unknown category ${JSON.stringify(category)}`);
+      continue;
+    }
+    if (isPlainRecord(declaration) && (declaration['kind'] === 'province' || declaration['kind'] === 'locationsOnly')) completeness[category] = { kind: declaration['kind'] };
+    else if (isPlainRecord(declaration) && declaration['kind'] === 'municipalities' && Array.isArray(declaration['codes']) && declaration['codes'].every((code) => typeof code === 'string')) {
+      completeness[category] = { kind: 'municipalities', codes: [...(declaration['codes'] as string[])] };
+    } else unread.push(`declaration for ${category}`);
+  }
+  return completeness;
+}
+
+/**
+ * Restores a stored dataset record (its dataset fields; storage bookkeeping already taken off) from
+ * whatever was read: any version of the app, or a damaged profile.
+ * - Without an id or a stored kind it cannot be used: `{ ok: false, reason }`.
+ * - Otherwise every field it can read is used, a field it cannot read gets its default (name: the
+ *   id; source, licence, date: empty; hidden: false; completeness: only these locations) and is
+ *   named in `unread`, and fields this version does not know are kept as they are.
+ * - Records saved before per-category declarations carry `coverage` (an area) and `categories`
+ *   (declared complete inside it): an OpenStreetMap download keeps its queried categories complete
+ *   for its queried area; an import becomes "only these locations" for every category, because the
+ *   old import declared every file complete for the whole province without asking (the planner can
+ *   declare the real coverage in the dataset list).
+ */
+export function restoreDatasetRecord(value: unknown): RestoredRecord<FacilityDataset> {
+  if (!isPlainRecord(value)) return { ok: false, reason: 'not an object' };
+  const { coverage, categories, completeness, ...rest } = value;
+  if (typeof rest['id'] !== 'string' || rest['id'] === '') return { ok: false, reason: 'no id' };
+  if (!STORED_KINDS.includes(rest['kind'] as FacilityDatasetKind)) return { ok: false, reason: `unknown kind ${JSON.stringify(rest['kind'])}` };
+  const unread: string[] = [];
+  const text = (field: 'name' | 'source' | 'licence' | 'retrievedAt', fallback: string): string => {
+    if (typeof rest[field] === 'string') return rest[field];
+    unread.push(rest[field] === undefined ? `no ${field}` : `${field} is not text`);
+    return fallback;
+  };
+  const dataset = {
+    ...rest,
+    id: rest['id'],
+    kind: rest['kind'] as FacilityDatasetKind,
+    name: text('name', rest['id']),
+    source: text('source', ''),
+    licence: text('licence', ''),
+    retrievedAt: text('retrievedAt', ''),
+    hidden: rest['hidden'] === true,
+    completeness: {},
+  } as FacilityDataset;
+  if (rest['hidden'] !== undefined && typeof rest['hidden'] !== 'boolean') unread.push('hidden is not true or false');
+  if (completeness !== undefined) {
+    if (isPlainRecord(completeness)) dataset.completeness = restoreCompleteness(completeness, unread);
+    else unread.push('completeness');
+    return { ok: true, value: dataset, unread };
+  }
+  if (coverage === undefined && categories === undefined) return { ok: true, value: dataset, unread };
+  // Saved before per-category declarations.
+  const area = coverage === 'province' ? 'province' : Array.isArray(coverage) && coverage.every((code) => typeof code === 'string') ? (coverage as MunicipalityCode[]) : null;
+  const listed = Array.isArray(categories) ? categories : null;
+  if (area === null || listed === null) {
+    unread.push(area === null ? 'coverage' : 'categories');
+    return { ok: true, value: dataset, unread };
+  }
+  for (const category of listed) if (!isFacilityCategory(category)) unread.push(`unknown category ${JSON.stringify(category)}`);
+  if (dataset.kind === 'osm') {
+    const declaration: CoverageDeclaration = area === 'province' ? { kind: 'province' } : { kind: 'municipalities', codes: [...area] };
+    dataset.completeness = completenessFor(listed.filter(isFacilityCategory), declaration);
+  }
+  return { ok: true, value: dataset, unread };
 }
 
 /** Where a set of facilities came from: shown with every facility and in the layer panel. */

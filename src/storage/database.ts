@@ -1,8 +1,9 @@
 // The app's IndexedDB database 'woonzorgkaart': its typed schema, the cumulative upgrade steps
-// (one per version; later features such as scenarios append a step), and opening it safely.
+// (one per version; a new feature appends a step), and opening it safely.
 
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Facility, FacilityDataset } from '../domain/facility';
+import type { DraftScenario } from '../domain/scenario';
 import { StorageError, toStorageError } from './storageErrors';
 
 function errorText(error: unknown): string {
@@ -27,6 +28,8 @@ export interface StoredFacilityDataset extends FacilityDataset {
   revision: number;
   /** The facilities are stored in chunks 0 … chunkCount − 1 of `facilityChunks`. */
   chunkCount: number;
+  /** The record's format (storedRecords.ts RECORD_SCHEMA_VERSION); absent in records written before it existed. */
+  schemaVersion?: number;
 }
 
 /**
@@ -38,24 +41,31 @@ export interface FacilityChunk {
   datasetId: string;
   index: number;
   facilities: Facility[];
+  /** The chunk's format (storedRecords.ts RECORD_SCHEMA_VERSION); absent in chunks written before it existed. */
+  schemaVersion?: number;
 }
 
 export const FACILITY_CHUNK_SIZE = 1_000;
 
-/** An Overpass download for one area, kept so the map works offline and Overpass is spared. */
-export interface OsmCacheEntry {
-  /** From overpassAreaKey: 'province', 'GM0193' or 'bbox:…'. */
-  areaKey: string;
-  /** ISO timestamp of the download. */
-  fetchedAt: string;
-  facilities: Facility[];
+/**
+ * A draft scenario as stored (version 3 on): the scenario itself plus bookkeeping. `schemaVersion`
+ * is the record's format (SCENARIO_SCHEMA_VERSION when written); `revision` is raised on every write
+ * and checked inside the write transaction, as for facility datasets. Fields this version does not
+ * know are kept as they are. Read back through restoreScenarioRecord (src/data/scenarioRecord.ts).
+ */
+export interface StoredScenario extends DraftScenario {
+  schemaVersion: number;
+  revision: number;
+  /** ISO timestamp of the last save. */
+  savedAt: string;
 }
 
 export interface WoonzorgkaartSchema extends DBSchema {
   facilityDatasets: { key: string; value: StoredFacilityDataset };
   /** Key [datasetId, index]: all chunks of a dataset form one contiguous key range. */
   facilityChunks: { key: [string, number]; value: FacilityChunk };
-  osmCache: { key: string; value: OsmCacheEntry };
+  /** Version 3 on: the planner's draft scenarios, key id. */
+  scenarios: { key: string; value: StoredScenario };
 }
 
 export type WoonzorgkaartDatabase = IDBPDatabase<WoonzorgkaartSchema>;
@@ -70,6 +80,8 @@ export type UpgradeStep = (database: WoonzorgkaartDatabase, transaction: Upgrade
 
 /** Version 1 stored one record per facility, key [datasetId, id]. */
 const V1_FACILITIES = 'facilities';
+/** Versions 1 and 2 had a cache of Overpass downloads that nothing read or wrote (downloads are kept as facility datasets). */
+const V1_OSM_CACHE = 'osmCache';
 
 /** 1 → 2: one record per facility becomes chunks of FACILITY_CHUNK_SIZE; datasets get revision 1 and their chunk count. */
 async function facilitiesIntoChunks(database: WoonzorgkaartDatabase, transaction: UpgradeTransaction): Promise<void> {
@@ -111,14 +123,19 @@ async function facilitiesIntoChunks(database: WoonzorgkaartDatabase, transaction
 
 /** Step i upgrades version i to version i + 1. Never edit a released step; append a new one. */
 export const UPGRADE_STEPS: readonly UpgradeStep[] = [
-  // 0 → 1: facility datasets, their facilities, and the OpenStreetMap cache.
+  // 0 → 1: facility datasets, their facilities, and an OpenStreetMap cache (removed in 3).
   (database) => {
     database.createObjectStore('facilityDatasets', { keyPath: 'id' });
     database.createObjectStore(V1_FACILITIES as never, { keyPath: ['datasetId', 'id'] });
-    database.createObjectStore('osmCache', { keyPath: 'areaKey' });
+    database.createObjectStore(V1_OSM_CACHE as never, { keyPath: 'areaKey' });
   },
   // 1 → 2
   facilitiesIntoChunks,
+  // 2 → 3: draft scenarios; the unused OpenStreetMap cache goes.
+  (database) => {
+    database.createObjectStore('scenarios', { keyPath: 'id' });
+    if (database.objectStoreNames.contains(V1_OSM_CACHE as never)) database.deleteObjectStore(V1_OSM_CACHE as never);
+  },
 ];
 
 export const DATABASE_VERSION = UPGRADE_STEPS.length;

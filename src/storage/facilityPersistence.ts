@@ -22,7 +22,7 @@ import type { DataIssue } from '../domain/dataIssue';
 import type { DatasetCompleteness, Facility, FacilityDataset } from '../domain/facility';
 import { DATABASE_NAME, openWoonzorgkaartDatabase, type OpenDatabaseOptions, type WoonzorgkaartDatabase } from './database';
 import { deleteDataset, listDatasetIds, readDatasetRecord, renameDataset, setCompleteness, setHidden, writeDataset, type ExpectedRevision } from './facilityRepository';
-import { readStoredDataset, readStoredFacility } from './storedRecords';
+import { restoreStoredChunk, restoreStoredDataset } from './storedRecords';
 import { StorageError, toStorageError } from './storageErrors';
 
 export type StorageStatus = 'opening' | 'blocked' | 'ready' | 'closed' | 'versionChange' | 'sessionOnly' | 'failed';
@@ -63,6 +63,11 @@ export interface FacilityStorage {
   setHidden(datasetId: string, hidden: boolean, expected: ExpectedRevision): Promise<number>;
   setCompleteness(datasetId: string, completeness: DatasetCompleteness, expected: ExpectedRevision): Promise<number>;
   deleteDataset(datasetId: string, expected: ExpectedRevision): Promise<void>;
+  /**
+   * Runs other database work (the scenario repository) over this same connection: it waits for the
+   * open, fails visibly without storage, and is retried once on a connection the browser closed.
+   */
+  withDatabase<T>(operation: (database: WoonzorgkaartDatabase) => Promise<T>): Promise<T>;
   close(): void;
 }
 
@@ -71,33 +76,30 @@ function unreadableRecord(datasetId: string, reason: string): DataIssue {
 }
 
 /**
- * Checks one stored dataset chunk by chunk, as the chunks arrive (so no task checks 400,000
+ * Restores one stored dataset chunk by chunk, as the chunks arrive (so no task checks 400,000
  * facilities at once); what cannot be used is reported, the rest kept.
  */
 class RestoredDatasetBuilder {
   private readonly facilities: Facility[] = [];
   private skipped = 0;
+  private readonly unread = new Set<string>();
   constructor(private readonly datasetId: string) {}
 
   addChunk(chunk: unknown): void {
-    const items = typeof chunk === 'object' && chunk !== null && Array.isArray((chunk as { facilities?: unknown }).facilities) ? (chunk as { facilities: unknown[] }).facilities : null;
-    if (items === null) {
-      this.skipped += 1;
-      return;
-    }
-    for (const item of items) {
-      const facility = readStoredFacility(item, this.datasetId);
-      if (facility) this.facilities.push(facility);
-      else this.skipped += 1;
-    }
+    const restored = restoreStoredChunk(chunk, this.datasetId);
+    for (const facility of restored.facilities) this.facilities.push(facility);
+    this.skipped += restored.skipped;
+    for (const note of restored.unread) this.unread.add(note);
   }
 
   finish(record: unknown): { entry: RestoredDataset | null; issues: DataIssue[] } {
-    const checked = readStoredDataset(record);
-    if ('reason' in checked) return { entry: null, issues: [unreadableRecord(this.datasetId, checked.reason)] };
-    const { dataset, revision } = checked;
-    const issues: DataIssue[] =
-      this.skipped > 0 ? [{ code: 'storage.facilitiesUnreadable', file: 'IndexedDB', record: dataset.id, params: { name: dataset.name, count: this.skipped } }] : [];
+    const restored = restoreStoredDataset(record);
+    if ('reason' in restored) return { entry: null, issues: [unreadableRecord(this.datasetId, restored.reason)] };
+    const { dataset, revision } = restored;
+    const issues: DataIssue[] = [];
+    const unread = [...restored.unread, ...this.unread];
+    if (unread.length > 0) issues.push({ code: 'storage.recordPartlyRead', file: 'IndexedDB', record: dataset.id, params: { name: dataset.name, fields: unread.join('; ') } });
+    if (this.skipped > 0) issues.push({ code: 'storage.facilitiesUnreadable', file: 'IndexedDB', record: dataset.id, params: { name: dataset.name, count: this.skipped } });
     return { entry: { dataset, facilities: this.facilities, revision }, issues };
   }
 }
@@ -273,6 +275,7 @@ export function createFacilityStorage(options: FacilityStorageOptions = {}): Fac
       await run((opened) => deleteDataset(opened, datasetId, expected));
       announce(datasetId);
     },
+    withDatabase: (operation) => run(operation),
     close() {
       channel?.close();
       database?.close();

@@ -1,4 +1,4 @@
-// Reading and writing facility datasets and the OSM cache. Every failure reaches the caller as a
+// Reading and writing facility datasets. Every failure reaches the caller as a
 // StorageError.
 //
 // How a dataset is written (save, replace):
@@ -23,12 +23,12 @@ import type { DatasetCompleteness, Facility, FacilityDataset } from '../domain/f
 import {
   FACILITY_CHUNK_SIZE,
   type FacilityChunk,
-  type OsmCacheEntry,
   type StoredFacilityDataset,
   type WoonzorgkaartDatabase,
   type WoonzorgkaartSchema,
 } from './database';
 import { StorageError, toStorageError } from './storageErrors';
+import { RECORD_SCHEMA_VERSION, recordSchemaVersion } from './storedRecords';
 
 type Stores = StoreNames<WoonzorgkaartSchema>;
 type WriteTransaction<S extends Stores[]> = IDBPTransaction<WoonzorgkaartSchema, S, 'readwrite'>;
@@ -46,7 +46,7 @@ function datasetKeyRange(datasetId: string): IDBKeyRange {
  * none rejects unobserved; on any error the transaction is aborted and the first cause is
  * reported (the browser reports quota problems on the transaction, so that error wins).
  */
-async function write<S extends Stores[], T>(
+export async function write<S extends Stores[], T>(
   database: WoonzorgkaartDatabase,
   stores: S,
   durability: 'strict' | 'default',
@@ -81,7 +81,7 @@ async function write<S extends Stores[], T>(
   }
 }
 
-async function read<T>(operation: () => Promise<T>): Promise<T> {
+export async function read<T>(operation: () => Promise<T>): Promise<T> {
   try {
     return await operation();
   } catch (error) {
@@ -157,9 +157,17 @@ function underDataset(facility: Facility, datasetId: string): Facility {
 function toChunks(datasetId: string, facilities: readonly Facility[]): FacilityChunk[] {
   const chunks: FacilityChunk[] = [];
   for (let start = 0; start < facilities.length; start += FACILITY_CHUNK_SIZE) {
-    chunks.push({ datasetId, index: chunks.length, facilities: facilities.slice(start, start + FACILITY_CHUNK_SIZE).map((facility) => underDataset(facility, datasetId)) });
+    chunks.push({ datasetId, index: chunks.length, schemaVersion: RECORD_SCHEMA_VERSION, facilities: facilities.slice(start, start + FACILITY_CHUNK_SIZE).map((facility) => underDataset(facility, datasetId)) });
   }
   return chunks;
+}
+
+/**
+ * The format a rewritten dataset record claims: this version's, or the newer one it was read in
+ * (whose fields this version keeps as they are), never lower.
+ */
+function writtenVersion(stored: StoredFacilityDataset | undefined): number {
+  return Math.max(RECORD_SCHEMA_VERSION, recordSchemaVersion(stored));
 }
 
 /** What a write leaves stored about a dataset (for the stores: the revision this tab now knows). */
@@ -189,7 +197,7 @@ export async function writeDataset(
     // Sequential on purpose: each await lets the browser run input between two chunks.
     for (const chunk of chunks) await chunkStore.put(chunk);
     // Fields of the old record this version does not write (another feature's) are kept.
-    await datasets.put({ ...stored, ...meta, facilityCount: facilities.length, savedAt, revision, chunkCount: chunks.length });
+    await datasets.put({ ...stored, ...meta, facilityCount: facilities.length, savedAt, revision, chunkCount: chunks.length, schemaVersion: writtenVersion(stored) });
     return { revision };
   });
 }
@@ -216,7 +224,7 @@ async function updateMeta(
     if (meta === undefined && (expected === 'any' || expected === 'new')) throw new StorageError('notFound', datasetId);
     checkRevision(datasetId, meta, expected);
     const revision = (meta!.revision ?? 1) + 1;
-    await store.put({ ...change(meta!), revision });
+    await store.put({ ...change(meta!), revision, schemaVersion: writtenVersion(meta) });
     return { revision };
   });
 }
@@ -246,22 +254,5 @@ export function deleteDataset(database: WoonzorgkaartDatabase, datasetId: string
     if (typeof expected === 'number') checkRevision(datasetId, stored, expected);
     await datasets.delete(datasetId);
     await transaction.objectStore('facilityChunks').delete(datasetKeyRange(datasetId));
-  });
-}
-
-export function getOsmCache(database: WoonzorgkaartDatabase, areaKey: string): Promise<OsmCacheEntry | undefined> {
-  return read(() => database.get('osmCache', areaKey));
-}
-
-/** Replaces the cached download of an area: strict, as the old entry is overwritten. */
-export function putOsmCache(database: WoonzorgkaartDatabase, entry: OsmCacheEntry): Promise<void> {
-  return write(database, ['osmCache'], 'strict', (transaction, track) => {
-    track(transaction.objectStore('osmCache').put(entry));
-  });
-}
-
-export function deleteOsmCache(database: WoonzorgkaartDatabase, areaKey: string): Promise<void> {
-  return write(database, ['osmCache'], 'strict', (transaction, track) => {
-    track(transaction.objectStore('osmCache').delete(areaKey));
   });
 }

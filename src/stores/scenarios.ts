@@ -21,6 +21,7 @@ import {
   MAX_SCENARIO_NAME_LENGTH,
   cleanScenarioName,
   type DraftScenario,
+  type PlannerTarget,
   type ScenarioEdit,
   type ScenarioEditInput,
   type ScenarioState,
@@ -54,6 +55,16 @@ export function setScenarioClock(next: ScenarioClock | null): void {
 /** A new id for a site the planner adds (use it for `Site.id`). */
 export function newSiteId(): string {
   return clock.newId();
+}
+
+/** A new id for a draft (an imported copy). */
+export function newScenarioId(): string {
+  return clock.newId();
+}
+
+/** The current time as drafts record it (ISO). */
+export function scenarioNow(): string {
+  return clock.now();
 }
 
 export type { ScenarioEditInput };
@@ -323,4 +334,20 @@ export function addScenario(scenario: DraftScenario, select = false): DraftScena
     if (select) $activeScenarioId.set(scenario.id);
   });
   return scenario;
+}
+
+/**
+ * Sets the planner's own per-municipality targets of a draft (Twente; see analysis/plannerTargets.ts,
+ * which checks them first). An empty list removes them. Not an edit of the plan: no undo entry.
+ */
+export function setPlannerTargets(id: string, rows: readonly PlannerTarget[], importedFrom: string | null): DraftScenario {
+  return change(id, (scenario) => {
+    if (rows.length === 0) {
+      if (scenario.plannerTargets === undefined) return scenario;
+      const rest = { ...scenario };
+      delete rest.plannerTargets;
+      return rest;
+    }
+    return { ...scenario, plannerTargets: { rows: [...rows], updatedAt: clock.now(), importedFrom } };
+  });
 }

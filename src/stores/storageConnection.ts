@@ -3,6 +3,8 @@
 // could not be read, and follows other tabs' changes.
 
 import { createFacilityStorage, type FacilityStorage, type FacilityStorageOptions } from '../storage/facilityPersistence';
+import { createScenarioStorage, type ScenarioStorage } from '../storage/scenarioPersistence';
+import { applyRemoteScenarioChange, attachScenarioPersistence, flushScenarioSavesOnPageHide, requestPersistentStorage } from './scenarioStorage';
 import { applyRemoteDataset, reportStorageError, reportStorageIssues, restoreFacilityDatasets, setFacilityPersistence, setStorageStatus } from './facilityActions';
 
 /** Opens the storage and restores saved datasets; resolves when the restore is done (or failed visibly). */
@@ -35,5 +37,21 @@ export async function startFacilityStorage(options: Omit<FacilityStorageOptions,
   } catch {
     // The open failed: the status (session-only, failed) has been set and shown by onStatus.
   }
+  return storage;
+}
+
+/**
+ * Draft scenarios over the same connection: restores them, autosaves every change (flushed on
+ * pagehide), follows other tabs, and asks the browser to keep the data for good.
+ */
+export async function startScenarioStorage(facilityStorage: Pick<FacilityStorage, 'withDatabase'>, options: { name?: string; channelName?: string | null } = {}): Promise<ScenarioStorage> {
+  const storage = createScenarioStorage({
+    ...options,
+    withDatabase: (operation) => facilityStorage.withDatabase(operation),
+    onRemoteChange: (scenarioId) => void applyRemoteScenarioChange(scenarioId),
+  });
+  if (typeof window !== 'undefined') flushScenarioSavesOnPageHide(window);
+  void requestPersistentStorage();
+  await attachScenarioPersistence(storage);
   return storage;
 }

@@ -202,7 +202,7 @@ describe('data kept in the browser profile', () => {
   // keeps the data as it was (never half of it). So while a save runs, closing the tab first asks the
   // browser's "leave this site?" question: staying lets the save finish, leaving drops it whole.
   // Another tab keeps the database busy, so the save is surely still running when the tab closes.
-  it('closing the tab while a save runs asks first: staying stores all of it, leaving keeps the data as it was', { timeout: 120_000 }, async () => {
+  it('closing the tab while a save runs asks first: staying stores all of it, leaving keeps the data as it was', { timeout: 180_000 }, async () => {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL' });
     const app = await openApp(browser, { context });
     await waitForMapIdle(app.page);
@@ -217,7 +217,7 @@ describe('data kept in the browser profile', () => {
     });
     await saveButton(app.page).click({ noWaitAfter: true });
     await app.page.close({ runBeforeUnload: true });
-    await expect.poll(() => questions).toEqual(['beforeunload']);
+    await expect.poll(() => questions, { timeout: 30_000 }).toEqual(['beforeunload']);
     expect(app.page.isClosed()).toBe(false);
     await releaseBusyTransaction(other);
     await app.page.locator('dialog.import-dialog').waitFor({ state: 'hidden', timeout: 30_000 });
@@ -229,7 +229,7 @@ describe('data kept in the browser profile', () => {
 
     const second = await openApp(browser, { context });
     await expectCleanStart(second);
-    await expect.poll(() => datasetRow(second.page).locator('.dataset-meta').first().textContent()).toMatch(/^3 voorzieningen/);
+    await expect.poll(() => datasetRow(second.page).locator('.dataset-meta').first().textContent(), { timeout: 30_000 }).toMatch(/^3 voorzieningen/);
     expect(await storedState(second.page)).toEqual({ datasets: [{ name: DATASET_NAME, facilityCount: 3 }], names: expectedNames('Test', 3) });
 
     // A rename while the database is busy, and this time the planner answers "leave".
@@ -250,7 +250,7 @@ describe('data kept in the browser profile', () => {
     // The rename was dropped whole; the dataset is exactly as it was, and the app starts cleanly.
     const third = await openApp(browser, { context });
     await expectCleanStart(third);
-    await expect.poll(() => datasetRow(third.page).locator('.dataset-meta').first().textContent()).toMatch(/^3 voorzieningen/);
+    await expect.poll(() => datasetRow(third.page).locator('.dataset-meta').first().textContent(), { timeout: 30_000 }).toMatch(/^3 voorzieningen/);
     expect(await storedState(third.page)).toEqual({ datasets: [{ name: DATASET_NAME, facilityCount: 3 }], names: expectedNames('Test', 3) });
     await context.close();
   });
@@ -262,7 +262,7 @@ describe('a full disk', () => {
   // after the app has opened its database does not reach that connection (a 20,000-facility save
   // then simply succeeds). So the test shrinks the quota the way a full disk meets the planner: the
   // data is saved in one session, and the next session starts with too little room.
-  it('a save beyond the quota shows the quota message and leaves the saved data as it was', { timeout: 180_000 }, async () => {
+  it('a save beyond the quota shows the quota message and leaves the saved data as it was', { timeout: 300_000 }, async () => {
     // The override applies to the browser's default storage partition: use a profile, not an incognito context.
     const profile = newProfileDirectory();
     const first = await launchPersistent(profile);

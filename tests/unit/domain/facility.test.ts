@@ -70,14 +70,36 @@ describe('declared coverage of a dataset', () => {
 
   it('restores a record that already has a declaration as it is', () => {
     const record = { ...base, kind: 'import' as const, completeness: { apotheek: { kind: 'province' as const } } };
-    expect(restoreDatasetRecord(record)).toEqual(record);
+    expect(restoreDatasetRecord(record)).toEqual({ ok: true, value: record, unread: [] });
   });
 
   it('gives an old OpenStreetMap record its queried categories complete for its queried area', () => {
-    expect(restoreDatasetRecord({ ...base, kind: 'osm', coverage: 'province', categories: ['huisarts'] }).completeness).toEqual({ huisarts: { kind: 'province' } });
+    expect(restoreDatasetRecord({ ...base, kind: 'osm', coverage: 'province', categories: ['huisarts'] })).toEqual({ ok: true, value: { ...base, kind: 'osm', completeness: { huisarts: { kind: 'province' } } }, unread: [] });
   });
 
   it('gives an old import "only these locations": it was taken as complete for the province without asking', () => {
-    expect(restoreDatasetRecord({ ...base, kind: 'import', coverage: 'province', categories: ['huisarts', 'apotheek'] })).toEqual({ ...base, kind: 'import', completeness: {} });
+    expect(restoreDatasetRecord({ ...base, kind: 'import', coverage: 'province', categories: ['huisarts', 'apotheek'] })).toEqual({ ok: true, value: { ...base, kind: 'import', completeness: {} }, unread: [] });
+  });
+
+  it('fills what it cannot read with defaults and names it, keeps unknown fields, and refuses a record without id or stored kind', () => {
+    const restored = restoreDatasetRecord({
+      id: 'import-9',
+      kind: 'import',
+      name: 42,
+      licence: 'CC0',
+      retrievedAt: '2026-11-23',
+      hidden: 'ja',
+      completeness: { huisarts: { kind: 'province' }, tandarts: { kind: 'province' }, apotheek: { kind: 'everywhere' } },
+      colourOfANewerVersion: 'groen',
+    });
+    expect(restored).toEqual({
+      ok: true,
+      value: { id: 'import-9', kind: 'import', name: 'import-9', source: '', licence: 'CC0', retrievedAt: '2026-11-23', hidden: false, completeness: { huisarts: { kind: 'province' } }, colourOfANewerVersion: 'groen' },
+      unread: ['name is not text', 'no source', 'hidden is not true or false', 'unknown category "tandarts"', 'declaration for apotheek'],
+    });
+    expect(restoreDatasetRecord({ ...base, kind: 'osm', coverage: 7, categories: ['huisarts'] })).toEqual({ ok: true, value: { ...base, kind: 'osm', completeness: {} }, unread: ['coverage'] });
+    expect(restoreDatasetRecord({ ...base, kind: 'embedded', completeness: {} })).toEqual({ ok: false, reason: 'unknown kind "embedded"' });
+    expect(restoreDatasetRecord({ ...base, id: '', kind: 'import', completeness: {} })).toEqual({ ok: false, reason: 'no id' });
+    expect(restoreDatasetRecord(null)).toEqual({ ok: false, reason: 'not an object' });
   });
 });

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWoonzorgkaartDatabase, type WoonzorgkaartDatabase } from '../../../src/storage/database';
 import { createFacilityStorage } from '../../../src/storage/facilityPersistence';
-import { getOsmCache } from '../../../src/storage/facilityRepository';
+import { getDataset } from '../../../src/storage/facilityRepository';
+import { RECORD_SCHEMA_VERSION } from '../../../src/storage/storedRecords';
 import { parseImport } from '../../../src/data/import/parseImport';
 
 interface DatabaseFixture {
@@ -50,10 +51,10 @@ afterEach(() => {
 });
 
 describe('a database written by schema version 1', () => {
-  it('opens with the current code and restores exactly the expected datasets and OpenStreetMap cache', async () => {
+  it('opens with the current code and restores exactly the expected datasets (the never-read OpenStreetMap cache is dropped)', async () => {
     const name = `fixture-v1-${(counter += 1)}`;
     await writeFixture(name, readJson<DatabaseFixture>('woonzorgkaart-v1.json'));
-    const expected = readJson<{ restored: unknown[]; osmCache: Record<string, unknown> }>('woonzorgkaart-v1-expected.json');
+    const expected = readJson<{ restored: unknown[] }>('woonzorgkaart-v1-expected.json');
 
     const storage = createFacilityStorage({ name, channelName: null });
     const { restored, issues } = await storage.restore();
@@ -65,7 +66,30 @@ describe('a database written by schema version 1', () => {
 
     const database = await openWoonzorgkaartDatabase({ name });
     opened.push(database);
-    for (const [areaKey, entry] of Object.entries(expected.osmCache)) expect(await getOsmCache(database, areaKey)).toEqual(entry);
+    // Version 3 removed the cache of Overpass downloads: nothing read it (downloads are facility datasets).
+    expect([...database.objectStoreNames].sort()).toEqual(['facilityChunks', 'facilityDatasets', 'scenarios']);
+  });
+});
+
+describe('record formats in a database written by schema version 2', () => {
+  it('a record the current code rewrites gets the current record format and keeps every other field', async () => {
+    const name = `fixture-v2-${(counter += 1)}`;
+    const fixture = readJson<DatabaseFixture>('woonzorgkaart-v2.json');
+    await writeFixture(name, fixture);
+    const [untouched, renamed] = fixture.records['facilityDatasets'] as Array<Record<string, unknown>>;
+    const storage = createFacilityStorage({ name, channelName: null });
+    const { issues } = await storage.restore();
+    // Version 2 records carry no format: they read as format 0, with nothing to report.
+    expect(issues).toEqual([]);
+    await storage.renameDataset(String(renamed!['id']), 'Hernoemd na versie 2', Number(renamed!['revision']));
+    storage.close();
+
+    const database = await openWoonzorgkaartDatabase({ name });
+    opened.push(database);
+    // Renamed: the record format is stamped and the revision raised; every other field is as version 2 wrote it.
+    expect(await getDataset(database, String(renamed!['id']))).toEqual({ ...renamed, name: 'Hernoemd na versie 2', revision: Number(renamed!['revision']) + 1, schemaVersion: RECORD_SCHEMA_VERSION });
+    // Untouched: exactly as version 2 wrote it.
+    expect(await getDataset(database, String(untouched!['id']))).toEqual(untouched);
   });
 });
 

@@ -8,9 +8,7 @@ import {
   deleteDataset,
   getDataset,
   getFacilities,
-  getOsmCache,
   listDatasets,
-  putOsmCache,
   renameDataset,
   replaceDataset,
   saveDataset,
@@ -61,9 +59,9 @@ describe('database schema', () => {
     expect(DATABASE_VERSION).toBe(UPGRADE_STEPS.length);
   });
 
-  it('has stores for datasets, facilities and the OSM cache', async () => {
+  it('has stores for datasets, facilities and draft scenarios (the unused OSM cache is gone)', async () => {
     const database = await freshDatabase();
-    expect([...database.objectStoreNames].sort()).toEqual(['facilityChunks', 'facilityDatasets', 'osmCache']);
+    expect([...database.objectStoreNames].sort()).toEqual(['facilityChunks', 'facilityDatasets', 'scenarios']);
   });
 
   it('reports unavailable when indexedDB is missing (private mode, old browser)', async () => {
@@ -88,7 +86,7 @@ describe('saving and reading datasets', () => {
   it('round-trips a dataset and its facilities', async () => {
     const database = await freshDatabase();
     await saveDataset(database, dataset(), [facility('a'), facility('b')], '2026-11-23T10:00:00Z');
-    expect(await listDatasets(database)).toEqual([{ ...dataset(), facilityCount: 2, savedAt: '2026-11-23T10:00:00Z', revision: 1, chunkCount: 1 }]);
+    expect(await listDatasets(database)).toEqual([{ ...dataset(), facilityCount: 2, savedAt: '2026-11-23T10:00:00Z', revision: 1, chunkCount: 1, schemaVersion: 1 }]);
     expect(await getFacilities(database, 'import-1')).toEqual([facility('a'), facility('b')]);
   });
 
@@ -216,19 +214,5 @@ describe('editing and deleting datasets', () => {
     expect((await listDatasets(database)).map((item) => item.id)).toEqual(['keep']);
     expect(await getFacilities(database, 'import-1')).toEqual([]);
     expect(await getFacilities(database, 'keep')).toHaveLength(1);
-  });
-});
-
-describe('OSM cache', () => {
-  it('stores and returns an area download with its date', async () => {
-    const database = await freshDatabase();
-    const entry = { areaKey: 'GM0193', fetchedAt: '2026-11-23T09:30:00Z', facilities: [facility('node/1', { datasetId: 'osm-GM0193' })] };
-    await putOsmCache(database, entry);
-    expect(await getOsmCache(database, 'GM0193')).toEqual(entry);
-  });
-
-  it('returns undefined for an area never fetched', async () => {
-    const database = await freshDatabase();
-    expect(await getOsmCache(database, 'province')).toBeUndefined();
   });
 });

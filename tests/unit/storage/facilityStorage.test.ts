@@ -207,8 +207,10 @@ describe('restore record by record (issue 12, defect 3)', () => {
     await writeVersion1(
       [
         { ...dataset({ id: 'good' }), facilityCount: 2, savedAt: 'x', categoryCoverage: { apotheek: { kind: 'municipalities', codes: ['GM0193'] } } },
-        { ...dataset({ id: 'broken' }), name: 42, facilityCount: 1, savedAt: 'x' },
+        // No kind this version can use: left out. A name that is not text: kept, under its id.
+        { ...dataset({ id: 'broken' }), kind: 'anders', facilityCount: 1, savedAt: 'x' },
         { ...dataset({ id: 'mixed' }), facilityCount: 3, savedAt: 'x' },
+        { ...dataset({ id: 'partly' }), name: 42, facilityCount: 0, savedAt: 'x' },
       ],
       [
         facility('g1', 'good'),
@@ -221,14 +223,16 @@ describe('restore record by record (issue 12, defect 3)', () => {
     );
     await startApp();
     expect($storageStatus.get()).toBe('ready');
-    expect($facilityDatasets.get().map((item) => item.id).sort()).toEqual(['good', 'mixed']);
+    expect($facilityDatasets.get().map((item) => item.id).sort()).toEqual(['good', 'mixed', 'partly']);
+    expect($facilityDatasets.get().find((item) => item.id === 'partly')?.name).toBe('partly');
     expect($facilitiesByDataset.get().get('good')?.map((item) => item.id)).toEqual(['g1', 'g2']);
     expect($facilitiesByDataset.get().get('mixed')?.map((item) => item.id)).toEqual(['m1']);
     // A field another feature stores with the dataset survives the restore.
     expect($facilityDatasets.get().find((item) => item.id === 'good')).toMatchObject({ categoryCoverage: { apotheek: { kind: 'municipalities', codes: ['GM0193'] } } });
     expect($storageProblems.get()).toEqual([
-      expect.objectContaining({ code: 'storage.recordUnreadable', params: { name: 'broken', reason: 'name is not text' } }),
+      expect.objectContaining({ code: 'storage.recordUnreadable', params: { name: 'broken', reason: 'unknown kind "anders"' } }),
       expect.objectContaining({ code: 'storage.facilitiesUnreadable', params: { name: 'Apotheken', count: 2 } }),
+      expect.objectContaining({ code: 'storage.recordPartlyRead', params: { name: 'partly', fields: 'name is not text' } }),
     ]);
     // Writes work after a partly failed restore.
     expect(await saveFacilityDataset(dataset({ id: 'new' }), [facility('n', 'new')])).toEqual({ ok: true, persisted: true });

@@ -1,0 +1,115 @@
+// Every stored or exported scenario is read through restoreScenario: fixture of each released
+// format, damaged records (defaults filled, unreadable parts named), newer formats refused.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { restoreScenario } from '../../../src/data/scenarioRecord';
+import { DEFAULT_WALKING_SPEED, WOONZORGZONE_PROFILE } from '../../../src/domain/norms';
+import { SCENARIO_SCHEMA_VERSION } from '../../../src/domain/scenario';
+
+function readJson<T>(name: string): T {
+  return JSON.parse(readFileSync(new URL(`../../fixtures/storage/${name}`, import.meta.url), 'utf8')) as T;
+}
+
+const fixture = readJson<{ records: Record<string, unknown>[] }>('scenario-v1.json');
+const expected = readJson<{ restored: Array<{ scenario: unknown; revision: number }> }>('scenario-v1-expected.json');
+const record = (): Record<string, unknown> => structuredClone(fixture.records[0]!);
+
+describe('restoreScenario', () => {
+  it('restores the schemaVersion 1 fixture exactly, keeping the unknown field, with nothing to repair', () => {
+    const result = restoreScenario(record());
+    expect(result).toEqual({ ok: true, scenario: expected.restored[0]!.scenario, schemaVersion: 1, repairs: [] });
+  });
+
+  it('refuses a record of a newer format, saying so', () => {
+    const result = restoreScenario({ ...record(), schemaVersion: SCENARIO_SCHEMA_VERSION + 1 });
+    expect(result).toMatchObject({ ok: false, newerVersion: true, reason: expect.stringContaining('newer version') });
+  });
+
+  it('refuses what cannot be a scenario, with the reason', () => {
+    expect(restoreScenario(null)).toMatchObject({ ok: false, reason: 'not an object' });
+    expect(restoreScenario([1])).toMatchObject({ ok: false, reason: 'not an object' });
+    expect(restoreScenario({ ...record(), id: '' })).toMatchObject({ ok: false, reason: 'no id' });
+    expect(restoreScenario({ ...record(), schemaVersion: 'one' })).toMatchObject({ ok: false, newerVersion: false });
+  });
+
+  it('fills defaults for missing or unreadable fields and names each', () => {
+    const damaged = record();
+    delete damaged['description'];
+    delete damaged['schemaVersion'];
+    damaged['name'] = 42;
+    damaged['measuredAgainst'] = 'optimistisch';
+    damaged['normProfile'] = { id: 'woonzorgzone' };
+    damaged['walkingSpeed'] = { id: 'ouder', metersPerSecond: 40, source: 'x' };
+    damaged['createdAt'] = 'gisteren';
+    const result = restoreScenario(damaged);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.scenario).toMatchObject({
+      name: damaged['id'],
+      description: '',
+      measuredAgainst: 'band',
+      normProfile: WOONZORGZONE_PROFILE,
+      walkingSpeed: DEFAULT_WALKING_SPEED,
+      createdAt: damaged['updatedAt'],
+    });
+    expect(result.scenario.edits).toHaveLength(4);
+    expect(result.repairs).toEqual([
+      'schemaVersion missing (read as 1)',
+      'name unreadable',
+      'description missing',
+      'createdAt unreadable',
+      'measuredAgainst unreadable (band)',
+      'normProfile unreadable (woonzorgzone)',
+      'walkingSpeed unreadable (default)',
+    ]);
+  });
+
+  it('keeps the edits before an unreadable one, drops it and the ones after, and says how many', () => {
+    const damaged = record();
+    const edits = damaged['edits'] as Record<string, unknown>[];
+    (edits[1] as { after: unknown }).after = { homes: { zorggeschikt: -5 } };
+    const result = restoreScenario(damaged);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.scenario.edits.map((edit) => edit.kind)).toEqual(['addSite']);
+    expect(result.scenario.appliedCount).toBe(1);
+    expect(result.repairs).toEqual(['edit 2 unreadable (after: homes.zorggeschikt is not a whole number ≥ 0); it and the 2 after it left out']);
+  });
+
+  it('keeps the edits that fit the plan and drops one that does not (a site that was never added)', () => {
+    const damaged = record();
+    const edits = damaged['edits'] as Record<string, unknown>[];
+    edits.splice(0, 1);
+    const result = restoreScenario(damaged);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.scenario.edits).toEqual([]);
+    expect(result.scenario.appliedCount).toBe(0);
+    expect(result.repairs).toEqual(['edit 1 (updateSite) does not fit: unknownSite; it and the 2 after it left out']);
+  });
+
+  it('reads an edit of an unknown kind as the end of what this version understands', () => {
+    const damaged = record();
+    (damaged['edits'] as unknown[]).splice(1, 0, { id: 'x', at: '2026-11-28T14:00:30.000Z', kind: 'drawArea' });
+    const result = restoreScenario(damaged);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.scenario.edits).toHaveLength(1);
+    expect(result.repairs[0]).toContain('unknown kind "drawArea"');
+  });
+
+  it('fills home types a site does not list with 0 and keeps unknown site fields', () => {
+    const damaged = record();
+    const first = (damaged['edits'] as Array<{ site: Record<string, unknown> }>)[0]!;
+    first.site['homes'] = { zorggeschikt: 40 };
+    first.site['parking'] = 12;
+    const result = restoreScenario(damaged);
+    if (!result.ok) throw new Error(result.reason);
+    const edit = result.scenario.edits[0]!;
+    if (edit.kind !== 'addSite') throw new Error(edit.kind);
+    expect(edit.site.homes).toEqual({ nultreden: 0, geclusterd: 0, zorggeschikt: 40, overig: 0 });
+    expect((edit.site as unknown as Record<string, unknown>)['parking']).toBe(12);
+  });
+
+  it('limits appliedCount to the edits kept', () => {
+    const result = restoreScenario({ ...record(), appliedCount: 99 });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.scenario.appliedCount).toBe(4);
+  });
+});
