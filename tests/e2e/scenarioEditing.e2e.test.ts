@@ -87,7 +87,7 @@ async function moveToStation(page: Page): Promise<void> {
 }
 
 describe('editing a draft scenario on the map', () => {
-  it('creates a scenario, adds a site by click, edits its homes, drags it and moves it by keyboard; undo and redo', { timeout: 180_000 }, async () => {
+  it('creates a scenario, adds a site by click, edits its homes, drags it and moves it by keyboard; undo and redo', { timeout: 300_000 }, async () => {
     const app = await openApp(browser, { viewport: { width: 1280, height: 720 } });
     const { page } = app;
     await createScenarioWithSite(app);
@@ -167,7 +167,7 @@ describe('editing a draft scenario on the map', () => {
     await page.context().close();
   });
 
-  it('moves a key project: its precision reads "door planner geplaatst"; undo puts it back', { timeout: 120_000 }, async () => {
+  it('moves a key project: its precision reads "door planner geplaatst"; undo puts it back', { timeout: 240_000 }, async () => {
     const app = await openApp(browser, { viewport: { width: 1440, height: 900 } });
     const { page } = app;
     await waitForMapIdle(page);
@@ -202,7 +202,7 @@ describe('editing a draft scenario on the map', () => {
     await page.context().close();
   });
 
-  it('asks before a site moves into another municipality; "Laten staan" keeps it where it was', { timeout: 120_000 }, async () => {
+  it('asks before a site moves into another municipality; "Laten staan" keeps it where it was', { timeout: 180_000 }, async () => {
     const app = await openApp(browser, { viewport: { width: 1280, height: 720 } });
     const { page } = app;
     await createScenarioWithSite(app);
@@ -232,7 +232,7 @@ describe('editing a draft scenario on the map', () => {
     await page.context().close();
   });
 
-  it('lists, renames, copies, compares and deletes scenarios (with undo); WCAG 2.2 AA and screenshots in both languages', { timeout: 300_000 }, async () => {
+  it('lists, renames, copies, compares and deletes scenarios (with undo); WCAG 2.2 AA and screenshots in both languages', { timeout: 420_000 }, async () => {
     for (const viewport of [
       { width: 1280, height: 720 },
       { width: 1440, height: 900 },
