@@ -3,12 +3,13 @@
 
 import { atom } from 'nanostores';
 import type { DataIssue } from '../domain/dataIssue';
-import { FACILITY_CATEGORIES, limitName, type DatasetCompleteness, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
+import { limitName, type DatasetCompleteness, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import type { CoordinateDetection, CoordinateSystem } from '../data/import/coordinates';
 import type { ColumnMapping, CsvDetails, ImportOptions, ImportProgress, ImportResult, ImportSucceeded, ProgressCallback } from '../data/import/importTypes';
 import { createImportWorker, importInWorker } from '../data/import/importWorkerClient';
 import { completenessFromChoices, startingCoverageChoices, withCoverageCodes, withCoverageKind, type CoverageChoices, type CoverageKind } from './coverageChoices';
 import { fileSizeIssue } from '../data/import/importLimits';
+import { categoriesIn } from '../analysis/categoryCompleteness';
 import { $appData } from './appData';
 import { $facilityDatasets } from './facilities';
 import { datasetRevision, saveFacilityDataset } from './facilityActions';
@@ -364,8 +365,7 @@ export function setImportCoverageMunicipalities(category: FacilityCategory, code
 
 /** Categories in the order of FACILITY_CATEGORIES that at least one facility has. */
 export function categoriesPresent(facilities: readonly Facility[]): FacilityCategory[] {
-  const present = new Set(facilities.map((facility) => facility.category));
-  return FACILITY_CATEGORIES.filter((category) => present.has(category));
+  return categoriesIn(facilities);
 }
 
 /** The dataset record for the accepted facilities; a replaced dataset keeps its id and visibility. */

@@ -6,13 +6,13 @@ import type { FeatureCollection, Point } from 'geojson';
 import { isMessageKey } from '../i18n/catalogue';
 import { FACILITY_CATEGORIES, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
-import { declarationGroups, judgeAgainstCoverage } from '../analysis/dataCoverage';
+import { declarationGroups, judgeAtPoint } from '../analysis/dataCoverage';
 import { joinProjectRows, sortProjectRows, type ProjectSortKey, type ProjectTableFilter, type ProjectTableRow, type SortDirection } from '../analysis/projectTable';
 import type { ReachabilityRow, Verdict } from '../analysis/reachability';
 import { reachabilityTableToCsv, type ReachabilityCsvLabels } from '../analysis/reachabilityCsv';
-import { $appData, $municipalityLocator } from './appData';
+import { $appData } from './appData';
 import { $planKeyProjects } from './planKeyProjects';
-import { $categoryCoverage, $facilitiesByDataset, $facilityDatasets } from './facilities';
+import { $completeAreas, $facilitiesByDataset, $facilityDatasets } from './facilities';
 import { $translate, type Translate } from './language';
 import { $normProfile, $profileCategories, $reachHousingType, $walkingSpeed } from './norms';
 
@@ -20,8 +20,8 @@ import { $normProfile, $profileCategories, $reachHousingType, $walkingSpeed } fr
 export const $siteAnalysis = atom<ReachabilityRow[] | null>(null);
 
 /** One row per placed key project (52, including the 2 outlook-only rows), for the current norms and coverage. */
-export const $siteRows = computed([$siteAnalysis, $categoryCoverage, $municipalityLocator], (rows, coverage, locate) =>
-  rows === null ? null : rows.map((row) => ({ ...row, reachability: judgeAgainstCoverage(row.reachability, coverage, locate) })),
+export const $siteRows = computed([$siteAnalysis, $completeAreas], (rows, areas) =>
+  rows === null ? null : rows.map((row) => ({ ...row, reachability: judgeAtPoint(row.reachability, areas) })),
 );
 
 export interface ProjectTableState extends ProjectTableFilter {

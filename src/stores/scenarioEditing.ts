@@ -4,13 +4,13 @@
 // stores (applyScenarioEdit), so undo/redo and the history see it.
 
 import { atom, batch, computed } from 'nanostores';
-import { judgeAgainstCoverage } from '../analysis/dataCoverage';
+import { judgeAtPoint } from '../analysis/dataCoverage';
 import { arrowKeyOffset, offsetByMeters, roundCoordinate } from '../analysis/siteMove';
 import { validateSiteFields, type SiteFieldIssue } from '../analysis/siteValidation';
 import type { LocationReachability } from '../analysis/reachability';
 import { emptySiteHomes, type Site, type SiteFields } from '../domain/scenario';
 import { $appData, $municipalityLocator } from './appData';
-import { $categoryCoverage } from './facilities';
+import { $completeAreas } from './facilities';
 import { $translate } from './language';
 import { $activeScenarioId, $activeScenarioState, applyScenarioEdit, newSiteId } from './scenarios';
 import { $dragPreview, $dragReachSite, $dragSiteAnalysis, $scenarioSiteAnalysis, type PlanItem } from './scenarioSiteAnalysis';
@@ -248,13 +248,13 @@ export type SiteReach = { status: 'pending' } | { status: 'ready'; result: Locat
  * worker's rows for the plan.
  */
 export const $siteReachability = computed(
-  [$scenarioSiteAnalysis, $dragSiteAnalysis, $dragReachSite, $categoryCoverage, $municipalityLocator],
-  (analysis, dragRow, dragSite, coverage, locate): ReadonlyMap<string, SiteReach> => {
+  [$scenarioSiteAnalysis, $dragSiteAnalysis, $dragReachSite, $completeAreas],
+  (analysis, dragRow, dragSite, areas): ReadonlyMap<string, SiteReach> => {
     const result = new Map<string, SiteReach>();
     if (analysis.status === 'failed') return new Map([['*', { status: 'failed' }]]);
     const rows = analysis.status === 'ready' || analysis.status === 'pending' ? (analysis.rows ?? []) : [];
-    for (const row of rows) result.set(row.siteId, { status: 'ready', result: judgeAgainstCoverage(row.reachability, coverage, locate), live: false });
-    if (dragRow) result.set(dragRow.siteId, { status: 'ready', result: judgeAgainstCoverage(dragRow.reachability, coverage, locate), live: dragSite !== null });
+    for (const row of rows) result.set(row.siteId, { status: 'ready', result: judgeAtPoint(row.reachability, areas), live: false });
+    if (dragRow) result.set(dragRow.siteId, { status: 'ready', result: judgeAtPoint(dragRow.reachability, areas), live: dragSite !== null });
     return result;
   },
 );
