@@ -11,6 +11,8 @@ export interface AreaIndex {
   bounds: BoundingBox;
   /** True when [lon, lat] lies inside the outline (holes excluded). */
   contains(point: readonly [number, number]): boolean;
+  /** True when [lon, lat] lies inside the outline or exactly on one of its edges (as turf's booleanPointInPolygon). */
+  covers(point: readonly [number, number]): boolean;
   /** Straight-line distance in metres from a point to the nearest edge of the outline. */
   distanceToEdgeMeters(point: readonly [number, number]): number;
 }
@@ -53,7 +55,7 @@ export function createAreaIndex(geometry: Polygon | MultiPolygon): AreaIndex {
   const forEachSlabOfEdge = (index: number, visit: (slab: number) => void) => {
     const y1 = edges[index * 4 + 1] as number;
     const y2 = edges[index * 4 + 3] as number;
-    if (y1 === y2) return; // horizontal edges never cross a horizontal ray
+    // Horizontal edges never cross a horizontal ray (the crossing test skips them), but a point can lie on one.
     const last = slabOf(Math.max(y1, y2));
     for (let slab = slabOf(Math.min(y1, y2)); slab <= last; slab += 1) visit(slab);
   };
@@ -82,6 +84,22 @@ export function createAreaIndex(geometry: Polygon | MultiPolygon): AreaIndex {
         const y1 = edges[offset + 1] as number;
         const x2 = edges[offset + 2] as number;
         const y2 = edges[offset + 3] as number;
+        if (y1 > y !== y2 > y && x < ((x2 - x1) * (y - y1)) / (y2 - y1) + x1) inside = !inside;
+      }
+      return inside;
+    },
+    covers([x, y]) {
+      if (!(x >= west && x <= east && y >= south && y <= north)) return false;
+      const slab = slabOf(y);
+      let inside = false;
+      for (let position = slabStart[slab] as number; position < (slabStart[slab + 1] as number); position += 1) {
+        const offset = (slabEdges[position] as number) * 4;
+        const x1 = edges[offset] as number;
+        const y1 = edges[offset + 1] as number;
+        const x2 = edges[offset + 2] as number;
+        const y2 = edges[offset + 3] as number;
+        // on the edge: collinear and within its extent
+        if ((x - x1) * (y2 - y1) === (y - y1) * (x2 - x1) && x >= Math.min(x1, x2) && x <= Math.max(x1, x2) && y >= Math.min(y1, y2) && y <= Math.max(y1, y2)) return true;
         if (y1 > y !== y2 > y && x < ((x2 - x1) * (y - y1)) / (y2 - y1) + x1) inside = !inside;
       }
       return inside;

@@ -1,7 +1,23 @@
 // Where loaded facility data is complete, and what that means for a verdict. The one rule:
 // a known facility within the norm proves "met" anywhere; "not met" only where a visible dataset
-// declares the category complete; otherwise "no data" (the nearest facility may be missing).
+// declares the category complete over the whole norm circle; otherwise "no data" (the nearest
+// facility may be missing).
+//
+// The border rule. A category is complete at a point only when the whole circle around it, with
+// the largest norm distance of that category as radius, lies inside the declared-complete area: the
+// union of the declared municipalities, or the province. A point in Zwolle 200 m from the border
+// with a municipality without complete data may have a facility just across the border that is
+// nearer than any in Zwolle, so there a missing facility within 400 m gives "no data", not "not met".
+// The part of a circle outside Overijssel is never covered (as a point outside the province is
+// complete nowhere). Computed once per point and area: the distance from the point to the nearest
+// edge that is not complete (province outline, outlines of undeclared municipalities), through an
+// edge index (edgeDistance.ts), so the 250 m grid of the province stays fast.
 
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { NormProfile } from '../domain/norms';
+import { createAreaIndex, type AreaIndex } from './areaIndex';
+import { createEdgeDistanceIndex, type EdgeDistanceIndex } from './edgeDistance';
+import { categoriesIn } from './categoryCompleteness';
 import { declarationFor, FACILITY_CATEGORIES, type CoverageDeclaration, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import { combineVerdicts, verdictFor, type CategoryReach, type LocationReachability, type NormVerdict } from './reachability';
 
@@ -41,10 +57,6 @@ export function declaresCompleteIn(dataset: Pick<FacilityDataset, 'completeness'
   return declaration.kind === 'province' || (declaration.kind === 'municipalities' && declaration.codes.includes(municipalityCode));
 }
 
-/** Categories whose data is not declared complete at the place (see isCompleteAt). */
-export function incompleteCategoriesAt(coverage: CategoryCoverage, municipalityCode: string | null, insideProvince = municipalityCode !== null): Set<FacilityCategory> {
-  return new Set(FACILITY_CATEGORIES.filter((category) => !isCompleteAt(coverage, category, municipalityCode, insideProvince)));
-}
 
 /** The municipalities (of `municipalityCodes`) where at least one of the categories is not complete. */
 export function municipalitiesWithIncompleteData(
@@ -68,6 +80,154 @@ export function partiallyCoveredArea(coverage: CategoryCoverage): { categories: 
     for (const code of area) codes.add(code);
   }
   return { categories: FACILITY_CATEGORIES.filter((category) => categories.includes(category)), codes: [...codes].sort() };
+}
+
+/** The outlines a declaration refers to: the province and each municipality (CBS code). */
+export interface CoverageOutlines {
+  province: Polygon | MultiPolygon | null;
+  municipalities: ReadonlyArray<Feature<Polygon | MultiPolygon, { code: string }>>;
+}
+
+/** Norm radius per category for one question; 0 (or absent) = only whether the point itself is covered. */
+export type RadiusByCategory = (category: FacilityCategory) => number;
+
+/**
+ * Where each category is declared complete, as areas that answer the border rule at the top of this
+ * file. Build once per coverage (and outlines); ask for many points.
+ */
+export interface CompleteAreas {
+  /** Categories not complete over the whole circle of radius `radius(category)` around the point. */
+  incompleteAround(point: readonly [number, number], radius: RadiusByCategory): Set<FacilityCategory>;
+  /**
+   * Metres around the point within which every facility of the category is known, up to
+   * `limitMeters`; -1 when the point itself lies outside the declared-complete area. Complete over a
+   * circle of radius r: completeRadiusMeters(category, point, r) >= r.
+   */
+  completeRadiusMeters(category: FacilityCategory, point: readonly [number, number], limitMeters: number): number;
+}
+
+interface AreaTester {
+  inside(point: readonly [number, number]): boolean;
+  /** Edges beyond which data is not complete: the province outline and undeclared municipalities' outlines. */
+  edges: EdgeDistanceIndex;
+}
+
+function ringsOf(geometry: Polygon | MultiPolygon): number[][][] {
+  return geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
+}
+
+/**
+ * The declared-complete areas of a coverage. `locate` finds a point's municipality (as
+ * municipalityLocator in facilitiesPerMunicipality.ts); the province test uses the province outline.
+ */
+export function completeAreas(coverage: CategoryCoverage, outlines: CoverageOutlines, locate: (point: [number, number]) => string | null): CompleteAreas {
+  let provinceIndex: AreaIndex | null | undefined;
+  const province = () => (provinceIndex === undefined ? (provinceIndex = outlines.province ? createAreaIndex(outlines.province) : null) : provinceIndex);
+  const provinceRings = outlines.province ? ringsOf(outlines.province) : [];
+  // One tester per distinct area (categories declared for the same municipalities share it).
+  const testers = new Map<string, AreaTester>();
+  const testerFor = (area: 'province' | ReadonlySet<string>): AreaTester => {
+    const key = area === 'province' ? 'province' : [...area].sort().join(',');
+    let tester = testers.get(key);
+    if (tester) return tester;
+    if (area === 'province') {
+      // Without a province outline (not loaded yet) there is no border to judge: inside, as the worker then says too.
+      tester = { inside: (point) => province()?.contains(point) ?? true, edges: createEdgeDistanceIndex(provinceRings) };
+    } else {
+      const undeclared = outlines.municipalities.filter((feature) => !area.has(feature.properties.code)).flatMap((feature) => ringsOf(feature.geometry));
+      tester = { inside: (point) => area.has(locate([point[0], point[1]]) ?? ''), edges: createEdgeDistanceIndex([...provinceRings, ...undeclared]) };
+    }
+    testers.set(key, tester);
+    return tester;
+  };
+  const completeRadiusMeters = (category: FacilityCategory, point: readonly [number, number], limitMeters: number): number => {
+    const area = coverage.get(category);
+    if (area === undefined) return -1;
+    const tester = testerFor(area);
+    return tester.inside(point) ? tester.edges.distanceWithinMeters(point, limitMeters) : -1;
+  };
+  return {
+    completeRadiusMeters,
+    incompleteAround(point, radius) {
+      const incomplete = new Set<FacilityCategory>();
+      // Per area: is the point inside, and how far is its edge (once, up to the largest radius asked)?
+      const groups = new Map<AreaTester, FacilityCategory[]>();
+      for (const category of FACILITY_CATEGORIES) {
+        const area = coverage.get(category);
+        if (area === undefined) {
+          incomplete.add(category);
+          continue;
+        }
+        const tester = testerFor(area);
+        const group = groups.get(tester);
+        if (group) group.push(category);
+        else groups.set(tester, [category]);
+      }
+      for (const [tester, categories] of groups) {
+        if (!tester.inside(point)) {
+          for (const category of categories) incomplete.add(category);
+          continue;
+        }
+        const largest = Math.max(0, ...categories.map((category) => radius(category) || 0));
+        const reach = tester.edges.distanceWithinMeters(point, largest);
+        for (const category of categories) if (reach < (radius(category) || 0)) incomplete.add(category);
+      }
+      return incomplete;
+    },
+  };
+}
+
+/**
+ * The border rule for many points at once (grid cells, centres as [lon0, lat0, lon1, lat1, …]): 1
+ * where at least one of the categories is not complete over its circle, else 0. `radius` may depend
+ * on the point (a distance shown per cell is exact only when its own circle is complete).
+ */
+export function incompletePoints(
+  centers: Float64Array,
+  areas: CompleteAreas,
+  categories: readonly FacilityCategory[],
+  radius: (category: FacilityCategory, position: number) => number,
+): Uint8Array {
+  const count = centers.length / 2;
+  const result = new Uint8Array(count);
+  const unique = [...new Set(categories)];
+  const point: [number, number] = [0, 0];
+  for (let position = 0; position < count; position += 1) {
+    point[0] = centers[2 * position]!;
+    point[1] = centers[2 * position + 1]!;
+    for (const category of unique) {
+      const needed = radius(category, position) || 0;
+      if (areas.completeRadiusMeters(category, point, needed) < needed) {
+        result[position] = 1;
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+/**
+ * A distance-analysis result judged by the border rule: per category, the circle with the largest
+ * norm distance the result judges for it (over every housing type) must lie in the complete area.
+ */
+export function judgeAtPoint(result: LocationReachability, areas: CompleteAreas): LocationReachability {
+  const largest = new Map<FacilityCategory, number>();
+  for (const verdict of Object.values(result.housingTypes)) {
+    for (const norm of verdict.norms) largest.set(norm.category, Math.max(largest.get(norm.category) ?? 0, norm.maxDistanceMeters));
+  }
+  return applyCoverage(result, areas.incompleteAround(result.point, (category) => largest.get(category) ?? 0));
+}
+
+/**
+ * The largest norm distance per category over every housing type of a profile: the radius of the
+ * circle that must be complete for a category's verdicts at a point (0 for categories it does not use).
+ */
+export function largestNormDistances(profile: Pick<NormProfile, 'norms'>): RadiusByCategory {
+  const largest = new Map<FacilityCategory, number>();
+  for (const norms of Object.values(profile.norms)) {
+    for (const norm of norms) largest.set(norm.category, Math.max(largest.get(norm.category) ?? 0, norm.maxDistanceMeters));
+  }
+  return (category) => largest.get(category) ?? 0;
 }
 
 /**
@@ -96,21 +256,13 @@ export function applyCoverage(result: LocationReachability, incomplete: Readonly
   return { ...result, categories, housingTypes };
 }
 
-/**
- * A worker result judged against the coverage declared where its point lies (`locate` gives the
- * municipality code of a point, or null); a point outside the province is complete nowhere.
- */
-export function judgeAgainstCoverage(result: LocationReachability, coverage: CategoryCoverage, locate: (point: [number, number]) => string | null): LocationReachability {
-  return applyCoverage(result, incompleteCategoriesAt(coverage, locate(result.point), !result.outsideProvince));
-}
-
 /** Categories with loaded facilities that no visible dataset declares complete anywhere ("only these locations"). */
 export function undeclaredCategories(datasets: readonly FacilityDataset[], byDataset: ReadonlyMap<string, readonly Facility[]>): FacilityCategory[] {
   const coverage = coverageByCategory(datasets);
   const present = new Set<FacilityCategory>();
   for (const dataset of datasets) {
     if (dataset.hidden) continue;
-    for (const facility of byDataset.get(dataset.id) ?? []) present.add(facility.category);
+    for (const category of categoriesIn(byDataset.get(dataset.id) ?? [])) present.add(category);
   }
   return FACILITY_CATEGORIES.filter((category) => present.has(category) && !coverage.has(category));
 }

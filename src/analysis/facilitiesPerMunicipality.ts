@@ -1,7 +1,7 @@
 // Counts facilities per category inside each municipality polygon (a grid for cells away from any boundary;
-// near a boundary a bounding-box test first, then point-in-polygon).
+// near a boundary a bounding-box test first, then point-in-polygon on a slab index of each outline).
 
-import { bbox, booleanPointInPolygon } from '@turf/turf';
+import { createAreaIndex } from './areaIndex';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory } from '../domain/facility';
 
@@ -24,12 +24,14 @@ const LOCATOR_GRID = 256;
  * keeps counting 430,000 facilities far below a frame budget per chunk of work.
  */
 export function municipalityLocator(municipalities: readonly MunicipalityArea[]): (point: [number, number]) => string | null {
-  const areas = municipalities.map((feature) => ({ feature, box: bbox(feature) }));
+  const areas = municipalities.map((feature) => {
+    const index = createAreaIndex(feature.geometry);
+    return { feature, index, box: index.bounds };
+  });
+  // Inside or on an edge, as turf's booleanPointInPolygon answers, through a slab index of each outline.
   const exact = (point: [number, number]): string | null => {
     const [lon, lat] = point;
-    const area = areas.find(
-      ({ feature, box }) => lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3] && booleanPointInPolygon(point, feature),
-    );
+    const area = areas.find(({ index, box }) => lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3] && index.covers(point));
     return area ? area.feature.properties.code : null;
   };
   if (areas.length === 0) return () => null;

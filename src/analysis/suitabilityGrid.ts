@@ -6,6 +6,7 @@ import type { HousingType } from '../domain/housing';
 import type { NormProfile } from '../domain/norms';
 import type { GridScore } from './gridScore';
 import type { GridDescription } from './reachabilityProtocol';
+import { largestNormDistances } from './dataCoverage';
 
 export type GridMode = 'off' | 'housingType' | 'category';
 export const GRID_CELL_SIZES_METERS = [250, 100] as const;
@@ -112,4 +113,16 @@ export function gridCellAt(grid: GridDescription, [lon, lat]: [number, number]):
 export function gridCategories(settings: GridSettings, profile: NormProfile): FacilityCategory[] {
   if (settings.mode === 'category') return [settings.category];
   return profile.norms[settings.housingType].map((norm) => norm.category);
+}
+
+/**
+ * The circle a grid cell's figure depends on, per category (the border rule of dataCoverage.ts):
+ * the largest norm distance of the profile, as in the location panel, or for a distance map the
+ * cell's own distance.
+ */
+export function gridCellRadius(layer: GridLayerData | null, profile: NormProfile): (category: FacilityCategory, position: number) => number {
+  const largest = largestNormDistances(profile);
+  if (layer?.score.target.kind !== 'distance') return (category) => largest(category);
+  const values = layer.score.values;
+  return (_category, position) => (Number.isFinite(values[position]!) ? values[position]! : 0);
 }

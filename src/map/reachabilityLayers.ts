@@ -7,15 +7,16 @@ import { FACILITY_SYMBOLS } from '../domain/facilitySymbols';
 import { DEGREES_TO_RADIANS, EARTH_RADIUS_METERS } from '../analysis/sphericalDistance';
 import { gridCellRectangle } from '../analysis/provinceGrid';
 import { $analysisPoint, $nearestLines, $pickingLocation, $reachRings, cancelPickingLocation, pickLocation } from '../stores/analysisPoint';
-import { $gridLayer, $gridIncompleteCodes, $gridSettings, $selectedGridCell, selectGridCellAt } from '../stores/suitabilityGrid';
+import { $gridLayer, $gridIncompleteCells, $gridIncompleteCodes, $gridSettings, $selectedGridCell, selectGridCellAt } from '../stores/suitabilityGrid';
 import { $projectReachLabels } from '../stores/projectTable';
 import { NO_GRID_CLASS, type GridLayerData } from '../analysis/suitabilityGrid';
 import { $formatNumber } from '../stores/language';
 import { $showKeyProjects } from '../stores/mapLayers';
-import { LABEL_FONT, LAYER_IDS, SOURCE_IDS } from './mapStyle';
+import { LABEL_FONT, LAYER_IDS } from './mapStyle';
 
 const SOURCES = {
   grid: 'reach-grid',
+  gridIncomplete: 'reach-grid-incomplete',
   gridSelected: 'reach-grid-selected',
   rings: 'reach-rings',
   ringLabels: 'reach-ring-labels',
@@ -72,6 +73,23 @@ export function gridRunFeatures(layer: GridLayerData): FeatureCollection<Polygon
   return { type: 'FeatureCollection', features };
 }
 
+/** Runs of neighbouring cells of one row marked 1 in `mask`, as rectangles (the hatched cells). */
+export function maskRunFeatures(grid: GridLayerData['grid'], mask: Uint8Array): FeatureCollection<Polygon> {
+  const features: Feature<Polygon>[] = [];
+  let runStart = -1;
+  for (let position = 0; position <= grid.cellCount; position++) {
+    const marked = position < grid.cellCount && mask[position] === 1;
+    const continues = marked && runStart >= 0 && grid.cellIds[position] === grid.cellIds[position - 1]! + 1 && grid.cellIds[position]! % grid.columns !== 0;
+    if (runStart >= 0 && !continues) {
+      const cellId = grid.cellIds[runStart]!;
+      features.push({ type: 'Feature', properties: {}, geometry: gridCellRectangle(grid, cellId % grid.columns, Math.floor(cellId / grid.columns), position - runStart) });
+      runStart = -1;
+    }
+    if (marked && runStart < 0) runStart = position;
+  }
+  return { type: 'FeatureCollection', features };
+}
+
 function ringLabelPoints(rings: ReturnType<typeof $reachRings.get>, center: [number, number] | null): FeatureCollection<Point, { label: string }> {
   if (!center) return { type: 'FeatureCollection', features: [] };
   const format = $formatNumber.get();
@@ -99,14 +117,15 @@ export function addReachabilityLayers(map: MapLibreMap, ringsBeforeLayerId: stri
     { id: REACH_LAYER_IDS.gridFill, type: 'fill', source: SOURCES.grid, paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.78 } },
     LAYER_IDS.municipalityHitArea,
   );
-  // Over the grid, the municipalities where a category the grid judges is not declared complete:
-  // hatched, because there a number of norms met is only a minimum and a distance only a maximum.
+  // Over the grid, the cells where a category the grid judges is not complete over the cell's norm
+  // circle (src/analysis/dataCoverage.ts: undeclared municipalities, and a strip along their border
+  // and the province border): hatched, because there a number of norms met is only a minimum and a
+  // distance only a maximum.
   map.addLayer(
     {
       id: 'reach-grid-outside-coverage',
       type: 'fill',
-      source: SOURCE_IDS.municipalities,
-      filter: ['==', ['get', 'code'], ''],
+      source: SOURCES.gridIncomplete,
       paint: { 'fill-pattern': 'hatch-no-data', 'fill-opacity': 0.85 },
     },
     LAYER_IDS.municipalityHitArea,
@@ -178,8 +197,12 @@ export function addReachabilityLayers(map: MapLibreMap, ringsBeforeLayerId: stri
     const layer = $gridLayer.get();
     const visible = layer !== null && $gridSettings.get().mode !== 'off';
     const incomplete = $gridIncompleteCodes.get();
-    map.setFilter('reach-grid-outside-coverage', visible && incomplete ? ['in', ['get', 'code'], ['literal', incomplete]] : ['==', ['get', 'code'], '']);
+    const cells = visible ? $gridIncompleteCells.get() : null;
+    const hatched = cells && cells.length === layer!.grid.cellCount ? maskRunFeatures(layer!.grid, cells) : emptyCollection;
+    setData(map, SOURCES.gridIncomplete, hatched);
+    // municipalities without complete data for a judged category, and the hatched cells (those plus the border strips)
     container.dataset['reachGridMasked'] = visible && incomplete ? String(incomplete.length) : '';
+    container.dataset['reachGridMaskedCells'] = String(cells ? cells.reduce((sum, value) => sum + value, 0) : 0);
     const runs = visible ? gridRunFeatures(layer) : emptyCollection;
     setData(map, SOURCES.grid, runs);
     container.dataset['reachGridFeatures'] = String(runs.features.length);
@@ -227,6 +250,7 @@ export function addReachabilityLayers(map: MapLibreMap, ringsBeforeLayerId: stri
     $gridLayer.subscribe(showGrid),
     $gridSettings.subscribe(showGrid),
     $gridIncompleteCodes.subscribe(showGrid),
+    $gridIncompleteCells.subscribe(showGrid),
     $selectedGridCell.subscribe(showSelectedCell),
     $reachRings.subscribe(showRings),
     $formatNumber.subscribe(showRings),

@@ -5,18 +5,17 @@ import { atom, batch, computed } from 'nanostores';
 import type { FeatureCollection, LineString, Polygon } from 'geojson';
 import type { DataIssue } from '../domain/dataIssue';
 import { facilityKey, type Facility, type FacilityCategory } from '../domain/facility';
-import type { LocationPrecision, PlacedKeyProject } from '../domain/keyProject';
-import { judgeAgainstCoverage } from '../analysis/dataCoverage';
+import type { PlacedKeyProject, PlacementPrecision } from '../domain/keyProject';
+import { judgeAtPoint } from '../analysis/dataCoverage';
 import type { LocationReachability } from '../analysis/reachability';
 import { ringsFor, type RingProperties } from '../analysis/reachabilityRings';
-import { $municipalityLocator } from './appData';
-import { $categoryCoverage } from './facilities';
+import { $completeAreas } from './facilities';
 import { $normProfile, $profileCategories, $reachHousingType } from './norms';
 import { $selection } from './selection';
 
 export type AnalysisOrigin =
   | { kind: 'map' }
-  | { kind: 'keyProject'; id: string; name: string; precision: LocationPrecision; placedAt: string }
+  | { kind: 'keyProject'; id: string; name: string; precision: PlacementPrecision; placedAt: string }
   | { kind: 'facility'; key: string; name: string };
 
 export interface AnalysisPoint {
@@ -79,8 +78,8 @@ export type LocationResult =
 export const $locationAnalysis = atom<LocationResult>({ status: 'idle' });
 
 /** The analysis point's result; follows changes of declared coverage without asking the worker again. */
-export const $locationResult = computed([$locationAnalysis, $categoryCoverage, $municipalityLocator], (state, coverage, locate): LocationResult =>
-  state.status === 'ready' ? { status: 'ready', result: judgeAgainstCoverage(state.result, coverage, locate) } : state,
+export const $locationResult = computed([$locationAnalysis, $completeAreas], (state, areas): LocationResult =>
+  state.status === 'ready' ? { status: 'ready', result: judgeAtPoint(state.result, areas) } : state,
 );
 
 /** Rings at the norm distances of the chosen housing type (distinct distances, largest first). */

@@ -3,10 +3,10 @@
 import { atom, batch, computed } from 'nanostores';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import { countByCategory, facilitiesPerMunicipality } from '../analysis/facilitiesPerMunicipality';
-import { coverageByCategory, partiallyCoveredArea, undeclaredCategories } from '../analysis/dataCoverage';
+import { completeAreas, coverageByCategory, partiallyCoveredArea, undeclaredCategories } from '../analysis/dataCoverage';
 import { countCompleteness, type CountCompleteness } from '../analysis/categoryCompleteness';
 import { mergeFacilities, mergedFacilitiesBySourceKey, type MergedFacility } from '../analysis/mergeFacilities';
-import { $appData } from './appData';
+import { $appData, $municipalityLocator } from './appData';
 
 export const $facilityDatasets = atom<FacilityDataset[]>([]);
 export const $facilitiesByDataset = atom<ReadonlyMap<string, readonly Facility[]>>(new Map());
@@ -78,6 +78,14 @@ export const $facilityCountsByCategory = computed($activeFacilities, countByCate
 
 /** Per category: complete for the province, for some municipalities, or nowhere (from the visible datasets' declarations). */
 export const $categoryCoverage = computed($facilityDatasets, coverageByCategory);
+
+/**
+ * Where each category is declared complete, as areas that judge a norm circle (the border rule of
+ * src/analysis/dataCoverage.ts): the location panel, the key-project table and the grid ask it.
+ */
+export const $completeAreas = computed([$categoryCoverage, $appData, $municipalityLocator], (coverage, data, locate) =>
+  completeAreas(coverage, { province: data.province?.features[0]?.geometry ?? null, municipalities: data.municipalityBoundaries?.features ?? [] }, locate),
+);
 
 /** Categories with loaded facilities that no visible dataset declares complete anywhere ("only these locations"). */
 export const $undeclaredCategories = computed([$facilityDatasets, $facilitiesByDataset], undeclaredCategories);

@@ -10,6 +10,7 @@ import { createImportWorker, importInWorker } from '../data/import/importWorkerC
 import { completenessFromChoices, withCoverageCodes, withCoverageKind, type CoverageChoices, type CoverageKind } from '../domain/coverageChoices';
 import { startingCoverageChoices } from './coverageChoices';
 import { fileSizeIssue } from '../data/import/importLimits';
+import { categoriesIn } from '../analysis/categoryCompleteness';
 import { $appData } from './appData';
 import { $facilityDatasets } from './facilities';
 import { datasetRevision, saveFacilityDataset } from './facilityActions';
@@ -377,8 +378,7 @@ export function setImportCoverageMunicipalities(category: FacilityCategory, code
 
 /** Categories in the order of FACILITY_CATEGORIES that at least one facility has. */
 export function categoriesPresent(facilities: readonly Facility[]): FacilityCategory[] {
-  const present = new Set(facilities.map((facility) => facility.category));
-  return FACILITY_CATEGORIES.filter((category) => present.has(category));
+  return categoriesIn(facilities);
 }
 
 /** The dataset record for the accepted facilities; a replaced dataset keeps its id and visibility. */

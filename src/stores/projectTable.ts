@@ -6,12 +6,13 @@ import type { FeatureCollection, Point } from 'geojson';
 import { isMessageKey } from '../i18n/catalogue';
 import { FACILITY_CATEGORIES, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
-import { declarationGroups, judgeAgainstCoverage } from '../analysis/dataCoverage';
+import { declarationGroups, judgeAtPoint } from '../analysis/dataCoverage';
 import { joinProjectRows, sortProjectRows, type ProjectSortKey, type ProjectTableFilter, type ProjectTableRow, type SortDirection } from '../analysis/projectTable';
 import type { ReachabilityRow, Verdict } from '../analysis/reachability';
 import { reachabilityTableToCsv, type ReachabilityCsvLabels } from '../analysis/reachabilityCsv';
-import { $appData, $municipalityLocator } from './appData';
-import { $categoryCoverage, $facilitiesByDataset, $facilityDatasets } from './facilities';
+import { $appData } from './appData';
+import { $planKeyProjects } from './planKeyProjects';
+import { $completeAreas, $facilitiesByDataset, $facilityDatasets } from './facilities';
 import { $translate, type Translate } from './language';
 import { $normProfile, $profileCategories, $reachHousingType, $walkingSpeed } from './norms';
 
@@ -19,8 +20,8 @@ import { $normProfile, $profileCategories, $reachHousingType, $walkingSpeed } fr
 export const $siteAnalysis = atom<ReachabilityRow[] | null>(null);
 
 /** One row per placed key project (52, including the 2 outlook-only rows), for the current norms and coverage. */
-export const $siteRows = computed([$siteAnalysis, $categoryCoverage, $municipalityLocator], (rows, coverage, locate) =>
-  rows === null ? null : rows.map((row) => ({ ...row, reachability: judgeAgainstCoverage(row.reachability, coverage, locate) })),
+export const $siteRows = computed([$siteAnalysis, $completeAreas], (rows, areas) =>
+  rows === null ? null : rows.map((row) => ({ ...row, reachability: judgeAtPoint(row.reachability, areas) })),
 );
 
 export interface ProjectTableState extends ProjectTableFilter {
@@ -54,8 +55,8 @@ export function setIncludeOutlookOnly(includeOutlookOnly: boolean): void {
   patchProjectTable({ includeOutlookOnly });
 }
 
-export const $projectTableRows = computed([$siteRows, $appData, $projectTable], (rows, data, table): ProjectTableRow[] =>
-  rows ? sortProjectRows(joinProjectRows(rows, data.keyProjects ?? [], data.municipalities ?? [], table), table.sortKey, table.sortDirection) : [],
+export const $projectTableRows = computed([$siteRows, $appData, $planKeyProjects, $projectTable], (rows, data, planProjects, table): ProjectTableRow[] =>
+  rows ? sortProjectRows(joinProjectRows(rows, planProjects, data.municipalities ?? [], table), table.sortKey, table.sortDirection) : [],
 );
 
 /** A dataset's declared coverage in words, one group per declaration: "Volledig voor Zwolle: Huisarts, Supermarkt; Alleen deze locaties: Apotheek". */
@@ -159,10 +160,10 @@ export function setShowProjectReachLabels(show: boolean): void {
 }
 
 export const $projectReachLabels = computed(
-  [$siteRows, $appData, $reachHousingType, $showProjectReachLabels],
-  (rows, data, housingType, show): FeatureCollection<Point, { id: string; label: string; verdict: Verdict }> => {
+  [$siteRows, $planKeyProjects, $reachHousingType, $showProjectReachLabels],
+  (rows, planProjects, housingType, show): FeatureCollection<Point, { id: string; label: string; verdict: Verdict }> => {
     if (!rows || !show) return { type: 'FeatureCollection', features: [] };
-    const projects = new Map((data.keyProjects ?? []).map((project) => [project.id, project]));
+    const projects = new Map(planProjects.map((project) => [project.id, project]));
     return {
       type: 'FeatureCollection',
       features: rows.flatMap((row) => {

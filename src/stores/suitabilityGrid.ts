@@ -4,12 +4,12 @@
 import { atom, batch, computed } from 'nanostores';
 import type { DataIssue } from '../domain/dataIssue';
 import type { FacilityCategory } from '../domain/facility';
-import { incompleteCategoriesAt, municipalitiesWithIncompleteData } from '../analysis/dataCoverage';
+import { incompletePoints, municipalitiesWithIncompleteData } from '../analysis/dataCoverage';
 import type { GridScore } from '../analysis/gridScore';
 import type { GridDescription } from '../analysis/reachabilityProtocol';
-import { classifyGrid, gridCategories, gridCellAt, type GridSettings } from '../analysis/suitabilityGrid';
-import { $appData, $municipalityLocator } from './appData';
-import { $categoryCoverage } from './facilities';
+import { classifyGrid, gridCategories, gridCellAt, gridCellRadius, type GridSettings } from '../analysis/suitabilityGrid';
+import { $appData } from './appData';
+import { $categoryCoverage, $completeAreas } from './facilities';
 import { $normProfile } from './norms';
 
 export const $gridSettings = atom<GridSettings>({ mode: 'off', housingType: 'nultreden', category: 'supermarkt', cellSizeMeters: 250 });
@@ -53,17 +53,29 @@ export const $gridIncompleteCodes = computed([$gridSettings, $normProfile, $cate
   return incomplete.length === 0 ? null : incomplete;
 });
 
-/** The judged categories whose data is not complete at the selected cell (its figures are then a bound). */
+/**
+ * Per cell of the grid in view: 1 where a judged category is not complete over the cell's circle
+ * (hatched on the map: a count there is a minimum, a distance a maximum). null when the grid is off.
+ */
+export const $gridIncompleteCells = computed([$gridLayer, $gridSettings, $normProfile, $completeAreas], (layer, settings, profile, areas): Uint8Array | null => {
+  if (!layer || settings.mode === 'off') return null;
+  return incompletePoints(layer.grid.centers, areas, gridCategories(settings, profile), gridCellRadius(layer, profile));
+});
+
+/** The judged categories whose data is not complete around the selected cell (its figures are then a bound). */
 export const $selectedCellIncomplete = computed(
-  [$selectedGridCell, $gridSettings, $normProfile, $categoryCoverage, $municipalityLocator],
-  (selected, settings, profile, coverage, locate): FacilityCategory[] => {
-    if (!selected || settings.mode === 'off') return [];
-    // grid cells lie inside the province by construction
-    const incomplete = incompleteCategoriesAt(coverage, locate(selected.location), true);
-    return [...new Set(gridCategories(settings, profile))].filter((category) => incomplete.has(category));
+  [$selectedGridCell, $gridSettings, $normProfile, $completeAreas, $gridLayer],
+  (selected, settings, profile, areas, layer): FacilityCategory[] => {
+    if (!selected || settings.mode === 'off' || !layer) return [];
+    const radius = gridCellRadius(layer, profile);
+    const centres = layer.grid.centers;
+    const point: [number, number] = [centres[2 * selected.position]!, centres[2 * selected.position + 1]!];
+    return [...new Set(gridCategories(settings, profile))].filter((category) => {
+      const needed = radius(category, selected.position);
+      return areas.completeRadiusMeters(category, point, needed) < needed;
+    });
   },
 );
-
 
 /** A map click while the grid shows: remembers the cell under it; returns true when the visible grid has a cell there. */
 export function selectGridCellAt(location: [number, number]): boolean {

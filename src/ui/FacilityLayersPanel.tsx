@@ -8,6 +8,7 @@ import { FACILITY_SYMBOLS } from '../domain/facilitySymbols';
 import { $municipalitiesByCode } from '../stores/appData';
 import { $categoryCompleteness, $facilitiesByDataset, $facilityCountsByCategory, $facilityDatasets, $hiddenCategories, toggleFacilityCategory } from '../stores/facilities';
 import { completenessText } from './completenessText';
+import { categoryTallies } from '../analysis/categoryCompleteness';
 import { deleteFacilityDataset, renameFacilityDataset, setFacilityDatasetCompleteness, setFacilityDatasetHidden } from '../stores/facilityActions';
 import { completenessFromChoices, withCoverageCodes, withCoverageKind, type CoverageChoices } from '../domain/coverageChoices';
 import { startingCoverageChoices } from '../stores/coverageChoices';
@@ -28,7 +29,8 @@ export function FacilitySymbolBadge({ symbolKey }: { symbolKey: keyof typeof FAC
 /** Changing what an imported dataset declares, per category; saved to the browser, then the verdicts follow. */
 function CoverageEdit({ dataset, facilities, onDone }: { dataset: FacilityDataset; facilities: readonly Facility[]; onDone: () => void }) {
   const t = useTranslate();
-  const categories = categoriesPresent(facilities).map((category) => ({ category, count: facilities.filter((facility) => facility.category === category).length }));
+  const tallies = categoryTallies(facilities);
+  const categories = categoriesPresent(facilities).map((category) => ({ category, count: tallies[category].count }));
   const [choices, setChoices] = useState<CoverageChoices>(() => startingCoverageChoices(facilities, dataset.completeness));
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);

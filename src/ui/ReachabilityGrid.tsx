@@ -5,7 +5,7 @@ import { useStore } from '@nanostores/preact';
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../domain/facility';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
 import { issueText } from './issueText';
-import { $gridIncompleteCodes, $gridLayer, $gridResult, $gridSettings, $selectedCellIncomplete, $selectedGridCell, setGridSettings } from '../stores/suitabilityGrid';
+import { $gridIncompleteCells, $gridIncompleteCodes, $gridLayer, $gridResult, $gridSettings, $selectedCellIncomplete, $selectedGridCell, setGridSettings } from '../stores/suitabilityGrid';
 import { $reachHousingType } from '../stores/norms';
 import { $showProjectReachLabels } from '../stores/projectTable';
 import { GRID_CELL_SIZES_METERS, NO_GRID_CLASS, type GridMode } from '../analysis/suitabilityGrid';
@@ -78,6 +78,8 @@ export function ReachabilityGridLegend() {
   const layer = useStore($gridLayer);
   const selected = useStore($selectedGridCell);
   const incompleteCodes = useStore($gridIncompleteCodes);
+  const incompleteCells = useStore($gridIncompleteCells);
+  const anyHatched = incompleteCodes !== null || (incompleteCells?.includes(1) ?? false);
   const cellIncomplete = useStore($selectedCellIncomplete);
   if (settings.mode === 'off') return null;
   const categoryName = (category: FacilityCategory) => t(`category.${category}`);
@@ -140,7 +142,7 @@ export function ReachabilityGridLegend() {
           {t('reachUi.grid.noDataNorms', { categories: noData.map(categoryName).join(', ') })}
         </p>
       )}
-      {layer && incompleteCodes && (
+      {layer && anyHatched && (
         <p class="legend-coverage" data-testid="reach-grid-outside-coverage">
           <svg width="22" height="16" aria-hidden="true" class="swatch">
             <rect width="22" height="16" fill="#d9d9d9" stroke="#555" />

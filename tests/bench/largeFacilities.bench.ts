@@ -13,6 +13,8 @@ import { countFacilitiesPerMunicipality } from '../../src/analysis/facilitiesPer
 import { PACK_CHUNK_SIZE, packFacilities as packForReachability } from '../../src/analysis/facilityIndex';
 import { featuresJson, GEOJSON_CHUNK_SIZE, toFeatureCollection } from '../../src/map/facilityGeoJson';
 import { packFacilities, UNPACK_CHUNK_SIZE, unpackFacilities } from '../../src/data/import/importProtocol';
+import { mergeFacilities, mergeFacilitiesOneTree } from '../../src/analysis/mergeFacilities';
+import { parseTrainStations, TRAIN_STATIONS_FILE } from '../../src/data/trainStations';
 import { $activeFacilities, $facilitiesByKey, $facilityCountsByCategory, $partialCoverageCodes, $undeclaredCategories, $visibleFacilities, putFacilityDataset, removeFacilityDataset } from '../../src/stores/facilities';
 import { $reachFacilities } from '../../src/stores/reachabilityWorkerClient';
 import { OVERIJSSEL_BOUNDS } from '../../src/domain/geography';
@@ -32,6 +34,11 @@ function syntheticFacilities(count: number): Facility[] {
     datasetId: 'import-bench',
     attributes: { address: `Dorpsstraat ${index % 180}, Zwolle` },
   }));
+}
+
+/** The 36 railway stations the app ships (DOVA CHB), as the stores hold them beside an import. */
+function shippedStations(): Facility[] {
+  return parseTrainStations(JSON.parse(readFileSync(TRAIN_STATIONS_FILE, 'utf8')));
 }
 
 function median(values: number[]): number {
@@ -113,6 +120,20 @@ export async function runLargeFacilitiesBenchmarks(count = ISSUE_ROW_COUNT): Pro
     note: `${Math.ceil(count / PACK_CHUNK_SIZE)} tasks of ${PACK_CHUNK_SIZE.toLocaleString('en')}`,
   });
   unsubscribers.forEach((unsubscribe) => unsubscribe());
+
+  // 2b. The merge of the import with the 36 shipped stations (what the stores do on every change):
+  // one tree over all facilities, searched around each, against one tree per dataset and category.
+  const stations = shippedStations();
+  const mergedNow = mergeFacilities([stations, facilities]);
+  const mergedBefore = mergeFacilitiesOneTree([stations, facilities]);
+  const idsOf = (merged: typeof mergedNow) => merged.map((item) => item.sources.map((source) => `${source.datasetId}/${source.id}`).join('+')).join('|');
+  if (idsOf(mergedNow) !== idsOf(mergedBefore)) throw new Error('the per-category merge differs from the one-tree merge');
+  rows.push({
+    step: 'merge with the 36 shipped stations',
+    beforeMilliseconds: medianTime(() => mergeFacilitiesOneTree([stations, facilities])),
+    afterMilliseconds: medianTime(() => mergeFacilities([stations, facilities])),
+    note: 'one kd-tree searched around every facility → a tree per dataset and category, searched only where another dataset has that category (same groups, checked)',
+  });
 
   // 3. Looking up a facility by key (facility and reachability panels).
   const byKeyMap = medianTime(() => new Map(facilities.map((facility) => [facilityKey(facility), facility])));

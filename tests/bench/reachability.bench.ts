@@ -17,6 +17,9 @@ import { scoreGrid } from '../../src/analysis/gridScore';
 import type { PreparedPoints } from '../../src/analysis/nearestFacilityField';
 import { NearestFacilityField, preparePoints } from '../../src/analysis/nearestFacilityField';
 import { buildProvinceGrid } from '../../src/analysis/provinceGrid';
+import { completeAreas, incompletePoints, largestNormDistances, type CategoryCoverage } from '../../src/analysis/dataCoverage';
+import { municipalityLocator } from '../../src/analysis/facilitiesPerMunicipality';
+import { createAreaIndex } from '../../src/analysis/areaIndex';
 import { createReachabilityHandler } from '../../src/analysis/reachabilityWorkerHandler';
 import { seededRandom } from '../support/seededRandom';
 
@@ -181,6 +184,51 @@ function benchIncremental(prepared: PreparedPoints, towns: [number, number][], s
   };
 }
 
+/**
+ * The border rule on a grid (src/analysis/dataCoverage.ts): which cells have a judged category not
+ * complete over their norm circle, with supermarkets and GPs declared complete for five
+ * municipalities and pharmacies for the province; checked against the distance to every edge.
+ */
+function benchBorderRule(grid: ReturnType<typeof buildProvinceGrid>, province: Polygon | MultiPolygon): BenchResult {
+  const collection = JSON.parse(readFileSync('geo/boundaries/overijssel-gemeenten-cbs-2026.geojson', 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { statcode: string }>;
+  const municipalities = collection.features.map((feature) => ({ ...feature, properties: { code: feature.properties.statcode } }));
+  const declared = ['GM0193', 'GM0166', 'GM0150', 'GM0148', 'GM1896'];
+  const coverage: CategoryCoverage = new Map<FacilityCategory, 'province' | ReadonlySet<string>>([
+    ['supermarkt', new Set(declared)],
+    ['huisarts', new Set(declared)],
+    ['apotheek', 'province'],
+  ]);
+  const locate = municipalityLocator(municipalities);
+  const categories: FacilityCategory[] = ['supermarkt', 'huisarts', 'apotheek'];
+  const radius = largestNormDistances(WOONZORGZONE_PROFILE);
+  let marked: Uint8Array = new Uint8Array(0);
+  const medianMs = timeRuns(5, () => {
+    marked = incompletePoints(grid.centers, completeAreas(coverage, { province, municipalities }, locate), categories, (category) => radius(category));
+  });
+  // Naive: the distance from every cell to every edge that is not complete (slab index per outline, all its edges).
+  const start = performance.now();
+  const provinceIndex = createAreaIndex(province);
+  const undeclared = municipalities.filter((feature) => !declared.includes(feature.properties.code)).map((feature) => createAreaIndex(feature.geometry));
+  let disagreements = 0;
+  for (let cell = 0; cell < grid.cellCount; cell++) {
+    const point: [number, number] = [grid.centers[2 * cell]!, grid.centers[2 * cell + 1]!];
+    const toProvinceEdge = provinceIndex.contains(point) ? provinceIndex.distanceToEdgeMeters(point) : -1;
+    const code = locate(point);
+    const inDeclared = code !== null && declared.includes(code);
+    const toUndeclared = inDeclared ? Math.min(toProvinceEdge, ...undeclared.map((index) => index.distanceToEdgeMeters(point))) : -1;
+    const incomplete = toUndeclared < radius('supermarkt') || toUndeclared < radius('huisarts') || toProvinceEdge < radius('apotheek');
+    if ((marked[cell] === 1) !== incomplete) disagreements++;
+  }
+  const naiveMs = performance.now() - start;
+  if (disagreements > 0) throw new Error(`border rule: ${disagreements} cells differ from the every-edge baseline`);
+  return {
+    name: `border rule on the province grid ${grid.cellSizeMeters} m: cells not complete over their norm circle (${grid.cellCount} cells, 3 categories)`,
+    medianMs,
+    runs: 5,
+    note: `edge buckets; every-edge baseline ${Math.round(naiveMs)} ms, same cells (${marked.reduce((sum, value) => sum + value, 0)} hatched)`,
+  };
+}
+
 export async function runReachabilityBenchmarks(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   const random = seededRandom(20261123);
@@ -266,6 +314,7 @@ export async function runReachabilityBenchmarks(): Promise<BenchResult[]> {
       medianMs: timeRuns(5, () => scoreGrid(gridPrepared, sixIndex, WOONZORGZONE_PROFILE, { kind: 'normsMet', housingType: 'zorggeschikt' })),
       runs: 5,
     });
+    if (cellSizeMeters === 250) results.push(benchBorderRule(grid, province));
   }
 
   // 5. the worker path during a drag: move one facility, get the updated norms-met grid back

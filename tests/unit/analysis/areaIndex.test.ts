@@ -47,6 +47,19 @@ describe('areaIndex on the Overijssel outline', () => {
     expect(disagreements).toBe(0);
   });
 
+  it('covers: inside, or exactly on an edge or vertex (as turf answers), for every vertex and points beside it', () => {
+    const vertices = (province.type === 'Polygon' ? province.coordinates : province.coordinates.flat()).flat() as [number, number][];
+    let disagreements = 0;
+    for (const [x, y] of vertices) {
+      for (const point of [[x, y], [x + 1e-7, y], [x, y - 1e-7]] as [number, number][]) {
+        if (index.covers(point) !== booleanPointInPolygon(point, province)) disagreements += 1;
+      }
+    }
+    expect(disagreements).toBe(0);
+    // a vertex is on the outline: covered, whatever the ray cast says
+    expect(index.covers(vertices[0]!)).toBe(true);
+  });
+
   it('measures the distance to the border in metres', () => {
     // a point 0.01° (about 680 m) east of the outline's easternmost vertex
     const [, , east] = index.bounds;

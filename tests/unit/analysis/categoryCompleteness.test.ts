@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countCompleteness } from '../../../src/analysis/categoryCompleteness';
+import { categoriesIn, categoryTallies, countCompleteness } from '../../../src/analysis/categoryCompleteness';
 import { coverageByCategory } from '../../../src/analysis/dataCoverage';
 import { completenessFor, createFacility, type FacilityCategory, type FacilityDataset, type TransitMode } from '../../../src/domain/facility';
 
@@ -38,5 +38,16 @@ describe('countCompleteness', () => {
     expect(countCompleteness('ovHalte', stops, coverage, 'GM0193')).toEqual({ kind: 'complete', count: 2 });
     expect(countCompleteness('ovHalte', stops, coverage, 'GM0166')).toEqual({ kind: 'knownOnly', count: 2 });
     expect(countCompleteness('ovHalte', stops, coverage)).toEqual({ kind: 'completeIn', count: 2, municipalityCodes: ['GM0193'] });
+  });
+});
+
+describe('categoryTallies', () => {
+  it('counts every category in one pass and remembers the answer per list', () => {
+    const list = [stop('a', 'train'), stop('b', 'bus')];
+    const tallies = categoryTallies(list);
+    expect(tallies.ovHalte).toEqual({ count: 2, onlyTrains: false });
+    expect(tallies.supermarkt).toEqual({ count: 0, onlyTrains: true });
+    expect(categoryTallies(list)).toBe(tallies);
+    expect(categoriesIn(list)).toEqual(['ovHalte']);
   });
 });
