@@ -3,7 +3,7 @@
 
 import { atom, batch } from 'nanostores';
 import { errorReason, type DataIssue } from '../domain/dataIssue';
-import { FACILITY_CATEGORIES, limitName, type DatasetCompleteness, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
+import { limitName, type DatasetCompleteness, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import type { CoordinateDetection, CoordinateSystem } from '../data/import/coordinates';
 import type { ColumnMapping, CsvDetails, ImportOptions, ImportProgress, ImportResult, ImportSucceeded, ProgressCallback } from '../data/import/importTypes';
 import { createImportWorker, importInWorker } from '../data/import/importWorkerClient';

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import {
-  applyCoverage,
   completeAreas,
   declaresCompleteIn,
   coverageByCategory,
