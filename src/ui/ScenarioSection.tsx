@@ -31,6 +31,7 @@ import { $selection, selectSite } from '../stores/selection';
 import { cancelPickingLocation } from '../stores/analysisPoint';
 import { describeEdits } from './scenarioEditText';
 import { useFormatNumber, useTranslate } from './useTranslate';
+import { ScenarioExportButtons, ScenarioFilesSection } from './ScenarioFiles';
 
 export function fieldIssueText(issue: SiteFieldIssue, t: Translate): string {
   return isMessageKey(issue.code) ? t(issue.code, issue.params) : issue.code;
@@ -154,6 +155,9 @@ function ScenarioList() {
                   <button type="button" aria-label={t('scenarios.deleteLabel', { name: scenario.name })} onClick={() => deleteScenario(scenario.id)}>
                     {t('scenarios.delete')}
                   </button>
+                </div>
+                <div class="button-row compact">
+                  <ScenarioExportButtons scenario={scenario} />
                 </div>
               </>
             )}
@@ -349,6 +353,7 @@ export function ScenarioSection() {
         </p>
       )}
       <ScenarioList />
+      <ScenarioFilesSection />
       <ActiveScenario />
       <h3>{t('compare.title')}</h3>
       <ComparePicker />
