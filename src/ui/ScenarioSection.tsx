@@ -30,6 +30,7 @@ import { compareScenarios } from '../stores/scenarioComparison';
 import { $selection, selectSite } from '../stores/selection';
 import { cancelPickingLocation } from '../stores/analysisPoint';
 import { describeEdits } from './scenarioEditText';
+import { ScenarioScoreSection } from './ScenarioScoreSection';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 export function fieldIssueText(issue: SiteFieldIssue, t: Translate): string {
@@ -280,6 +281,7 @@ function ActiveScenario() {
         </ul>
       )}
       <EditHistory />
+      <ScenarioScoreSection />
     </section>
   );
 }
