@@ -198,6 +198,25 @@ describe('scenario restore', () => {
   });
 });
 
+describe('scenario edit chunks', () => {
+  it('an unreadable chunk ends the edits there: the ones before are kept and the loss is named', async () => {
+    await startApp();
+    createScenario('Plan A');
+    for (let index = 0; index < 150; index += 1) applyScenarioEdit({ kind: 'moveKeyProject', keyProjectId: `kp-${index}`, from: null, to: { location: [6.1, 52.5], precision: 'planner' } });
+    await flushScenarioSaves();
+    const database = await openWoonzorgkaartDatabase();
+    const [scenario] = $scenarios.get();
+    await database.put('scenarioEdits', { scenarioId: scenario!.id, index: 1, edits: 'kapot' as never });
+    database.close();
+    await attachScenarioPersistence(null);
+    for (const close of closers.splice(0)) close();
+    setScenarios([]);
+    await startApp();
+    expect($scenarios.get()[0]?.edits).toHaveLength(100);
+    expect($storageProblems.get()).toEqual([expect.objectContaining({ code: 'storage.scenarioRepaired', params: expect.objectContaining({ reason: expect.stringContaining('edit 101 unreadable') }) })]);
+  });
+});
+
 describe('autosave', () => {
   it('saves a new draft and its edits after the delay, one revision per write, and a reload finds them', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
