@@ -30,6 +30,7 @@ import { compareScenarios } from '../stores/scenarioComparison';
 import { $selection, selectSite } from '../stores/selection';
 import { cancelPickingLocation } from '../stores/analysisPoint';
 import { describeEdits } from './scenarioEditText';
+import { ScenarioScoreSection } from './ScenarioScoreSection';
 import { useFormatNumber, useTranslate } from './useTranslate';
 import { ScenarioExportButtons, ScenarioFilesSection } from './ScenarioFiles';
 
@@ -284,6 +285,7 @@ function ActiveScenario() {
         </ul>
       )}
       <EditHistory />
+      <ScenarioScoreSection />
     </section>
   );
 }
