@@ -2,7 +2,7 @@
 // when it is not: "36 treinstations; bus- en tramhaltes ontbreken" instead of a bare 36.
 
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory } from '../domain/facility';
-import type { CategoryCoverage } from './dataCoverage';
+import { isCompleteAt, type CategoryCoverage } from './dataCoverage';
 
 export type CountCompleteness =
   /** A visible dataset declares the category complete here: the count is the whole number. */
@@ -60,9 +60,10 @@ export function countCompleteness(
   municipalityCode?: string,
 ): CountCompleteness {
   const { count, onlyTrains } = categoryTallies(facilities)[category];
+  // the area asked about lies inside the province, so a whole-province declaration covers it
+  if (isCompleteAt(coverage, category, municipalityCode ?? null, true)) return { kind: 'complete', count };
   const area = coverage.get(category);
-  if (area === 'province' || (area !== undefined && municipalityCode !== undefined && area.has(municipalityCode))) return { kind: 'complete', count };
-  if (area !== undefined && area.size > 0 && municipalityCode === undefined) return { kind: 'completeIn', count, municipalityCodes: [...area].sort() };
+  if (area !== undefined && area !== 'province' && area.size > 0 && municipalityCode === undefined) return { kind: 'completeIn', count, municipalityCodes: [...area].sort() };
   if (count === 0) return { kind: 'none' };
   if (category === 'ovHalte' && onlyTrains) return { kind: 'trainStationsOnly', count };
   return { kind: 'knownOnly', count };

@@ -51,6 +51,13 @@ export function isCompleteAt(coverage: CategoryCoverage, category: FacilityCateg
   return municipalityCode !== null && area.has(municipalityCode);
 }
 
+/** Whether one dataset declares the category complete in the municipality (a whole-province declaration includes it). */
+export function declaresCompleteIn(dataset: Pick<FacilityDataset, 'completeness'>, category: FacilityCategory, municipalityCode: string): boolean {
+  const declaration = declarationFor(dataset, category);
+  return declaration.kind === 'province' || (declaration.kind === 'municipalities' && declaration.codes.includes(municipalityCode));
+}
+
+
 /** The municipalities (of `municipalityCodes`) where at least one of the categories is not complete. */
 export function municipalitiesWithIncompleteData(
   coverage: CategoryCoverage,

@@ -9,33 +9,33 @@
 
 import KDBush from 'kdbush';
 import type { Facility, FacilityCategory } from '../domain/facility';
-import { FACILITY_CATEGORIES, facilityKey } from '../domain/facility';
+import { categoryCode, FACILITY_CATEGORIES, facilityKey } from '../domain/facility';
 import type { DistanceMethod, DistanceMethodId, NearestFacility } from './distanceMethod';
 import { DEGREES_TO_RADIANS, haversineMeters, metersToRankingMetric, rankingMetric } from './sphericalDistance';
 
-/** Facilities as typed arrays: what a worker receives (transferred, not cloned). */
+/**
+ * Facility points as typed arrays: what the reachability worker receives (transferred, not cloned).
+ * Only what the nearest search needs; whole records travel from the import worker in another
+ * packed form (src/data/import/importProtocol.ts). Both use categoryCode and facilityKey.
+ */
 export interface PackedFacilities {
   /** Globally unique facility ids (facilityKey). */
   ids: string[];
   /** [lon0, lat0, lon1, lat1, ...] WGS84 degrees. */
   coordinates: Float64Array;
-  /** Index into FACILITY_CATEGORIES per facility. */
+  /** categoryCode per facility (src/domain/facility.ts). */
   categoryCodes: Uint8Array;
-}
-
-export function categoryCode(category: FacilityCategory): number {
-  return FACILITY_CATEGORIES.indexOf(category);
 }
 
 /** Facilities packed per step of packFacilitiesInChunks. */
 export const PACK_CHUNK_SIZE = 20_000;
 
-function packRange(facilities: readonly Facility[], packed: PackedFacilities, start: number, end: number, codes: ReadonlyMap<string, number>): void {
+function packRange(facilities: readonly Facility[], packed: PackedFacilities, start: number, end: number): void {
   for (let position = start; position < end; position++) {
     const facility = facilities[position]!;
     packed.coordinates[2 * position] = facility.location[0];
     packed.coordinates[2 * position + 1] = facility.location[1];
-    packed.categoryCodes[position] = codes.get(facility.category) ?? -1;
+    packed.categoryCodes[position] = categoryCode(facility.category);
     packed.ids[position] = facilityKey(facility);
   }
 }
@@ -44,11 +44,9 @@ function emptyPacked(count: number): PackedFacilities {
   return { ids: new Array<string>(count), coordinates: new Float64Array(count * 2), categoryCodes: new Uint8Array(count) };
 }
 
-const CATEGORY_CODES: ReadonlyMap<string, number> = new Map(FACILITY_CATEGORIES.map((category, code) => [category, code]));
-
 export function packFacilities(facilities: readonly Facility[]): PackedFacilities {
   const packed = emptyPacked(facilities.length);
-  packRange(facilities, packed, 0, facilities.length, CATEGORY_CODES);
+  packRange(facilities, packed, 0, facilities.length);
   return packed;
 }
 
@@ -67,7 +65,7 @@ export async function packFacilitiesInChunks(
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (!stillWanted()) return null;
     }
-    packRange(facilities, packed, start, Math.min(facilities.length, start + chunkSize), CATEGORY_CODES);
+    packRange(facilities, packed, start, Math.min(facilities.length, start + chunkSize));
   }
   return packed;
 }

@@ -7,7 +7,7 @@ import type { CategoryNorm, NormProfile } from '../domain/norms';
 import { InvalidNormsError, validateDistanceMeters, validateNormProfile } from '../domain/norms';
 import type { DistanceMethodId } from './distanceMethod';
 import type { FacilityIndex } from './facilityIndex';
-import { categoryCode } from './facilityIndex';
+import { categoryCode } from '../domain/facility';
 import type { NearestFacilityField, PreparedPoints } from './nearestFacilityField';
 import { preparePoints, REACH_SEARCH_MARGIN } from './nearestFacilityField';
 import type { ProvinceGrid } from './provinceGrid';

@@ -10,7 +10,7 @@
 import KDBush from 'kdbush';
 import type { FacilityCategory } from '../domain/facility';
 import type { FacilityIndex } from './facilityIndex';
-import { categoryCode } from './facilityIndex';
+import { categoryCode } from '../domain/facility';
 import { DEGREES_TO_RADIANS, haversineMeters, metersToRankingMetric, rankingMetric } from './sphericalDistance';
 
 /** Query points with their radians and latitude cos/sin computed once, shared by all categories. */

@@ -5,7 +5,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue } from '../domain/dataIssue';
 import type { FacilityCategory } from '../domain/facility';
-import { FACILITY_CATEGORIES } from '../domain/facility';
+import { categoryOfCode, FACILITY_CATEGORIES } from '../domain/facility';
 import type { NormProfile } from '../domain/norms';
 import { InvalidNormsError } from '../domain/norms';
 import { FacilityIndex } from './facilityIndex';
@@ -154,7 +154,7 @@ export function createReachabilityHandler(): (request: ReachabilityRequest) => H
         const facilityIndex = facilityIndexOf(request.facilityId);
         ensureFields();
         index.moveFacility(facilityIndex, request.location[0], request.location[1]);
-        const category = FACILITY_CATEGORIES[index.facilityCategoryCode(facilityIndex)]!;
+        const category = categoryOfCode(index.facilityCategoryCode(facilityIndex))!;
         return afterFacilityChange(requestId, request.facilityId, facilityIndex, category);
       }
       case 'addFacility': {
@@ -168,7 +168,7 @@ export function createReachabilityHandler(): (request: ReachabilityRequest) => H
         const facilityIndex = facilityIndexOf(request.facilityId);
         ensureFields();
         index.removeFacility(facilityIndex);
-        const category = FACILITY_CATEGORIES[index.facilityCategoryCode(facilityIndex)]!;
+        const category = categoryOfCode(index.facilityCategoryCode(facilityIndex))!;
         return afterFacilityChange(requestId, request.facilityId, facilityIndex, category);
       }
     }

@@ -1,6 +1,8 @@
 // One fetch with a time limit and the caller's AbortSignal, telling apart the ways it can fail
 // (offline, network, time-out, cancelled) so online loaders can report them precisely.
 
+import { errorReason } from '../domain/dataIssue';
+
 export type FetchFailureKind = 'offline' | 'network' | 'timeout' | 'cancelled';
 
 export class FetchFailure extends Error {
@@ -45,7 +47,7 @@ export async function fetchWithTimeout(url: string, init: RequestInit, options: 
   } catch (error) {
     if (timedOut) throw new FetchFailure('timeout', `no answer within ${options.timeoutMilliseconds} ms`, { cause: error });
     if (options.signal?.aborted) throw new FetchFailure('cancelled', 'cancelled', { cause: error });
-    throw new FetchFailure('network', error instanceof Error ? error.message : String(error), { cause: error });
+    throw new FetchFailure('network', errorReason(error), { cause: error });
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', forwardAbort);

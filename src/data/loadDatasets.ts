@@ -1,6 +1,6 @@
 // Start-up loading of every embedded dataset under /geo: fetch, validate, derive. One bad file never stops the others.
 
-import { DatasetError, type DataIssue } from '../domain/dataIssue';
+import { errorReason, issueFromError, type DataIssue } from '../domain/dataIssue';
 import type { Facility } from '../domain/facility';
 import type { Municipality } from '../domain/geography';
 import type { MunicipalHomesTable } from '../domain/housing';
@@ -98,13 +98,8 @@ async function loadOne<T>(fetchText: FetchText, file: string, parse: Parse<T>): 
     const { value, issues } = parse(text, file);
     return { ok: true, value, issues };
   } catch (error) {
-    if (error instanceof DatasetError) return { ok: false, issues: [error.issue] };
-    return { ok: false, issues: [{ code: 'data.wrongShape', file, params: { file, reason: errorReason(error) } }] };
+    return { ok: false, issues: [issueFromError(error, 'data.wrongShape', file, { file })] };
   }
-}
-
-function errorReason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Adapts a JSON parser that returns Validated<T> ({items, issues}) to the loader. */

@@ -39,7 +39,7 @@ export type ScenarioRestore =
   | { ok: false; reason: string; newerVersion: boolean };
 
 /** Record fields that are bookkeeping of a store or file, not part of the scenario. */
-export const SCENARIO_BOOKKEEPING_FIELDS = ['schemaVersion', 'revision', 'savedAt'] as const;
+export const SCENARIO_BOOKKEEPING_FIELDS = ['schemaVersion', 'revision', 'savedAt', 'editChunkCount'] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

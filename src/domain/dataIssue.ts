@@ -18,6 +18,20 @@ export interface Validated<T> {
   issues: DataIssue[];
 }
 
+/** What a thrown value says went wrong: an Error's message, anything else as text. */
+export function errorReason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The DataIssue a caught error stands for: the issue it carries (DatasetError, storage and Overpass
+ * errors), otherwise `code` in `file` with the error's message as the `reason` parameter.
+ */
+export function issueFromError(error: unknown, code: string, file: string, params: Record<string, string | number> = {}): DataIssue {
+  if (typeof error === 'object' && error !== null && 'issue' in error) return error.issue as DataIssue;
+  return { code, file, params: { ...params, reason: errorReason(error) } };
+}
+
 /** Thrown when a whole dataset cannot be used (missing, not JSON, wrong shape). */
 export class DatasetError extends Error {
   readonly issue: DataIssue;

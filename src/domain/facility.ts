@@ -177,6 +177,18 @@ export function isFacilityCategory(value: unknown): value is FacilityCategory {
   return typeof value === 'string' && (FACILITY_CATEGORIES as readonly string[]).includes(value);
 }
 
+const CATEGORY_CODES: ReadonlyMap<FacilityCategory, number> = new Map(FACILITY_CATEGORIES.map((category, code) => [category, code]));
+
+/** A category as a small number (its position in FACILITY_CATEGORIES), as packed facilities carry it; -1 for none. */
+export function categoryCode(category: FacilityCategory): number {
+  return CATEGORY_CODES.get(category) ?? -1;
+}
+
+/** The category a packed code stands for; undefined for a code that stands for none. */
+export function categoryOfCode(code: number): FacilityCategory | undefined {
+  return FACILITY_CATEGORIES[code];
+}
+
 export const TRANSIT_MODES: readonly TransitMode[] = ['bus', 'tram', 'train', 'unknown'];
 
 /** Key that is unique across datasets; use it for map feature ids and selections. */

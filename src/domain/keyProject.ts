@@ -10,6 +10,8 @@ import type { SourceId } from './source';
  */
 export const LOCATION_PRECISIONS = ['station', 'centre', 'district', 'town', 'municipality'] as const;
 export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
+/** A published approximation, or 'planner': placed exactly by the planner in a draft scenario (never from the source). */
+export type PlacementPrecision = LocationPrecision | 'planner';
 
 export interface KeyProject {
   /** Stable slug, e.g. 'zwolle-uitbreiding-stadshagen'. */
@@ -35,9 +37,9 @@ export interface KeyProject {
 
 /** A key project with a derived, approximate location. */
 export interface PlacedKeyProject extends KeyProject {
-  /** [lon, lat] WGS84. Approximate: see locationPrecision. */
+  /** [lon, lat] WGS84. Approximate unless locationPrecision is 'planner': see locationPrecision. */
   location: [number, number];
-  locationPrecision: LocationPrecision;
+  locationPrecision: PlacementPrecision;
   /** The named place used, e.g. "Stadshagen (wijk, TOP10NL)", or the municipality. */
   placedAt: string;
   placedSource: SourceId;

@@ -8,3 +8,6 @@ export const KEY_PROJECT_OUTLOOK_COLOUR = '#333333';
 
 /** Each key-project status has its own shape. */
 export const KEY_PROJECT_SHAPES = { bestaand: 'circle', nieuw: 'diamond', outlookOnly: 'dashedRing' } as const;
+
+/** A draft site: a house shape (pentagon, point up), so it differs from key projects and facilities by shape, not colour alone. */
+export const SITE_COLOUR = '#00665e';

@@ -9,10 +9,12 @@ import { addMapImages } from './mapImages';
 import { addKeyProjectSpread, handleKeyProjectClick, keyProjectProperties } from './keyProjectSpread';
 import { addFacilityLayers, FACILITY_LAYER_IDS, handleFacilityClick } from './facilityLayers';
 import { addReachabilityLayers, handleGridClick, handleReachabilityClick } from './reachabilityLayers';
+import { addScenarioLayers, handleScenarioClick } from './scenarioLayers';
 import { BACKGROUND_ATTRIBUTION, BACKGROUND_TILES_URL, createOfflineStyle, LAYER_IDS, SOURCE_IDS } from './mapStyle';
 import { labelPoints } from '../analysis/labelPoints';
 import { $appData } from '../stores/appData';
 import { $thematicLayer } from '../stores/thematicLayer';
+import { $planKeyProjects } from '../stores/planKeyProjects';
 import { $selection, selectMunicipality } from '../stores/selection';
 import { closeKeyProjectStack } from '../stores/keyProjectStacks';
 import { $backgroundMap, $showBuiltUpAreas, $showKeyProjects, setBackgroundMapStatus } from '../stores/mapLayers';
@@ -106,6 +108,7 @@ export function createMap(container: HTMLElement): MapHandle {
     unsubscribers.push(addFacilityLayers(map, LAYER_IDS.keyProjects));
     unsubscribers.push(addReachabilityLayers(map, FACILITY_LAYER_IDS.clusters));
     unsubscribers.push(addKeyProjectSpread(map));
+    unsubscribers.push(addScenarioLayers(map));
     unsubscribers.push(
       $appData.subscribe((data) => {
         if (data.province) setSourceData(map, SOURCE_IDS.province, data.province);
@@ -120,8 +123,8 @@ export function createMap(container: HTMLElement): MapHandle {
             features: data.places.features.filter((feature) => feature.properties.type === 'woonkern'),
           });
         }
-        if (data.keyProjects) setSourceData(map, SOURCE_IDS.keyProjects, keyProjectFeatures(data.keyProjects));
       }),
+      $planKeyProjects.subscribe((projects) => setSourceData(map, SOURCE_IDS.keyProjects, keyProjectFeatures(projects))),
       $thematicLayer.subscribe((thematic) => {
         setSourceData(map, SOURCE_IDS.thematicMunicipalities, thematic.municipalities);
         setSourceData(map, SOURCE_IDS.thematicPostcodes, thematic.postcodeAreas);
@@ -154,6 +157,7 @@ export function createMap(container: HTMLElement): MapHandle {
   });
 
   map.on('click', (event: MapLayerMouseEvent) => {
+    if (handleScenarioClick(map, event)) return;
     if (handleReachabilityClick(event)) return;
     if (handleKeyProjectClick(map, event)) return;
     closeKeyProjectStack();

@@ -6,7 +6,7 @@ import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'mapl
 import type { Feature, FeatureCollection } from 'geojson';
 import { spreadOffsets, type SharedLocation } from '../analysis/sharedLocations';
 import type { PlacedKeyProject } from '../domain/keyProject';
-import { $appData } from '../stores/appData';
+import { $planKeyProjects } from '../stores/planKeyProjects';
 import { $keyProjectStacks, $spreadKeyProjectStack, openKeyProjectStack } from '../stores/keyProjectStacks';
 import { $selection, selectKeyProject } from '../stores/selection';
 import { $showKeyProjects } from '../stores/mapLayers';
@@ -67,7 +67,7 @@ export function addKeyProjectSpread(map: MapLibreMap): () => void {
 
   const renderSpread = () => {
     const stack = $spreadKeyProjectStack.get();
-    const projects = $appData.get().keyProjects ?? [];
+    const projects = $planKeyProjects.get();
     const projectsById = new Map(projects.map((project) => [project.id, project]));
     const features: Feature[] = [];
     const positions = stack ? spreadPositions(map, stack, projects) : [];
@@ -130,6 +130,7 @@ export function addKeyProjectSpread(map: MapLibreMap): () => void {
   const unsubscribers = [
     $keyProjectStacks.subscribe(renderStacks),
     $spreadKeyProjectStack.subscribe(renderSpread),
+    $planKeyProjects.listen(renderSpread),
     $selection.subscribe(renderSelection),
     $showKeyProjects.subscribe((visible) => {
       for (const layer of [...SPREAD_LAYERS, LAYER_IDS.keyProjectStackCounts]) map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');

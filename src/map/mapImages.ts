@@ -2,7 +2,7 @@
 // Key projects differ by shape (circle = bestaand, diamond = nieuw, ring = doorkijk only), not colour alone.
 
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { KEY_PROJECT_COLOURS, KEY_PROJECT_OUTLOOK_COLOUR, KEY_PROJECT_SHAPES } from '../domain/keyProjectSymbols';
+import { KEY_PROJECT_COLOURS, KEY_PROJECT_OUTLOOK_COLOUR, KEY_PROJECT_SHAPES, SITE_COLOUR } from '../domain/keyProjectSymbols';
 
 const pixelRatio = 2;
 
@@ -56,6 +56,35 @@ function diamond(fill: string) {
   };
 }
 
+export const SITE_ICONS = { site: 'scenario-site', removed: 'scenario-site-removed' } as const;
+
+/** A house: a square with a roof, white edge; hollow and dashed for a site that is not in the other plan. */
+function house(fill: string | null) {
+  return (context: CanvasRenderingContext2D, size: number) => {
+    context.beginPath();
+    context.moveTo(size / 2, 2);
+    context.lineTo(size - 3, size * 0.42);
+    context.lineTo(size - 3, size - 3);
+    context.lineTo(3, size - 3);
+    context.lineTo(3, size * 0.42);
+    context.closePath();
+    if (fill) {
+      context.fillStyle = fill;
+      context.fill();
+      context.lineWidth = 2.5;
+      context.strokeStyle = '#ffffff';
+      context.stroke();
+    } else {
+      context.fillStyle = 'rgba(255,255,255,0.85)';
+      context.fill();
+      context.lineWidth = 2.5;
+      context.setLineDash([4, 3]);
+      context.strokeStyle = '#1a1a1a';
+      context.stroke();
+    }
+  };
+}
+
 function hatch(context: CanvasRenderingContext2D, size: number) {
   context.fillStyle = 'rgba(217,217,217,0.9)';
   context.fillRect(0, 0, size, size);
@@ -78,4 +107,6 @@ export function addMapImages(map: MapLibreMap): void {
   };
   for (const status of ['bestaand', 'nieuw', 'outlookOnly'] as const) map.addImage(KEY_PROJECT_ICONS[status], shapes[KEY_PROJECT_SHAPES[status]](), options);
   map.addImage('hatch-no-data', drawImage(12, hatch), options);
+  map.addImage(SITE_ICONS.site, drawImage(28, house(SITE_COLOUR)), options);
+  map.addImage(SITE_ICONS.removed, drawImage(28, house(null)), options);
 }

@@ -48,24 +48,42 @@ export interface FacilityChunk {
 export const FACILITY_CHUNK_SIZE = 1_000;
 
 /**
- * A draft scenario as stored (version 3 on): the scenario itself plus bookkeeping. `schemaVersion`
- * is the record's format (SCENARIO_SCHEMA_VERSION when written); `revision` is raised on every write
- * and checked inside the write transaction, as for facility datasets. Fields this version does not
- * know are kept as they are. Read back through restoreScenarioRecord (src/data/scenarioRecord.ts).
+ * A draft scenario as stored (version 3 on): the scenario without its edits, plus bookkeeping.
+ * `schemaVersion` is the record's format (SCENARIO_SCHEMA_VERSION when written); `revision` is raised
+ * on every write and checked inside the write transaction, as for facility datasets. Fields this
+ * version does not know are kept as they are. Read back through restoreScenarioRecord
+ * (src/storage/scenarioRepository.ts), with the edits put back from their chunks.
  */
-export interface StoredScenario extends DraftScenario {
+export interface StoredScenario extends Omit<DraftScenario, 'edits'> {
   schemaVersion: number;
   revision: number;
   /** ISO timestamp of the last save. */
   savedAt: string;
+  /** The edits are stored in chunks 0 … editChunkCount − 1 of `scenarioEdits`. */
+  editChunkCount: number;
 }
+
+/**
+ * A scenario's edits in chunks of up to SCENARIO_EDIT_CHUNK_SIZE: the small scenario record can be
+ * read for the revision check without reading every edit, and each chunk is its own structured
+ * clone, awaited in turn, so saving a 500-site draft is several short tasks instead of one long one.
+ */
+export interface ScenarioEditChunk {
+  scenarioId: string;
+  index: number;
+  edits: DraftScenario['edits'];
+}
+
+export const SCENARIO_EDIT_CHUNK_SIZE = 100;
 
 export interface WoonzorgkaartSchema extends DBSchema {
   facilityDatasets: { key: string; value: StoredFacilityDataset };
   /** Key [datasetId, index]: all chunks of a dataset form one contiguous key range. */
   facilityChunks: { key: [string, number]; value: FacilityChunk };
-  /** Version 3 on: the planner's draft scenarios, key id. */
+  /** Version 3 on: the planner's draft scenarios, key id … */
   scenarios: { key: string; value: StoredScenario };
+  /** … and their edits, key [scenarioId, index]: all chunks of a scenario form one contiguous key range. */
+  scenarioEdits: { key: [string, number]; value: ScenarioEditChunk };
 }
 
 export type WoonzorgkaartDatabase = IDBPDatabase<WoonzorgkaartSchema>;
@@ -134,6 +152,7 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
   // 2 → 3: draft scenarios; the unused OpenStreetMap cache goes.
   (database) => {
     database.createObjectStore('scenarios', { keyPath: 'id' });
+    database.createObjectStore('scenarioEdits', { keyPath: ['scenarioId', 'index'] });
     if (database.objectStoreNames.contains(V1_OSM_CACHE as never)) database.deleteObjectStore(V1_OSM_CACHE as never);
   },
 ];

@@ -1,8 +1,12 @@
 // Reading and writing draft scenarios (object store `scenarios`, version 3 on). Every failure reaches
 // the caller as a StorageError. Follows facilityRepository.ts:
-// - One record per scenario: the scenario (unknown fields included) plus `schemaVersion`, `revision`
-//   and `savedAt`. Reading returns raw records; restoreScenarioRecord checks each on its own, so one
-//   damaged record never costs the others.
+// - One record per scenario in `scenarios`: the scenario without its edits (unknown fields included)
+//   plus `schemaVersion`, `revision`, `savedAt` and `editChunkCount`; the edits in chunks of
+//   SCENARIO_EDIT_CHUNK_SIZE in `scenarioEdits`. Reading returns the raw record with its edits put
+//   back; restoreScenarioRecord checks each on its own, so one damaged record never costs the others.
+// - A write reads only the small record (for the revision), then deletes the old chunks and puts the
+//   new ones one after the other, each awaited: every put is its own short task (a 500-site draft
+//   with 1,000 edits in one put was a 60 ms task), all in ONE transaction (all or nothing).
 // - Revisions: a write says which revision it saw ('new' = none); inside its read-write transaction
 //   it compares with what is stored and throws 'conflict', writing nothing, when another tab changed
 //   or deleted the scenario meanwhile. A record written by a newer version of the app is never
@@ -12,7 +16,7 @@
 import { restoreScenario } from '../data/scenarioRecord';
 import type { DataIssue } from '../domain/dataIssue';
 import { SCENARIO_SCHEMA_VERSION, type DraftScenario } from '../domain/scenario';
-import type { StoredScenario, WoonzorgkaartDatabase } from './database';
+import { SCENARIO_EDIT_CHUNK_SIZE, type ScenarioEditChunk, type StoredScenario, type WoonzorgkaartDatabase } from './database';
 import { read, write, type ExpectedRevision } from './facilityRepository';
 import { StorageError } from './storageErrors';
 
@@ -44,19 +48,62 @@ export function restoreScenarioRecord(value: unknown, key: string): ScenarioReco
   return { ok: true, entry: { scenario: result.scenario, revision }, issues };
 }
 
-/** Every stored record with its key, raw (check each with restoreScenarioRecord). */
+/** All keys [scenarioId, anything]: arrays sort after numbers, so [id, []] bounds every [id, number]. */
+function editKeyRange(scenarioId: string): IDBKeyRange {
+  return IDBKeyRange.bound([scenarioId], [scenarioId, []]);
+}
+
+/**
+ * The stored record with its edits put back in order. A chunk that cannot be read ends the list
+ * there with a null (restoreScenario reports it and keeps the edits before it).
+ */
+function withEdits(record: unknown, chunks: unknown[]): unknown {
+  if (typeof record !== 'object' || record === null) return record;
+  const edits: unknown[] = [];
+  for (const chunk of chunks) {
+    const items = typeof chunk === 'object' && chunk !== null ? (chunk as { edits?: unknown }).edits : undefined;
+    if (!Array.isArray(items)) {
+      edits.push(null);
+      break;
+    }
+    edits.push(...(items as unknown[]));
+  }
+  return { ...(record as Record<string, unknown>), edits };
+}
+
+async function readWithEdits(transaction: { objectStore(name: 'scenarioEdits'): { getAll(query: IDBKeyRange): Promise<ScenarioEditChunk[]> } }, record: unknown, key: string): Promise<unknown> {
+  return withEdits(record, await transaction.objectStore('scenarioEdits').getAll(editKeyRange(key)));
+}
+
+/** Every stored scenario with its key, raw, edits included (check each with restoreScenarioRecord). One read-only transaction. */
 export function listScenarioRecords(database: WoonzorgkaartDatabase): Promise<Array<{ key: string; value: unknown }>> {
   return read(async () => {
-    const transaction = database.transaction('scenarios', 'readonly');
+    const transaction = database.transaction(['scenarios', 'scenarioEdits'], 'readonly');
     transaction.done.catch(() => {});
     const store = transaction.objectStore('scenarios');
-    const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll()]);
-    return keys.map((key, index) => ({ key, value: values[index] as unknown }));
+    const [keys, records] = await Promise.all([store.getAllKeys(), store.getAll()]);
+    const result: Array<{ key: string; value: unknown }> = [];
+    for (const [index, key] of keys.entries()) result.push({ key, value: await readWithEdits(transaction, records[index], key) });
+    return result;
   });
 }
 
+/** One stored scenario, raw, edits included; undefined when there is none. */
 export function readScenarioRecord(database: WoonzorgkaartDatabase, scenarioId: string): Promise<unknown> {
-  return read(() => database.get('scenarios', scenarioId));
+  return read(async () => {
+    const transaction = database.transaction(['scenarios', 'scenarioEdits'], 'readonly');
+    transaction.done.catch(() => {});
+    const record: unknown = await transaction.objectStore('scenarios').get(scenarioId);
+    return record === undefined ? undefined : readWithEdits(transaction, record, scenarioId);
+  });
+}
+
+function toEditChunks(scenario: DraftScenario): ScenarioEditChunk[] {
+  const chunks: ScenarioEditChunk[] = [];
+  for (let start = 0; start < scenario.edits.length; start += SCENARIO_EDIT_CHUNK_SIZE) {
+    chunks.push({ scenarioId: scenario.id, index: chunks.length, edits: scenario.edits.slice(start, start + SCENARIO_EDIT_CHUNK_SIZE) });
+  }
+  return chunks;
 }
 
 function checkRevision(scenarioId: string, stored: StoredScenario | undefined, expected: ExpectedRevision): void {
@@ -77,23 +124,31 @@ function checkRevision(scenarioId: string, stored: StoredScenario | undefined, e
  * resolves with its new revision. Fields of the stored record this version does not write are kept.
  */
 export function writeScenario(database: WoonzorgkaartDatabase, scenario: DraftScenario, expected: ExpectedRevision, savedAt = new Date().toISOString()): Promise<{ revision: number }> {
-  return write(database, ['scenarios'], expected === 'new' ? 'default' : 'strict', async (transaction) => {
+  const chunks = toEditChunks(scenario);
+  const withoutEdits = { ...scenario } as Omit<DraftScenario, 'edits'> & { edits?: unknown };
+  delete withoutEdits.edits;
+  return write(database, ['scenarios', 'scenarioEdits'], expected === 'new' ? 'default' : 'strict', async (transaction) => {
     const store = transaction.objectStore('scenarios');
     const stored = await store.get(scenario.id);
     checkRevision(scenario.id, stored, expected);
     const revision = (stored?.revision ?? 0) + 1;
-    await store.put({ ...stored, ...scenario, schemaVersion: SCENARIO_SCHEMA_VERSION, revision, savedAt });
+    const editStore = transaction.objectStore('scenarioEdits');
+    await editStore.delete(editKeyRange(scenario.id));
+    // Sequential on purpose: each await lets the browser run input between two chunks.
+    for (const chunk of chunks) await editStore.put(chunk);
+    await store.put({ ...stored, ...withoutEdits, schemaVersion: SCENARIO_SCHEMA_VERSION, revision, savedAt, editChunkCount: chunks.length });
     return { revision };
   });
 }
 
-/** Deletes a scenario; with a revision, only when the stored one is still that revision. Deleting what is gone is fine. */
+/** Deletes a scenario and its edits; with a revision, only when the stored one is still that revision. Deleting what is gone is fine. */
 export function deleteScenarioRecord(database: WoonzorgkaartDatabase, scenarioId: string, expected: ExpectedRevision = 'any'): Promise<void> {
-  return write(database, ['scenarios'], 'strict', async (transaction) => {
+  return write(database, ['scenarios', 'scenarioEdits'], 'strict', async (transaction) => {
     const store = transaction.objectStore('scenarios');
     const stored = await store.get(scenarioId);
     if (stored === undefined) return;
     if (typeof expected === 'number') checkRevision(scenarioId, stored, expected);
     await store.delete(scenarioId);
+    await transaction.objectStore('scenarioEdits').delete(editKeyRange(scenarioId));
   });
 }

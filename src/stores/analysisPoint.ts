@@ -5,7 +5,7 @@ import { atom, batch, computed } from 'nanostores';
 import type { FeatureCollection, LineString, Polygon } from 'geojson';
 import type { DataIssue } from '../domain/dataIssue';
 import { facilityKey, type Facility, type FacilityCategory } from '../domain/facility';
-import type { LocationPrecision, PlacedKeyProject } from '../domain/keyProject';
+import type { PlacedKeyProject, PlacementPrecision } from '../domain/keyProject';
 import { judgeAtPoint } from '../analysis/dataCoverage';
 import type { LocationReachability } from '../analysis/reachability';
 import { ringsFor, type RingProperties } from '../analysis/reachabilityRings';
@@ -15,7 +15,7 @@ import { $selection } from './selection';
 
 export type AnalysisOrigin =
   | { kind: 'map' }
-  | { kind: 'keyProject'; id: string; name: string; precision: LocationPrecision; placedAt: string }
+  | { kind: 'keyProject'; id: string; name: string; precision: PlacementPrecision; placedAt: string }
   | { kind: 'facility'; key: string; name: string };
 
 export interface AnalysisPoint {

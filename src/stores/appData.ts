@@ -1,7 +1,8 @@
-// The validated embedded datasets, as loaded at start-up, and the problems found while loading.
+// The validated embedded datasets, as loaded at start-up, and the problems found while loading. Static:
+// only loadAppData writes them; what the planner edits lives in its own stores, derived from these.
 
-import { atom, computed } from 'nanostores';
-import type { DataIssue } from '../domain/dataIssue';
+import { atom, batch, computed } from 'nanostores';
+import { issueFromError, type DataIssue } from '../domain/dataIssue';
 import type { Municipality, MunicipalityCode, RegionId } from '../domain/geography';
 import type { PostcodePopulation } from '../domain/population';
 import type { KeyProjectRegionFigures, MunicipalHomesFigure, MunicipalTarget, RegionTarget, SourceInconsistency } from '../domain/housing';
@@ -57,19 +58,18 @@ export const $loadStatus = atom<LoadStatus>('loading');
 export const $appData = atom<Partial<AppData>>({});
 export const $dataIssues = atom<DataIssue[]>([]);
 
+/** The data, its problems and the ready status arrive together (one batch: nothing sees "ready" without the data). */
 export function setLoadedData(data: Partial<AppData>, issues: DataIssue[]): void {
-  $appData.set(data);
-  $dataIssues.set([...$dataIssues.get(), ...issues]);
-  $loadStatus.set('ready');
+  batch(() => {
+    $appData.set(data);
+    $dataIssues.set([...$dataIssues.get(), ...issues]);
+    $loadStatus.set('ready');
+  });
 }
 
 /** Adds a problem with a dataset loaded outside loadAppData (e.g. embedded facilities). */
 export function reportDatasetProblem(file: string, error: unknown): void {
-  const issue: DataIssue =
-    typeof error === 'object' && error !== null && 'issue' in error
-      ? (error.issue as DataIssue)
-      : { code: 'data.wrongShape', file, params: { file, reason: error instanceof Error ? error.message : String(error) } };
-  $dataIssues.set([...$dataIssues.get(), issue]);
+  $dataIssues.set([...$dataIssues.get(), issueFromError(error, 'data.wrongShape', file, { file })]);
 }
 
 /** The datasets' sources plus the sources of the reachability norms (defined in code, src/domain/norms.ts). */

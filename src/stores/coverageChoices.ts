@@ -1,67 +1,14 @@
-// What the planner is choosing about a dataset's coverage, per category, while editing it (in the
-// import dialog or the dataset list): the kind of declaration and the municipalities ticked. The
-// ticked municipalities are kept while switching kinds, so going back to "gemeente(n)" loses nothing.
+// Starting coverage choices for a dataset being imported or edited: the municipalities holding its
+// points are located on the loaded boundaries (the choices themselves: src/domain/coverageChoices.ts).
 
-import { declarationFor, FACILITY_CATEGORIES, type CoverageDeclaration, type DatasetCompleteness, type Facility, type FacilityCategory } from '../domain/facility';
+import { FACILITY_CATEGORIES, type DatasetCompleteness, type Facility } from '../domain/facility';
+import { initialCoverageChoices, type CoverageChoices } from '../domain/coverageChoices';
 import { municipalitiesHoldingFacilities } from '../analysis/dataCoverage';
-import { municipalityLocator } from '../analysis/facilitiesPerMunicipality';
-import { $appData } from './appData';
-
-export type CoverageKind = CoverageDeclaration['kind'];
-export const COVERAGE_KINDS: readonly CoverageKind[] = ['locationsOnly', 'municipalities', 'province'];
-
-export interface CoverageChoice {
-  kind: CoverageKind;
-  /** Municipality codes for kind 'municipalities' (kept, but unused, for the other kinds). */
-  codes: string[];
-}
-
-export type CoverageChoices = Partial<Record<FacilityCategory, CoverageChoice>>;
-
-/**
- * Starting choices for the categories: what the dataset declared before (when replacing or
- * editing), otherwise "only these locations" (the default: complete nowhere). The municipality
- * list is prefilled with the municipalities that hold points of the category.
- */
-export function initialCoverageChoices(
-  categories: readonly FacilityCategory[],
-  holding: ReadonlyMap<FacilityCategory, readonly string[]>,
-  existing: DatasetCompleteness = {},
-): CoverageChoices {
-  const choices: CoverageChoices = {};
-  for (const category of categories) {
-    const declared = declarationFor({ completeness: existing }, category);
-    choices[category] =
-      declared.kind === 'municipalities' ? { kind: 'municipalities', codes: [...declared.codes].sort() } : { kind: declared.kind, codes: [...(holding.get(category) ?? [])] };
-  }
-  return choices;
-}
-
-export function withCoverageKind(choices: CoverageChoices, category: FacilityCategory, kind: CoverageKind): CoverageChoices {
-  return { ...choices, [category]: { codes: [], ...choices[category], kind } };
-}
-
-export function withCoverageCodes(choices: CoverageChoices, category: FacilityCategory, codes: readonly string[]): CoverageChoices {
-  return { ...choices, [category]: { kind: 'municipalities', ...choices[category], codes: [...new Set(codes)].sort() } };
-}
-
-/** The declarations to store; categories set to "municipalities" without any ticked come back as `missing`. */
-export function completenessFromChoices(choices: CoverageChoices): { completeness: DatasetCompleteness; missing: FacilityCategory[] } {
-  const completeness: DatasetCompleteness = {};
-  const missing: FacilityCategory[] = [];
-  for (const [category, choice] of Object.entries(choices) as Array<[FacilityCategory, CoverageChoice]>) {
-    if (choice.kind === 'province') completeness[category] = { kind: 'province' };
-    else if (choice.kind === 'municipalities') {
-      if (choice.codes.length === 0) missing.push(category);
-      else completeness[category] = { kind: 'municipalities', codes: [...choice.codes] };
-    }
-  }
-  return { completeness, missing };
-}
+import { $municipalityLocator } from './appData';
 
 /** Starting choices for a dataset's facilities: municipalities holding points are located on the loaded boundaries. */
 export function startingCoverageChoices(facilities: readonly Facility[], existing: DatasetCompleteness = {}): CoverageChoices {
-  const locate = municipalityLocator($appData.get().municipalityBoundaries?.features ?? []);
+  const locate = $municipalityLocator.get();
   const present = new Set(facilities.map((facility) => facility.category));
   return initialCoverageChoices(
     FACILITY_CATEGORIES.filter((category) => present.has(category)),

@@ -10,7 +10,7 @@
 //   (nothing written, the planner is offered a reload).
 
 import { atom, batch } from 'nanostores';
-import type { DataIssue } from '../domain/dataIssue';
+import { issueFromError, type DataIssue } from '../domain/dataIssue';
 import { limitName, type DatasetCompleteness, type Facility, type FacilityDataset } from '../domain/facility';
 import { $facilityDatasets, putFacilityDataset, removeFacilityDataset, updateFacilityDataset } from './facilities';
 
@@ -49,8 +49,7 @@ export function datasetRevision(datasetId: string): number | undefined {
 export const $storageProblems = atom<readonly DataIssue[]>([]);
 
 function issueOf(error: unknown): DataIssue {
-  if (typeof error === 'object' && error !== null && 'issue' in error) return error.issue as DataIssue;
-  return { code: 'storage.failed', file: 'IndexedDB', params: { reason: error instanceof Error ? error.message : String(error) } };
+  return issueFromError(error, 'storage.failed', 'IndexedDB');
 }
 
 function sameIssue(a: DataIssue, b: DataIssue): boolean {

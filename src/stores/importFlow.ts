@@ -1,13 +1,14 @@
 // The "import your own data" flow for facilities: which step the import dialog is at, what the
 // planner chose so far, and the actions that move it on (run, map columns, confirm coordinates, save).
 
-import { atom } from 'nanostores';
-import type { DataIssue } from '../domain/dataIssue';
+import { atom, batch } from 'nanostores';
+import { errorReason, type DataIssue } from '../domain/dataIssue';
 import { limitName, type DatasetCompleteness, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import type { CoordinateDetection, CoordinateSystem } from '../data/import/coordinates';
 import type { ColumnMapping, CsvDetails, ImportOptions, ImportProgress, ImportResult, ImportSucceeded, ProgressCallback } from '../data/import/importTypes';
 import { createImportWorker, importInWorker } from '../data/import/importWorkerClient';
-import { completenessFromChoices, startingCoverageChoices, withCoverageCodes, withCoverageKind, type CoverageChoices, type CoverageKind } from './coverageChoices';
+import { completenessFromChoices, withCoverageCodes, withCoverageKind, type CoverageChoices, type CoverageKind } from '../domain/coverageChoices';
+import { startingCoverageChoices } from './coverageChoices';
 import { fileSizeIssue } from '../data/import/importLimits';
 import { categoriesIn } from '../analysis/categoryCompleteness';
 import { $appData } from './appData';
@@ -103,7 +104,7 @@ export function createWorkerRunner(createWorker: () => Worker = createImportWork
         worker ??= createWorker();
         current = worker;
       } catch (error) {
-        resolve(failed('import.workerFailed', { reason: error instanceof Error ? error.message : String(error) }));
+        resolve(failed('import.workerFailed', { reason: errorReason(error) }));
         return;
       }
       let settled = false;
@@ -141,7 +142,7 @@ export function createWorkerRunner(createWorker: () => Worker = createImportWork
       }).then(finish, (error: unknown) => {
         // e.g. the request could not be posted (DataCloneError): this worker may be unusable
         discardWorker();
-        finish(failed('import.workerFailed', { reason: error instanceof Error ? error.message : String(error) }));
+        finish(failed('import.workerFailed', { reason: errorReason(error) }));
       });
     });
   };
@@ -176,8 +177,10 @@ function stopRunning(): void {
 
 export function openImportDialog(): void {
   stopRunning();
-  clearImportPreview();
-  $importFlow.set({ ...CLOSED, step: 'choose', datasetId: newDatasetId() });
+  batch(() => {
+    clearImportPreview();
+    $importFlow.set({ ...CLOSED, step: 'choose', datasetId: newDatasetId() });
+  });
 }
 
 /** Opens the dialog to give an imported dataset new contents; its name, source and licence are prefilled. */
@@ -185,21 +188,25 @@ export function openReplaceDialog(datasetId: string): void {
   const dataset = $facilityDatasets.get().find((candidate) => candidate.id === datasetId && candidate.kind === 'import');
   if (!dataset) return;
   stopRunning();
-  clearImportPreview();
-  $importFlow.set({
-    ...CLOSED,
-    step: 'choose',
-    mode: { kind: 'replace', datasetId, revision: datasetRevision(datasetId) ?? 'any' },
-    datasetId,
-    details: { ...EMPTY_DETAILS, datasetName: dataset.name, source: dataset.source, licence: dataset.licence },
+  batch(() => {
+    clearImportPreview();
+    $importFlow.set({
+      ...CLOSED,
+      step: 'choose',
+      mode: { kind: 'replace', datasetId, revision: datasetRevision(datasetId) ?? 'any' },
+      datasetId,
+      details: { ...EMPTY_DETAILS, datasetName: dataset.name, source: dataset.source, licence: dataset.licence },
+    });
   });
 }
 
 /** Closes the dialog from any step: a running import is stopped and nothing is saved. */
 export function closeImportDialog(): void {
   stopRunning();
-  clearImportPreview();
-  $importFlow.set(CLOSED);
+  batch(() => {
+    clearImportPreview();
+    $importFlow.set(CLOSED);
+  });
 }
 
 function fileNameWithoutExtension(fileName: string): string {
@@ -240,17 +247,21 @@ export function startImport(): Promise<void> {
 
 /** Reads the file again with the columns the planner chose. */
 export function submitColumnMapping(mapping: Partial<ColumnMapping>): Promise<void> {
-  clearImportPreview();
-  update({ columnMapping: mapping, coordinateSystem: null, result: null });
+  batch(() => {
+    clearImportPreview();
+    update({ columnMapping: mapping, coordinateSystem: null, result: null });
+  });
   return runImport();
 }
 
 /** Back from the result or coordinate step to the column choice (CSV only). */
 export function editColumnMapping(): void {
-  const state = $importFlow.get();
-  if (state.csv === null) return;
-  clearImportPreview();
-  update({ step: 'mapping', issue: null, columnMapping: state.csv.mappingUsed ?? state.columnMapping ?? state.csv.suggestedMapping });
+  const { csv, columnMapping } = $importFlow.get();
+  if (csv === null) return;
+  batch(() => {
+    clearImportPreview();
+    update({ step: 'mapping', issue: null, columnMapping: csv.mappingUsed ?? columnMapping ?? csv.suggestedMapping });
+  });
 }
 
 /** Accepts a coordinate system; the file is read again unless it was already read that way. */
@@ -300,7 +311,7 @@ async function runImport(): Promise<void> {
       },
     });
   } catch (error) {
-    result = { status: 'failed', issue: { code: 'import.workerFailed', file: state.fileName, params: { reason: error instanceof Error ? error.message : String(error) } } };
+    result = { status: 'failed', issue: { code: 'import.workerFailed', file: state.fileName, params: { reason: errorReason(error) } } };
   }
   if (run !== currentRun) return;
   runController = null;
@@ -347,8 +358,10 @@ function showResult(result: ImportSucceeded): void {
   const initial = startingCoverageChoices(result.facilities, existing);
   // a choice already made (before going back to the columns) stays for the categories still present
   const coverage = Object.fromEntries(Object.keys(initial).map((category) => [category, state.coverage[category as FacilityCategory] ?? initial[category as FacilityCategory]]));
-  update({ step: 'result', progress: null, issue: null, result, coverage });
-  showImportPreview(result.facilities);
+  batch(() => {
+    update({ step: 'result', progress: null, issue: null, result, coverage });
+    showImportPreview(result.facilities);
+  });
 }
 
 /** "Alleen deze locaties", "volledig voor gemeente(n)" or "volledig voor heel Overijssel" for one category. */
@@ -402,7 +415,9 @@ export async function saveImport(): Promise<boolean> {
     update({ step: 'result', issue: saved.issue });
     return false;
   }
-  clearImportPreview();
-  $importFlow.set(CLOSED);
+  batch(() => {
+    clearImportPreview();
+    $importFlow.set(CLOSED);
+  });
   return true;
 }

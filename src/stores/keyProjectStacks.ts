@@ -2,14 +2,14 @@
 
 import { atom, computed } from 'nanostores';
 import { othersAtSameLocation, sharedLocations, type SharedLocation } from '../analysis/sharedLocations';
-import { $appData } from './appData';
+import { $planKeyProjects } from './planKeyProjects';
 import { $selection } from './selection';
 
 /** Every position held by two or more key projects. */
-export const $keyProjectStacks = computed($appData, (data): SharedLocation[] => sharedLocations(data.keyProjects ?? []));
+export const $keyProjectStacks = computed($planKeyProjects, (projects): SharedLocation[] => sharedLocations(projects));
 
 /** Per key project that shares its position: the ids of the others there. */
-export const $keyProjectsAtSameLocation = computed($appData, (data) => othersAtSameLocation(data.keyProjects ?? []));
+export const $keyProjectsAtSameLocation = computed($planKeyProjects, (projects) => othersAtSameLocation(projects));
 
 const $openedStackKey = atom<string | null>(null);
 

@@ -2,7 +2,7 @@
 // progress, cancel, errors with retry; the result is saved like any dataset, so it works offline afterwards.
 
 import { atom } from 'nanostores';
-import type { DataIssue } from '../domain/dataIssue';
+import { issueFromError, type DataIssue } from '../domain/dataIssue';
 import type { MunicipalityCode } from '../domain/geography';
 import { loadOsmFacilities, downloadNeedsConfirmation, type OsmLoadResult } from '../data/osm/loadOsmFacilities';
 import type { OverpassArea } from '../data/osm/overpassQuery';
@@ -89,11 +89,7 @@ export async function fetchOsmFacilities(choice: OsmAreaChoice): Promise<void> {
     }
     await saveResult(label, result);
   } catch (error) {
-    const issue: DataIssue =
-      typeof error === 'object' && error !== null && 'issue' in error
-        ? (error.issue as DataIssue)
-        : { code: 'osm.network', file: 'Overpass', params: { reason: error instanceof Error ? error.message : String(error) } };
-    $osmFetch.set({ status: 'failed', areaLabel: label, issue });
+    $osmFetch.set({ status: 'failed', areaLabel: label, issue: issueFromError(error, 'osm.network', 'Overpass') });
   } finally {
     if (controller === current) controller = null;
   }

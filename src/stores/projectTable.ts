@@ -11,6 +11,7 @@ import { joinProjectRows, sortProjectRows, type ProjectSortKey, type ProjectTabl
 import type { ReachabilityRow, Verdict } from '../analysis/reachability';
 import { reachabilityTableToCsv, type ReachabilityCsvLabels } from '../analysis/reachabilityCsv';
 import { $appData } from './appData';
+import { $planKeyProjects } from './planKeyProjects';
 import { $completeAreas, $facilitiesByDataset, $facilityDatasets } from './facilities';
 import { $translate, type Translate } from './language';
 import { $normProfile, $profileCategories, $reachHousingType, $walkingSpeed } from './norms';
@@ -54,8 +55,8 @@ export function setIncludeOutlookOnly(includeOutlookOnly: boolean): void {
   patchProjectTable({ includeOutlookOnly });
 }
 
-export const $projectTableRows = computed([$siteRows, $appData, $projectTable], (rows, data, table): ProjectTableRow[] =>
-  rows ? sortProjectRows(joinProjectRows(rows, data.keyProjects ?? [], data.municipalities ?? [], table), table.sortKey, table.sortDirection) : [],
+export const $projectTableRows = computed([$siteRows, $appData, $planKeyProjects, $projectTable], (rows, data, planProjects, table): ProjectTableRow[] =>
+  rows ? sortProjectRows(joinProjectRows(rows, planProjects, data.municipalities ?? [], table), table.sortKey, table.sortDirection) : [],
 );
 
 /** A dataset's declared coverage in words, one group per declaration: "Volledig voor Zwolle: Huisarts, Supermarkt; Alleen deze locaties: Apotheek". */
@@ -159,10 +160,10 @@ export function setShowProjectReachLabels(show: boolean): void {
 }
 
 export const $projectReachLabels = computed(
-  [$siteRows, $appData, $reachHousingType, $showProjectReachLabels],
-  (rows, data, housingType, show): FeatureCollection<Point, { id: string; label: string; verdict: Verdict }> => {
+  [$siteRows, $planKeyProjects, $reachHousingType, $showProjectReachLabels],
+  (rows, planProjects, housingType, show): FeatureCollection<Point, { id: string; label: string; verdict: Verdict }> => {
     if (!rows || !show) return { type: 'FeatureCollection', features: [] };
-    const projects = new Map((data.keyProjects ?? []).map((project) => [project.id, project]));
+    const projects = new Map(planProjects.map((project) => [project.id, project]));
     return {
       type: 'FeatureCollection',
       features: rows.flatMap((row) => {

@@ -1,7 +1,8 @@
 // The client of the reachability Web Worker: feeds it from the stores (facilities, province grid,
-// analysis point, all key projects, grid score) and writes its answers back; all heavy work runs there.
+// analysis point, all key projects as the plan places them, the open draft's sites and the one being
+// dragged, grid score) and writes its answers back; all heavy work runs there.
 
-import { atom } from 'nanostores';
+import { atom, batch } from 'nanostores';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue } from '../domain/dataIssue';
 import type { FacilityCategory } from '../domain/facility';
@@ -10,6 +11,8 @@ import type { ReachabilitySite } from '../analysis/reachability';
 import type { ReachabilityRequest, ReachabilityResponse } from '../analysis/reachabilityProtocol';
 import { $analysisPoint, $locationAnalysis } from './analysisPoint';
 import { $appData } from './appData';
+import { $planKeyProjects } from './planKeyProjects';
+import { $dragReachSite, $dragSiteAnalysis, $scenarioReachSites, $scenarioSiteAnalysis } from './scenarioSiteAnalysis';
 import { $activeFacilities } from './facilities';
 import { $normProfile, $walkingSpeed } from './norms';
 import { $siteAnalysis } from './projectTable';
@@ -38,7 +41,7 @@ export function createReachabilityWorker(): Worker {
   return new Worker(new URL('../analysis/reachabilityWorker.ts', import.meta.url), { type: 'module', name: 'reachability' });
 }
 
-type RequestKind = 'facilities' | 'grid' | 'location' | 'sites' | 'score';
+type RequestKind = 'facilities' | 'grid' | 'location' | 'sites' | 'score' | 'scenarioSites' | 'dragSite';
 /** A request without its id (the client numbers it), kept per message type. */
 type RequestBody = ReachabilityRequest extends infer Request ? (Request extends unknown ? Omit<Request, 'requestId'> : never) : never;
 
@@ -62,6 +65,8 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     if (kind === 'location') $locationAnalysis.set({ status: 'failed', issues });
     else if (kind === 'score') $gridResult.set({ status: 'failed', issues });
     else if (kind === 'sites') $siteAnalysis.set(null);
+    else if (kind === 'scenarioSites') $scenarioSiteAnalysis.set({ status: 'failed', issues });
+    else if (kind === 'dragSite') $dragSiteAnalysis.set(null);
   };
 
   const send = (kind: RequestKind, request: RequestBody, transfer: Transferable[] = []): void => {
@@ -82,9 +87,36 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     send('location', { type: 'analyseLocation', point: point.location, profile: $normProfile.get(), speed: $walkingSpeed.get() });
   };
   const analyseSitesNow = (): void => {
-    const sites: ReachabilitySite[] = ($appData.get().keyProjects ?? []).map((project) => ({ id: project.id, name: project.name, location: project.location }));
+    const sites: ReachabilitySite[] = $planKeyProjects.get().map((project) => ({ id: project.id, name: project.name, location: project.location }));
     if (sites.length === 0) return;
     send('sites', { type: 'analyseSites', sites, profile: $normProfile.get(), speed: $walkingSpeed.get() });
+  };
+  /** The active draft's sites: every time the plan, the facilities or the norms change. */
+  const analyseScenarioSitesNow = (): void => {
+    const sites = $scenarioReachSites.get();
+    if (sites.length === 0) {
+      latest.delete('scenarioSites');
+      $scenarioSiteAnalysis.set({ status: 'idle' });
+      return;
+    }
+    const previous = $scenarioSiteAnalysis.get();
+    $scenarioSiteAnalysis.set({ status: 'pending', rows: previous.status === 'ready' || previous.status === 'pending' ? previous.rows : null });
+    send('scenarioSites', { type: 'analyseSites', sites, profile: $normProfile.get(), speed: $walkingSpeed.get() });
+  };
+  /** The dragged site: at most one request per animation frame, for its latest position (older answers are dropped). */
+  let dragFrameRequested = false;
+  const nextFrame = (callback: () => void): void => {
+    if (typeof globalThis.requestAnimationFrame === 'function') globalThis.requestAnimationFrame(callback);
+    else setTimeout(callback, 16);
+  };
+  const analyseDraggedSiteSoon = (): void => {
+    if (dragFrameRequested) return;
+    dragFrameRequested = true;
+    nextFrame(() => {
+      dragFrameRequested = false;
+      const site = $dragReachSite.get();
+      if (site) send('dragSite', { type: 'analyseSites', sites: [site], profile: $normProfile.get(), speed: $walkingSpeed.get() });
+    });
   };
   const scoreGridNow = (): void => {
     const settings = $gridSettings.get();
@@ -123,11 +155,19 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     if (response.type === 'facilitiesSet') $categoriesWithData.set(response.categoriesWithData);
     else if (response.type === 'gridSet') {
       gridReady = true;
-      $gridDescription.set(response.grid);
-      // the province outline arrived with the grid: the outside-province flag may change
-      analyseLocationNow();
-      scoreGridNow();
+      batch(() => {
+        $gridDescription.set(response.grid);
+        // the province outline arrived with the grid: the outside-province flag may change
+        analyseLocationNow();
+        scoreGridNow();
+      });
     } else if (response.type === 'locationAnalysed') $locationAnalysis.set({ status: 'ready', result: response.result });
+    else if (response.type === 'sitesAnalysed' && kind === 'scenarioSites') {
+      batch(() => {
+        $scenarioSiteAnalysis.set({ status: 'ready', rows: response.rows });
+        if ($dragReachSite.get() === null) $dragSiteAnalysis.set(null);
+      });
+    } else if (response.type === 'sitesAnalysed' && kind === 'dragSite') $dragSiteAnalysis.set(response.rows[0] ?? null);
     else if (response.type === 'sitesAnalysed') $siteAnalysis.set(response.rows);
     else if (response.type === 'gridScored') {
       const grid = $gridDescription.get();
@@ -139,8 +179,10 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     const issues: DataIssue[] = [{ code: 'reach.workerError', file: 'reachabilityWorker', params: { reason: event.message || 'worker' } }];
     workerFailure = issues;
     // every open request is lost with the worker: say so wherever a result was awaited
-    if ($locationAnalysis.get().status === 'pending') $locationAnalysis.set({ status: 'failed', issues });
-    if ($gridResult.get().status === 'pending') $gridResult.set({ status: 'failed', issues });
+    batch(() => {
+      if ($locationAnalysis.get().status === 'pending') $locationAnalysis.set({ status: 'failed', issues });
+      if ($gridResult.get().status === 'pending') $gridResult.set({ status: 'failed', issues });
+    });
   };
 
   const unsubscribers = [
@@ -149,6 +191,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
         send('facilities', { type: 'setFacilities', facilities: packed }, [packed.coordinates.buffer, packed.categoryCodes.buffer]);
         analyseLocationNow();
         analyseSitesNow();
+        analyseScenarioSitesNow();
         scoreGridNow();
       };
       facilitiesGeneration += 1;
@@ -157,19 +200,22 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
       if (facilities.length <= PACK_CHUNK_SIZE) sendFacilities(packFacilities(facilities));
       else void packFacilitiesInChunks(facilities, () => generation === facilitiesGeneration).then((packed) => packed && generation === facilitiesGeneration && sendFacilities(packed));
     }),
-    $appData.listen(() => {
-      setGridNow();
-      analyseSitesNow();
-    }),
+    $appData.listen(() => setGridNow()),
+    // the key projects as the plan places them: the published ones, or moved in the active draft
+    $planKeyProjects.listen(analyseSitesNow),
     $normProfile.listen(() => {
       analyseLocationNow();
       analyseSitesNow();
+      analyseScenarioSitesNow();
       scoreGridNow();
     }),
     $walkingSpeed.listen(() => {
       analyseLocationNow();
       analyseSitesNow();
+      analyseScenarioSitesNow();
     }),
+    $scenarioReachSites.listen(analyseScenarioSitesNow),
+    $dragReachSite.listen((site) => site && analyseDraggedSiteSoon()),
     $analysisPoint.listen(analyseLocationNow),
     $gridSettings.listen(() => {
       setGridNow();

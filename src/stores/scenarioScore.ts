@@ -1,8 +1,8 @@
 // The active draft's score against the targets, recomputed whenever the draft, its plan, the loaded
 // data or the sites' reachability verdicts change (scoreScenario takes ~2 ms for 500 sites). The
-// verdicts are written here by whoever analyses the scenario's sites; sites without one count as
-// "niet beoordeeld". Also: the planner's own Twente targets (import from CSV, check against the
-// printed region totals).
+// verdicts come from the reachability worker through scenarioEditing's $siteReachability (judged
+// against the declared coverage; the dragged site live); a site without one counts as "niet
+// beoordeeld". Also: the planner's own Twente targets (CSV import, check against the printed region totals).
 
 import { atom, computed } from 'nanostores';
 import { checkPlannerTargets, type PlannerTargetRegionCheck } from '../analysis/plannerTargets';
@@ -11,14 +11,15 @@ import { parsePlannerTargetsCsv } from '../data/plannerTargetsCsv';
 import type { DataIssue } from '../domain/dataIssue';
 import type { PlannerTarget } from '../domain/scenario';
 import { $appData } from './appData';
+import { $siteReachability } from './scenarioEditing';
 import { $activeScenario, $activeScenarioState, setPlannerTargets } from './scenarios';
 
 /** Site id → verdict per housing type for the active draft's sites (judged against the declared coverage). */
-export const $scenarioSiteVerdicts = atom<ReadonlyMap<string, SiteVerdicts>>(new Map());
-
-export function setScenarioSiteVerdicts(verdicts: ReadonlyMap<string, SiteVerdicts>): void {
-  $scenarioSiteVerdicts.set(verdicts);
-}
+export const $scenarioSiteVerdicts = computed($siteReachability, (reach): ReadonlyMap<string, SiteVerdicts> => {
+  const verdicts = new Map<string, SiteVerdicts>();
+  for (const [siteId, entry] of reach) if (entry.status === 'ready') verdicts.set(siteId, entry.result.housingTypes);
+  return verdicts;
+});
 
 export const $activeScenarioScore = computed(
   [$activeScenario, $activeScenarioState, $appData, $scenarioSiteVerdicts],

@@ -1,4 +1,5 @@
-// What the planner has selected: a municipality, region, key project, facility or reachability analysis (or nothing).
+// What the planner has selected: a municipality, region, key project, facility, reachability analysis,
+// draft site or scenario comparison (or nothing).
 
 import { atom } from 'nanostores';
 import type { AreaId, MunicipalityCode } from '../domain/geography';
@@ -11,6 +12,10 @@ export type Selection =
   | { kind: 'facility'; key: string }
   /** The reachability of the analysis point (src/stores/analysisPoint.ts holds the point). */
   | { kind: 'reachability' }
+  /** A site of the active draft scenario. */
+  | { kind: 'site'; id: string }
+  /** The comparison of two draft scenarios. */
+  | { kind: 'scenarioComparison' }
   | null;
 
 export const $selection = atom<Selection>(null);
@@ -30,6 +35,10 @@ export function selectKeyProject(id: string): void {
 /** `key` is the facility's facilityKey (src/domain/facility.ts). */
 export function selectFacility(key: string): void {
   $selection.set({ kind: 'facility', key });
+}
+
+export function selectSite(id: string): void {
+  $selection.set({ kind: 'site', id });
 }
 
 export function clearSelection(): void {

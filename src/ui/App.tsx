@@ -13,6 +13,8 @@ import { LayerControls } from './LayerControls';
 import { Legend } from './Legend';
 import { MunicipalityFinder } from './MunicipalityFinder';
 import { ReachabilitySection } from './ReachabilitySection';
+import { ScenarioSection } from './ScenarioSection';
+import { BorderMoveDialog } from './BorderMoveDialog';
 import { ReachabilityTableDialog } from './ReachabilityTableDialog';
 import { SelectionPanel } from './SelectionPanel';
 import { SourcesDialog } from './SourcesDialog';
@@ -76,6 +78,7 @@ export function App() {
         <aside class="sidebar" aria-label={t('app.sidebarLabel')}>
           <MunicipalityFinder />
           <KeyProjectFinder />
+          <ScenarioSection />
           <ReachabilitySection />
           <LayerControls />
           <FacilityLayersPanel />
@@ -91,6 +94,7 @@ export function App() {
       <SourcesDialog open={sourcesOpen} onClose={() => setSourcesOpen(false)} />
       <ImportDialog />
       <ReachabilityTableDialog />
+      <BorderMoveDialog />
     </div>
   );
 }

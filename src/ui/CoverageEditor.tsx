@@ -6,7 +6,7 @@ import { useStore } from '@nanostores/preact';
 import type { FacilityCategory, FacilityDataset } from '../domain/facility';
 import { declarationGroups } from '../analysis/dataCoverage';
 import { $appData } from '../stores/appData';
-import { COVERAGE_KINDS, type CoverageChoices, type CoverageKind } from '../stores/coverageChoices';
+import { COVERAGE_KINDS, type CoverageChoices, type CoverageKind } from '../domain/coverageChoices';
 import { FacilitySymbolBadge } from './FacilityLayersPanel';
 import { useFormatNumber, useTranslate } from './useTranslate';
 

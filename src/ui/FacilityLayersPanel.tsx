@@ -10,7 +10,8 @@ import { $categoryCompleteness, $facilitiesByDataset, $facilityCountsByCategory,
 import { completenessText } from './completenessText';
 import { categoryTallies } from '../analysis/categoryCompleteness';
 import { deleteFacilityDataset, renameFacilityDataset, setFacilityDatasetCompleteness, setFacilityDatasetHidden } from '../stores/facilityActions';
-import { completenessFromChoices, startingCoverageChoices, withCoverageCodes, withCoverageKind, type CoverageChoices } from '../stores/coverageChoices';
+import { completenessFromChoices, withCoverageCodes, withCoverageKind, type CoverageChoices } from '../domain/coverageChoices';
+import { startingCoverageChoices } from '../stores/coverageChoices';
 import { OsmFetchPanel } from './OsmFetchPanel';
 import { categoriesPresent, openImportDialog, openReplaceDialog } from '../stores/importFlow';
 import { CoverageEditor, CoverageSummary } from './CoverageEditor';

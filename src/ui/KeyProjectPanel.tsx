@@ -1,7 +1,10 @@
 // Details for one key project: figures, status, approximate location and its source.
 
 import { useStore } from '@nanostores/preact';
-import { $appData, $inconsistenciesBySubject, $municipalitiesByCode, inconsistenciesAbout } from '../stores/appData';
+import { $inconsistenciesBySubject, $municipalitiesByCode, inconsistenciesAbout } from '../stores/appData';
+import { $planKeyProjects } from '../stores/planKeyProjects';
+import { $activeScenario } from '../stores/scenarios';
+import { resetKeyProjectPlacement } from '../stores/scenarioEditing';
 import { $keyProjectsAtSameLocation } from '../stores/keyProjectStacks';
 import { selectKeyProject, selectMunicipality } from '../stores/selection';
 import { analyseKeyProject } from '../stores/analysisPoint';
@@ -13,7 +16,8 @@ import { useFormatNumber, useTranslate } from './useTranslate';
 export function KeyProjectPanel({ id }: { id: string }) {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
-  const projects = useStore($appData).keyProjects;
+  const projects = useStore($planKeyProjects);
+  const scenario = useStore($activeScenario);
   const project = projects?.find((candidate) => candidate.id === id);
   const othersHere = (useStore($keyProjectsAtSameLocation).get(id) ?? []).flatMap((otherId) => projects?.find((candidate) => candidate.id === otherId) ?? []);
   const municipality = useStore($municipalitiesByCode).get(project?.municipalityCode ?? '');
@@ -48,10 +52,25 @@ export function KeyProjectPanel({ id }: { id: string }) {
       <SourceReference ids={[project.source]} />
       <section aria-labelledby="location-title">
         <h3 id="location-title">{t('project.location')}</h3>
-        <p class="approximate" data-testid="location-precision">
-          <span aria-hidden="true">≈ </span>
-          {t('project.approximate', { place: project.placedAt, precision: t(`precision.${project.locationPrecision}`) })}
-        </p>
+        {project.locationPrecision === 'planner' ? (
+          <p data-testid="location-precision">
+            {t('project.placedByPlanner', {
+              scenario: scenario?.name ?? '',
+              published: project.published ? `${t(`precision.${project.published.locationPrecision}`)}, ${project.placedAt}` : project.placedAt,
+            })}
+          </p>
+        ) : (
+          <p class="approximate" data-testid="location-precision">
+            <span aria-hidden="true">≈ </span>
+            {t('project.approximate', { place: project.placedAt, precision: t(`precision.${project.locationPrecision}`) })}
+          </p>
+        )}
+        {scenario && project.locationPrecision !== 'planner' && <p class="note">{t('project.dragHint')}</p>}
+        {scenario && project.locationPrecision === 'planner' && (
+          <button type="button" onClick={() => resetKeyProjectPlacement(project.id)}>
+            {t('project.resetPlacement')}
+          </button>
+        )}
         {project.placement?.kind === 'place' && project.placement.nameRuleUnmet && (
           <p class="note" data-testid="placement-fallback">
             {t(`project.nameRuleUnmet.${project.placement.nameRuleUnmet}`, { town: project.placement.placeName })}

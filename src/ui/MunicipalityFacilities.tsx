@@ -6,6 +6,7 @@ import { useStore } from '@nanostores/preact';
 import { FACILITY_CATEGORIES } from '../domain/facility';
 import { $categoryCoverage, $datasetsWithFacilitiesIn, $facilitiesByMunicipality, $facilityDatasets } from '../stores/facilities';
 import { countCompleteness } from '../analysis/categoryCompleteness';
+import { declaresCompleteIn } from '../analysis/dataCoverage';
 import { $municipalitiesByCode } from '../stores/appData';
 import { completenessText } from './completenessText';
 import { FacilitySymbolBadge } from './FacilityLayersPanel';
@@ -25,10 +26,7 @@ export function MunicipalityFacilities({ code, name }: { code: string; name: str
     (dataset) =>
       !dataset.hidden &&
       (withFacilitiesHere?.has(dataset.id) ||
-        categories.some((category) => {
-          const declaration = dataset.completeness[category];
-          return declaration?.kind === 'province' || (declaration?.kind === 'municipalities' && declaration.codes.includes(code));
-        })),
+        categories.some((category) => declaresCompleteIn(dataset, category, code))),
   );
   let knownOnlyShown = false;
   return (

@@ -44,12 +44,17 @@ export function ReachabilityPanel() {
       <p class="note">
         {t('reachUi.coordinates', { lat: point.location[1].toFixed(5), lon: point.location[0].toFixed(5) })} · {t(`norms.profile.${profile.id}`)}
       </p>
-      {origin.kind === 'keyProject' && (
-        <p class="approximate" data-testid="reach-approximate">
-          <span aria-hidden="true">≈ </span>
-          {t('reachUi.approximate', { precision: t(`precision.${origin.precision}`), place: origin.placedAt })}
-        </p>
-      )}
+      {origin.kind === 'keyProject' &&
+        (origin.precision === 'planner' ? (
+          <p class="note" data-testid="reach-approximate">
+            {t('reachUi.plannerPlaced')}
+          </p>
+        ) : (
+          <p class="approximate" data-testid="reach-approximate">
+            <span aria-hidden="true">≈ </span>
+            {t('reachUi.approximate', { precision: t(`precision.${origin.precision}`), place: origin.placedAt })}
+          </p>
+        ))}
       {result?.outsideProvince && (
         <p class="warning" data-testid="reach-outside">
           {t('reach.outsideProvince')}

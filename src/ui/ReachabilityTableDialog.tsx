@@ -118,9 +118,13 @@ export function ReachabilityTableDialog() {
                   >
                     {project.name}
                   </button>{' '}
-                  <span class="approximate-mark" title={t('reachUi.approximate', { precision: t(`precision.${project.locationPrecision}`), place: project.placedAt })}>
-                    ≈ {t('reachUi.table.approximateShort')} ({t(`precision.${project.locationPrecision}`)})
-                  </span>
+                  {project.locationPrecision === 'planner' ? (
+                    <span class="planner-mark">({t('precision.planner')})</span>
+                  ) : (
+                    <span class="approximate-mark" title={t('reachUi.approximate', { precision: t(`precision.${project.locationPrecision}`), place: project.placedAt })}>
+                      ≈ {t('reachUi.table.approximateShort')} ({t(`precision.${project.locationPrecision}`)})
+                    </span>
+                  )}
                   {!project.countsAsKeyProject && <em class="note"> · {t('legend.outlookOnly')}</em>}
                 </th>
                 <td>{municipalityName}</td>

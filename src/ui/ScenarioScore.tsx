@@ -21,10 +21,11 @@ import { REGION_IDS, type AreaId, type MunicipalityCode, type RegionId } from '.
 import { HOUSING_TYPES } from '../domain/housing';
 import { DELIVERY_PHASES, type TargetMeasure } from '../domain/scenario';
 import type { SourceId } from '../domain/source';
-import { isMessageKey, type MessageKey } from '../i18n/catalogue';
+import type { MessageKey } from '../i18n/catalogue';
 import { $appData } from '../stores/appData';
 import { $activeScenarioScore, $plannerTargetChecks, $plannerTargetImport, clearPlannerTargets, importPlannerTargets } from '../stores/scenarioScore';
 import { $activeScenario } from '../stores/scenarios';
+import { issueText } from './issueText';
 import { SourceReference } from './SourceReference';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
@@ -36,6 +37,7 @@ export interface ScenarioScoreProps {
 }
 
 type AreaKey = AreaId | MunicipalityCode;
+type SubHeading = 'h3' | 'h4' | 'h5';
 
 const rowLabelKey = (key: TargetRowKey | 'overig'): MessageKey => (key === 'total' ? 'housing.total' : key === 'overig' ? 'score.overig' : `housing.${key}`);
 
@@ -114,7 +116,7 @@ function ScoreBar({ planned, comparison, id }: { planned: number; comparison: Ta
   );
 }
 
-function TargetsSection({ score, measuredAgainst, onShowSites, areaName }: { score: AreaScore; measuredAgainst: TargetMeasure; onShowSites: (ids: string[]) => void; areaName: string }) {
+function TargetsSection({ score, measuredAgainst, onShowSites, areaName, sub: Sub }: { score: AreaScore; measuredAgainst: TargetMeasure; onShowSites: (ids: string[]) => void; areaName: string; sub: SubHeading }) {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
   const plannerRows = TARGET_ROW_KEYS.map((key) => score.targets[key]).filter((row) => row.target?.origin === 'planner');
@@ -122,40 +124,29 @@ function TargetsSection({ score, measuredAgainst, onShowSites, areaName }: { sco
   const targetColumn = measuredAgainst === 'band' ? t('score.targetBand') : t(`score.target.${measuredAgainst}`);
   return (
     <section aria-labelledby={`score-targets-${areaKeyOf(score)}`}>
-      <h4 id={`score-targets-${areaKeyOf(score)}`}>{t('score.targetsTitle')}</h4>
-      <table class="figures score-table" data-testid="score-targets">
-        <caption class="visually-hidden">{t('score.targetsCaption', { area: areaName })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('municipality.housingTypeColumn')}</th>
-            <th scope="col">{t('score.plannedColumn')}</th>
-            <th scope="col">{targetColumn}</th>
-            <th scope="col">{t('score.statusColumn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {TARGET_ROW_KEYS.map((key) => {
-            const row = score.targets[key];
-            const label = t(rowLabelKey(key));
-            return (
-              <tr key={key} class={key === 'total' ? 'total-row' : undefined} data-type={key}>
-                <th scope="row">{label}</th>
-                <td>
-                  <FigureLink figure={row.planned} label={t('score.plannedFigure', { type: label })} onShowSites={onShowSites} testId={`planned-${key}`} />
-                </td>
-                <td data-testid={`target-${key}`}>
-                  {targetText(row, measuredAgainst, formatNumber)}
-                  {row.target?.origin === 'planner' && <span class="score-own"> {t('score.ownTargetMark')}</span>}
-                </td>
-                <td class="score-status" data-status={row.comparison?.status ?? 'none'}>
-                  <span>{statusText(row.comparison, t, formatNumber)}</span>
-                  <ScoreBar planned={row.planned.homes} comparison={row.comparison} id={`${areaKeyOf(score)}-${key}`} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <Sub id={`score-targets-${areaKeyOf(score)}`}>{t('score.targetsTitle')}</Sub>
+      {/* one block per type rather than a four-column table: the sidebar is narrow */}
+      <dl class="score-targets" data-testid="score-targets" aria-label={t('score.targetsCaption', { area: areaName })}>
+        {TARGET_ROW_KEYS.map((key) => {
+          const row = score.targets[key];
+          const label = t(rowLabelKey(key));
+          return (
+            <div key={key} class={key === 'total' ? 'score-target total' : 'score-target'} data-type={key}>
+              <dt>{label}</dt>
+              <dd>
+                {t('score.plannedColumn')}: <FigureLink figure={row.planned} label={t('score.plannedFigure', { type: label })} onShowSites={onShowSites} testId={`planned-${key}`} />
+                {' · '}
+                {targetColumn}: <span data-testid={`target-${key}`}>{targetText(row, measuredAgainst, formatNumber)}</span>
+                {row.target?.origin === 'planner' && <span class="score-own"> {t('score.ownTargetMark')}</span>}
+              </dd>
+              <dd class="score-status" data-status={row.comparison?.status ?? 'none'}>
+                <span class="score-status-text">{statusText(row.comparison, t, formatNumber)}</span>
+                <ScoreBar planned={row.planned.homes} comparison={row.comparison} id={`${areaKeyOf(score)}-${key}`} />
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
       <p class="note">
         {measuredAgainst === 'band' ? t('score.bandLegend') : t('score.lineLegend')} {t('score.guidance')}
       </p>
@@ -175,14 +166,14 @@ function percent(share: number | null, formatNumber: (value: number) => string):
   return share === null ? '–' : `${formatNumber(Math.round(share * 100))} %`;
 }
 
-function SplitSection({ score, onShowSites }: { score: AreaScore; onShowSites: (ids: string[]) => void }) {
+function SplitSection({ score, onShowSites, sub: Sub }: { score: AreaScore; onShowSites: (ids: string[]) => void; sub: SubHeading }) {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
   const split = score.tenureSplit;
   const sources: SourceId[] = split.agreementSource ? [split.agreementSource] : [];
   return (
     <section aria-labelledby={`score-split-${areaKeyOf(score)}`}>
-      <h4 id={`score-split-${areaKeyOf(score)}`}>{t('score.splitTitle')}</h4>
+      <Sub id={`score-split-${areaKeyOf(score)}`}>{t('score.splitTitle')}</Sub>
       <dl class="facts" data-testid="score-split">
         <dt>{t('score.socialRent')}</dt>
         <dd>
@@ -205,11 +196,11 @@ function SplitSection({ score, onShowSites }: { score: AreaScore; onShowSites: (
   );
 }
 
-function PhaseSection({ score, onShowSites, areaName }: { score: AreaScore; onShowSites: (ids: string[]) => void; areaName: string }) {
+function PhaseSection({ score, onShowSites, areaName, sub: Sub }: { score: AreaScore; onShowSites: (ids: string[]) => void; areaName: string; sub: SubHeading }) {
   const t = useTranslate();
   return (
     <section aria-labelledby={`score-phases-${areaKeyOf(score)}`}>
-      <h4 id={`score-phases-${areaKeyOf(score)}`}>{t('score.phasesTitle')}</h4>
+      <Sub id={`score-phases-${areaKeyOf(score)}`}>{t('score.phasesTitle')}</Sub>
       <table class="figures" data-testid="score-phases">
         <caption class="visually-hidden">{t('score.phasesCaption', { area: areaName })}</caption>
         <thead>
@@ -245,48 +236,40 @@ function PhaseSection({ score, onShowSites, areaName }: { score: AreaScore; onSh
 
 const REACH_PARTS = ['met', 'notMet', 'noData', 'notAnalysed'] as const;
 
-function ReachSection({ score, onShowSites, areaName }: { score: AreaScore; onShowSites: (ids: string[]) => void; areaName: string }) {
+function ReachSection({ score, onShowSites, sub: Sub }: { score: AreaScore; onShowSites: (ids: string[]) => void; sub: SubHeading }) {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
   return (
     <section aria-labelledby={`score-reach-${areaKeyOf(score)}`}>
-      <h4 id={`score-reach-${areaKeyOf(score)}`}>{t('score.reachTitle')}</h4>
-      <table class="figures score-reach" data-testid="score-reach">
-        <caption class="visually-hidden">{t('score.reachCaption', { area: areaName })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('municipality.housingTypeColumn')}</th>
-            {REACH_PARTS.map((part) => (
-              <th scope="col" key={part}>
-                {t(`score.reach.${part}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {HOUSING_TYPES.map((type) => {
-            const reach = score.reachability[type];
-            return (
-              <tr key={type}>
-                <th scope="row">{t(`housing.${type}`)}</th>
-                {REACH_PARTS.map((part) => (
-                  <td key={part}>
-                    <FigureLink figure={reach[part]} label={t('score.reachFigure', { type: t(`housing.${type}`), part: t(`score.reach.${part}`) })} onShowSites={onShowSites} />
-                    <br />
-                    <span class="note">{percent(reach.shares?.[part] ?? null, formatNumber)}</span>
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <Sub id={`score-reach-${areaKeyOf(score)}`}>{t('score.reachTitle')}</Sub>
+      {/* one short list per type rather than a five-column table: the sidebar is narrow */}
+      <dl class="score-reach" data-testid="score-reach">
+        {HOUSING_TYPES.map((type) => {
+          const reach = score.reachability[type];
+          return (
+            <div key={type} class="score-reach-type" data-type={type}>
+              <dt>{t('score.reachType', { type: t(`housing.${type}`), homes: formatNumber(reach.total.homes) })}</dt>
+              <dd>
+                <ul class="score-reach-parts">
+                  {REACH_PARTS.map((part) => (
+                    <li key={part} data-part={part}>
+                      {t(`score.reach.${part}`)}:{' '}
+                      <FigureLink figure={reach[part]} label={t('score.reachFigure', { type: t(`housing.${type}`), part: t(`score.reach.${part}`) })} onShowSites={onShowSites} testId={`reach-${type}-${part}`} />
+                      {reach.shares && <span class="note"> ({percent(reach.shares[part], formatNumber)})</span>}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
       <p class="note">{t('score.reachNote')}</p>
     </section>
   );
 }
 
-function PlannerTargetsSection({ checks }: { checks: PlannerTargetRegionCheck[] }) {
+function PlannerTargetsSection({ checks, sub: Sub }: { checks: PlannerTargetRegionCheck[]; sub: SubHeading }) {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
   const scenario = useStore($activeScenario);
@@ -301,7 +284,7 @@ function PlannerTargetsSection({ checks }: { checks: PlannerTargetRegionCheck[] 
   };
   return (
     <section aria-labelledby="score-own-targets" data-testid="score-own-targets">
-      <h4 id="score-own-targets">{t('score.ownTargetsTitle')}</h4>
+      <Sub id="score-own-targets">{t('score.ownTargetsTitle')}</Sub>
       <p class="note">{t('score.ownTargetsIntro')}</p>
       {/* The native control is hidden behind a translated button; it stays focusable and opens the picker on Space. */}
       <div class="file-picker">
@@ -325,7 +308,7 @@ function PlannerTargetsSection({ checks }: { checks: PlannerTargetRegionCheck[] 
               {result.issues.map((issue, index) => (
                 <li key={index}>
                   {issue.record !== undefined && `${t('score.row', { row: issue.record })}: `}
-                  {isMessageKey(issue.code) ? t(issue.code, issue.params) : issue.code}
+                  {issueText(issue, t)}
                 </li>
               ))}
             </ul>
@@ -426,6 +409,7 @@ export function ScenarioScore({ onShowSites, headingLevel = 3 }: ScenarioScorePr
   const municipalities = useStore($appData).municipalities ?? [];
   const [selected, setSelected] = useState<AreaKey>('overijssel');
   const Heading = `h${headingLevel}` as 'h3';
+  const sub = `h${headingLevel + 1}` as SubHeading;
   const names = new Map(municipalities.map((municipality) => [municipality.code, municipality.name]));
   if (score === null) {
     return (
@@ -471,11 +455,11 @@ export function ScenarioScore({ onShowSites, headingLevel = 3 }: ScenarioScorePr
       <p data-testid="score-area-summary">
         {t('score.areaSummary', { area: name, sites: current.sites.siteIds.length, homes: formatNumber(current.sites.homes) })}
       </p>
-      <TargetsSection score={current} measuredAgainst={score.measuredAgainst} onShowSites={onShowSites} areaName={name} />
-      <SplitSection score={current} onShowSites={onShowSites} />
-      <PhaseSection score={current} onShowSites={onShowSites} areaName={name} />
-      <ReachSection score={current} onShowSites={onShowSites} areaName={name} />
-      {showOwnTargets && <PlannerTargetsSection checks={checks} />}
+      <TargetsSection score={current} measuredAgainst={score.measuredAgainst} onShowSites={onShowSites} areaName={name} sub={sub} />
+      <SplitSection score={current} onShowSites={onShowSites} sub={sub} />
+      <PhaseSection score={current} onShowSites={onShowSites} areaName={name} sub={sub} />
+      <ReachSection score={current} onShowSites={onShowSites} sub={sub} />
+      {showOwnTargets && <PlannerTargetsSection checks={checks} sub={sub} />}
       {score.unassigned.siteIds.length > 0 && (
         <p class="inconsistency" role="note">
           {t('score.unassigned', { count: score.unassigned.siteIds.length })}{' '}

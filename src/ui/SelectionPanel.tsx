@@ -1,4 +1,5 @@
-// The right-hand panel: details of the selected municipality, region, key project, facility or reachability analysis, or a short introduction.
+// The right-hand panel: details of the selected municipality, region, key project, facility, reachability
+// analysis, draft site or scenario comparison, or a short introduction.
 
 import { useStore } from '@nanostores/preact';
 import { $selection } from '../stores/selection';
@@ -7,6 +8,8 @@ import { KeyProjectPanel } from './KeyProjectPanel';
 import { MunicipalityPanel } from './MunicipalityPanel';
 import { ReachabilityPanel } from './ReachabilityPanel';
 import { RegionPanel } from './RegionPanel';
+import { ScenarioComparisonPanel } from './ScenarioComparisonPanel';
+import { SitePanel } from './SitePanel';
 import { useTranslate } from './useTranslate';
 
 export function SelectionPanel() {
@@ -17,6 +20,8 @@ export function SelectionPanel() {
   if (selection?.kind === 'keyProject') return <KeyProjectPanel id={selection.id} />;
   if (selection?.kind === 'facility') return <FacilityPanel facilityKey={selection.key} />;
   if (selection?.kind === 'reachability') return <ReachabilityPanel />;
+  if (selection?.kind === 'site') return <SitePanel id={selection.id} />;
+  if (selection?.kind === 'scenarioComparison') return <ScenarioComparisonPanel />;
   return (
     <article class="panel">
       <h2>{t('intro.title')}</h2>

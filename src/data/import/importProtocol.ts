@@ -3,7 +3,7 @@
 // of thousands of small objects costs far more than copying a handful of buffers (PERFORMANCE.md,
 // "Loading": 181 ms for a parsed 9.5 MB collection versus 0.5 ms for packed typed arrays).
 
-import { FACILITY_CATEGORIES, TRANSIT_MODES, type Facility, type FacilityAttributes } from '../../domain/facility';
+import { categoryCode, categoryOfCode, TRANSIT_MODES, type Facility, type FacilityAttributes } from '../../domain/facility';
 import type { ImportOptions, ImportProgress, ImportResult, ImportSucceeded } from './importTypes';
 
 export type ImportInput = Blob | ArrayBuffer | string;
@@ -12,11 +12,12 @@ export type ImportWorkerRequest =
   | { type: 'start'; requestId: number; input: ImportInput; options: ImportOptions }
   | { type: 'cancel'; requestId: number };
 
+/** Whole facility records for the trip from the import worker (the reachability worker gets only points: src/analysis/facilityIndex.ts). */
 export interface PackedFacilities {
   count: number;
   longitudes: Float64Array;
   latitudes: Float64Array;
-  /** Index into FACILITY_CATEGORIES. */
+  /** categoryCode per facility (src/domain/facility.ts). */
   categories: Uint8Array;
   /** 0 = none, otherwise 1 + index into TRANSIT_MODES. */
   transitModes: Uint8Array;
@@ -60,7 +61,7 @@ export function packFacilities(facilities: readonly Facility[]): PackedFacilitie
   facilities.forEach((facility, index) => {
     longitudes[index] = facility.location[0];
     latitudes[index] = facility.location[1];
-    categories[index] = FACILITY_CATEGORIES.indexOf(facility.category);
+    categories[index] = categoryCode(facility.category);
     const mode = facility.attributes.transitMode;
     transitModes[index] = mode === undefined ? 0 : TRANSIT_MODES.indexOf(mode) + 1;
     ids[index] = facility.id;
@@ -112,7 +113,7 @@ function unpackChunk(packed: PackedFacilities, chunk: number, facilities: Facili
     facilities[index] = {
       id: packed.ids.slice(cursor.idOffset, cursor.idOffset + idLength),
       name: packed.names.slice(cursor.nameOffset, cursor.nameOffset + nameLength),
-      category: FACILITY_CATEGORIES[packed.categories[index] as number] ?? 'overig',
+      category: categoryOfCode(packed.categories[index] as number) ?? 'overig',
       location: [packed.longitudes[index] as number, packed.latitudes[index] as number],
       datasetId: packed.datasetIds[packed.datasetIndexes[index] as number] ?? '',
       attributes: facilityAttributes,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import {
   completeAreas,
+  declaresCompleteIn,
   coverageByCategory,
   incompletePoints,
   isCompleteAt,
@@ -284,5 +285,16 @@ describe('categories loaded as known locations only', () => {
       ['osm', [locatedFacility('osm', 'b1', 'ovHalte')]],
     ]);
     expect(undeclaredCategories([provinceDataset('stations', []), provinceDataset('osm', ['ovHalte'])], byDataset)).toEqual([]);
+  });
+});
+
+describe('declaresCompleteIn', () => {
+  it('is true in a declared municipality and anywhere for a whole-province declaration, false for "only these locations"', () => {
+    const zwolleOnly = dataset('zwolle', { supermarkt: { kind: 'municipalities', codes: [ZWOLLE] }, huisarts: { kind: 'province' }, apotheek: { kind: 'locationsOnly' } });
+    expect(declaresCompleteIn(zwolleOnly, 'supermarkt', ZWOLLE)).toBe(true);
+    expect(declaresCompleteIn(zwolleOnly, 'supermarkt', KAMPEN)).toBe(false);
+    expect(declaresCompleteIn(zwolleOnly, 'huisarts', DEVENTER)).toBe(true);
+    expect(declaresCompleteIn(zwolleOnly, 'apotheek', ZWOLLE)).toBe(false);
+    expect(declaresCompleteIn(zwolleOnly, 'zorg24uur', ZWOLLE)).toBe(false);
   });
 });

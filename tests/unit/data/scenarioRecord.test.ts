@@ -10,9 +10,10 @@ function readJson<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(`../../fixtures/storage/${name}`, import.meta.url), 'utf8')) as T;
 }
 
-const fixture = readJson<{ records: Record<string, unknown>[] }>('scenario-v1.json');
+const fixture = readJson<{ records: { scenarios: Record<string, unknown>[]; scenarioEdits: Array<{ edits: unknown[] }> } }>('scenario-v1.json');
 const expected = readJson<{ restored: Array<{ scenario: unknown; revision: number }> }>('scenario-v1-expected.json');
-const record = (): Record<string, unknown> => structuredClone(fixture.records[0]!);
+/** The stored record with its edits put back from their chunk, as the repository hands it over. */
+const record = (): Record<string, unknown> => structuredClone({ ...fixture.records.scenarios[0]!, edits: fixture.records.scenarioEdits.flatMap((chunk) => chunk.edits) });
 
 describe('restoreScenario', () => {
   it('restores the schemaVersion 1 fixture exactly, keeping the unknown field, with nothing to repair', () => {

@@ -1,6 +1,6 @@
 // Tests for the facility constructor and small helpers.
 import { describe, expect, it } from 'vitest';
-import { createFacility, declarationFor, facilityKey, isFacilityCategory, limitName, MAX_NAME_LENGTH, restoreDatasetRecord } from '../../../src/domain/facility';
+import { categoryCode, categoryOfCode, createFacility, FACILITY_CATEGORIES, declarationFor, facilityKey, isFacilityCategory, limitName, MAX_NAME_LENGTH, restoreDatasetRecord } from '../../../src/domain/facility';
 
 const input = (overrides: Partial<Parameters<typeof createFacility>[0]> = {}) => ({
   id: '1',
@@ -101,5 +101,14 @@ describe('declared coverage of a dataset', () => {
     expect(restoreDatasetRecord({ ...base, kind: 'embedded', completeness: {} })).toEqual({ ok: false, reason: 'unknown kind "embedded"' });
     expect(restoreDatasetRecord({ ...base, id: '', kind: 'import', completeness: {} })).toEqual({ ok: false, reason: 'no id' });
     expect(restoreDatasetRecord(null)).toEqual({ ok: false, reason: 'not an object' });
+  });
+});
+
+describe('category codes (how packed facilities carry a category)', () => {
+  it('gives each category its own code and back', () => {
+    const codes = FACILITY_CATEGORIES.map(categoryCode);
+    expect(new Set(codes).size).toBe(FACILITY_CATEGORIES.length);
+    expect(codes.map(categoryOfCode)).toEqual([...FACILITY_CATEGORIES]);
+    expect(categoryOfCode(255)).toBeUndefined();
   });
 });

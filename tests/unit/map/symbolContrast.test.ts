@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { FACILITY_SYMBOL_OUTLINE, FACILITY_SYMBOLS } from '../../../src/domain/facilitySymbols';
 import { createOfflineStyle, LAYER_IDS } from '../../../src/map/mapStyle';
-import { KEY_PROJECT_COLOURS, KEY_PROJECT_OUTLOOK_COLOUR, KEY_PROJECT_SHAPES } from '../../../src/domain/keyProjectSymbols';
+import { KEY_PROJECT_COLOURS, KEY_PROJECT_OUTLOOK_COLOUR, KEY_PROJECT_SHAPES, SITE_COLOUR } from '../../../src/domain/keyProjectSymbols';
 
 /** WCAG 2.x relative luminance of a #rrggbb colour. */
 function luminance(hex: string): number {
@@ -62,5 +62,9 @@ describe('symbol contrast', () => {
     for (const basemap of basemapColours()) {
       for (const colour of [KEY_PROJECT_COLOURS.bestaand, KEY_PROJECT_COLOURS.nieuw, KEY_PROJECT_OUTLOOK_COLOUR]) expect(contrast(colour, basemap)).toBeGreaterThanOrEqual(3);
     }
+  });
+
+  it('draft-site symbols stand out from the basemap by at least 3:1', () => {
+    for (const basemap of basemapColours()) expect(contrast(SITE_COLOUR, basemap)).toBeGreaterThanOrEqual(3);
   });
 });

@@ -61,7 +61,7 @@ describe('database schema', () => {
 
   it('has stores for datasets, facilities and draft scenarios (the unused OSM cache is gone)', async () => {
     const database = await freshDatabase();
-    expect([...database.objectStoreNames].sort()).toEqual(['facilityChunks', 'facilityDatasets', 'scenarios']);
+    expect([...database.objectStoreNames].sort()).toEqual(['facilityChunks', 'facilityDatasets', 'scenarioEdits', 'scenarios']);
   });
 
   it('reports unavailable when indexedDB is missing (private mode, old browser)', async () => {

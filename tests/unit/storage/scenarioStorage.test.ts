@@ -39,6 +39,14 @@ interface DatabaseFixture {
   records: Record<string, unknown[]>;
 }
 
+/** The object stores of database version 3, as that version creates them. */
+const V3_STORES: DatabaseFixture['stores'] = {
+  facilityDatasets: { keyPath: 'id' },
+  facilityChunks: { keyPath: ['datasetId', 'index'] },
+  scenarios: { keyPath: 'id' },
+  scenarioEdits: { keyPath: ['scenarioId', 'index'] },
+};
+
 let factory: IDBFactory;
 let channelCounter = 0;
 let channelName: string;
@@ -151,13 +159,13 @@ describe('database version 3', () => {
     expect(issues).toEqual([]);
     expect(restored).toEqual(expected.restored);
     const names = await storage.withDatabase(async (database) => [...database.objectStoreNames].sort());
-    expect(names).toEqual(['facilityChunks', 'facilityDatasets', 'scenarios']);
+    expect(names).toEqual(['facilityChunks', 'facilityDatasets', 'scenarioEdits', 'scenarios']);
   });
 
   it('restores the stored scenario fixture (schemaVersion 1) exactly, with its revision', async () => {
-    const fixture = readJson<{ records: unknown[] }>('scenario-v1.json');
+    const fixture = readJson<DatabaseFixture>('scenario-v1.json');
     const expected = readJson<{ restored: unknown[] }>('scenario-v1-expected.json');
-    await writeFixture({ version: 3, stores: { facilityDatasets: { keyPath: 'id' }, facilityChunks: { keyPath: ['datasetId', 'index'] }, scenarios: { keyPath: 'id' } }, records: { scenarios: fixture.records } });
+    await writeFixture({ version: 3, stores: { ...V3_STORES, ...fixture.stores }, records: fixture.records });
     const scenarios = createScenarioStorage({ withDatabase: (operation) => openWoonzorgkaartDatabase().then(async (database) => { try { return await operation(database); } finally { database.close(); } }), channelName: null });
     const report = await scenarios.restore();
     expect(report).toEqual({ restored: expected.restored, issues: [] });
@@ -166,15 +174,15 @@ describe('database version 3', () => {
 
 describe('scenario restore', () => {
   it('one damaged or newer record costs only itself: the others load, each problem is named, the newer one stays untouched', async () => {
-    const fixture = readJson<{ records: Array<Record<string, unknown>> }>('scenario-v1.json');
-    const good = fixture.records[0]!;
+    const fixture = readJson<{ records: { scenarios: Array<Record<string, unknown>>; scenarioEdits: Array<Record<string, unknown>> } }>('scenario-v1.json');
+    const good = fixture.records.scenarios[0]!;
     const newer = { ...good, id: 'newer', name: 'Uit de toekomst', schemaVersion: SCENARIO_SCHEMA_VERSION + 1 };
     const broken = { id: 'broken', name: 'Kapot', schemaVersion: 1, revision: 1, edits: 'niet een lijst', createdAt: 5 };
     const noId = { name: 'Zonder id', schemaVersion: 1 };
     await writeFixture({
       version: 3,
-      stores: { facilityDatasets: { keyPath: 'id' }, facilityChunks: { keyPath: ['datasetId', 'index'] }, scenarios: { keyPath: 'id' } },
-      records: { scenarios: [good, newer, broken] },
+      stores: V3_STORES,
+      records: { scenarios: [good, newer, broken], scenarioEdits: fixture.records.scenarioEdits },
     });
     // A record without an id under some key (written by hand or a broken version).
     const database = await openWoonzorgkaartDatabase();
@@ -185,8 +193,27 @@ describe('scenario restore', () => {
     expect(problemCodes().sort()).toEqual(['storage.scenarioNewer', 'storage.scenarioRepaired', 'storage.scenarioRepaired']);
     expect($storageProblems.get().find((problem) => problem.code === 'storage.scenarioNewer')?.params).toMatchObject({ name: 'Uit de toekomst' });
     // The newer record is never overwritten by this version.
-    await expect(writeScenario(await openWoonzorgkaartDatabase(), { ...(good as unknown as DraftScenario), id: 'newer' }, 'any')).rejects.toMatchObject({ kind: 'conflict' });
-    expect((await storedScenarios()).find((record) => record['id'] === 'newer')).toEqual(newer);
+    await expect(writeScenario(await openWoonzorgkaartDatabase(), { ...(good as unknown as DraftScenario), edits: [], id: 'newer' }, 'any')).rejects.toMatchObject({ kind: 'conflict' });
+    expect((await storedScenarios()).find((record) => record['id'] === 'newer')).toEqual({ ...newer, edits: [] });
+  });
+});
+
+describe('scenario edit chunks', () => {
+  it('an unreadable chunk ends the edits there: the ones before are kept and the loss is named', async () => {
+    await startApp();
+    createScenario('Plan A');
+    for (let index = 0; index < 150; index += 1) applyScenarioEdit({ kind: 'moveKeyProject', keyProjectId: `kp-${index}`, from: null, to: { location: [6.1, 52.5], precision: 'planner' } });
+    await flushScenarioSaves();
+    const database = await openWoonzorgkaartDatabase();
+    const [scenario] = $scenarios.get();
+    await database.put('scenarioEdits', { scenarioId: scenario!.id, index: 1, edits: 'kapot' as never });
+    database.close();
+    await attachScenarioPersistence(null);
+    for (const close of closers.splice(0)) close();
+    setScenarios([]);
+    await startApp();
+    expect($scenarios.get()[0]?.edits).toHaveLength(100);
+    expect($storageProblems.get()).toEqual([expect.objectContaining({ code: 'storage.scenarioRepaired', params: expect.objectContaining({ reason: expect.stringContaining('edit 101 unreadable') }) })]);
   });
 });
 

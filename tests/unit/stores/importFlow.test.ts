@@ -1,6 +1,7 @@
 // The import flow store: steps, column mapping, coordinate confirmation, cancel, save and replace,
 // with the worker replaced by a direct parseImport call and an in-memory persistence.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { computed } from 'nanostores';
 import type { Facility, FacilityDataset } from '../../../src/domain/facility';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { ImportOptions } from '../../../src/data/import/importTypes';
@@ -109,6 +110,19 @@ afterEach(() => {
   closeImportDialog();
   setFacilityPersistence(null);
   setImportFlowServices();
+});
+
+describe('the dialog and the map preview change together', () => {
+  it('a listener of both sees one change, not a half-closed dialog, when the dialog closes over a preview', async () => {
+    await importFile(csvFile(threeValidRows));
+    expect($importPreview.get()).not.toBeNull();
+    const seen: Array<readonly [string, boolean]> = [];
+    const both = computed([$importFlow, $importPreview], (flow, preview): [string, boolean] => [flow.step, preview !== null]);
+    const stop = both.listen((value) => seen.push(value));
+    closeImportDialog();
+    stop();
+    expect(seen).toEqual([['closed', false]]);
+  });
 });
 
 describe('choosing the file', () => {

@@ -10,10 +10,13 @@ import {
   $plannerTargetImport,
   clearPlannerTargets,
   importPlannerTargets,
-  setScenarioSiteVerdicts,
 } from '../../../src/stores/scenarioScore';
 import { $activeScenario, applyScenarioEdit, createScenario, setMeasuredAgainst, setScenarioClock, setScenarios, selectScenario, undoEdit } from '../../../src/stores/scenarios';
 import { readGeoJson } from '../data/geoFiles';
+import type { DistanceMethod } from '../../../src/analysis/distanceMethod';
+import { analyseLocation } from '../../../src/analysis/reachability';
+import { WOONZORGZONE_PROFILE } from '../../../src/domain/norms';
+import { $scenarioSiteAnalysis } from '../../../src/stores/scenarioSiteAnalysis';
 
 const targets = parseHousingTargets(readGeoJson('geo/woondeal/ouderenhuisvesting-doelen.json'), 'ouderenhuisvesting-doelen.json').value;
 const assignment = parseRegionAssignment(readGeoJson('geo/boundaries/regio-indeling.json'), 'regio-indeling.json').items;
@@ -46,7 +49,7 @@ describe('active scenario score store', () => {
     setScenarios([]);
     $appData.set({ municipalities, targets: targets.municipalTargets, regionTargets: targets.regionTargets });
     $plannerTargetImport.set(null);
-    setScenarioSiteVerdicts(new Map());
+    $scenarioSiteAnalysis.set({ status: 'idle' });
   });
   afterEach(() => {
     setScenarioClock(null);
@@ -77,7 +80,13 @@ describe('active scenario score store', () => {
     // Almelo (first by name) is in Twente: no target per municipality, so no comparison
     expect($activeScenarioScore.get()!.municipalities[0]!.targets.nultreden.comparison).toBeNull();
     expect($activeScenarioScore.get()!.areas[0]!.targets.nultreden.comparison?.measuredAgainst).toBe('band');
-    setScenarioSiteVerdicts(new Map([['s1', { geclusterd: { verdict: 'met' } }]]));
+    // the worker's row for the site: every facility 10 m away (a stand-in distance method)
+    const method: DistanceMethod = {
+      method: 'hemelsbreed',
+      hasCategory: () => true,
+      nearest: (_category, point) => ({ facilityIndex: 0, facilityId: 'f', location: point, distanceMeters: 10, method: 'hemelsbreed' }),
+    };
+    $scenarioSiteAnalysis.set({ status: 'ready', rows: [{ siteId: 's1', siteName: 's1', reachability: analyseLocation([6.09, 52.51], method, WOONZORGZONE_PROFILE) }] });
     const zwolle = $activeScenarioScore.get()!.municipalities.find((entry) => entry.area.kind === 'municipality' && entry.area.code === 'GM0193')!;
     expect(zwolle.reachability.geclusterd.met).toEqual({ homes: 40, siteIds: ['s1'] });
   });

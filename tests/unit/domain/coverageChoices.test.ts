@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completenessFromChoices, initialCoverageChoices, withCoverageCodes, withCoverageKind } from '../../../src/stores/coverageChoices';
+import { completenessFromChoices, initialCoverageChoices, withCoverageCodes, withCoverageKind } from '../../../src/domain/coverageChoices';
 
 const holding = new Map([
   ['huisarts', ['GM0193']],

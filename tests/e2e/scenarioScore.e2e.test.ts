@@ -1,0 +1,105 @@
+// The score of a draft scenario against the targets in the built app: adding a site with homes
+// changes its municipality's figure (and the region's), the figure links to the site behind it, and
+// the panel passes WCAG checks in both languages; screenshots at 1280×720 and 1440×900.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
+import { openApp, waitForMapIdle } from './appPage';
+import { wcagViolations } from './axe';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Zwolle railway station (DOVA CHB). */
+const ZWOLLE_STATION = { lat: '52.504719', lon: '6.091951' };
+
+const homesOf = async (page: Page, testId: string) => Number(await page.getByTestId('scenario-score').getByTestId(testId).getAttribute('data-homes'));
+
+async function addSiteAtZwolleStation(page: Page, geclusterd: string): Promise<void> {
+  await page.getByRole('button', { name: 'Locatie toevoegen' }).click();
+  const box = (await page.locator('#map').boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.55);
+  await expect.poll(() => page.getByTestId('site-panel').locator('h2').textContent(), { timeout: 15_000 }).toContain('Nieuwe locatie 1');
+  await page.getByLabel('Breedtegraad (° N)').fill(ZWOLLE_STATION.lat);
+  await page.getByLabel('Lengtegraad (° O)').fill(ZWOLLE_STATION.lon);
+  await page.getByRole('button', { name: 'Naar deze coördinaten verplaatsen' }).click();
+  if ((await page.getByTestId('site-municipality').textContent()) !== 'Zwolle') {
+    await page.getByTestId('border-move-dialog').getByRole('button', { name: 'Verplaatsen naar Zwolle' }).click();
+  }
+  await expect.poll(() => page.getByTestId('site-municipality').textContent(), { timeout: 15_000 }).toBe('Zwolle');
+  await page.getByLabel('Geclusterd', { exact: true }).fill(geclusterd);
+  await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+  await expect.poll(() => page.getByTestId('edit-history').locator('li').last().textContent()).toContain(`Geclusterd 0 → ${geclusterd}`);
+}
+
+describe('scenario score against the targets', () => {
+  it('adding a site with homes changes the municipality\'s score figure, which links to the site', { timeout: 240_000 }, async () => {
+    for (const viewport of [
+      { width: 1280, height: 720 },
+      { width: 1440, height: 900 },
+    ]) {
+      // axe is injected as a script: this context bypasses the app's CSP for that only
+      const context = await browser.newContext({ viewport, bypassCSP: true, locale: 'nl-NL' });
+      const app = await openApp(null, { context });
+      const { page } = app;
+      await waitForMapIdle(page);
+      await page.getByRole('button', { name: 'Nieuw scenario uit het gepubliceerde plan' }).click();
+      const score = page.getByTestId('scenario-score');
+      await expect.poll(() => score.locator('h4').first().textContent()).toBe('Score tegen de opgave');
+
+      // Zwolle before: no planned homes; the target band as printed (afsprakenkader Bijlage 1).
+      await page.getByLabel('Gebied voor de score').selectOption('GM0193');
+      expect(await homesOf(page, 'planned-geclusterd')).toBe(0);
+      const targetCell = await score.getByTestId('target-geclusterd').textContent();
+      expect(targetCell).toMatch(/^\d[\d.]* \/ \d[\d.]*$/);
+      const statusBefore = await score.locator('[data-type="geclusterd"] .score-status-text').textContent();
+      expect(statusBefore).toMatch(/^onder de bandbreedte: nog [\d.]+ tot de ondergrens$/);
+
+      await addSiteAtZwolleStation(page, '40');
+      await expect.poll(() => homesOf(page, 'planned-geclusterd')).toBe(40);
+      expect(await homesOf(page, 'planned-total')).toBe(40);
+      const statusAfter = await score.locator('[data-type="geclusterd"] .score-status-text').textContent();
+      const missing = (text: string | null) => Number((text ?? '').match(/nog ([\d.]+)/)![1]!.replace(/\./g, ''));
+      expect(missing(statusBefore) - missing(statusAfter)).toBe(40);
+      // sociale huur by default: the whole split is social rent
+      expect(await homesOf(page, 'split-social')).toBe(40);
+
+      // The region counts it too.
+      await page.getByLabel('Gebied voor de score').selectOption('west-overijssel');
+      await expect.poll(() => homesOf(page, 'planned-geclusterd')).toBe(40);
+      await page.getByLabel('Gebied voor de score').selectOption('GM0193');
+
+      // The figure links to the site behind it; the site opens from the list.
+      await score.getByTestId('planned-geclusterd').click();
+      const shown = page.getByTestId('score-shown-sites');
+      await expect.poll(() => shown.textContent()).toContain('Nieuwe locatie 1');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('score-shown-sites');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('site-panel').locator('h2').textContent()).toContain('Nieuwe locatie 1');
+
+      const size = `${viewport.width}`;
+      await score.locator('h4').first().evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+      await app.screenshot(`70-scenario-score-nl-${size}`);
+      await score.getByTestId('score-split').evaluate((split) => split.scrollIntoView({ block: 'start' }));
+      await app.screenshot(`71-scenario-score-split-phases-nl-${size}`);
+      expect(await wcagViolations(page)).toEqual([]);
+
+      await page.getByRole('button', { name: 'Switch to English' }).click();
+      await expect.poll(() => score.locator('h4').first().textContent()).toBe('Score against the targets');
+      expect(await homesOf(page, 'planned-geclusterd')).toBe(40);
+      await score.locator('h4').first().evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+      await app.screenshot(`72-scenario-score-en-${size}`);
+      await score.getByTestId('score-reach').evaluate((reach) => reach.scrollIntoView({ block: 'start' }));
+      await app.screenshot(`73-scenario-score-reach-en-${size}`);
+      expect(await wcagViolations(page)).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+      await context.close();
+    }
+  });
+});
