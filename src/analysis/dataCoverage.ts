@@ -140,10 +140,20 @@ export function completeAreas(coverage: CategoryCoverage, outlines: CoverageOutl
     testers.set(key, tester);
     return tester;
   };
+  // The tester of each category, found once (the grid asks for every cell).
+  const categoryTesters = new Map<FacilityCategory, AreaTester | null>();
+  const testerOf = (category: FacilityCategory): AreaTester | null => {
+    let tester = categoryTesters.get(category);
+    if (tester === undefined) {
+      const area = coverage.get(category);
+      tester = area === undefined ? null : testerFor(area);
+      categoryTesters.set(category, tester);
+    }
+    return tester;
+  };
   const completeRadiusMeters = (category: FacilityCategory, point: readonly [number, number], limitMeters: number): number => {
-    const area = coverage.get(category);
-    if (area === undefined) return -1;
-    const tester = testerFor(area);
+    const tester = testerOf(category);
+    if (tester === null) return -1;
     return tester.inside(point) ? tester.edges.distanceWithinMeters(point, limitMeters) : -1;
   };
   return {
@@ -153,12 +163,11 @@ export function completeAreas(coverage: CategoryCoverage, outlines: CoverageOutl
       // Per area: is the point inside, and how far is its edge (once, up to the largest radius asked)?
       const groups = new Map<AreaTester, FacilityCategory[]>();
       for (const category of FACILITY_CATEGORIES) {
-        const area = coverage.get(category);
-        if (area === undefined) {
+        const tester = testerOf(category);
+        if (tester === null) {
           incomplete.add(category);
           continue;
         }
-        const tester = testerFor(area);
         const group = groups.get(tester);
         if (group) group.push(category);
         else groups.set(tester, [category]);

@@ -189,7 +189,7 @@ function benchIncremental(prepared: PreparedPoints, towns: [number, number][], s
  * complete over their norm circle, with supermarkets and GPs declared complete for five
  * municipalities and pharmacies for the province; checked against the distance to every edge.
  */
-function benchBorderRule(grid: ReturnType<typeof buildProvinceGrid>, province: Polygon | MultiPolygon): BenchResult {
+export function benchBorderRule(grid: ReturnType<typeof buildProvinceGrid>, province: Polygon | MultiPolygon): BenchResult {
   const collection = JSON.parse(readFileSync('geo/boundaries/overijssel-gemeenten-cbs-2026.geojson', 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { statcode: string }>;
   const municipalities = collection.features.map((feature) => ({ ...feature, properties: { code: feature.properties.statcode } }));
   const declared = ['GM0193', 'GM0166', 'GM0150', 'GM0148', 'GM1896'];
