@@ -100,6 +100,23 @@ export function scenarioState(scenario: Pick<DraftScenario, 'edits' | 'appliedCo
   return applyEdits(base, scenario.edits.slice(0, scenario.appliedCount));
 }
 
+/**
+ * The plan of a stored draft for display: like scenarioState, but an edit that does not fit ends the
+ * replay there instead of throwing (drafts are checked on restore and import, so this is a safety net).
+ */
+export function scenarioStateUpToFirstMisfit(scenario: Pick<DraftScenario, 'edits' | 'appliedCount'>, base: ScenarioState): ScenarioState {
+  let state = base;
+  for (const edit of scenario.edits.slice(0, scenario.appliedCount)) {
+    try {
+      state = applyEdit(state, edit);
+    } catch (error) {
+      if (error instanceof ScenarioEditError) break;
+      throw error;
+    }
+  }
+  return state;
+}
+
 /** Adds an edit after the applied ones; edits that had been undone can no longer be redone. */
 export function recordEdit<T extends Pick<DraftScenario, 'edits' | 'appliedCount'>>(scenario: T, edit: ScenarioEdit): T {
   return { ...scenario, edits: [...scenario.edits.slice(0, scenario.appliedCount), edit], appliedCount: scenario.appliedCount + 1 };

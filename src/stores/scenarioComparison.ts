@@ -2,7 +2,7 @@
 
 import { atom, batch, computed } from 'nanostores';
 import { compareScenarioStates, type ScenarioComparison } from '../analysis/scenarioCompare';
-import { applyEdit } from '../analysis/scenarioState';
+import { scenarioStateUpToFirstMisfit } from '../analysis/scenarioState';
 import { EMPTY_SCENARIO_STATE, type DraftScenario, type ScenarioState } from '../domain/scenario';
 import { $scenarios } from './scenarios';
 import { $selection } from './selection';
@@ -12,15 +12,7 @@ export const $comparisonPair = atom<{ a: string; b: string } | null>(null);
 
 /** A draft's plan; an edit that does not fit ends the replay there (as the active draft's plan does). */
 function planOf(scenario: DraftScenario): ScenarioState {
-  let state = EMPTY_SCENARIO_STATE;
-  for (const edit of scenario.edits.slice(0, scenario.appliedCount)) {
-    try {
-      state = applyEdit(state, edit);
-    } catch {
-      break;
-    }
-  }
-  return state;
+  return scenarioStateUpToFirstMisfit(scenario, EMPTY_SCENARIO_STATE);
 }
 
 export interface OpenComparison {

@@ -28,7 +28,7 @@ import {
   type TargetMeasure,
 } from '../domain/scenario';
 import { DEFAULT_WALKING_SPEED, WOONZORGZONE_PROFILE, type NormProfile, type WalkingSpeed } from '../domain/norms';
-import { applyEdit, recordEdit, redo, scenarioState, undo, canRedo, canUndo } from '../analysis/scenarioState';
+import { applyEdit, recordEdit, redo, scenarioStateUpToFirstMisfit, undo, canRedo, canUndo } from '../analysis/scenarioState';
 
 export { MAX_SCENARIO_NAME_LENGTH, cleanScenarioName };
 
@@ -95,22 +95,9 @@ export const $activeScenario = computed([$scenarios, $activeScenarioId], (scenar
  * restored or imported, so replaying their applied edits does not fail; should it fail anyway, the
  * plan is the one of the edits before the failing one (never an exception in a computed store).
  */
-export const $activeScenarioState = computed($activeScenario, (scenario): ScenarioState | null => {
-  if (scenario === null) return null;
-  try {
-    return scenarioState(scenario, EMPTY_SCENARIO_STATE);
-  } catch {
-    let state = EMPTY_SCENARIO_STATE;
-    for (const edit of scenario.edits.slice(0, scenario.appliedCount)) {
-      try {
-        state = applyEdit(state, edit);
-      } catch {
-        break;
-      }
-    }
-    return state;
-  }
-});
+export const $activeScenarioState = computed($activeScenario, (scenario): ScenarioState | null =>
+  scenario === null ? null : scenarioStateUpToFirstMisfit(scenario, EMPTY_SCENARIO_STATE),
+);
 
 export const $canUndoEdit = computed($activeScenario, (scenario) => scenario !== null && canUndo(scenario));
 export const $canRedoEdit = computed($activeScenario, (scenario) => scenario !== null && canRedo(scenario));

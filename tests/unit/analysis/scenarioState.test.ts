@@ -17,6 +17,7 @@ import {
   redo,
   ScenarioEditError,
   scenarioState,
+  scenarioStateUpToFirstMisfit,
   undo,
 } from '../../../src/analysis/scenarioState';
 import { seededRandom } from '../../support/seededRandom';
@@ -141,6 +142,21 @@ describe('edits that do not fit give ScenarioEditError', () => {
 });
 
 // --- property: every edit's inverse undoes it ----------------------------------------------------
+
+describe('the plan of a stored draft whose edits stop fitting', () => {
+  it('keeps the edits before the first one that does not fit and ignores the rest', () => {
+    const a = site('a');
+    const b = site('b');
+    const edits: ScenarioEdit[] = [
+      { kind: 'addSite', id: 'e1', at: AT, site: a },
+      { kind: 'removeSite', id: 'e2', at: AT, site: b },
+      { kind: 'addSite', id: 'e3', at: AT, site: b },
+    ];
+    expect(() => scenarioState({ edits, appliedCount: 3 }, EMPTY_SCENARIO_STATE)).toThrow(ScenarioEditError);
+    expect(scenarioStateUpToFirstMisfit({ edits, appliedCount: 3 }, EMPTY_SCENARIO_STATE).sites).toEqual([a]);
+    expect(scenarioStateUpToFirstMisfit({ edits, appliedCount: 1 }, EMPTY_SCENARIO_STATE).sites).toEqual([a]);
+  });
+});
 
 describe('every edit kind is undone by its inverse (generated edits)', () => {
   it('apply then inverse gives the state back, and the inverse of the inverse is the edit', () => {
