@@ -4,7 +4,25 @@
 import type { SiteVerdicts } from '../../src/analysis/scenarioScore';
 import type { Verdict } from '../../src/analysis/reachability';
 import { HOUSING_TYPES } from '../../src/domain/housing';
-import { DELIVERY_PHASES, SITE_HOME_TYPES, TENURES, type ScenarioEdit, type ScenarioState, type Site, type SiteFields } from '../../src/domain/scenario';
+import { DELIVERY_PHASES, SITE_HOME_TYPES, TENURES, emptySiteHomes, type ScenarioEdit, type ScenarioState, type Site, type SiteFields } from '../../src/domain/scenario';
+
+/** One made-up site in Zwolle with 40 zorggeschikt homes (sociale huur, 2024–2030); `changes` override fields. */
+export function testSite(id: string, changes: Partial<Site> = {}): Site {
+  return {
+    id,
+    name: `Locatie ${id}`,
+    location: [6.09, 52.51],
+    outline: null,
+    municipalityCode: 'GM0193',
+    homes: { ...emptySiteHomes(), zorggeschikt: 40 },
+    tenure: 'socialeHuur',
+    phase: '2024-2030',
+    year: null,
+    keyProjectId: null,
+    notes: '',
+    ...changes,
+  };
+}
 
 /** 0 for about 30 % (so figures skip sites), else up to 119. */
 const someHomes = (random: () => number) => (random() < 0.3 ? 0 : Math.floor(random() * 120));

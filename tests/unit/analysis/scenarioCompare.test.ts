@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { compareScenarioStates, homesPerMunicipality } from '../../../src/analysis/scenarioCompare';
 import { emptySiteHomes, type ScenarioState, type Site } from '../../../src/domain/scenario';
+import { testSite } from '../../support/syntheticScenario';
 
 function site(id: string, changes: Partial<Site> = {}): Site {
-  return {
-    id,
-    name: `Locatie ${id}`,
-    location: [6.09, 52.5],
-    outline: null,
-    municipalityCode: 'GM0193',
-    homes: { ...emptySiteHomes(), zorggeschikt: 40 },
-    tenure: 'socialeHuur',
-    phase: '2024-2030',
-    year: null,
-    keyProjectId: null,
-    notes: '',
-    ...changes,
-  };
+  return testSite(id, { location: [6.09, 52.5], ...changes });
 }
 
 function state(sites: Site[], placements: [string, [number, number]][] = []): ScenarioState {

@@ -22,24 +22,12 @@ import {
 } from '../../../src/analysis/scenarioState';
 import { seededRandom } from '../../support/seededRandom';
 import { randomEdit } from '../../support/syntheticScenario';
+import { testSite } from '../../support/syntheticScenario';
 
 const AT = '2026-12-01T12:00:00.000Z';
 
 function site(id: string, overrides: Partial<Site> = {}): Site {
-  return {
-    id,
-    name: `Locatie ${id}`,
-    location: [6.09, 52.51],
-    outline: null,
-    municipalityCode: 'GM0193',
-    homes: { ...emptySiteHomes(), geclusterd: 20 },
-    tenure: 'socialeHuur',
-    phase: '2024-2030',
-    year: null,
-    keyProjectId: null,
-    notes: '',
-    ...overrides,
-  };
+  return testSite(id, { homes: { ...emptySiteHomes(), geclusterd: 20 }, ...overrides });
 }
 
 const placement = (lon: number, lat: number): KeyProjectPlacementOverride => ({ location: [lon, lat], precision: 'planner' });

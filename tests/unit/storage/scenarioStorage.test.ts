@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { emptySiteHomes, SCENARIO_SCHEMA_VERSION, type DraftScenario, type Site } from '../../../src/domain/scenario';
+import { SCENARIO_SCHEMA_VERSION, type DraftScenario, type Site } from '../../../src/domain/scenario';
 import { DATABASE_NAME, openWoonzorgkaartDatabase } from '../../../src/storage/database';
 import { createFacilityStorage, type FacilityStorage } from '../../../src/storage/facilityPersistence';
 import { createScenarioStorage, type ScenarioStorage } from '../../../src/storage/scenarioPersistence';
@@ -28,6 +28,7 @@ import {
 } from '../../../src/stores/scenarios';
 import { $scenarioConflicts, $scenarioSaveStatus, attachScenarioPersistence, flushScenarioSaves, keepConflictedAsCopy, scenarioRevision } from '../../../src/stores/scenarioStorage';
 import { startFacilityStorage, startScenarioStorage } from '../../../src/stores/storageConnection';
+import { testSite } from '../../support/syntheticScenario';
 
 function readJson<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(`../../fixtures/storage/${name}`, import.meta.url), 'utf8')) as T;
@@ -80,19 +81,7 @@ afterEach(async () => {
   setFacilityPersistence(null);
 });
 
-const site = (id: string, name = 'Spoorzone'): Site => ({
-  id,
-  name,
-  location: [6.09, 52.51],
-  outline: null,
-  municipalityCode: 'GM0193',
-  homes: { ...emptySiteHomes(), zorggeschikt: 40 },
-  tenure: 'socialeHuur',
-  phase: '2024-2030',
-  year: null,
-  keyProjectId: null,
-  notes: '',
-});
+const site = (id: string, name = 'Spoorzone'): Site => testSite(id, { name, location: [6.09, 52.51] });
 
 /** The app in this tab: facility storage, then scenarios over the same connection. */
 async function startApp(): Promise<{ facility: FacilityStorage; scenarios: ScenarioStorage }> {

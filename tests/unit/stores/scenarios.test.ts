@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ScenarioEditError } from '../../../src/analysis/scenarioState';
-import { emptySiteHomes, type DraftScenario, type Site } from '../../../src/domain/scenario';
+import { type DraftScenario, type Site } from '../../../src/domain/scenario';
 import {
   $activeScenario,
   $activeScenarioId,
@@ -26,6 +26,7 @@ import {
   undoDelete,
   undoEdit,
 } from '../../../src/stores/scenarios';
+import { testSite } from '../../support/syntheticScenario';
 
 /** A clock that counts: ids id-1, id-2 …; times one second apart. */
 function countingClock() {
@@ -37,19 +38,7 @@ function countingClock() {
   };
 }
 
-const site = (id: string, name = 'Spoorzone'): Site => ({
-  id,
-  name,
-  location: [6.09, 52.51],
-  outline: null,
-  municipalityCode: 'GM0193',
-  homes: { ...emptySiteHomes(), zorggeschikt: 40 },
-  tenure: 'socialeHuur',
-  phase: '2024-2030',
-  year: null,
-  keyProjectId: null,
-  notes: '',
-});
+const site = (id: string, name = 'Spoorzone'): Site => testSite(id, { name, location: [6.09, 52.51] });
 
 describe('scenario stores', () => {
   const saved: DraftScenario[] = [];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type Language } from '../../../src/i18n/catalogue';
-import { emptySiteHomes, type ScenarioEdit, type Site } from '../../../src/domain/scenario';
+import { type ScenarioEdit, type Site } from '../../../src/domain/scenario';
 import { describeEdits, type EditTextContext } from '../../../src/ui/scenarioEditText';
+import { testSite } from '../../support/syntheticScenario';
 
 function context(language: Language): EditTextContext {
   return {
@@ -13,19 +14,7 @@ function context(language: Language): EditTextContext {
   };
 }
 
-const site: Site = {
-  id: 's1',
-  name: 'De Linde',
-  location: [6.0921, 52.5052],
-  outline: null,
-  municipalityCode: 'GM0193',
-  homes: { ...emptySiteHomes(), zorggeschikt: 40 },
-  tenure: 'socialeHuur',
-  phase: '2024-2030',
-  year: null,
-  keyProjectId: null,
-  notes: '',
-};
+const site: Site = testSite('s1', { name: 'De Linde', location: [6.0921, 52.5052] });
 const at = '2026-12-01T18:00:00Z';
 
 const edits: ScenarioEdit[] = [
