@@ -130,4 +130,21 @@ describe('draft scenarios kept in the browser', () => {
     expect(app.pageErrors).toEqual([]);
     await context.close();
   });
+
+  it('when the browser will not keep the data for good, the panel says it may be cleared and advises export', { timeout: 120_000 }, async () => {
+    const context = await launchPersistent(newProfileDirectory());
+    // The browser's answer to navigator.storage.persist(): no (as Chromium answers for a site without engagement).
+    await context.addInitScript(() => {
+      const storage = navigator.storage as StorageManager & { persist: () => Promise<boolean>; persisted: () => Promise<boolean> };
+      storage.persist = () => Promise.resolve(false);
+      storage.persisted = () => Promise.resolve(false);
+    });
+    const app = await openApp(null, { context });
+    await createDraftWithSite(app.page, 'Hofje Assendorp');
+    await expectSaved(app.page);
+    const status = app.page.getByTestId('scenario-storage-status');
+    expect(await status.getAttribute('data-persistence')).toBe('bestEffort');
+    expect(await status.textContent()).toContain('de browser kan dit wissen als er ruimte nodig is. Exporteer scenario');
+    await context.close();
+  });
 });
