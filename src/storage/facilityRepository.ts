@@ -36,9 +36,25 @@ type WriteTransaction<S extends Stores[]> = IDBPTransaction<WoonzorgkaartSchema,
 /** The revision a write expects to find: 'new' = the dataset must not exist, 'any' = no check. */
 export type ExpectedRevision = number | 'new' | 'any';
 
-/** All keys [datasetId, anything]: arrays sort after numbers, so [id, []] bounds every [id, number]. */
-function datasetKeyRange(datasetId: string): IDBKeyRange {
-  return IDBKeyRange.bound([datasetId], [datasetId, []]);
+/**
+ * All chunk keys [ownerId, anything] of one dataset or scenario: arrays sort after numbers, so
+ * [id, []] bounds every [id, number].
+ */
+export function chunkKeyRange(ownerId: string): IDBKeyRange {
+  return IDBKeyRange.bound([ownerId], [ownerId, []]);
+}
+
+/**
+ * Replaces all chunks of one owner inside a write transaction: deletes the old ones, then puts the
+ * new ones sequentially on purpose: each await lets the browser run input between two chunks.
+ */
+export async function replaceChunks<Chunk>(
+  store: { delete(range: IDBKeyRange): Promise<void>; put(chunk: Chunk): Promise<unknown> },
+  ownerId: string,
+  chunks: readonly Chunk[],
+): Promise<void> {
+  await store.delete(chunkKeyRange(ownerId));
+  for (const chunk of chunks) await store.put(chunk);
 }
 
 /**
@@ -129,7 +145,7 @@ export async function readDatasetRecord(
     if (record === undefined) return undefined;
     const chunkStore = transaction.objectStore('facilityChunks');
     const chunks: unknown[] = [];
-    let lower: IDBKeyRange = datasetKeyRange(datasetId);
+    let lower: IDBKeyRange = chunkKeyRange(datasetId);
     for (;;) {
       // One chunk per request: getAll with count 1 walks the range without knowing the indexes.
       const [chunk] = await chunkStore.getAll(lower, 1);
@@ -192,10 +208,7 @@ export async function writeDataset(
     const stored = await datasets.get(meta.id);
     checkRevision(meta.id, stored, expected);
     const revision = (stored?.revision ?? 0) + 1;
-    const chunkStore = transaction.objectStore('facilityChunks');
-    await chunkStore.delete(datasetKeyRange(meta.id));
-    // Sequential on purpose: each await lets the browser run input between two chunks.
-    for (const chunk of chunks) await chunkStore.put(chunk);
+    await replaceChunks(transaction.objectStore('facilityChunks'), meta.id, chunks);
     // Fields of the old record this version does not write (another feature's) are kept.
     await datasets.put({ ...stored, ...meta, facilityCount: facilities.length, savedAt, revision, chunkCount: chunks.length, schemaVersion: writtenVersion(stored) });
     return { revision };
@@ -253,6 +266,6 @@ export function deleteDataset(database: WoonzorgkaartDatabase, datasetId: string
     if (stored === undefined) return;
     if (typeof expected === 'number') checkRevision(datasetId, stored, expected);
     await datasets.delete(datasetId);
-    await transaction.objectStore('facilityChunks').delete(datasetKeyRange(datasetId));
+    await transaction.objectStore('facilityChunks').delete(chunkKeyRange(datasetId));
   });
 }

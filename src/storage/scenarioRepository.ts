@@ -17,7 +17,7 @@ import { restoreScenario } from '../data/scenarioRecord';
 import type { DataIssue } from '../domain/dataIssue';
 import { SCENARIO_SCHEMA_VERSION, type DraftScenario } from '../domain/scenario';
 import { SCENARIO_EDIT_CHUNK_SIZE, type ScenarioEditChunk, type StoredScenario, type WoonzorgkaartDatabase } from './database';
-import { read, write, type ExpectedRevision } from './facilityRepository';
+import { chunkKeyRange, read, replaceChunks, write, type ExpectedRevision } from './facilityRepository';
 import { StorageError } from './storageErrors';
 
 export interface RestoredScenario {
@@ -48,11 +48,6 @@ export function restoreScenarioRecord(value: unknown, key: string): ScenarioReco
   return { ok: true, entry: { scenario: result.scenario, revision }, issues };
 }
 
-/** All keys [scenarioId, anything]: arrays sort after numbers, so [id, []] bounds every [id, number]. */
-function editKeyRange(scenarioId: string): IDBKeyRange {
-  return IDBKeyRange.bound([scenarioId], [scenarioId, []]);
-}
-
 /**
  * The stored record with its edits put back in order. A chunk that cannot be read ends the list
  * there with a null (restoreScenario reports it and keeps the edits before it).
@@ -72,7 +67,7 @@ function withEdits(record: unknown, chunks: unknown[]): unknown {
 }
 
 async function readWithEdits(transaction: { objectStore(name: 'scenarioEdits'): { getAll(query: IDBKeyRange): Promise<ScenarioEditChunk[]> } }, record: unknown, key: string): Promise<unknown> {
-  return withEdits(record, await transaction.objectStore('scenarioEdits').getAll(editKeyRange(key)));
+  return withEdits(record, await transaction.objectStore('scenarioEdits').getAll(chunkKeyRange(key)));
 }
 
 /** Every stored scenario with its key, raw, edits included (check each with restoreScenarioRecord). One read-only transaction. */
@@ -132,10 +127,7 @@ export function writeScenario(database: WoonzorgkaartDatabase, scenario: DraftSc
     const stored = await store.get(scenario.id);
     checkRevision(scenario.id, stored, expected);
     const revision = (stored?.revision ?? 0) + 1;
-    const editStore = transaction.objectStore('scenarioEdits');
-    await editStore.delete(editKeyRange(scenario.id));
-    // Sequential on purpose: each await lets the browser run input between two chunks.
-    for (const chunk of chunks) await editStore.put(chunk);
+    await replaceChunks(transaction.objectStore('scenarioEdits'), scenario.id, chunks);
     await store.put({ ...stored, ...withoutEdits, schemaVersion: SCENARIO_SCHEMA_VERSION, revision, savedAt, editChunkCount: chunks.length });
     return { revision };
   });
@@ -149,6 +141,6 @@ export function deleteScenarioRecord(database: WoonzorgkaartDatabase, scenarioId
     if (stored === undefined) return;
     if (typeof expected === 'number') checkRevision(scenarioId, stored, expected);
     await store.delete(scenarioId);
-    await transaction.objectStore('scenarioEdits').delete(editKeyRange(scenarioId));
+    await transaction.objectStore('scenarioEdits').delete(chunkKeyRange(scenarioId));
   });
 }
