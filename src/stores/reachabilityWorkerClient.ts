@@ -2,10 +2,9 @@
 // analysis point, all key projects as the plan places them, the open draft's sites and the one being
 // dragged, grid score) and writes its answers back; all heavy work runs there.
 
-import { atom, batch } from 'nanostores';
+import { batch } from 'nanostores';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue } from '../domain/dataIssue';
-import type { FacilityCategory } from '../domain/facility';
 import { PACK_CHUNK_SIZE, packFacilities, packFacilitiesInChunks, type PackedFacilities } from '../analysis/facilityIndex';
 import type { ReachabilitySite } from '../analysis/reachability';
 import type { ReachabilityRequest, ReachabilityResponse } from '../analysis/reachabilityProtocol';
@@ -24,9 +23,6 @@ import { $gridDescription, $gridResult, $gridSettings } from './suitabilityGrid'
  * the declared coverage (src/analysis/dataCoverage.ts).
  */
 export const $reachFacilities = $activeFacilities;
-
-/** Categories the worker has facilities for (its answer to the last setFacilities). */
-export const $categoriesWithData = atom<FacilityCategory[]>([]);
 
 /** The part of a Worker the client uses, so tests can pass a stand-in that runs the handler directly. */
 export interface ReachabilityWorkerPort {
@@ -152,8 +148,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
       failRequest(kind, response.issues);
       return;
     }
-    if (response.type === 'facilitiesSet') $categoriesWithData.set(response.categoriesWithData);
-    else if (response.type === 'gridSet') {
+    if (response.type === 'gridSet') {
       gridReady = true;
       batch(() => {
         $gridDescription.set(response.grid);
