@@ -11,15 +11,8 @@ import { parseImport } from '../../../src/data/import/parseImport';
 import { fileSizeIssue, MAX_IMPORT_BYTES } from '../../../src/data/import/importLimits';
 import { translate } from '../../../src/i18n/catalogue';
 import { $facilitiesByDataset, $facilityDatasets } from '../../../src/stores/facilities';
-import {
-  $storageProblems,
-  $storageStatus,
-  resetFacilityRevisions,
-  restoreFacilityDatasets,
-  setFacilityPersistence,
-  type ExpectedRevision,
-  type FacilityPersistence,
-} from '../../../src/stores/facilityActions';
+import { restoreFacilityDatasets, setFacilityPersistence, type ExpectedRevision, type FacilityPersistence } from '../../../src/stores/facilityActions';
+import { resetFacilityStores } from './facilityFixtures';
 import { StorageError } from '../../../src/storage/storageErrors';
 import { $importPreview } from '../../../src/stores/importPreview';
 import {
@@ -94,11 +87,7 @@ async function importFile(file: Blob, fileName = 'zorglocaties.csv', source = 'E
 
 beforeEach(() => {
   closeImportDialog();
-  $facilityDatasets.set([]);
-  $facilitiesByDataset.set(new Map());
-  $storageProblems.set([]);
-  $storageStatus.set('ready');
-  resetFacilityRevisions();
+  resetFacilityStores();
   persistence = memoryPersistence();
   setFacilityPersistence(persistence);
   runner = vi.fn<ImportRunner>(directRunner);

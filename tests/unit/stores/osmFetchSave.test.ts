@@ -4,9 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Facility, FacilityDataset } from '../../../src/domain/facility';
 import { StorageError } from '../../../src/storage/storageErrors';
 import { $facilityDatasets, $facilitiesByDataset } from '../../../src/stores/facilities';
-import { $storageProblems, $storageStatus, resetFacilityRevisions, setFacilityPersistence, type FacilityPersistence } from '../../../src/stores/facilityActions';
+import { $storageProblems, setFacilityPersistence, type FacilityPersistence } from '../../../src/stores/facilityActions';
 import type * as LoadOsmFacilities from '../../../src/data/osm/loadOsmFacilities';
 import { $osmFetch, fetchOsmFacilities } from '../../../src/stores/osmFetch';
+import { answeringPersistence, resetFacilityStores } from './facilityFixtures';
 
 const dataset: FacilityDataset = {
   id: 'osm-province',
@@ -26,21 +27,11 @@ vi.mock('../../../src/data/osm/loadOsmFacilities', async (importOriginal) => ({
 }));
 
 function failingPersistence(error: unknown): FacilityPersistence {
-  return {
-    saveDataset: () => Promise.reject(error),
-    renameDataset: () => Promise.reject(error),
-    setHidden: () => Promise.reject(error),
-    setCompleteness: () => Promise.reject(error),
-    deleteDataset: () => Promise.reject(error),
-  };
+  return answeringPersistence(() => Promise.reject(error));
 }
 
 beforeEach(() => {
-  $facilityDatasets.set([]);
-  $facilitiesByDataset.set(new Map());
-  $storageProblems.set([]);
-  $storageStatus.set('ready');
-  resetFacilityRevisions();
+  resetFacilityStores();
 });
 
 afterEach(() => setFacilityPersistence(null));

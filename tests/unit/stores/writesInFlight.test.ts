@@ -3,17 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FacilityDataset } from '../../../src/domain/facility';
 import { StorageError } from '../../../src/storage/storageErrors';
-import { $facilitiesByDataset, $facilityDatasets } from '../../../src/stores/facilities';
-import {
-  $storageProblems,
-  $storageStatus,
-  $writesInFlight,
-  renameFacilityDataset,
-  resetFacilityRevisions,
-  saveFacilityDataset,
-  setFacilityPersistence,
-  type FacilityPersistence,
-} from '../../../src/stores/facilityActions';
+import { $storageProblems, $storageStatus, $writesInFlight, renameFacilityDataset, saveFacilityDataset, setFacilityPersistence } from '../../../src/stores/facilityActions';
+import { answeringPersistence, resetFacilityStores } from './facilityFixtures';
 
 const dataset: FacilityDataset = { id: 'import-1', kind: 'import', name: 'Apotheken', source: 'test', licence: 'test', retrievedAt: '2026-11-23T09:00:00Z', completeness: {}, hidden: false };
 
@@ -22,22 +13,11 @@ function heldPersistence() {
   const finish: Array<(outcome: 'commit' | 'fail') => void> = [];
   const held = <T,>(value: T) =>
     new Promise<T>((resolve, reject) => finish.push((outcome) => (outcome === 'commit' ? resolve(value) : reject(new StorageError('quotaExceeded', 'test')))));
-  const persistence: FacilityPersistence = {
-    saveDataset: () => held(1),
-    renameDataset: () => held(2),
-    setHidden: () => held(2),
-    setCompleteness: () => held(2),
-    deleteDataset: () => held(undefined),
-  };
-  return { persistence, finish };
+  return { persistence: answeringPersistence(held), finish };
 }
 
 beforeEach(() => {
-  $facilityDatasets.set([]);
-  $facilitiesByDataset.set(new Map());
-  $storageProblems.set([]);
-  $storageStatus.set('ready');
-  resetFacilityRevisions();
+  resetFacilityStores();
 });
 afterEach(() => setFacilityPersistence(null));
 
