@@ -100,6 +100,14 @@ async function otherTab(): Promise<ScenarioStorage> {
   return scenarios;
 }
 
+/** Another tab reads the one stored scenario and saves it with `change`: revision 2. */
+async function changedInOtherTab(change: Partial<DraftScenario>): Promise<ScenarioStorage> {
+  const other = await otherTab();
+  const { restored } = await other.restore();
+  await other.saveScenario({ ...restored[0]!.scenario, ...change }, restored[0]!.revision);
+  return other;
+}
+
 /** What a reload would find. */
 async function storedScenarios(): Promise<Array<Record<string, unknown>>> {
   const database = await openWoonzorgkaartDatabase();
@@ -278,9 +286,7 @@ describe('two tabs (RELIABILITY 5.5 for scenarios)', () => {
     await startApp();
     const scenario = createScenario('Plan A');
     await flushScenarioSaves();
-    const other = await otherTab();
-    const { restored } = await other.restore();
-    await other.saveScenario({ ...restored[0]!.scenario, description: 'gewijzigd' }, restored[0]!.revision);
+    await changedInOtherTab({ description: 'gewijzigd' });
     deleteScenario(scenario.id);
     await flushScenarioSaves();
     expect(problemCodes()).toEqual(['storage.scenarioConflict']);
@@ -291,9 +297,7 @@ describe('two tabs (RELIABILITY 5.5 for scenarios)', () => {
     await startApp();
     const scenario = createScenario('Plan A');
     await flushScenarioSaves();
-    const other = await otherTab();
-    const { restored } = await other.restore();
-    await other.saveScenario({ ...restored[0]!.scenario, name: 'Hernoemd elders' }, restored[0]!.revision);
+    const other = await changedInOtherTab({ name: 'Hernoemd elders' });
     await vi.waitFor(() => expect($scenarios.get()[0]?.name).toBe('Hernoemd elders'));
     expect(scenarioRevision(scenario.id)).toBe(2);
     await other.deleteScenario(scenario.id, 2);
