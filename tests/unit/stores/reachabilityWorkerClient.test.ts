@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Facility, FacilityCategory, FacilityDataset } from '../../../src/domain/facility';
 import type { ReachabilityRequest, ReachabilityResponse } from '../../../src/analysis/reachabilityProtocol';
 import { createReachabilityHandler } from '../../../src/analysis/reachabilityWorkerHandler';
 import { $locationResult, clearAnalysisPoint, pickLocation } from '../../../src/stores/analysisPoint';
@@ -31,6 +32,21 @@ describe('worker client', () => {
     for (let round = 0; round < 10; round++) await Promise.resolve();
   }
 
+  /** Starts the worker with these datasets and their facilities, and analyses `point`. */
+  async function analyse(datasets: FacilityDataset[], facilities: Facility[], point: [number, number]): Promise<void> {
+    $facilityDatasets.set(datasets);
+    $facilitiesByDataset.set(new Map(datasets.map((item) => [item.id, facilities.filter((one) => one.datasetId === item.id)])));
+    stop = startReachabilityWorker(inProcessPort());
+    pickLocation(point);
+    await settled();
+  }
+
+  /** The verdict for `category` under the nultreden housing type at the picked point; the status while there is no result. */
+  function nultredenVerdict(category: FacilityCategory): string | undefined {
+    const state = $locationResult.get();
+    return state.status === 'ready' ? state.result.housingTypes.nultreden.norms.find((norm) => norm.category === category)?.verdict : state.status;
+  }
+
   beforeEach(() => {
     selectNormProfile('woonzorgzone');
     clearAnalysisPoint();
@@ -43,47 +59,29 @@ describe('worker client', () => {
   });
 
   it('a railway station within the norm proves "met" although the stations do not cover public transport completely', async () => {
-    $facilityDatasets.set([dataset('stations', []), dataset('osm', ['supermarkt'])]);
-    $facilitiesByDataset.set(
-      new Map([
-        ['stations', [facility('stations', 't1', 'ovHalte', [6.0915, 52.5097])]],
-        ['osm', [facility('osm', 's1', 'supermarkt', [6.0935, 52.5097])]],
-      ]),
+    await analyse(
+      [dataset('stations', []), dataset('osm', ['supermarkt'])],
+      [facility('stations', 't1', 'ovHalte', [6.0915, 52.5097]), facility('osm', 's1', 'supermarkt', [6.0935, 52.5097])],
+      [6.0917, 52.5097],
     );
-    stop = startReachabilityWorker(inProcessPort());
-    pickLocation([6.0917, 52.5097]);
-    await settled();
     const state = $locationResult.get();
     expect(state.status).toBe('ready');
     if (state.status !== 'ready') return;
     expect(state.result.categories.ovHalte).toMatchObject({ status: 'found', complete: false });
-    expect(state.result.housingTypes.nultreden.norms.find((norm) => norm.category === 'ovHalte')?.verdict).toBe('met');
+    expect(nultredenVerdict('ovHalte')).toBe('met');
     expect(state.result.categories.supermarkt).toMatchObject({ status: 'found', complete: true });
   });
 
   it('a station beyond the norm gives "no data", not "not met"', async () => {
-    $facilityDatasets.set([dataset('stations', [])]);
-    $facilitiesByDataset.set(new Map([['stations', [facility('stations', 't1', 'ovHalte', [6.2, 52.5097])]]]));
-    stop = startReachabilityWorker(inProcessPort());
-    pickLocation([6.0917, 52.5097]);
-    await settled();
-    const state = $locationResult.get();
-    expect(state.status === 'ready' && state.result.housingTypes.nultreden.norms.find((norm) => norm.category === 'ovHalte')?.verdict).toBe('noData');
+    await analyse([dataset('stations', [])], [facility('stations', 't1', 'ovHalte', [6.2, 52.5097])], [6.0917, 52.5097]);
+    expect(nultredenVerdict('ovHalte')).toBe('noData');
   });
 
   it('follows a changed declaration: "no data" becomes "not met" once the dataset is declared complete', async () => {
-    $facilityDatasets.set([dataset('list', [])]);
-    $facilitiesByDataset.set(new Map([['list', [facility('list', 's1', 'supermarkt', [6.2, 52.5097])]]]));
-    stop = startReachabilityWorker(inProcessPort());
-    pickLocation([6.0917, 52.5097]);
-    await settled();
-    const supermarketVerdict = () => {
-      const state = $locationResult.get();
-      return state.status === 'ready' ? state.result.housingTypes.nultreden.norms.find((norm) => norm.category === 'supermarkt')?.verdict : state.status;
-    };
-    expect(supermarketVerdict()).toBe('noData');
+    await analyse([dataset('list', [])], [facility('list', 's1', 'supermarkt', [6.2, 52.5097])], [6.0917, 52.5097]);
+    expect(nultredenVerdict('supermarkt')).toBe('noData');
     updateFacilityDataset('list', { completeness: { supermarkt: { kind: 'province' } } });
-    expect(supermarketVerdict()).toBe('notMet');
+    expect(nultredenVerdict('supermarkt')).toBe('notMet');
   });
 
   it('a worker that failed to start fails later requests at once instead of leaving them pending', async () => {
@@ -105,16 +103,10 @@ describe('worker client', () => {
   });
 
   it('analyses again with the new norms after an accepted edit', async () => {
-    $facilityDatasets.set([dataset('osm', ['supermarkt'])]);
-    $facilitiesByDataset.set(new Map([['osm', [facility('osm', 's1', 'supermarkt', [6.1, 52.5097])]]]));
-    stop = startReachabilityWorker(inProcessPort());
-    pickLocation([6.0915, 52.5097]);
-    await settled();
-    const before = $locationResult.get();
-    expect(before.status === 'ready' && before.result.housingTypes.nultreden.norms.find((norm) => norm.category === 'supermarkt')?.verdict).toBe('notMet');
+    await analyse([dataset('osm', ['supermarkt'])], [facility('osm', 's1', 'supermarkt', [6.1, 52.5097])], [6.0915, 52.5097]);
+    expect(nultredenVerdict('supermarkt')).toBe('notMet');
     setNormDistance('nultreden', 'supermarkt', '1000');
     await settled();
-    const after = $locationResult.get();
-    expect(after.status === 'ready' && after.result.housingTypes.nultreden.norms.find((norm) => norm.category === 'supermarkt')?.verdict).toBe('met');
+    expect(nultredenVerdict('supermarkt')).toBe('met');
   });
 });
