@@ -86,6 +86,11 @@ export const $municipalitiesByCode = computed(
   (data) => new Map((data.municipalities ?? []).map((municipality) => [municipality.code, municipality])),
 );
 
+/** The municipalities in Dutch alphabetical order (null until loaded), sorted once per load. */
+export const $municipalitiesByName = computed($appData, (data): Municipality[] | null =>
+  data.municipalities ? [...data.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'nl')) : null,
+);
+
 export const $keyProjectsByMunicipality = computed($appData, (data) => {
   const byCode = new Map<MunicipalityCode, PlacedKeyProject[]>();
   for (const project of data.keyProjects ?? []) {

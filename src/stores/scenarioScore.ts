@@ -10,7 +10,7 @@ import { scoreScenario, type ScenarioScore, type SiteVerdicts } from '../analysi
 import { parsePlannerTargetsCsv } from '../data/plannerTargetsCsv';
 import type { DataIssue } from '../domain/dataIssue';
 import type { PlannerTarget } from '../domain/scenario';
-import { $appData } from './appData';
+import { $appData, $municipalitiesByName } from './appData';
 import { $siteReachability } from './scenarioEditing';
 import { $activeScenario, $activeScenarioState, setPlannerTargets } from './scenarios';
 
@@ -22,10 +22,9 @@ export const $scenarioSiteVerdicts = computed($siteReachability, (reach): Readon
 });
 
 export const $activeScenarioScore = computed(
-  [$activeScenario, $activeScenarioState, $appData, $scenarioSiteVerdicts],
-  (scenario, state, data, verdicts): ScenarioScore | null => {
-    if (scenario === null || state === null || !data.municipalities || !data.targets || !data.regionTargets) return null;
-    const municipalities = [...data.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  [$activeScenario, $activeScenarioState, $appData, $municipalitiesByName, $scenarioSiteVerdicts],
+  (scenario, state, data, municipalities, verdicts): ScenarioScore | null => {
+    if (scenario === null || state === null || !municipalities || !data.targets || !data.regionTargets) return null;
     return scoreScenario({
       state,
       measuredAgainst: scenario.measuredAgainst,
