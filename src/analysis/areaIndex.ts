@@ -21,7 +21,8 @@ export interface AreaIndex {
 const SLAB_COUNT = 512;
 const METERS_PER_DEGREE_LATITUDE = 111_320;
 
-function ringsOf(geometry: Polygon | MultiPolygon): number[][][] {
+/** Every ring (outer and holes) of a polygon or multipolygon. */
+export function ringsOf(geometry: Polygon | MultiPolygon): number[][][] {
   return geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
 }
 
@@ -71,39 +72,29 @@ export function createAreaIndex(geometry: Polygon | MultiPolygon): AreaIndex {
     });
   }
 
+  /** Even-odd ray cast over the point's slab; `edgeCounts`: a point exactly on an edge is inside. */
+  const rayCast = ([x, y]: readonly [number, number], edgeCounts: boolean): boolean => {
+    if (!(x >= west && x <= east && y >= south && y <= north)) return false;
+    const slab = slabOf(y);
+    let inside = false;
+    for (let position = slabStart[slab] as number; position < (slabStart[slab + 1] as number); position += 1) {
+      const offset = (slabEdges[position] as number) * 4;
+      const x1 = edges[offset] as number;
+      const y1 = edges[offset + 1] as number;
+      const x2 = edges[offset + 2] as number;
+      const y2 = edges[offset + 3] as number;
+      // on the edge: collinear and within its extent
+      if (edgeCounts && (x - x1) * (y2 - y1) === (y - y1) * (x2 - x1) && x >= Math.min(x1, x2) && x <= Math.max(x1, x2) && y >= Math.min(y1, y2) && y <= Math.max(y1, y2)) return true;
+      if (y1 > y !== y2 > y && x < ((x2 - x1) * (y - y1)) / (y2 - y1) + x1) inside = !inside;
+    }
+    return inside;
+  };
+
   const bounds: BoundingBox = [west, south, east, north];
   return {
     bounds,
-    contains([x, y]) {
-      if (!(x >= west && x <= east && y >= south && y <= north)) return false;
-      const slab = slabOf(y);
-      let inside = false;
-      for (let position = slabStart[slab] as number; position < (slabStart[slab + 1] as number); position += 1) {
-        const offset = (slabEdges[position] as number) * 4;
-        const x1 = edges[offset] as number;
-        const y1 = edges[offset + 1] as number;
-        const x2 = edges[offset + 2] as number;
-        const y2 = edges[offset + 3] as number;
-        if (y1 > y !== y2 > y && x < ((x2 - x1) * (y - y1)) / (y2 - y1) + x1) inside = !inside;
-      }
-      return inside;
-    },
-    covers([x, y]) {
-      if (!(x >= west && x <= east && y >= south && y <= north)) return false;
-      const slab = slabOf(y);
-      let inside = false;
-      for (let position = slabStart[slab] as number; position < (slabStart[slab + 1] as number); position += 1) {
-        const offset = (slabEdges[position] as number) * 4;
-        const x1 = edges[offset] as number;
-        const y1 = edges[offset + 1] as number;
-        const x2 = edges[offset + 2] as number;
-        const y2 = edges[offset + 3] as number;
-        // on the edge: collinear and within its extent
-        if ((x - x1) * (y2 - y1) === (y - y1) * (x2 - x1) && x >= Math.min(x1, x2) && x <= Math.max(x1, x2) && y >= Math.min(y1, y2) && y <= Math.max(y1, y2)) return true;
-        if (y1 > y !== y2 > y && x < ((x2 - x1) * (y - y1)) / (y2 - y1) + x1) inside = !inside;
-      }
-      return inside;
-    },
+    contains: (point) => rayCast(point, false),
+    covers: (point) => rayCast(point, true),
     distanceToEdgeMeters([x, y]) {
       // Local flat projection around the point: ample for "how far across the border".
       const scaleX = Math.cos((y * Math.PI) / 180) * METERS_PER_DEGREE_LATITUDE;

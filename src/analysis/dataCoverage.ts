@@ -15,7 +15,7 @@
 
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { NormProfile } from '../domain/norms';
-import { createAreaIndex, type AreaIndex } from './areaIndex';
+import { createAreaIndex, ringsOf, type AreaIndex } from './areaIndex';
 import { createEdgeDistanceIndex, type EdgeDistanceIndex } from './edgeDistance';
 import { categoriesIn } from './categoryCompleteness';
 import { declarationFor, FACILITY_CATEGORIES, type CoverageDeclaration, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
@@ -56,7 +56,6 @@ export function declaresCompleteIn(dataset: Pick<FacilityDataset, 'completeness'
   const declaration = declarationFor(dataset, category);
   return declaration.kind === 'province' || (declaration.kind === 'municipalities' && declaration.codes.includes(municipalityCode));
 }
-
 
 /** The municipalities (of `municipalityCodes`) where at least one of the categories is not complete. */
 export function municipalitiesWithIncompleteData(
@@ -110,10 +109,6 @@ interface AreaTester {
   inside(point: readonly [number, number]): boolean;
   /** Edges beyond which data is not complete: the province outline and undeclared municipalities' outlines. */
   edges: EdgeDistanceIndex;
-}
-
-function ringsOf(geometry: Polygon | MultiPolygon): number[][][] {
-  return geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
 }
 
 /**

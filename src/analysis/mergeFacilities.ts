@@ -23,7 +23,7 @@
 // stations; two different facilities of one category with the same name within 150 m are rare.
 
 import KDBush from 'kdbush';
-import { FACILITY_CATEGORIES, facilityKey, type Facility, type FacilityAttributes, type FacilityCategory } from '../domain/facility';
+import { categoryCode, FACILITY_CATEGORIES, facilityKey, type Facility, type FacilityAttributes, type FacilityCategory } from '../domain/facility';
 import { DEGREES_TO_RADIANS, EARTH_RADIUS_METERS, haversineMeters } from './sphericalDistance';
 
 /** Largest distance between two facilities with equal normalised names that are merged. */
@@ -145,9 +145,6 @@ function alone(facility: Facility): MergedFacility {
   return { id: facility.id, name: facility.name, category: facility.category, location: facility.location, datasetId: facility.datasetId, attributes: facility.attributes, sources: [facility] };
 }
 
-/** Position of each category in FACILITY_CATEGORIES. */
-const CATEGORY_POSITION = new Map<FacilityCategory, number>(FACILITY_CATEGORIES.map((category, position) => [category, position]));
-
 /** The merged record: the primary's id, dataset, location and category; gaps filled from the others in order. */
 function combine(sources: readonly Facility[]): MergedFacility {
   const primary = sources[0]!;
@@ -184,7 +181,7 @@ export function mergeFacilities(datasets: ReadonlyArray<readonly Facility[]>): M
   const entries = entriesOf(datasets);
   // Entry positions per dataset and category (group = dataset * categories + category).
   const categoryCount = FACILITY_CATEGORIES.length;
-  const groupOf = (entry: Entry) => entry.dataset * categoryCount + (CATEGORY_POSITION.get(entry.facility.category) ?? 0);
+  const groupOf = (entry: Entry) => entry.dataset * categoryCount + categoryCode(entry.facility.category);
   const members: number[][] = Array.from({ length: datasets.length * categoryCount }, () => []);
   entries.forEach((entry, index) => members[groupOf(entry)]!.push(index));
   // A group's tree is built when first searched: only where two datasets share a category.

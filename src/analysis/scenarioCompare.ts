@@ -2,7 +2,7 @@
 // key projects sit elsewhere, and the homes per municipality and type in each. Pure; no DOM, no map.
 
 import type { MunicipalityCode } from '../domain/geography';
-import { SITE_HOME_TYPES, type KeyProjectPlacementOverride, type ScenarioState, type Site, type SiteHomeType } from '../domain/scenario';
+import { emptySiteHomes, SITE_HOME_TYPES, type KeyProjectPlacementOverride, type ScenarioState, type Site, type SiteHomeType } from '../domain/scenario';
 
 /**
  * How a site differs from plan A to plan B. Sites are matched by id: a duplicated scenario keeps its
@@ -80,7 +80,7 @@ export function homesPerMunicipality(sites: readonly Site[]): Map<MunicipalityCo
   for (const site of sites) {
     let row = result.get(site.municipalityCode);
     if (!row) {
-      row = { nultreden: 0, geclusterd: 0, zorggeschikt: 0, overig: 0 };
+      row = emptySiteHomes();
       result.set(site.municipalityCode, row);
     }
     for (const type of SITE_HOME_TYPES) row[type] += site.homes[type];

@@ -9,6 +9,7 @@ import { AREA_IDS, isInArea, type AreaId, type Municipality, type MunicipalityCo
 import {
   HOUSING_TYPES,
   TENURE_SPLIT_AGREEMENT,
+  type HomesPerType,
   type HousingType,
   type MunicipalTarget,
   type RegionTarget,
@@ -243,6 +244,15 @@ function targetRows(perType: Record<HousingType, TargetValue | null>): Record<Ta
   return { ...perType, total };
 }
 
+/** Per housing type the basis and trend figures of a source (none: every type unknown). */
+function printedTargets(
+  printed: { basis: HomesPerType; trend: HomesPerType } | null | undefined,
+  origin: TargetOrigin,
+  sources: readonly SourceId[],
+): Record<HousingType, TargetValue | null> {
+  return record(HOUSING_TYPES, (type) => (printed ? { basis: printed.basis[type], trend: printed.trend[type], origin, sources: [...sources], sourceText: null } : null));
+}
+
 function municipalTargetRows(
   code: MunicipalityCode,
   targetsByCode: ReadonlyMap<MunicipalityCode, MunicipalTarget>,
@@ -250,35 +260,21 @@ function municipalTargetRows(
 ): Record<TargetRowKey, TargetValue | null> {
   const sourced = targetsByCode.get(code);
   const planner = plannerByCode.get(code) ?? [];
-  const perType = Object.fromEntries(
-    HOUSING_TYPES.map((type): [HousingType, TargetValue | null] => {
-      if (sourced) return [type, { basis: sourced.basis[type], trend: sourced.trend[type], origin: 'source', sources: [sourced.source], sourceText: null }];
+  if (sourced) return targetRows(printedTargets(sourced, 'source', [sourced.source]));
+  return targetRows(
+    record(HOUSING_TYPES, (type): TargetValue | null => {
       const row = planner.find((candidate) => candidate.housingType === type);
-      return [type, row ? { basis: row.basis, trend: row.trend, origin: 'planner', sources: [], sourceText: row.sourceText } : null];
+      return row ? { basis: row.basis, trend: row.trend, origin: 'planner', sources: [], sourceText: row.sourceText } : null;
     }),
-  ) as Record<HousingType, TargetValue | null>;
-  return targetRows(perType);
+  );
 }
 
 function areaTargetRows(area: AreaId, regionTargets: readonly RegionTarget[]): Record<TargetRowKey, TargetValue | null> {
   if (area === 'overijssel') {
-    const sum = provinceTarget(regionTargets);
-    const sources = regionTargets.map((target) => target.source);
-    return targetRows(
-      Object.fromEntries(
-        HOUSING_TYPES.map((type) => [type, sum ? { basis: sum.basis[type], trend: sum.trend[type], origin: 'sumOfRegions', sources, sourceText: null } : null]),
-      ) as Record<HousingType, TargetValue | null>,
-    );
+    return targetRows(printedTargets(provinceTarget(regionTargets), 'sumOfRegions', regionTargets.map((target) => target.source)));
   }
   const printed = regionTargets.find((target) => target.region === area);
-  return targetRows(
-    Object.fromEntries(
-      HOUSING_TYPES.map((type) => [
-        type,
-        printed ? { basis: printed.basis[type], trend: printed.trend[type], origin: 'source', sources: [printed.source], sourceText: null } : null,
-      ]),
-    ) as Record<HousingType, TargetValue | null>,
-  );
+  return targetRows(printedTargets(printed, 'source', printed ? [printed.source] : []));
 }
 
 function agreementFor(area: ScoreArea): { share: number | null; source: SourceId | null } {

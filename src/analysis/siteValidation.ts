@@ -38,7 +38,8 @@ export interface SiteValidationContext {
   record?: string | number;
 }
 
-function isPoint(value: unknown): value is [number, number] {
+/** A [lon, lat] pair of finite numbers within ±180° and ±90°. */
+export function isLonLat(value: unknown): value is [number, number] {
   return (
     Array.isArray(value) &&
     value.length === 2 &&
@@ -74,7 +75,7 @@ export function validateSiteFields(fields: Partial<SiteFields>, context: SiteVal
   }
 
   if (fields.location !== undefined) {
-    if (!isPoint(fields.location)) issue('location', 'site.locationInvalid', { value: String(fields.location) });
+    if (!isLonLat(fields.location)) issue('location', 'site.locationInvalid', { value: String(fields.location) });
     else if (isOutsideProvince(fields.location, province)) {
       issue('location', 'site.outsideProvince', { lon: fields.location[0].toFixed(5), lat: fields.location[1].toFixed(5) });
     }
@@ -84,7 +85,7 @@ export function validateSiteFields(fields: Partial<SiteFields>, context: SiteVal
     const ring = Array.isArray(fields.outline) ? fields.outline[0] : undefined;
     const first = ring?.[0];
     const last = ring?.[ring.length - 1];
-    if (!Array.isArray(ring) || ring.length < 4 || !ring.every(isPoint) || !first || !last || first[0] !== last[0] || first[1] !== last[1]) {
+    if (!Array.isArray(ring) || ring.length < 4 || !ring.every(isLonLat) || !first || !last || first[0] !== last[0] || first[1] !== last[1]) {
       issue('outline', 'site.outlineInvalid');
     } else if (ring.some((point) => isOutsideProvince(point, province))) {
       issue('outline', 'site.outlineOutsideProvince');

@@ -10,6 +10,7 @@
 // Pure: no storage, no DOM.
 
 import { applyEdit, ScenarioEditError } from '../analysis/scenarioState';
+import { isLonLat } from '../analysis/siteValidation';
 import { TARGET_SCENARIOS } from '../domain/housing';
 import { DEFAULT_WALKING_SPEED, NORM_PROFILE_IDS, WALKING_SPEED_PRESET_IDS, WOONZORGZONE_PROFILE, validateNormProfile, validateWalkingSpeed, type NormProfile, type WalkingSpeed } from '../domain/norms';
 import {
@@ -47,19 +48,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function isIsoTime(value: unknown): value is string {
   return typeof value === 'string' && value !== '' && !Number.isNaN(Date.parse(value));
-}
-
-function isLonLat(value: unknown): value is [number, number] {
-  return (
-    Array.isArray(value) &&
-    value.length === 2 &&
-    typeof value[0] === 'number' &&
-    typeof value[1] === 'number' &&
-    Number.isFinite(value[0]) &&
-    Number.isFinite(value[1]) &&
-    Math.abs(value[0]) <= 180 &&
-    Math.abs(value[1]) <= 90
-  );
 }
 
 function isOutline(value: unknown): boolean {

@@ -86,6 +86,8 @@ describe('scenario score against the targets', () => {
       const size = `${viewport.width}`;
       await score.locator('h4').first().evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
       await app.screenshot(`70-scenario-score-nl-${size}`);
+      // Scrolling inside the sidebar never scrolls the page itself (the header and the map stay put).
+      expect(await page.evaluate(() => ({ top: document.scrollingElement!.scrollTop, overflow: document.scrollingElement!.scrollHeight - document.scrollingElement!.clientHeight }))).toEqual({ top: 0, overflow: 0 });
       await score.getByTestId('score-split').evaluate((split) => split.scrollIntoView({ block: 'start' }));
       await app.screenshot(`71-scenario-score-split-phases-nl-${size}`);
       expect(await wcagViolations(page)).toEqual([]);

@@ -60,23 +60,6 @@ export function syntheticVerdicts(sites: readonly Site[], random: () => number):
 
 const AT = '2026-12-01T12:00:00.000Z';
 
-function baseSite(id: string, overrides: Partial<Site>): Site {
-  return {
-    id,
-    name: `Locatie ${id}`,
-    location: [6.09, 52.51],
-    outline: null,
-    municipalityCode: 'GM0193',
-    homes: { nultreden: 0, geclusterd: 20, zorggeschikt: 0, overig: 0 },
-    tenure: 'socialeHuur',
-    phase: '2024-2030',
-    year: null,
-    keyProjectId: null,
-    notes: '',
-    ...overrides,
-  };
-}
-
 /** A random edit that fits `state` (any of the four kinds). */
 export function randomEdit(
   random: () => number,
@@ -94,7 +77,7 @@ export function randomEdit(
   const randomPoint = (): [number, number] => [5.9 + random(), 52.2 + random() * 0.6];
   switch (kind) {
     case 'addSite':
-      return { kind, id, at: AT, site: baseSite(`s${serial}`, { homes: randomHomes(), location: randomPoint(), tenure: pick(TENURES) }) };
+      return { kind, id, at: AT, site: testSite(`s${serial}`, { homes: randomHomes(), location: randomPoint(), tenure: pick(TENURES) }) };
     case 'removeSite':
       return { kind, id, at: AT, site: pick(state.sites) };
     case 'updateSite': {

@@ -8,23 +8,10 @@ import { emptySiteHomes, type PlannerTarget, type Site } from '../../../src/doma
 import { readGeoJson } from '../data/geoFiles';
 import { figuresOfScore, naiveScenarioFigures } from '../../support/naiveScenarioScore';
 import { seededRandom } from '../../support/seededRandom';
-import { syntheticSites, syntheticVerdicts } from '../../support/syntheticScenario';
+import { syntheticSites, syntheticVerdicts, testSite } from '../../support/syntheticScenario';
 
 function site(id: string, municipalityCode: string, overrides: Partial<Site> = {}): Site {
-  return {
-    id,
-    name: id,
-    location: [6.09, 52.51],
-    outline: null,
-    municipalityCode,
-    homes: emptySiteHomes(),
-    tenure: 'socialeHuur',
-    phase: '2024-2030',
-    year: null,
-    keyProjectId: null,
-    notes: '',
-    ...overrides,
-  };
+  return testSite(id, { name: id, municipalityCode, homes: emptySiteHomes(), ...overrides });
 }
 
 const homes = (nultreden: number, geclusterd: number, zorggeschikt: number, overig = 0) => ({ nultreden, geclusterd, zorggeschikt, overig });
