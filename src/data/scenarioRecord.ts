@@ -11,6 +11,7 @@
 
 import { applyEdit, ScenarioEditError } from '../analysis/scenarioState';
 import { isLonLat } from '../analysis/siteValidation';
+import { isRecord } from './jsonInput';
 import { TARGET_SCENARIOS } from '../domain/housing';
 import { DEFAULT_WALKING_SPEED, NORM_PROFILE_IDS, WALKING_SPEED_PRESET_IDS, WOONZORGZONE_PROFILE, validateNormProfile, validateWalkingSpeed, type NormProfile, type WalkingSpeed } from '../domain/norms';
 import {
@@ -41,10 +42,6 @@ export type ScenarioRestore =
 
 /** Record fields that are bookkeeping of a store or file, not part of the scenario. */
 export const SCENARIO_BOOKKEEPING_FIELDS = ['schemaVersion', 'revision', 'savedAt', 'editChunkCount'] as const;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isIsoTime(value: unknown): value is string {
   return typeof value === 'string' && value !== '' && !Number.isNaN(Date.parse(value));
