@@ -4,11 +4,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Facility, FacilityDataset } from '../domain/facility';
 import type { DraftScenario } from '../domain/scenario';
-import { StorageError, toStorageError } from './storageErrors';
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message || error.name : String(error);
-}
+import { errorMessage, StorageError, toStorageError } from './storageErrors';
 
 export const DATABASE_NAME = 'woonzorgkaart';
 
@@ -217,7 +213,7 @@ export async function openWoonzorgkaartDatabase(options: OpenDatabaseOptions = {
     });
     return database;
   } catch (error) {
-    if (upgradeError !== null) throw new StorageError('upgradeFailed', errorText(upgradeError), { cause: upgradeError });
+    if (upgradeError !== null) throw new StorageError('upgradeFailed', errorMessage(upgradeError), { cause: upgradeError });
     const mapped = toStorageError(error);
     // Opening fails in private windows of some browsers with InvalidStateError or a generic
     // error; neither means "newer version" here, so report storage as unavailable.

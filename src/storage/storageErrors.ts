@@ -31,7 +31,8 @@ function errorName(error: unknown): string {
   return '';
 }
 
-function errorMessage(error: unknown): string {
+/** What a thrown value says: an Error's message (its name when empty), another object's message, anything else as text. */
+export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   if (error !== null && typeof error === 'object' && 'message' in error && typeof error.message === 'string') return error.message;
   return String(error);
