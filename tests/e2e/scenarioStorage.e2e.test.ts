@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, chromiumPath } from './chromium';
+import type { Page } from 'playwright-core';
+import { launchPersistent } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
 
 const profiles: string[] = [];
@@ -19,17 +19,6 @@ function newProfileDirectory(): string {
   const directory = mkdtempSync(join(tmpdir(), 'woonzorgkaart-scenarios-'));
   profiles.push(directory);
   return directory;
-}
-
-async function launchPersistent(userDataDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
-    args: CHROMIUM_FLAGS,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    locale: 'nl-NL',
-    acceptDownloads: true,
-  });
 }
 
 /** Creates "Scenario 1", adds a site by clicking the map and renames the site. */
