@@ -2,7 +2,7 @@
 // click, dragging a site or key project to its exact place (MapLibre's own mouse and touch events;
 // the edit is recorded on drop), and the comparison of two drafts (symbol + text per change).
 
-import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, MapLayerTouchEvent, SymbolLayerSpecification } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, MapLayerTouchEvent, FilterSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { $appData } from '../stores/appData';
 import { $activeScenarioState } from '../stores/scenarios';
@@ -45,21 +45,20 @@ function point(location: readonly [number, number], properties: Record<string, u
   return { type: 'Feature', properties, geometry: { type: 'Point', coordinates: [location[0], location[1]] } };
 }
 
+/** The source's lines as a dark dashed line on a white casing (layer `${id}-casing`), visible on any fill. */
+function addDashedLines(map: MapLibreMap, id: string, source: string): void {
+  const filter: FilterSpecification = ['==', ['geometry-type'], 'LineString'];
+  map.addLayer({ id: `${id}-casing`, type: 'line', source, filter, paint: { 'line-color': '#ffffff', 'line-width': 5 } });
+  map.addLayer({ id, type: 'line', source, filter, paint: { 'line-color': '#1a1a1a', 'line-width': 2, 'line-dasharray': [2, 1.5] } });
+}
+
 /** Set after a drag ends, so the click MapLibre fires on release does not select what lies underneath. */
 let suppressNextClick = false;
 
 export function addScenarioLayers(map: MapLibreMap): () => void {
   const container = map.getContainer();
   for (const id of Object.values(SOURCES)) map.addSource(id, { type: 'geojson', data: emptyCollection });
-  const lineCasing = { 'line-color': '#ffffff', 'line-width': 5 };
-  map.addLayer({ id: `${SCENARIO_LAYER_IDS.compareLines}-casing`, type: 'line', source: SOURCES.compare, filter: ['==', ['geometry-type'], 'LineString'], paint: lineCasing });
-  map.addLayer({
-    id: SCENARIO_LAYER_IDS.compareLines,
-    type: 'line',
-    source: SOURCES.compare,
-    filter: ['==', ['geometry-type'], 'LineString'],
-    paint: { 'line-color': '#1a1a1a', 'line-width': 2, 'line-dasharray': [2, 1.5] },
-  });
+  addDashedLines(map, SCENARIO_LAYER_IDS.compareLines, SOURCES.compare);
   const labelLayout: SymbolLayerSpecification['layout'] = {
     'text-field': ['get', 'label'],
     'text-font': LABEL_FONT,
@@ -79,14 +78,7 @@ export function addScenarioLayers(map: MapLibreMap): () => void {
     layout: { ...labelLayout, 'icon-image': ['get', 'icon'], 'icon-size': 1 },
     paint: labelPaint,
   });
-  map.addLayer({ id: `${SCENARIO_LAYER_IDS.dragLine}-casing`, type: 'line', source: SOURCES.drag, filter: ['==', ['geometry-type'], 'LineString'], paint: lineCasing });
-  map.addLayer({
-    id: SCENARIO_LAYER_IDS.dragLine,
-    type: 'line',
-    source: SOURCES.drag,
-    filter: ['==', ['geometry-type'], 'LineString'],
-    paint: { 'line-color': '#1a1a1a', 'line-width': 2, 'line-dasharray': [2, 1.5] },
-  });
+  addDashedLines(map, SCENARIO_LAYER_IDS.dragLine, SOURCES.drag);
   map.addLayer({
     id: SCENARIO_LAYER_IDS.dragPoint,
     type: 'circle',

@@ -215,6 +215,24 @@ export function SiteForm({ site, keyProjects }: { site: Site; keyProjects: reado
   );
 }
 
+/** One typed coordinate (`site-lat` / `site-lon`); when invalid it points at the shared coordinate error. */
+function CoordinateField({ field, label, value, onInput, invalid }: { field: 'lat' | 'lon'; label: string; value: string; onInput: (value: string) => void; invalid: boolean }) {
+  return (
+    <div>
+      <label for={`site-${field}`}>{label}</label>
+      <input
+        id={`site-${field}`}
+        type="text"
+        inputMode="decimal"
+        value={value}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={invalid ? 'site-coordinate-error' : undefined}
+        onInput={(event) => onInput(event.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
 /** Typed coordinates and the arrow-key handle. */
 function SitePlace({ site }: { site: Site }) {
   const t = useTranslate();
@@ -245,30 +263,8 @@ function SitePlace({ site }: { site: Site }) {
         }}
       >
         <div class="coordinate-fields">
-          <div>
-            <label for="site-lat">{t('sitePanel.lat')}</label>
-            <input
-              id="site-lat"
-              type="text"
-              inputMode="decimal"
-              value={lat}
-              aria-invalid={error?.field === 'lat' ? 'true' : undefined}
-              aria-describedby={error?.field === 'lat' ? 'site-coordinate-error' : undefined}
-              onInput={(event) => setLat(event.currentTarget.value)}
-            />
-          </div>
-          <div>
-            <label for="site-lon">{t('sitePanel.lon')}</label>
-            <input
-              id="site-lon"
-              type="text"
-              inputMode="decimal"
-              value={lon}
-              aria-invalid={error?.field === 'lon' ? 'true' : undefined}
-              aria-describedby={error?.field === 'lon' ? 'site-coordinate-error' : undefined}
-              onInput={(event) => setLon(event.currentTarget.value)}
-            />
-          </div>
+          <CoordinateField field="lat" label={t('sitePanel.lat')} value={lat} onInput={setLat} invalid={error?.field === 'lat'} />
+          <CoordinateField field="lon" label={t('sitePanel.lon')} value={lon} onInput={setLon} invalid={error?.field === 'lon'} />
         </div>
         {error && (
           <p id="site-coordinate-error" class="field-error" role="alert">

@@ -5,9 +5,10 @@
 // "click → dialog closed" includes them. Run: npm run bench:browser [-- rows] (default 430,187 rows ≈ 31.5 MB,
 // the file of the issue; needs Debian's Chromium).
 
-import { createServer, preview } from 'vite';
+import { preview } from 'vite';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../e2e/chromium';
+import { withDevServerPage } from './devServerPage';
 import { OVERIJSSEL_BOUNDS } from '../../src/domain/geography';
 import { seededRandom } from '../support/seededRandom';
 import type { createFacilityStorage as CreateFacilityStorage } from '../../src/storage/facilityPersistence';
@@ -57,84 +58,72 @@ async function waitForRestore(page: Page): Promise<void> {
  * task, one getAll) in the same page.
  */
 async function storageAloneInChromium(rows: number): Promise<void> {
-  const server = await createServer({ server: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new Error('dev server has no port');
-  const browser = await launchChromium();
-  try {
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${address.port}/package.json`);
-    // tsx keeps function names with a helper that does not exist in the page.
-    await page.evaluate('globalThis.__name = (value) => value');
-    const figures = await page.evaluate(async (count) => {
-      const storageModule = '/src/storage/facilityPersistence.ts';
-      const { createFacilityStorage } = (await import(/* @vite-ignore */ storageModule)) as { createFacilityStorage: typeof CreateFacilityStorage };
-      const tasks: Array<{ startTime: number; duration: number }> = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) tasks.push({ startTime: entry.startTime, duration: entry.duration });
-      }).observe({ type: 'longtask' });
-      const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
-      const timed = async (work: () => Promise<unknown>) => {
-        await settle();
-        const start = performance.now();
-        await work();
-        const end = performance.now();
-        await settle();
-        const longest = Math.max(0, ...tasks.filter((task) => task.startTime + task.duration > start && task.startTime < end).map((task) => task.duration));
-        return { milliseconds: Math.round(end - start), longest: Math.round(longest) };
+  return withDevServerPage(async (page) => {
+  const figures = await page.evaluate(async (count) => {
+    const storageModule = '/src/storage/facilityPersistence.ts';
+    const { createFacilityStorage } = (await import(/* @vite-ignore */ storageModule)) as { createFacilityStorage: typeof CreateFacilityStorage };
+    const tasks: Array<{ startTime: number; duration: number }> = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push({ startTime: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask' });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+    const timed = async (work: () => Promise<unknown>) => {
+      await settle();
+      const start = performance.now();
+      await work();
+      const end = performance.now();
+      await settle();
+      const longest = Math.max(0, ...tasks.filter((task) => task.startTime + task.duration > start && task.startTime < end).map((task) => task.duration));
+      return { milliseconds: Math.round(end - start), longest: Math.round(longest) };
+    };
+    const dataset = { id: 'bench', kind: 'import' as const, name: 'Benchmark', source: 'synthetic', licence: 'test', retrievedAt: '2026-12-01T00:00:00Z', completeness: { supermarkt: { kind: 'province' as const } }, hidden: false };
+    const facilities = Array.from({ length: count }, (_, index) => ({
+      id: `row-${index + 2}`,
+      name: `Voorziening ${index}`,
+      category: 'supermarkt' as const,
+      location: [6 + (index % 1000) / 1000, 52.2 + (index % 777) / 1000] as [number, number],
+      datasetId: 'bench',
+      attributes: { address: `Straat ${index % 300}, Plaats` },
+    }));
+    const request = <T>(value: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((value.onsuccess = () => resolve(value.result)), (value.onerror = () => reject(value.error))));
+    const previousDatabase = await new Promise<IDBDatabase>((resolve, reject) => {
+      const opening = indexedDB.open('bench-previous', 1);
+      opening.onupgradeneeded = () => {
+        opening.result.createObjectStore('facilityDatasets', { keyPath: 'id' });
+        opening.result.createObjectStore('facilities', { keyPath: ['datasetId', 'id'] });
       };
-      const dataset = { id: 'bench', kind: 'import' as const, name: 'Benchmark', source: 'synthetic', licence: 'test', retrievedAt: '2026-12-01T00:00:00Z', completeness: { supermarkt: { kind: 'province' as const } }, hidden: false };
-      const facilities = Array.from({ length: count }, (_, index) => ({
-        id: `row-${index + 2}`,
-        name: `Voorziening ${index}`,
-        category: 'supermarkt' as const,
-        location: [6 + (index % 1000) / 1000, 52.2 + (index % 777) / 1000] as [number, number],
-        datasetId: 'bench',
-        attributes: { address: `Straat ${index % 300}, Plaats` },
-      }));
-      const request = <T>(value: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((value.onsuccess = () => resolve(value.result)), (value.onerror = () => reject(value.error))));
-      const previousDatabase = await new Promise<IDBDatabase>((resolve, reject) => {
-        const opening = indexedDB.open('bench-previous', 1);
-        opening.onupgradeneeded = () => {
-          opening.result.createObjectStore('facilityDatasets', { keyPath: 'id' });
-          opening.result.createObjectStore('facilities', { keyPath: ['datasetId', 'id'] });
-        };
-        opening.onsuccess = () => resolve(opening.result);
-        opening.onerror = () => reject(opening.error);
-      });
-      const previousSave = await timed(async () => {
-        const transaction = previousDatabase.transaction(['facilityDatasets', 'facilities'], 'readwrite');
-        transaction.objectStore('facilityDatasets').put({ ...dataset, facilityCount: count, savedAt: '' });
-        for (const facility of facilities) transaction.objectStore('facilities').put(facility);
-        await new Promise((resolve, reject) => ((transaction.oncomplete = resolve), (transaction.onerror = reject)));
-      });
-      const previousRestore = await timed(() => request(previousDatabase.transaction('facilities').objectStore('facilities').getAll()));
-      previousDatabase.close();
-      const storage = createFacilityStorage({ name: 'bench-chunked', channelName: null });
-      await storage.restore();
-      const chunkedSave = await timed(() => storage.saveDataset(dataset, facilities, 'new'));
-      storage.close();
-      const reopened = createFacilityStorage({ name: 'bench-chunked', channelName: null });
-      let restoredCount = 0;
-      const chunkedRestore = await timed(async () => {
-        restoredCount = (await reopened.restore()).restored[0]?.facilities.length ?? 0;
-      });
-      reopened.close();
-      return { previousSave, previousRestore, chunkedSave, chunkedRestore, restoredCount };
-    }, rows);
-    if (figures.restoredCount !== rows) throw new Error(`restored ${figures.restoredCount} of ${rows}`);
-    console.log(`Storage alone in Chromium: ${rows.toLocaleString('en')} facilities (no app, no map)`);
-    console.log('| step | total ms | longest main-thread task ms |');
-    console.log('|---|---|---|');
-    console.log(`| save, previous (one put per facility, one task) | ${figures.previousSave.milliseconds} | ${figures.previousSave.longest} |`);
-    console.log(`| save, chunked (src/storage) | ${figures.chunkedSave.milliseconds} | ${figures.chunkedSave.longest} |`);
-    console.log(`| restore, previous (one getAll) | ${figures.previousRestore.milliseconds} | ${figures.previousRestore.longest} |`);
-    console.log(`| restore, chunked (src/storage, checked record by record) | ${figures.chunkedRestore.milliseconds} | ${figures.chunkedRestore.longest} |`);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+      opening.onsuccess = () => resolve(opening.result);
+      opening.onerror = () => reject(opening.error);
+    });
+    const previousSave = await timed(async () => {
+      const transaction = previousDatabase.transaction(['facilityDatasets', 'facilities'], 'readwrite');
+      transaction.objectStore('facilityDatasets').put({ ...dataset, facilityCount: count, savedAt: '' });
+      for (const facility of facilities) transaction.objectStore('facilities').put(facility);
+      await new Promise((resolve, reject) => ((transaction.oncomplete = resolve), (transaction.onerror = reject)));
+    });
+    const previousRestore = await timed(() => request(previousDatabase.transaction('facilities').objectStore('facilities').getAll()));
+    previousDatabase.close();
+    const storage = createFacilityStorage({ name: 'bench-chunked', channelName: null });
+    await storage.restore();
+    const chunkedSave = await timed(() => storage.saveDataset(dataset, facilities, 'new'));
+    storage.close();
+    const reopened = createFacilityStorage({ name: 'bench-chunked', channelName: null });
+    let restoredCount = 0;
+    const chunkedRestore = await timed(async () => {
+      restoredCount = (await reopened.restore()).restored[0]?.facilities.length ?? 0;
+    });
+    reopened.close();
+    return { previousSave, previousRestore, chunkedSave, chunkedRestore, restoredCount };
+  }, rows);
+  if (figures.restoredCount !== rows) throw new Error(`restored ${figures.restoredCount} of ${rows}`);
+  console.log(`Storage alone in Chromium: ${rows.toLocaleString('en')} facilities (no app, no map)`);
+  console.log('| step | total ms | longest main-thread task ms |');
+  console.log('|---|---|---|');
+  console.log(`| save, previous (one put per facility, one task) | ${figures.previousSave.milliseconds} | ${figures.previousSave.longest} |`);
+  console.log(`| save, chunked (src/storage) | ${figures.chunkedSave.milliseconds} | ${figures.chunkedSave.longest} |`);
+  console.log(`| restore, previous (one getAll) | ${figures.previousRestore.milliseconds} | ${figures.previousRestore.longest} |`);
+  console.log(`| restore, chunked (src/storage, checked record by record) | ${figures.chunkedRestore.milliseconds} | ${figures.chunkedRestore.longest} |`);
+  });
 }
 
 export async function runBrowserStorageBenchmark(rows = DEFAULT_ROWS): Promise<void> {

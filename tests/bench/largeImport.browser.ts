@@ -10,9 +10,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { preview } from 'vite';
-import { CHROMIUM_FLAGS, chromiumPath } from '../e2e/chromium';
+import { launchPersistent } from '../e2e/chromium';
 import { shareNearColour } from '../e2e/pixels';
 import { ISSUE_ROW_COUNT, largeFacilityCsv } from '../support/largeFacilityCsv';
 
@@ -112,13 +112,7 @@ async function main(): Promise<void> {
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   const baseUrl = `http://127.0.0.1:${address.port}/`;
   const profile = join(folder, 'profile');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    args: CHROMIUM_FLAGS,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    locale: 'nl-NL',
-  });
+  const context = await launchPersistent(profile);
   const errors: string[] = [];
   try {
     await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' || route.request().url().startsWith('blob:') ? route.fallback() : route.abort()));

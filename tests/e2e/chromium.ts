@@ -1,6 +1,6 @@
 // Finds Debian's Chromium and launches it with the flags this project's CI needs (software WebGL, no background network).
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -27,4 +27,19 @@ export function chromiumPath(): string {
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS, headless: true });
+}
+
+/**
+ * Chromium on a real profile directory on disk (what it stores survives closing and relaunching it),
+ * as a Dutch user at 1400×900; downloads are kept for the test to read.
+ */
+export async function launchPersistent(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    args: CHROMIUM_FLAGS,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    locale: 'nl-NL',
+    acceptDownloads: true,
+  });
 }

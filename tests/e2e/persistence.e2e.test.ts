@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { DATABASE_NAME } from '../../src/storage/database';
-import { CHROMIUM_FLAGS, chromiumPath, launchChromium } from './chromium';
+import { CHROMIUM_FLAGS, chromiumPath, launchChromium, launchPersistent } from './chromium';
 import { openApp, waitForMapIdle, type AppPage } from './appPage';
 import { holdBusyTransaction, openOtherTab, releaseBusyTransaction } from './otherTab';
 
@@ -115,10 +115,6 @@ async function expectCleanStart(app: AppPage): Promise<void> {
   await waitForMapIdle(app.page);
   await expect.poll(() => app.page.locator('.data-problems').count()).toBe(0);
   expect(app.pageErrors).toEqual([]);
-}
-
-async function launchPersistent(userDataDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath(), args: CHROMIUM_FLAGS, headless: true, viewport: VIEWPORT, locale: 'nl-NL' });
 }
 
 /** Starts Chromium as its own process group on a profile directory, so the test can SIGKILL it. */

@@ -5,8 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
-import { openApp, waitForMapIdle, type AppPage } from './appPage';
+import { openApp, waitForMapIdle } from './appPage';
 import { wcagViolations } from './axe';
+import { createScenarioWithSite, moveSiteToZwolleStation, ZWOLLE_STATION } from './scenarioSteps';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,9 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Zwolle railway station (DOVA CHB): the shipped stations make OV-halte "voldaan" within the norm. */
-const ZWOLLE_STATION = { lat: '52.504719', lon: '6.091951' };
 
 interface ScreenPoint {
   id: string;
@@ -64,33 +62,11 @@ async function verdictText(page: Page): Promise<string> {
   return (await page.getByTestId('site-verdicts').textContent()) ?? '';
 }
 
-async function createScenarioWithSite(app: AppPage): Promise<void> {
-  const { page } = app;
-  await waitForMapIdle(page);
-  await page.getByRole('button', { name: 'Nieuw scenario uit het gepubliceerde plan' }).click();
-  await expect.poll(() => page.getByTestId('active-scenario').textContent()).toContain('Actief scenario: Scenario 1');
-  await page.getByRole('button', { name: 'Locatie toevoegen' }).click();
-  const box = (await page.locator('#map').boundingBox())!;
-  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.55);
-  await expect.poll(() => page.getByTestId('site-panel').locator('h2').textContent(), { timeout: 15_000 }).toContain('Nieuwe locatie 1');
-}
-
-/** Types the station's coordinates; a site still in another municipality asks first, and the test agrees. */
-async function moveToStation(page: Page): Promise<void> {
-  await page.getByLabel('Breedtegraad (° N)').fill(ZWOLLE_STATION.lat);
-  await page.getByLabel('Lengtegraad (° O)').fill(ZWOLLE_STATION.lon);
-  await page.getByRole('button', { name: 'Naar deze coördinaten verplaatsen' }).click();
-  if ((await page.getByTestId('site-municipality').textContent()) !== 'Zwolle') {
-    await page.getByTestId('border-move-dialog').getByRole('button', { name: 'Verplaatsen naar Zwolle' }).click();
-  }
-  await expect.poll(() => page.getByTestId('site-municipality').textContent(), { timeout: 15_000 }).toBe('Zwolle');
-}
-
 describe('editing a draft scenario on the map', () => {
   it('creates a scenario, adds a site by click, edits its homes, drags it and moves it by keyboard; undo and redo', { timeout: 300_000 }, async () => {
     const app = await openApp(browser, { viewport: { width: 1280, height: 720 } });
     const { page } = app;
-    await createScenarioWithSite(app);
+    await createScenarioWithSite(page);
     const history = page.getByTestId('edit-history');
     await expect.poll(() => history.locator('li').allTextContents()).toEqual(['Locatie toegevoegd: Nieuwe locatie 1']);
 
@@ -108,7 +84,7 @@ describe('editing a draft scenario on the map', () => {
     expect(await zorggeschikt.getAttribute('aria-invalid')).toBeNull();
 
     // Typed coordinates: at Zwolle station the OV-halte norm is met.
-    await moveToStation(page);
+    await moveSiteToZwolleStation(page);
     await expect.poll(() => page.getByTestId('site-municipality').textContent(), { timeout: 15_000 }).toBe('Zwolle');
     await expect.poll(() => page.getByTestId('site-distances').locator('[data-category="ovHalte"]').textContent(), { timeout: 15_000 }).toMatch(/OV-halte: (hoogstens )?\d+ m/);
     const atStation = await verdictText(page);
@@ -132,7 +108,7 @@ describe('editing a draft scenario on the map', () => {
     expect(await verdictText(page)).not.toBe(atStation);
 
     // Back to the station, then the keyboard: Shift+→ four times = 400 m east, beyond the 300 m OV-halte norm.
-    await moveToStation(page);
+    await moveSiteToZwolleStation(page);
     await expect.poll(() => verdictText(page), { timeout: 15_000 }).toBe(atStation);
     const handle = page.getByTestId('site-keyboard-move');
     await handle.focus();
@@ -205,8 +181,8 @@ describe('editing a draft scenario on the map', () => {
   it('asks before a site moves into another municipality; "Laten staan" keeps it where it was', { timeout: 180_000 }, async () => {
     const app = await openApp(browser, { viewport: { width: 1280, height: 720 } });
     const { page } = app;
-    await createScenarioWithSite(app);
-    await moveToStation(page);
+    await createScenarioWithSite(page);
+    await moveSiteToZwolleStation(page);
     await expect.poll(() => page.getByTestId('site-municipality').textContent(), { timeout: 15_000 }).toBe('Zwolle');
     // Kampen centre, across the border
     await page.getByLabel('Breedtegraad (° N)').fill('52,5553');
@@ -241,7 +217,7 @@ describe('editing a draft scenario on the map', () => {
       const context = await browser.newContext({ viewport, bypassCSP: true, locale: 'nl-NL' });
       const app = await openApp(null, { context });
       const { page } = app;
-      await createScenarioWithSite(app);
+      await createScenarioWithSite(page);
       await page.getByLabel('Zorggeschikt', { exact: true }).fill('40');
       await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
       await page.getByRole('button', { name: 'Scenario Scenario 1 kopiëren' }).click();

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
 import { wcagViolations } from './axe';
+import { addSiteByClick, moveSiteToZwolleStation } from './scenarioSteps';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,23 +16,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Zwolle railway station (DOVA CHB). */
-const ZWOLLE_STATION = { lat: '52.504719', lon: '6.091951' };
-
 const homesOf = async (page: Page, testId: string) => Number(await page.getByTestId('scenario-score').getByTestId(testId).getAttribute('data-homes'));
 
 async function addSiteAtZwolleStation(page: Page, geclusterd: string): Promise<void> {
-  await page.getByRole('button', { name: 'Locatie toevoegen' }).click();
-  const box = (await page.locator('#map').boundingBox())!;
-  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.55);
-  await expect.poll(() => page.getByTestId('site-panel').locator('h2').textContent(), { timeout: 15_000 }).toContain('Nieuwe locatie 1');
-  await page.getByLabel('Breedtegraad (° N)').fill(ZWOLLE_STATION.lat);
-  await page.getByLabel('Lengtegraad (° O)').fill(ZWOLLE_STATION.lon);
-  await page.getByRole('button', { name: 'Naar deze coördinaten verplaatsen' }).click();
-  if ((await page.getByTestId('site-municipality').textContent()) !== 'Zwolle') {
-    await page.getByTestId('border-move-dialog').getByRole('button', { name: 'Verplaatsen naar Zwolle' }).click();
-  }
-  await expect.poll(() => page.getByTestId('site-municipality').textContent(), { timeout: 15_000 }).toBe('Zwolle');
+  await addSiteByClick(page);
+  await moveSiteToZwolleStation(page);
   await page.getByLabel('Geclusterd', { exact: true }).fill(geclusterd);
   await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
   await expect.poll(() => page.getByTestId('edit-history').locator('li').last().textContent()).toContain(`Geclusterd 0 → ${geclusterd}`);

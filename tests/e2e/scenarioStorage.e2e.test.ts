@@ -6,9 +6,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, chromiumPath } from './chromium';
+import type { Page } from 'playwright-core';
+import { launchPersistent } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
+import { createScenarioWithSite } from './scenarioSteps';
 
 const profiles: string[] = [];
 afterAll(() => {
@@ -21,27 +22,10 @@ function newProfileDirectory(): string {
   return directory;
 }
 
-async function launchPersistent(userDataDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath(),
-    args: CHROMIUM_FLAGS,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    locale: 'nl-NL',
-    acceptDownloads: true,
-  });
-}
-
 /** Creates "Scenario 1", adds a site by clicking the map and renames the site. */
 async function createDraftWithSite(page: Page, siteName: string): Promise<void> {
-  await waitForMapIdle(page);
-  await page.getByRole('button', { name: 'Nieuw scenario uit het gepubliceerde plan' }).click();
-  await expect.poll(() => page.getByTestId('active-scenario').textContent()).toContain('Actief scenario: Scenario 1');
-  await page.getByRole('button', { name: 'Locatie toevoegen' }).click();
-  const box = (await page.locator('#map').boundingBox())!;
-  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.55);
+  await createScenarioWithSite(page);
   const panel = page.getByTestId('site-panel');
-  await expect.poll(() => panel.locator('h2').textContent(), { timeout: 15_000 }).toContain('Nieuwe locatie 1');
   await panel.locator('#site-name').fill(siteName);
   await panel.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
   await expect.poll(() => page.getByTestId('site-list').textContent()).toContain(siteName);

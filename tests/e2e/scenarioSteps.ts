@@ -1,0 +1,39 @@
+// Steps the draft-scenario browser tests share: start a scenario, add a site by clicking the map, move
+// the site to Zwolle railway station by typing its coordinates.
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { waitForMapIdle } from './appPage';
+
+/** Zwolle railway station (DOVA CHB): the shipped stations make OV-halte "voldaan" within the norm. */
+export const ZWOLLE_STATION = { lat: '52.504719', lon: '6.091951' };
+
+/** Waits for the map, then makes "Scenario 1" from the published plan. */
+export async function createScenario(page: Page): Promise<void> {
+  await waitForMapIdle(page);
+  await page.getByRole('button', { name: 'Nieuw scenario uit het gepubliceerde plan' }).click();
+  await expect.poll(() => page.getByTestId('active-scenario').textContent()).toContain('Actief scenario: Scenario 1');
+}
+
+/** Adds "Nieuwe locatie 1" by clicking the map left of its centre and waits for its panel. */
+export async function addSiteByClick(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Locatie toevoegen' }).click();
+  const box = (await page.locator('#map').boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.55);
+  await expect.poll(() => page.getByTestId('site-panel').locator('h2').textContent(), { timeout: 15_000 }).toContain('Nieuwe locatie 1');
+}
+
+export async function createScenarioWithSite(page: Page): Promise<void> {
+  await createScenario(page);
+  await addSiteByClick(page);
+}
+
+/** Types the station's coordinates; a site still in another municipality asks first, and the test agrees. */
+export async function moveSiteToZwolleStation(page: Page): Promise<void> {
+  await page.getByLabel('Breedtegraad (° N)').fill(ZWOLLE_STATION.lat);
+  await page.getByLabel('Lengtegraad (° O)').fill(ZWOLLE_STATION.lon);
+  await page.getByRole('button', { name: 'Naar deze coördinaten verplaatsen' }).click();
+  if ((await page.getByTestId('site-municipality').textContent()) !== 'Zwolle') {
+    await page.getByTestId('border-move-dialog').getByRole('button', { name: 'Verplaatsen naar Zwolle' }).click();
+  }
+  await expect.poll(() => page.getByTestId('site-municipality').textContent(), { timeout: 15_000 }).toBe('Zwolle');
+}
