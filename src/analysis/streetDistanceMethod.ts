@@ -19,6 +19,7 @@ import {
   snapToGraph,
   type NetworkSource,
   type SearchBuffers,
+  type SnapResult,
   type SourceField,
   type WalkGraph,
 } from './walkGraph';
@@ -104,11 +105,16 @@ export class StreetDistanceMethod implements DistanceMethod {
     return this.isInsideArea(point[0], point[1]);
   }
 
-  overStreet(category: FacilityCategory, point: [number, number]): StreetAnswer {
+  /** Where a point joins the network; pass it to overStreet when asking for several categories. */
+  snap(point: [number, number]): SnapResult {
+    return snapToGraph(this.graph, point[0], point[1], this.maxSnapMeters);
+  }
+
+  overStreet(category: FacilityCategory, point: [number, number], pointSnap?: SnapResult): StreetAnswer {
     if (!this.isInsideArea(point[0], point[1])) return { kind: 'outsideNetwork' };
     const categoryField = this.fieldFor(category);
     if (categoryField === null) return { kind: 'noFacility' };
-    const snap = snapToGraph(this.graph, point[0], point[1], this.maxSnapMeters);
+    const snap = pointSnap ?? this.snap(point);
     if (!snap.ok) return { kind: 'noRoute', reason: 'farFromStreet', maxSnapMeters: this.maxSnapMeters };
     const answer = nearestOverStreet(this.graph, categoryField.field, snap.snap);
     if (answer === null) return { kind: 'noRoute', reason: 'notConnected', maxSnapMeters: this.maxSnapMeters };

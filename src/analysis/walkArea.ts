@@ -77,7 +77,7 @@ export function walkingTimeAreas(graph: WalkGraph, location: [number, number], s
   const half = (size - 1) / 2;
   const values = new Float64Array(size * size).fill(-Infinity);
   const stampRadius = Math.ceil(bufferMeters / cellMeters);
-  const stepMeters = cellMeters / 2;
+  const stepMeters = cellMeters;
 
   const stamp = (x: number, y: number, distance: number): void => {
     const column = Math.round(x / cellMeters) + half;
@@ -131,8 +131,8 @@ export function walkingTimeAreas(graph: WalkGraph, location: [number, number], s
     });
   };
 
-  const { edgeNodes, nodeCoordinates, edgeLengths } = graph;
-  for (let edge = 0; edge < graph.edgeCount; edge++) {
+  const { edgeNodes, nodeCoordinates, edgeLengths, adjacencyStart, adjacencyEdge } = graph;
+  const visitEdge = (edge: number): void => {
     const from = edgeNodes[2 * edge]!;
     const to = edgeNodes[2 * edge + 1]!;
     const dFrom = distances[from]!;
@@ -149,9 +149,8 @@ export function walkingTimeAreas(graph: WalkGraph, location: [number, number], s
       const towardsTo = Math.min(length - snap.alongMeters, maxMeters - snap.snapMeters);
       if (towardsFrom > 0) addPiece(lon1, lat1, lon2, lat2, length, start - towardsFrom / length, start, snap.snapMeters + towardsFrom, false);
       if (towardsTo > 0) addPiece(lon1, lat1, lon2, lat2, length, start, start + towardsTo / length, snap.snapMeters, true);
-      continue;
+      return;
     }
-    if (!(dFrom <= maxMeters) && !(dTo <= maxMeters)) continue;
     const fromReach = dFrom <= maxMeters ? Math.min(length, maxMeters - dFrom) : 0;
     const toReach = dTo <= maxMeters ? Math.min(length, maxMeters - dTo) : 0;
     if (fromReach + toReach >= length) {
@@ -159,10 +158,25 @@ export function walkingTimeAreas(graph: WalkGraph, location: [number, number], s
       const meet = Math.min(length, Math.max(0, (dTo - dFrom + length) / 2));
       if (meet > 0) addPiece(lon1, lat1, lon2, lat2, length, 0, meet / length, dFrom, true);
       if (meet < length) addPiece(lon1, lat1, lon2, lat2, length, meet / length, 1, dTo + (length - meet), false);
-      continue;
+      return;
     }
     if (fromReach > 0) addPiece(lon1, lat1, lon2, lat2, length, 0, fromReach / length, dFrom, true);
     if (toReach > 0) addPiece(lon1, lat1, lon2, lat2, length, 1 - toReach / length, 1, dTo + toReach, false);
+  };
+  visitEdge(snap.edge);
+  // every other edge with a reached end, once: at its first node, or at its second when the first is unreached
+  for (let node = 0; node < graph.nodeCount; node++) {
+    if (!(distances[node]! <= maxMeters)) continue;
+    const end = adjacencyStart[node + 1]!;
+    for (let arc = adjacencyStart[node]!; arc < end; arc++) {
+      const edge = adjacencyEdge[arc]!;
+      if (edge === snap.edge) continue;
+      const from = edgeNodes[2 * edge]!;
+      if (from === node || !(distances[from]! <= maxMeters)) {
+        if (from !== node && edgeNodes[2 * edge + 1]! !== node) continue;
+        visitEdge(edge);
+      }
+    }
   }
   // the location itself and its path to the street
   stamp(0, 0, snap.snapMeters);
