@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import { App } from './ui/App';
 import { createMap } from './map/createMap';
+import { connectMapSnapshot } from './map/mapSnapshot';
 import { fetchTextOverHttp } from './data/loadDatasets';
 import { loadAppData } from './stores/loadAppData';
 import { $language } from './stores/language';
@@ -16,7 +17,9 @@ const root = document.getElementById('app')!;
 render(<App />, root);
 $language.subscribe((language) => document.documentElement.setAttribute('lang', language));
 
-createMap(document.getElementById('map')!);
+const mapHandle = createMap(document.getElementById('map')!);
+// Exports and presentation views reach the map through src/stores/mapSnapshot.ts.
+connectMapSnapshot(mapHandle.map);
 // Reachability work (nearest facilities, key-project table, province grid) runs in its own worker.
 startReachabilityWorker();
 

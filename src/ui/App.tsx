@@ -18,6 +18,7 @@ import { BorderMoveDialog } from './BorderMoveDialog';
 import { ReachabilityTableDialog } from './ReachabilityTableDialog';
 import { SelectionPanel } from './SelectionPanel';
 import { SourcesDialog } from './SourcesDialog';
+import { ExportDialog } from './ExportDialog';
 import { useTranslate } from './useTranslate';
 import { focusKeyProjectList, focusMap, returnFocusFromDetails } from './detailsFocus';
 
@@ -26,6 +27,7 @@ export function App() {
   const language = useStore($language);
   const loadStatus = useStore($loadStatus);
   const [sourcesOpen, setSourcesOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   return (
     <div class="app" lang={language}>
       <nav class="skip-links" aria-label={t('app.skipLinksLabel')}>
@@ -56,6 +58,9 @@ export function App() {
         <nav class="header-actions">
           <button type="button" onClick={() => setSourcesOpen(true)}>
             {t('app.sourcesButton')}
+          </button>
+          <button type="button" onClick={() => setExportOpen(true)}>
+            {t('export.openButton')}
           </button>
           <button
             type="button"
@@ -92,6 +97,7 @@ export function App() {
         </aside>
       </div>
       <SourcesDialog open={sourcesOpen} onClose={() => setSourcesOpen(false)} />
+      <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} />
       <ImportDialog />
       <ReachabilityTableDialog />
       <BorderMoveDialog />

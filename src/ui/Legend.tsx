@@ -12,18 +12,7 @@ import { ReachabilityGridLegend, ReachabilityLabelLegend } from './ReachabilityG
 import { SourceReference } from './SourceReference';
 import { SymbolShape } from './KeyProjectSymbol';
 import { useFormatNumber, useTranslate } from './useTranslate';
-import type { Translate } from '../stores/language';
-import type { ThematicLegend } from '../stores/thematicLayer';
-
-function legendTitle(legend: ThematicLegend, t: Translate): string {
-  const { settings } = legend;
-  if (settings.layer === 'targets') {
-    const params = { type: t(`housing.${settings.housingType}`), targetScenario: t(`targetScenario.${settings.targetScenario}`) };
-    return settings.targetMeasure === 'absolute' ? t('legend.targets', params) : t('legend.targetsPer1000', params);
-  }
-  const age = t(settings.ageGroup === '65plus' ? 'municipality.age65' : settings.ageGroup === '75plus' ? 'municipality.age75' : 'municipality.age85');
-  return settings.olderPeopleMeasure === 'count' ? t('legend.olderPeopleCount', { age }) : t('legend.olderPeopleShare', { age });
-}
+import { thematicLegendTitle } from '../stores/legendContent';
 
 function HatchSwatch() {
   return (
@@ -56,7 +45,7 @@ export function Legend() {
       <ReachabilityLabelLegend />
       {legend.settings.layer !== 'none' && (
         <div class="legend-block">
-          <h3>{legendTitle(legend, t)}</h3>
+          <h3>{thematicLegendTitle(legend, t)}</h3>
           <ul class="legend-classes">
             {breaks?.upperBounds.map((upper, index) => {
               const lower = index === 0 ? breaks.minimum : breaks.upperBounds[index - 1]!;
