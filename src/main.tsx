@@ -10,8 +10,10 @@ import { startFacilityStorage, startScenarioStorage } from './stores/storageConn
 import { startReachabilityWorker } from './stores/reachabilityWorkerClient';
 import { $writesInFlight } from './stores/facilityActions';
 import { guardUnloadWhilePending } from './ui/unloadGuard';
+import { startServiceWorker } from './stores/serviceWorker';
 import './ui/styles.css';
 
+document.documentElement.dataset['appVersion'] = __APP_VERSION__;
 const root = document.getElementById('app')!;
 render(<App />, root);
 $language.subscribe((language) => document.documentElement.setAttribute('lang', language));
@@ -33,3 +35,6 @@ void startFacilityStorage()
   .then(() => {
     document.body.dataset['storageRestoredAt'] = String(Date.now());
   });
+
+// After one visit the app starts offline (service worker precache); a new version waits for the planner.
+startServiceWorker();

@@ -590,6 +590,11 @@ const nl = {
   'storage.restoreFailed': 'De opgeslagen gegevenssets konden niet worden gelezen ({reason}).',
   'storage.sessionOnly': 'Alleen voor deze sessie: deze browser staat opslag niet toe (bijvoorbeeld in een privévenster). Wat u importeert of ophaalt, verdwijnt bij herladen of sluiten.',
   'storage.reload': 'Pagina opnieuw laden',
+
+  // --- app update (service worker) ---
+  'appUpdate.available': 'Nieuwe versie beschikbaar.',
+  'appUpdate.reload': 'Herladen',
+  'appUpdate.reloading': 'Bezig met herladen…',
   'storage.dismiss': 'Melding sluiten',
   // --- draft scenarios in browser storage and files (src/stores/scenarioStorage.ts, src/data/scenarioFile.ts) ---
   'storage.scenarioConflict': 'Scenario "{name}" is intussen in een ander tabblad gewijzigd of verwijderd. Uw versie is niet opgeslagen en niet overschreven: ze staat nog in dit tabblad. Exporteer haar of bewaar haar als kopie, of laad de pagina opnieuw voor de andere versie.',
@@ -1494,6 +1499,11 @@ const en: Record<MessageKey, string> = {
   'storage.restoreFailed': 'The saved datasets could not be read ({reason}).',
   'storage.sessionOnly': 'This session only: this browser does not allow storage (in a private window, for example). What you import or fetch is gone after a reload or when you close it.',
   'storage.reload': 'Reload page',
+
+  // --- app update (service worker) ---
+  'appUpdate.available': 'New version available.',
+  'appUpdate.reload': 'Reload',
+  'appUpdate.reloading': 'Reloading…',
   'storage.dismiss': 'Close message',
   // --- draft scenarios in browser storage and files (src/stores/scenarioStorage.ts, src/data/scenarioFile.ts) ---
   'storage.scenarioConflict': 'Scenario "{name}" has meanwhile been changed or deleted in another tab. Your version was not saved and nothing was overwritten: it is still in this tab. Export it or keep it as a copy, or reload the page for the other version.',

@@ -8,6 +8,7 @@ import { DataProblems } from './DataProblems';
 import { FacilityLayersPanel } from './FacilityLayersPanel';
 import { ImportDialog } from './ImportDialog';
 import { StorageProblem } from './StorageProblem';
+import { AppUpdateOffer } from './AppUpdateOffer';
 import { KeyProjectFinder } from './KeyProjectFinder';
 import { LayerControls } from './LayerControls';
 import { Legend } from './Legend';
@@ -69,6 +70,7 @@ export function App() {
       </header>
       <DataProblems />
       <StorageProblem />
+      <AppUpdateOffer />
       {loadStatus === 'loading' && (
         <p class="loading" role="status">
           {t('app.loading')}
