@@ -145,6 +145,12 @@ const nl = {
   'source.url': 'Te vinden via',
   'source.derivation': 'Bewerking',
   'source.unknown': 'Bron {id} ontbreekt in het bronnenregister.',
+
+  // --- dasymetric population (one method: woonservicegebieden and locatiezoeker) ---
+  'dasymetric.method': 'Inwoners en ouderen per postcodegebied (CBS, 1 januari 2021), verdeeld over de bebouwde kom binnen elk postcodegebied (dasymetrisch; bebouwde kommen uit TOP10NL 2025), op rasters van {cellSize} m.',
+  'dasymetric.fallbacks': '{count} postcodegebieden zonder bebouwde kom zijn over hun hele oppervlak verdeeld: {postcodes}.',
+  'dasymetric.suppressed': 'Door CBS geheimgehouden aantallen ({postcodes}) zijn onbekend, niet 0: de cijfers zijn daar een minimum.',
+  'dasymetric.rounding': 'Cijfers afgerond op hele personen; CBS rondt zelf af op vijftallen.',
   'sources.dialogTitle': 'Bronnen van alle gegevens',
   'sources.intro': 'Elk getal in de app verwijst naar een van deze bronnen.',
   'sources.facilityDatasetsTitle': 'Voorzieningen die in deze browser zijn opgehaald of geïmporteerd',
@@ -1062,6 +1068,11 @@ const en: Record<MessageKey, string> = {
   'source.url': 'Available from',
   'source.derivation': 'Processing',
   'source.unknown': 'Source {id} is missing from the source register.',
+
+  'dasymetric.method': 'Inhabitants and older people per postcode area (CBS, 1 January 2021), spread over the built-up area within each postcode area (dasymetric; built-up areas from TOP10NL 2025), on a {cellSize} m grid.',
+  'dasymetric.fallbacks': '{count} postcode areas without a built-up area are spread over their whole area: {postcodes}.',
+  'dasymetric.suppressed': 'Counts kept secret by CBS ({postcodes}) are unknown, not 0: the figures there are a minimum.',
+  'dasymetric.rounding': 'Figures rounded to whole people; CBS itself rounds to multiples of 5.',
   'sources.dialogTitle': 'Sources of all data',
   'sources.intro': 'Every figure in the app refers to one of these sources.',
   'sources.facilityDatasetsTitle': 'Facilities fetched or imported in this browser',
