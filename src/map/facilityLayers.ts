@@ -147,7 +147,14 @@ export function addFacilityLayers(map: MapLibreMap, beforeLayerId: string): () =
       type: 'symbol',
       source: SOURCE_ID,
       filter: ['has', 'point_count'],
-      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': LABEL_FONT, 'text-size': 12 },
+      // A cluster always shows its count: never hidden by a colliding label.
+      layout: {
+        'text-field': ['get', 'point_count_abbreviated'],
+        'text-font': LABEL_FONT,
+        'text-size': 12,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
       paint: { 'text-color': '#154273' },
     },
     beforeLayerId,
@@ -246,6 +253,7 @@ function describeRenderedFacilities(map: MapLibreMap): void {
   const container = map.getContainer();
   const clusters = map.queryRenderedFeatures({ layers: [FACILITY_LAYER_IDS.clusters] });
   container.dataset['facilityClusters'] = clusters.map((feature) => String(feature.properties?.['point_count'])).join(',');
+  container.dataset['facilityClusterLabels'] = String(map.queryRenderedFeatures({ layers: [FACILITY_LAYER_IDS.clusterCounts] }).length);
   const points = map.queryRenderedFeatures({ layers: [FACILITY_LAYER_IDS.points] });
   container.dataset['facilityPointCount'] = String(points.length);
   container.dataset['facilityPoints'] =
