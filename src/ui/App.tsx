@@ -11,6 +11,7 @@ import { StorageProblem } from './StorageProblem';
 import { KeyProjectFinder } from './KeyProjectFinder';
 import { LayerControls } from './LayerControls';
 import { Legend } from './Legend';
+import { MapDrawingStatus } from './MapDrawingStatus';
 import { MunicipalityFinder } from './MunicipalityFinder';
 import { ReachabilitySection } from './ReachabilitySection';
 import { ScenarioSection } from './ScenarioSection';
@@ -85,6 +86,7 @@ export function App() {
         </aside>
         <main class="map-container" aria-label={t('map.regionLabel')}>
           <div id="map" class="map" />
+          <MapDrawingStatus />
           <Legend />
         </main>
         <aside id="details" class="details" aria-label={t('app.detailsLabel')} onKeyDown={returnFocusFromDetails}>
