@@ -5,6 +5,7 @@ import { runFacilityLayerBenchmarks } from './facilityLayer.bench';
 import { runStorageBenchmarks } from './storage.bench';
 import { runLargeFacilitiesBenchmarks } from './largeFacilities.bench';
 import { formatScenarioResults, runScenarioBenchmarks } from './scenario.bench';
+import { runServiceZonesBenchmark } from './serviceZones.bench';
 
 console.log(`Node ${process.version}, ${new Date().toISOString()}\n`);
 console.log(formatBenchResults(await runReachabilityBenchmarks()));
@@ -18,4 +19,11 @@ console.log('');
 await runLargeFacilitiesBenchmarks();
 console.log('');
 console.log(formatScenarioResults(runScenarioBenchmarks()));
+console.log('');
+const zones = runServiceZonesBenchmark();
+console.log(zones.lines.join('\n'));
+if (zones.failures.length > 0) {
+  console.error(`FAILED: ${zones.failures.join('; ')}`);
+  process.exitCode = 1;
+}
 console.log('\nThe same file in Chromium (parse, save, longest main-thread task, preview, heap): npm run bench:browser');
