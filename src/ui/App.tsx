@@ -13,11 +13,13 @@ import { StorageProblem } from './StorageProblem';
 import { KeyProjectFinder } from './KeyProjectFinder';
 import { LayerControls } from './LayerControls';
 import { Legend } from './Legend';
+import { MapDrawingStatus } from './MapDrawingStatus';
 import { MunicipalityFinder } from './MunicipalityFinder';
 import { ReachabilitySection } from './ReachabilitySection';
 import { GridCellCard } from './ReachabilityGrid';
 import { ScenarioSection } from './ScenarioSection';
 import { BorderMoveDialog } from './BorderMoveDialog';
+import { PolygonDrawingBar } from './PolygonDrawingBar';
 import { ReachabilityTableDialog } from './ReachabilityTableDialog';
 import { SelectionPanel } from './SelectionPanel';
 import { SourcesDialog } from './SourcesDialog';
@@ -104,7 +106,9 @@ export function App() {
             {t('map.wholeProvince')}
           </button>
           <GridCellCard />
+          <MapDrawingStatus />
           <Legend />
+          <PolygonDrawingBar />
         </main>
         <aside id="details" class="details" aria-label={t('app.detailsLabel')} onKeyDown={returnFocusFromDetails}>
           <SelectionPanel />
