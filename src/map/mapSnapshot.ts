@@ -4,7 +4,6 @@
 
 import * as maplibregl from 'maplibre-gl';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { OFFLINE_ATTRIBUTION } from './mapStyle';
 import { $cameraRequest, registerMapRenderer, setMapAttributions, setMapCamera, type MapRender, type MapRenderRequest } from '../stores/mapSnapshot';
 
 /** A render that has not gone idle by then has failed (a broken source, a lost WebGL context). */
@@ -68,14 +67,14 @@ export async function renderOffscreen(map: MapLibreMap, request: MapRenderReques
   }
 }
 
-/** Attributions of the style's sources, but the offline map's own (the sources register names those). */
+/** Attributions carried by the style's sources (the app's own credits are in the sources register and catalogue). */
 function reportAttributions(map: MapLibreMap): void {
   const sources = map.getStyle()?.sources ?? {};
   setMapAttributions([
     ...new Set(
       Object.values(sources)
         .map((source) => ('attribution' in source ? source.attribution : undefined))
-        .filter((text): text is string => typeof text === 'string' && text !== '' && text !== OFFLINE_ATTRIBUTION),
+        .filter((text): text is string => typeof text === 'string' && text !== ''),
     ),
   ]);
 }
