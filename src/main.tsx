@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import { App } from './ui/App';
 import { createMap } from './map/createMap';
+import { connectMapSnapshot } from './map/mapSnapshot';
 import { fetchTextOverHttp } from './data/loadDatasets';
 import { loadAppData } from './stores/loadAppData';
 import { $language } from './stores/language';
@@ -10,13 +11,25 @@ import { startFacilityStorage, startScenarioStorage } from './stores/storageConn
 import { startReachabilityWorker } from './stores/reachabilityWorkerClient';
 import { $writesInFlight } from './stores/facilityActions';
 import { guardUnloadWhilePending } from './ui/unloadGuard';
+import { startServiceWorker } from './stores/serviceWorker';
+import { startFittingToSelection } from './stores/mapView';
+import { startViewLink } from './stores/viewLink';
 import './ui/styles.css';
+
+document.documentElement.dataset['appVersion'] = __APP_VERSION__;
+
+// Choosing a municipality or key project fits the map to it; a shared link (the URL hash) sets the view
+// before the map exists, so it opens there, and the hash follows every change afterwards.
+startFittingToSelection();
+startViewLink(window);
 
 const root = document.getElementById('app')!;
 render(<App />, root);
 $language.subscribe((language) => document.documentElement.setAttribute('lang', language));
 
-createMap(document.getElementById('map')!);
+const mapHandle = createMap(document.getElementById('map')!);
+// Exports and presentation views reach the map through src/stores/mapSnapshot.ts.
+connectMapSnapshot(mapHandle.map);
 // Reachability work (nearest facilities, key-project table, province grid) runs in its own worker.
 startReachabilityWorker();
 
@@ -33,3 +46,6 @@ void startFacilityStorage()
   .then(() => {
     document.body.dataset['storageRestoredAt'] = String(Date.now());
   });
+
+// After one visit the app starts offline (service worker precache); a new version waits for the planner.
+startServiceWorker();

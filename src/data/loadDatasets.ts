@@ -44,7 +44,10 @@ export const DATASET_PATH_LIST: readonly string[] = Object.values(DATASET_PATHS)
 /** Source ids of the geodata files, as registered in geo/sources.json. */
 export const DATASET_SOURCE_IDS = {
   municipalityBoundaries: 'cbs-gemeenten-2026',
+  provinceBoundary: 'cbs-provincie-2026',
   places: 'top10nl-plaatsen-2025',
+  builtUpAreas: 'top10nl-kernen-2025',
+  trainStations: 'chb-treinstations-2026',
   neighbourhoodFigures: 'cbs-kwb-2024',
   postcodePopulation: 'cbs-pc4-2021',
 } as const;

@@ -14,6 +14,7 @@ import { isLonLat } from '../analysis/siteValidation';
 import { outlineProblem } from '../analysis/polygonOutline';
 import { isRecord } from './jsonInput';
 import { TARGET_SCENARIOS } from '../domain/housing';
+import { AREA_IDS, type AreaId } from '../domain/geography';
 import { defaultZoneDefinitionSet, validateZoneDefinitionSet, type ZoneDefinitionSet } from '../domain/serviceZones';
 import { DEFAULT_WALKING_SPEED, NORM_PROFILE_IDS, WALKING_SPEED_PRESET_IDS, WOONZORGZONE_PROFILE, validateNormProfile, validateWalkingSpeed, type NormProfile, type WalkingSpeed } from '../domain/norms';
 import {
@@ -22,7 +23,10 @@ import {
   SCENARIO_SCHEMA_VERSION,
   SITE_HOME_TYPES,
   TENURES,
+  MAX_PRESENTATION_CAPTION_LENGTH,
   type DraftScenario,
+  type PresentationSelection,
+  type PresentationView,
   type KeyProjectPlacementOverride,
   type ScenarioEdit,
   type ScenarioState,
@@ -174,6 +178,36 @@ function readWalkingSpeed(value: unknown): WalkingSpeed | null {
   return validateWalkingSpeed(speed).length === 0 ? speed : null;
 }
 
+/** One presentation view as stored, or the reason it cannot be used. */
+function readPresentationView(value: unknown): PresentationView | string {
+  if (!isRecord(value)) return 'not an object';
+  const { id, caption, bounds, thematic, showKeyProjects, showBuiltUpAreas, selection } = value;
+  if (typeof id !== 'string' || id === '') return 'no id';
+  if (typeof caption !== 'string' || caption.length > MAX_PRESENTATION_CAPTION_LENGTH) return 'caption is not text of at most 200 characters';
+  if (!Array.isArray(bounds) || bounds.length !== 4 || !isLonLat([bounds[0], bounds[1]]) || !isLonLat([bounds[2], bounds[3]]) || bounds[0] >= bounds[2] || bounds[1] >= bounds[3]) {
+    return 'bounds are not [west, south, east, north]';
+  }
+  if (!isRecord(thematic) || !Object.values(thematic).every((setting) => typeof setting === 'string')) return 'thematic settings are not text';
+  if (typeof showKeyProjects !== 'boolean' || typeof showBuiltUpAreas !== 'boolean') return 'layer switches are not true/false';
+  let readSelection: PresentationSelection | null = null;
+  if (selection !== null && selection !== undefined) {
+    if (!isRecord(selection)) return 'selection is not an object';
+    if (selection['kind'] === 'municipality' && typeof selection['code'] === 'string') readSelection = { kind: 'municipality', code: selection['code'] };
+    else if (selection['kind'] === 'area' && (AREA_IDS as readonly unknown[]).includes(selection['area'])) readSelection = { kind: 'area', area: selection['area'] as AreaId };
+    else if ((selection['kind'] === 'keyProject' || selection['kind'] === 'site') && typeof selection['id'] === 'string') readSelection = { kind: selection['kind'], id: selection['id'] };
+    else return 'unknown selection';
+  }
+  return {
+    id,
+    caption,
+    bounds: bounds as PresentationView['bounds'],
+    thematic: thematic as Record<string, string>,
+    showKeyProjects,
+    showBuiltUpAreas,
+    selection: readSelection,
+  };
+}
+
 /** Zone definitions as stored, or null when they cannot be used (then the default set replaces them). */
 function readZoneDefinitions(value: unknown): ZoneDefinitionSet | null {
   if (!isRecord(value) || !Array.isArray(value['definitions']) || typeof value['activeId'] !== 'string') return null;
@@ -267,6 +301,19 @@ export function restoreScenario(value: unknown): ScenarioRestore {
     zoneDefinitions = defaultZoneDefinitionSet();
   }
 
+  // Records older than presentation mode have no views: an empty list, without a repair note.
+  const presentationViews: PresentationView[] = [];
+  if (rest['presentationViews'] !== undefined) {
+    if (!Array.isArray(rest['presentationViews'])) repairs.push('presentationViews unreadable (none)');
+    else {
+      for (const [index, raw] of rest['presentationViews'].entries()) {
+        const view = readPresentationView(raw);
+        if (typeof view === 'string') repairs.push(`presentation view ${index + 1} unreadable (${view}); left out`);
+        else presentationViews.push(view);
+      }
+    }
+  }
+
   const rawEdits = Array.isArray(rest['edits']) ? rest['edits'] : [];
   if (!Array.isArray(rest['edits'])) repairs.push('edits missing');
   const readable: ScenarioEdit[] = [];
@@ -300,6 +347,7 @@ export function restoreScenario(value: unknown): ScenarioRestore {
     normProfile,
     walkingSpeed,
     zoneDefinitions,
+    presentationViews,
     edits,
     appliedCount,
     lastExportedAt,

@@ -2,7 +2,7 @@
 // projects of the Woondeal) plus an ordered list of edits. The scenario's current state is a pure
 // function of the two (see analysis/scenarioState.ts); undo and redo move a cursor over the edits.
 
-import type { MunicipalityCode } from './geography';
+import type { AreaId, BoundingBox, MunicipalityCode } from './geography';
 import type { HousingType, TargetScenario } from './housing';
 import type { LocationPrecision } from './keyProject';
 import type { NormProfile, WalkingSpeed } from './norms';
@@ -117,7 +117,31 @@ export interface DraftScenario {
   plannerTargets?: PlannerTargets;
   /** Woonservicegebied definitions (several, one active); absent in records older than issue 9: the default. */
   zoneDefinitions?: ZoneDefinitionSet;
+  /** Named views for presentation mode, in the order they are shown; records older than issue 10 read as []. */
+  presentationViews?: PresentationView[];
 }
+
+/** What a presentation view selects: a municipality, region, key project or site of the draft. */
+export type PresentationSelection =
+  | { kind: 'municipality'; code: MunicipalityCode }
+  | { kind: 'area'; area: AreaId }
+  | { kind: 'keyProject'; id: string }
+  | { kind: 'site'; id: string };
+
+/** A named view of the map, one step of a presentation: extent, layers, selection and caption. */
+export interface PresentationView {
+  id: string;
+  caption: string;
+  /** The extent shown, [west, south, east, north]. */
+  bounds: BoundingBox;
+  /** The thematic layer's settings as the map had them (keys and values of src/stores/mapLayers.ts ThematicSettings). */
+  thematic: Readonly<Record<string, string>>;
+  showKeyProjects: boolean;
+  showBuiltUpAreas: boolean;
+  selection: PresentationSelection | null;
+}
+
+export const MAX_PRESENTATION_CAPTION_LENGTH = 200;
 
 /**
  * One municipality's target for one housing type as the planner gives it, with where they took it

@@ -22,6 +22,7 @@ import {
   cleanScenarioName,
   type DraftScenario,
   type PlannerTarget,
+  type PresentationView,
   type ScenarioEdit,
   type ScenarioEditInput,
   type ScenarioState,
@@ -174,6 +175,7 @@ export function createScenario(name: string, options: NewScenarioOptions = {}): 
     normProfile: options.normProfile ?? WOONZORGZONE_PROFILE,
     walkingSpeed: options.walkingSpeed ?? DEFAULT_WALKING_SPEED,
     zoneDefinitions: defaultZoneDefinitionSet(),
+    presentationViews: [],
     edits: [],
     appliedCount: 0,
     lastExportedAt: null,
@@ -339,4 +341,9 @@ export function setPlannerTargets(id: string, rows: readonly PlannerTarget[], im
     }
     return { ...scenario, plannerTargets: { rows: [...rows], updatedAt: clock.now(), importedFrom } };
   });
+}
+
+/** Sets a draft's presentation views (named map views, in order). Not an edit of the plan: no undo entry. */
+export function setPresentationViews(id: string, views: readonly PresentationView[]): DraftScenario {
+  return change(id, (scenario) => ({ ...scenario, presentationViews: [...views] }));
 }

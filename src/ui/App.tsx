@@ -1,24 +1,30 @@
 // The application shell: header, search and layers on the left, map in the middle, details on the right.
 
 import { useStore } from '@nanostores/preact';
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { $language, setLanguage } from '../stores/language';
 import { $loadStatus } from '../stores/appData';
+import { $selection } from '../stores/selection';
+import { showWholeProvince } from '../stores/mapView';
 import { DataProblems } from './DataProblems';
 import { FacilityLayersPanel } from './FacilityLayersPanel';
 import { ImportDialog } from './ImportDialog';
 import { StorageProblem } from './StorageProblem';
+import { AppUpdateOffer } from './AppUpdateOffer';
 import { KeyProjectFinder } from './KeyProjectFinder';
 import { LayerControls } from './LayerControls';
 import { Legend } from './Legend';
+import { MapDrawingStatus } from './MapDrawingStatus';
 import { MunicipalityFinder } from './MunicipalityFinder';
 import { ReachabilitySection } from './ReachabilitySection';
+import { GridCellCard } from './ReachabilityGrid';
 import { ScenarioSection } from './ScenarioSection';
 import { BorderMoveDialog } from './BorderMoveDialog';
 import { PolygonDrawingBar } from './PolygonDrawingBar';
 import { ReachabilityTableDialog } from './ReachabilityTableDialog';
 import { SelectionPanel } from './SelectionPanel';
 import { SourcesDialog } from './SourcesDialog';
+import { ExportDialog } from './ExportDialog';
 import { useTranslate } from './useTranslate';
 import { focusKeyProjectList, focusMap, returnFocusFromDetails } from './detailsFocus';
 
@@ -27,6 +33,11 @@ export function App() {
   const language = useStore($language);
   const loadStatus = useStore($loadStatus);
   const [sourcesOpen, setSourcesOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
+  // On narrow screens the sidebar and the details are sheets under the map, one at a time.
+  const [sheet, setSheet] = useState<'panels' | 'details'>('panels');
+  const selection = useStore($selection);
+  useLayoutEffect(() => setSheet(selection ? 'details' : 'panels'), [selection]);
   return (
     <div class="app" lang={language}>
       <nav class="skip-links" aria-label={t('app.skipLinksLabel')}>
@@ -58,6 +69,9 @@ export function App() {
           <button type="button" onClick={() => setSourcesOpen(true)}>
             {t('app.sourcesButton')}
           </button>
+          <button type="button" onClick={() => setExportOpen(true)}>
+            {t('export.openButton')}
+          </button>
           <button
             type="button"
             lang={language === 'nl' ? 'en' : 'nl'}
@@ -70,12 +84,21 @@ export function App() {
       </header>
       <DataProblems />
       <StorageProblem />
+      <AppUpdateOffer />
       {loadStatus === 'loading' && (
         <p class="loading" role="status">
           {t('app.loading')}
         </p>
       )}
-      <div class="app-body">
+      <div class="app-body" data-sheet={sheet}>
+        <nav class="sheet-tabs" aria-label={t('app.sheetsLabel')}>
+          <button type="button" aria-pressed={sheet === 'panels'} onClick={() => setSheet('panels')}>
+            {t('app.sheetPanels')}
+          </button>
+          <button type="button" aria-pressed={sheet === 'details'} onClick={() => setSheet('details')}>
+            {t('app.sheetDetails')}
+          </button>
+        </nav>
         <aside class="sidebar" aria-label={t('app.sidebarLabel')}>
           <MunicipalityFinder />
           <KeyProjectFinder />
@@ -86,6 +109,11 @@ export function App() {
         </aside>
         <main class="map-container" aria-label={t('map.regionLabel')}>
           <div id="map" class="map" />
+          <button type="button" class="whole-province" onClick={showWholeProvince}>
+            {t('map.wholeProvince')}
+          </button>
+          <GridCellCard />
+          <MapDrawingStatus />
           <Legend />
           <PolygonDrawingBar />
         </main>
@@ -94,6 +122,7 @@ export function App() {
         </aside>
       </div>
       <SourcesDialog open={sourcesOpen} onClose={() => setSourcesOpen(false)} />
+      <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} />
       <ImportDialog />
       <ReachabilityTableDialog />
       <BorderMoveDialog />

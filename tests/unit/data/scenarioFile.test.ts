@@ -11,7 +11,7 @@ const site = (id: string, outline: Site['outline'] = null): Site => ({
 
 const scenario = (id: string, overrides: Partial<DraftScenario> = {}): DraftScenario => ({
   id, name: 'Plan Zwolle', description: '', createdAt: '2026-12-01T10:00:00.000Z', updatedAt: '2026-12-01T10:05:00.000Z', measuredAgainst: 'band',
-  normProfile: WOONZORGZONE_PROFILE, walkingSpeed: DEFAULT_WALKING_SPEED, zoneDefinitions: defaultZoneDefinitionSet(),
+  normProfile: WOONZORGZONE_PROFILE, walkingSpeed: DEFAULT_WALKING_SPEED, zoneDefinitions: defaultZoneDefinitionSet(), presentationViews: [],
   edits: [
     { kind: 'addSite', id: 'e1', at: '2026-12-01T10:01:00.000Z', site: site('a', [[[6.09, 52.51], [6.1, 52.51], [6.1, 52.52], [6.09, 52.51]]]) },
     { kind: 'addSite', id: 'e2', at: '2026-12-01T10:02:00.000Z', site: site('b') },

@@ -69,6 +69,26 @@ describe('restoreScenario', () => {
     }
   });
 
+  it('reads presentation views, an old record without them as none, and leaves out an unreadable view, saying so', () => {
+    expect(restoreScenario(record())).toMatchObject({ ok: true, scenario: { presentationViews: [] }, repairs: [] });
+    const view = {
+      id: 'v1',
+      caption: 'Zwolle en omgeving',
+      bounds: [5.9, 52.4, 6.3, 52.6],
+      thematic: { layer: 'targets', targetScenario: 'trend' },
+      showKeyProjects: true,
+      showBuiltUpAreas: false,
+      selection: { kind: 'municipality', code: 'GM0193' },
+    };
+    const broken = { ...view, id: 'v2', bounds: [6.3, 52.6, 5.9, 52.4] };
+    const result = restoreScenario({ ...record(), presentationViews: [view, broken, { ...view, id: 'v3', selection: { kind: 'area', area: 'twente' } }] });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.scenario.presentationViews).toEqual([view, { ...view, id: 'v3', selection: { kind: 'area', area: 'twente' } }]);
+    expect(result.repairs).toEqual(['presentation view 2 unreadable (bounds are not [west, south, east, north]); left out']);
+    const notAList = restoreScenario({ ...record(), presentationViews: 'x' });
+    expect(notAList).toMatchObject({ ok: true, scenario: { presentationViews: [] }, repairs: ['presentationViews unreadable (none)'] });
+  });
+
   it('refuses a record of a newer format, saying so', () => {
     const result = restoreScenario({ ...record(), schemaVersion: SCENARIO_SCHEMA_VERSION + 1 });
     expect(result).toMatchObject({ ok: false, newerVersion: true, reason: expect.stringContaining('newer version') });
