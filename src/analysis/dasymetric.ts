@@ -29,6 +29,9 @@ export const AGE_BANDS = ['all', '65plus', '75plus', '85plus'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 export type BandCounts = Record<AgeBand, number>;
 
+/** Sources of the method: CBS inhabitants per PC4 (2021) and Kadaster TOP10NL built-up areas (2025). */
+export const DASYMETRIC_SOURCE_IDS: readonly string[] = ['cbs-pc4-2021', 'top10nl-kernen-2025'];
+
 /** Lattice spacing aimed at, metres (the real spacing is cellSize / round(cellSize / this)). */
 export const DASYMETRIC_SAMPLE_METERS = 50;
 
