@@ -409,9 +409,10 @@ export function cellMembership(population: DasymetricPopulation, membership: (po
   const result = new Uint8Array(population.cellCount); // 0 outside, 1 inside, 2 noData
   const all = population.cellCounts.all;
   const older = population.cellCounts['65plus'];
+  const suppressed = suppressedCells(population);
   const point: [number, number] = [0, 0];
   for (let position = 0; position < population.cellCount; position++) {
-    if (all[position] === 0 && older[position] === 0 && !cellTouchedBySuppressed(population, position)) continue;
+    if (all[position] === 0 && older[position] === 0 && suppressed[position] === 0) continue;
     point[0] = population.centers[2 * position]!;
     point[1] = population.centers[2 * position + 1]!;
     const answer = membership(point);
@@ -425,7 +426,8 @@ export const MEMBERSHIP_INSIDE = 1;
 export const MEMBERSHIP_NO_DATA = 2;
 
 const suppressedCellsCache = new WeakMap<DasymetricPopulation, Uint8Array>();
-function cellTouchedBySuppressed(population: DasymetricPopulation, position: number): boolean {
+/** 1 for every cell that an area with a suppressed count spreads over (its people there are unknown). */
+function suppressedCells(population: DasymetricPopulation): Uint8Array {
   let mask = suppressedCellsCache.get(population);
   if (!mask) {
     mask = new Uint8Array(population.cellCount);
@@ -435,7 +437,7 @@ function cellTouchedBySuppressed(population: DasymetricPopulation, position: num
     }
     suppressedCellsCache.set(population, mask);
   }
-  return mask[position] === 1;
+  return mask;
 }
 
 export interface PeopleByMembership {

@@ -5,6 +5,7 @@ import { runFacilityLayerBenchmarks } from './facilityLayer.bench';
 import { runStorageBenchmarks } from './storage.bench';
 import { runLargeFacilitiesBenchmarks } from './largeFacilities.bench';
 import { formatScenarioResults, runScenarioBenchmarks } from './scenario.bench';
+import { formatZoneCoverageResults, runZoneCoverageBenchmarks } from './zoneCoverage.bench';
 
 console.log(`Node ${process.version}, ${new Date().toISOString()}\n`);
 console.log(formatBenchResults(await runReachabilityBenchmarks()));
@@ -18,4 +19,6 @@ console.log('');
 await runLargeFacilitiesBenchmarks();
 console.log('');
 console.log(formatScenarioResults(runScenarioBenchmarks()));
+console.log('');
+console.log(formatZoneCoverageResults(runZoneCoverageBenchmarks()));
 console.log('\nThe same file in Chromium (parse, save, longest main-thread task, preview, heap): npm run bench:browser');
