@@ -154,7 +154,6 @@ const nl = {
 
   // --- woonservicegebieden: coverage ---
   'zoneCoverage.title': 'Dekking van woonservicegebieden',
-  'zoneCoverage.off': 'Zet de woonservicegebieden aan om te zien welke kernen en hoeveel ouderen er een hebben.',
   'zoneCoverage.loading': 'Inwoners en ouderen worden verdeeld over de bebouwde kommen…',
   'zoneCoverage.noPopulation': 'De inwoners per postcodegebied of de bebouwde kommen zijn niet geladen: geen dekkingscijfers.',
   'zoneCoverage.summary': '{inside} van de {total} 75-plussers in Overijssel wonen in een woonservicegebied ({share}).',
@@ -1140,7 +1139,6 @@ const en: Record<MessageKey, string> = {
   'dasymetric.rounding': 'Figures rounded to whole people; CBS itself rounds to multiples of 5.',
 
   'zoneCoverage.title': 'Coverage of woonservicegebieden',
-  'zoneCoverage.off': 'Switch the woonservicegebieden on to see which kernen and how many older people have one.',
   'zoneCoverage.loading': 'Spreading inhabitants and older people over the built-up areas…',
   'zoneCoverage.noPopulation': 'The inhabitants per postcode area or the built-up areas are not loaded: no coverage figures.',
   'zoneCoverage.summary': '{inside} of the {total} people aged 75+ in Overijssel live in a woonservicegebied ({share}).',

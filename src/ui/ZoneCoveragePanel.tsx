@@ -37,10 +37,12 @@ const hasUnknown = (unknown: Record<AgeBand, string[]>, band: AgeBand) => unknow
 export function ZoneCoveragePanel() {
   const t = useTranslate();
   const source = useStore($zoneMembershipSource);
+  // shown with the zones only: while they are off, the woonservicegebieden section says how to switch them on
+  if (source === null) return null;
   return (
     <section class="zone-coverage-section" aria-labelledby="zone-coverage-title" data-testid="zone-coverage">
       <h2 id="zone-coverage-title">{t('zoneCoverage.title')}</h2>
-      {source === null ? <p class="note">{t('zoneCoverage.off')}</p> : <CoverageFigures />}
+      <CoverageFigures />
     </section>
   );
 }
