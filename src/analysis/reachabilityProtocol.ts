@@ -1,10 +1,12 @@
 // Messages between the UI thread and the reachability worker. Every request carries a requestId that
 // its response repeats; big arrays travel as transferred typed arrays, never as GeoJSON.
 
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue } from '../domain/dataIssue';
 import type { FacilityCategory } from '../domain/facility';
 import type { NormProfile, WalkingSpeed } from '../domain/norms';
+import type { ZoneDefinition } from '../domain/serviceZones';
+import type { ZoneAnalysis, ZoneSite } from './zoneAnalysis';
 import type { PackedFacilities } from './facilityIndex';
 import type { GridScore, GridScoreTarget } from './gridScore';
 import type { LocationReachability, ReachabilityRow, ReachabilitySite } from './reachability';
@@ -21,7 +23,11 @@ export type ReachabilityRequest =
   /** During a drag: updates the last grid score incrementally and returns it. */
   | { requestId: number; type: 'moveFacility'; facilityId: string; location: [number, number] }
   | { requestId: number; type: 'addFacility'; facilityId: string; category: FacilityCategory; location: [number, number] }
-  | { requestId: number; type: 'removeFacility'; facilityId: string };
+  | { requestId: number; type: 'removeFacility'; facilityId: string }
+  /** Municipality outlines for the zones' figures per municipality (sent once). */
+  | { requestId: number; type: 'setZoneOutlines'; municipalities: Feature<Polygon | MultiPolygon, { code: string }>[] }
+  /** Woonservicegebieden of a definition, and per site inside/outside with the nearest element. */
+  | { requestId: number; type: 'buildZones'; definition: ZoneDefinition; sites: ZoneSite[] };
 
 /** The worker's grid as sent to the UI thread: the same shape as ProvinceGrid, with `centers` a transferred copy. */
 export type GridDescription = ProvinceGrid;
@@ -34,6 +40,8 @@ export type ReachabilityResponse =
   | { requestId: number; type: 'gridScored'; score: GridScore }
   /** score is the updated last grid score, or null when no score was requested yet or it does not depend on the category. */
   | { requestId: number; type: 'facilitiesChanged'; facilityId: string; changedCellCount: number; score: GridScore | null }
+  | { requestId: number; type: 'zoneOutlinesSet'; municipalityCount: number }
+  | { requestId: number; type: 'zonesBuilt'; analysis: ZoneAnalysis }
   | { requestId: number; type: 'error'; issues: DataIssue[] };
 
 /** A response plus the buffers to transfer with postMessage. */

@@ -2,7 +2,7 @@
 // call it directly. Keeps the facility index, the grid and (after the first edit) one incrementally
 // updated nearest-facility field per category the last grid score needs.
 
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue } from '../domain/dataIssue';
 import type { FacilityCategory } from '../domain/facility';
 import { categoryOfCode, FACILITY_CATEGORIES } from '../domain/facility';
@@ -17,6 +17,8 @@ import type { ProvinceGrid } from './provinceGrid';
 import { buildProvinceGrid } from './provinceGrid';
 import { analyseLocation, analyseSites } from './reachability';
 import type { HandledMessage, ReachabilityRequest, ReachabilityResponse } from './reachabilityProtocol';
+import { validateZoneDefinition } from '../domain/serviceZones';
+import { analyseZones } from './zoneAnalysis';
 
 const WORKER_FILE = 'reachabilityWorker';
 
@@ -28,6 +30,8 @@ interface WorkerState {
   fields: Map<FacilityCategory, NearestFacilityField>;
   /** The last requested score, with our own copy of its values (the sent copy is transferred away). */
   lastScore: { profile: NormProfile; target: GridScoreTarget; values: Float32Array } | null;
+  /** Municipality outlines for the woonservicegebieden per municipality. */
+  zoneOutlines: Feature<Polygon | MultiPolygon, { code: string }>[];
 }
 
 function issue(code: string, params?: Record<string, string | number>): DataIssue {
@@ -55,7 +59,7 @@ function scoreTransfer(score: GridScore | null): ArrayBuffer[] {
 }
 
 export function createReachabilityHandler(): (request: ReachabilityRequest) => HandledMessage {
-  const state: WorkerState = { index: null, province: null, grid: null, prepared: null, fields: new Map(), lastScore: null };
+  const state: WorkerState = { index: null, province: null, grid: null, prepared: null, fields: new Map(), lastScore: null, zoneOutlines: [] };
 
   const requireIndex = (): FacilityIndex => {
     if (!state.index) throw new RequestFailed([issue('reach.noFacilities')]);
@@ -170,6 +174,16 @@ export function createReachabilityHandler(): (request: ReachabilityRequest) => H
         index.removeFacility(facilityIndex);
         const category = categoryOfCode(index.facilityCategoryCode(facilityIndex))!;
         return afterFacilityChange(requestId, request.facilityId, facilityIndex, category);
+      }
+      case 'setZoneOutlines': {
+        state.zoneOutlines = request.municipalities;
+        return { response: { requestId, type: 'zoneOutlinesSet', municipalityCount: request.municipalities.length }, transfer: [] };
+      }
+      case 'buildZones': {
+        const issues = validateZoneDefinition(request.definition);
+        if (issues.length > 0) throw new RequestFailed(issues);
+        const analysis = analyseZones(requireIndex(), request.definition, request.sites, state.zoneOutlines);
+        return { response: { requestId, type: 'zonesBuilt', analysis }, transfer: [] };
       }
     }
   };

@@ -13,6 +13,7 @@ import { applyEdit, ScenarioEditError } from '../analysis/scenarioState';
 import { isLonLat } from '../analysis/siteValidation';
 import { isRecord } from './jsonInput';
 import { TARGET_SCENARIOS } from '../domain/housing';
+import { defaultZoneDefinitionSet, validateZoneDefinitionSet, type ZoneDefinitionSet } from '../domain/serviceZones';
 import { DEFAULT_WALKING_SPEED, NORM_PROFILE_IDS, WALKING_SPEED_PRESET_IDS, WOONZORGZONE_PROFILE, validateNormProfile, validateWalkingSpeed, type NormProfile, type WalkingSpeed } from '../domain/norms';
 import {
   DELIVERY_PHASES,
@@ -171,6 +172,24 @@ function readWalkingSpeed(value: unknown): WalkingSpeed | null {
   return validateWalkingSpeed(speed).length === 0 ? speed : null;
 }
 
+/** Zone definitions as stored, or null when they cannot be used (then the default set replaces them). */
+function readZoneDefinitions(value: unknown): ZoneDefinitionSet | null {
+  if (!isRecord(value) || !Array.isArray(value['definitions']) || typeof value['activeId'] !== 'string') return null;
+  const ok = value['definitions'].every(
+    (item) =>
+      isRecord(item) &&
+      typeof item['id'] === 'string' &&
+      typeof item['name'] === 'string' &&
+      isRecord(item['care']) &&
+      typeof item['care']['maxDistanceMeters'] === 'number' &&
+      Array.isArray(item['requirements']) &&
+      item['requirements'].every((requirement) => isRecord(requirement) && typeof requirement['category'] === 'string' && typeof requirement['maxDistanceMeters'] === 'number' && typeof requirement['required'] === 'boolean'),
+  );
+  if (!ok) return null;
+  const set = value as unknown as ZoneDefinitionSet;
+  return validateZoneDefinitionSet(set).length === 0 ? set : null;
+}
+
 /**
  * Replays edits from the published plan; returns the ones that fit (all, or those before the first
  * that does not) and the reason the next one did not.
@@ -239,6 +258,13 @@ export function restoreScenario(value: unknown): ScenarioRestore {
     walkingSpeed = DEFAULT_WALKING_SPEED;
   }
 
+  // Records older than the zone definitions have none: the default set, without a repair note.
+  let zoneDefinitions = rest['zoneDefinitions'] === undefined ? defaultZoneDefinitionSet() : readZoneDefinitions(rest['zoneDefinitions']);
+  if (zoneDefinitions === null) {
+    repairs.push('zoneDefinitions unreadable (default)');
+    zoneDefinitions = defaultZoneDefinitionSet();
+  }
+
   const rawEdits = Array.isArray(rest['edits']) ? rest['edits'] : [];
   if (!Array.isArray(rest['edits'])) repairs.push('edits missing');
   const readable: ScenarioEdit[] = [];
@@ -271,6 +297,7 @@ export function restoreScenario(value: unknown): ScenarioRestore {
     measuredAgainst,
     normProfile,
     walkingSpeed,
+    zoneDefinitions,
     edits,
     appliedCount,
     lastExportedAt,

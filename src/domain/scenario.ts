@@ -6,6 +6,7 @@ import type { MunicipalityCode } from './geography';
 import type { HousingType, TargetScenario } from './housing';
 import type { LocationPrecision } from './keyProject';
 import type { NormProfile, WalkingSpeed } from './norms';
+import type { ZoneDefinitionSet } from './serviceZones';
 
 /** Housing types a site can hold: the three of the targets plus 'overig' (homes not meant for older people). */
 export const SITE_HOME_TYPES = ['nultreden', 'geclusterd', 'zorggeschikt', 'overig'] as const satisfies readonly (HousingType | 'overig')[];
@@ -114,6 +115,8 @@ export interface DraftScenario {
    * Absent or empty: none entered. Never filled in by the app.
    */
   plannerTargets?: PlannerTargets;
+  /** Woonservicegebied definitions (several, one active); absent in records older than issue 9: the default. */
+  zoneDefinitions?: ZoneDefinitionSet;
 }
 
 /**

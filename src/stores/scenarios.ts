@@ -28,6 +28,7 @@ import {
   type TargetMeasure,
 } from '../domain/scenario';
 import { DEFAULT_WALKING_SPEED, WOONZORGZONE_PROFILE, type NormProfile, type WalkingSpeed } from '../domain/norms';
+import { defaultZoneDefinitionSet } from '../domain/serviceZones';
 import { applyEdit, recordEdit, redo, scenarioStateUpToFirstMisfit, undo, canRedo, canUndo } from '../analysis/scenarioState';
 
 export { MAX_SCENARIO_NAME_LENGTH, cleanScenarioName };
@@ -172,6 +173,7 @@ export function createScenario(name: string, options: NewScenarioOptions = {}): 
     measuredAgainst: options.measuredAgainst ?? 'band',
     normProfile: options.normProfile ?? WOONZORGZONE_PROFILE,
     walkingSpeed: options.walkingSpeed ?? DEFAULT_WALKING_SPEED,
+    zoneDefinitions: defaultZoneDefinitionSet(),
     edits: [],
     appliedCount: 0,
     lastExportedAt: null,

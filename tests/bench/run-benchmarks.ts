@@ -6,6 +6,8 @@ import { runStorageBenchmarks } from './storage.bench';
 import { runLargeFacilitiesBenchmarks } from './largeFacilities.bench';
 import { formatScenarioResults, runScenarioBenchmarks } from './scenario.bench';
 import { formatZoneCoverageResults, runZoneCoverageBenchmarks } from './zoneCoverage.bench';
+import { runServiceZonesBenchmark } from './serviceZones.bench';
+import { formatWalkNetworkResults, runWalkNetworkBenchmarks } from './walkNetwork.bench';
 
 console.log(`Node ${process.version}, ${new Date().toISOString()}\n`);
 console.log(formatBenchResults(await runReachabilityBenchmarks()));
@@ -21,4 +23,13 @@ console.log('');
 console.log(formatScenarioResults(runScenarioBenchmarks()));
 console.log('');
 console.log(formatZoneCoverageResults(runZoneCoverageBenchmarks()));
+console.log('');
+const zones = runServiceZonesBenchmark();
+console.log(zones.lines.join('\n'));
+if (zones.failures.length > 0) {
+  console.error(`FAILED: ${zones.failures.join('; ')}`);
+  process.exitCode = 1;
+}
+console.log('');
+console.log(formatWalkNetworkResults(runWalkNetworkBenchmarks()));
 console.log('\nThe same file in Chromium (parse, save, longest main-thread task, preview, heap): npm run bench:browser');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenarioFile, scenarioFileName, scenarioSitesGeoJson, serialiseScenarioFile } from '../../../src/data/scenarioFile';
 import { DEFAULT_WALKING_SPEED, WOONZORGZONE_PROFILE } from '../../../src/domain/norms';
+import { defaultZoneDefinitionSet } from '../../../src/domain/serviceZones';
 import { emptySiteHomes, SCENARIO_FILE_TYPE, SCENARIO_SCHEMA_VERSION, type DraftScenario, type Site } from '../../../src/domain/scenario';
 
 const site = (id: string, outline: Site['outline'] = null): Site => ({
@@ -10,7 +11,7 @@ const site = (id: string, outline: Site['outline'] = null): Site => ({
 
 const scenario = (id: string, overrides: Partial<DraftScenario> = {}): DraftScenario => ({
   id, name: 'Plan Zwolle', description: '', createdAt: '2026-12-01T10:00:00.000Z', updatedAt: '2026-12-01T10:05:00.000Z', measuredAgainst: 'band',
-  normProfile: WOONZORGZONE_PROFILE, walkingSpeed: DEFAULT_WALKING_SPEED,
+  normProfile: WOONZORGZONE_PROFILE, walkingSpeed: DEFAULT_WALKING_SPEED, zoneDefinitions: defaultZoneDefinitionSet(),
   edits: [
     { kind: 'addSite', id: 'e1', at: '2026-12-01T10:01:00.000Z', site: site('a', [[[6.09, 52.51], [6.1, 52.51], [6.1, 52.52], [6.09, 52.51]]]) },
     { kind: 'addSite', id: 'e2', at: '2026-12-01T10:02:00.000Z', site: site('b') },

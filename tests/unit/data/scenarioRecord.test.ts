@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { restoreScenario } from '../../../src/data/scenarioRecord';
 import { DEFAULT_WALKING_SPEED, WOONZORGZONE_PROFILE } from '../../../src/domain/norms';
 import { SCENARIO_SCHEMA_VERSION } from '../../../src/domain/scenario';
+import { defaultZoneDefinitionSet, withZoneDistance } from '../../../src/domain/serviceZones';
 
 function readJson<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(`../../fixtures/storage/${name}`, import.meta.url), 'utf8')) as T;
@@ -18,7 +19,25 @@ const record = (): Record<string, unknown> => structuredClone({ ...fixture.recor
 describe('restoreScenario', () => {
   it('restores the schemaVersion 1 fixture exactly, keeping the unknown field, with nothing to repair', () => {
     const result = restoreScenario(record());
+    // a record older than the zone definitions gets the default set (in the expected file), without a repair note
     expect(result).toEqual({ ok: true, scenario: expected.restored[0]!.scenario, schemaVersion: 1, repairs: [] });
+  });
+
+  it('keeps saved zone definitions, and replaces unreadable or out-of-range ones with the default, saying so', () => {
+    const set = defaultZoneDefinitionSet();
+    const changed = { ...set, definitions: [withZoneDistance(set.definitions[0]!, 'zorg24uur', 800)] };
+    const kept = restoreScenario({ ...record(), zoneDefinitions: changed });
+    if (!kept.ok) throw new Error(kept.reason);
+    expect(kept.scenario.zoneDefinitions).toEqual(changed);
+    expect(kept.repairs).toEqual([]);
+
+    const outOfRange = { ...set, definitions: [withZoneDistance(set.definitions[0]!, 'zorg24uur', 90_000)] };
+    for (const broken of [outOfRange, { definitions: 'x' }, { ...set, activeId: 'other' }]) {
+      const result = restoreScenario({ ...record(), zoneDefinitions: broken });
+      if (!result.ok) throw new Error(result.reason);
+      expect(result.scenario.zoneDefinitions).toEqual(defaultZoneDefinitionSet());
+      expect(result.repairs).toEqual(['zoneDefinitions unreadable (default)']);
+    }
   });
 
   it('refuses a record of a newer format, saying so', () => {

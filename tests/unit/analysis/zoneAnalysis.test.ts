@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { defaultZoneDefinition, withRequirement, withZoneDistance } from '../../../src/domain/serviceZones';
+import type { ReachabilityResponse } from '../../../src/analysis/reachabilityProtocol';
+import { createReachabilityHandler } from '../../../src/analysis/reachabilityWorkerHandler';
+import { packedFacilities, rectangle } from './reachabilityFactories';
+
+function expectType<T extends ReachabilityResponse['type']>(response: ReachabilityResponse, type: T): Extract<ReachabilityResponse, { type: T }> {
+  expect(response.type).toBe(type);
+  return response as Extract<ReachabilityResponse, { type: T }>;
+}
+
+// care at 6.10, shop 600 m east: one lens-shaped zone around 6.1044
+const CARE: [number, number] = [6.1, 52.5];
+const SHOP: [number, number] = [6.1 + 600 / (111_195 * Math.cos((52.5 * Math.PI) / 180)), 52.5];
+const definition = withZoneDistance(
+  ['huisarts', 'ontmoetingsplek', 'ovHalte'].reduce((current, category) => withRequirement(current, category as 'huisarts', false), defaultZoneDefinition()),
+  'zorg24uur',
+  500,
+);
+
+describe('woonservicegebieden in the reachability worker', () => {
+  it('builds zones, their figures per municipality (split at a border) and the verdict per site', () => {
+    const handle = createReachabilityHandler();
+    handle({
+      requestId: 1,
+      type: 'setFacilities',
+      facilities: packedFacilities([
+        { id: 'z/1', category: 'zorg24uur', location: CARE },
+        { id: 's/1', category: 'supermarkt', location: SHOP },
+      ]),
+    });
+    const west = { type: 'Feature' as const, properties: { code: 'GM0001' }, geometry: rectangle(6.0, 52.45, 6.1035, 52.55) };
+    const east = { type: 'Feature' as const, properties: { code: 'GM0002' }, geometry: rectangle(6.1035, 52.45, 6.2, 52.55) };
+    expectType(handle({ requestId: 2, type: 'setZoneOutlines', municipalities: [west, east] }).response, 'zoneOutlinesSet');
+    const middle: [number, number] = [(CARE[0] + SHOP[0]) / 2, 52.5];
+    const { analysis } = expectType(
+      handle({ requestId: 3, type: 'buildZones', definition, sites: [{ id: 'in', location: middle }, { id: 'out', location: [6.2, 52.5] }] }).response,
+      'zonesBuilt',
+    );
+    expect(analysis.zoneSet.status).toBe('ok');
+    expect(analysis.zoneSet.zones).toHaveLength(1);
+    expect(analysis.perMunicipality.map((item) => item.municipalityCode)).toEqual(['GM0001', 'GM0002']);
+    const total = analysis.perMunicipality.reduce((sum, item) => sum + item.areaSquareMeters, 0);
+    expect(Math.abs(total - analysis.zoneSet.zones[0]!.properties.areaSquareMeters)).toBeLessThan(total * 0.002);
+    expect(analysis.sites[0]).toMatchObject({ id: 'in', insideZone: true });
+    const outside = analysis.sites[1]!;
+    expect(outside.insideZone).toBe(false);
+    expect(outside.elements.map((element) => element.category)).toEqual(['zorg24uur', 'supermarkt']);
+    // 0.1° east of the care location at 52.5°: about 6.77 km
+    expect(outside.elements[0]!.nearestMeters).toBeGreaterThan(6_700);
+    expect(outside.elements[0]!.nearestMeters).toBeLessThan(6_800);
+    expect(outside.elements[0]!.nearestFacilityId).toBe('z/1');
+  });
+
+  it('says when no 24-hour care location is loaded, and refuses an out-of-range distance naming the field', () => {
+    const handle = createReachabilityHandler();
+    handle({ requestId: 1, type: 'setFacilities', facilities: packedFacilities([{ id: 's/1', category: 'supermarkt', location: SHOP }]) });
+    const { analysis } = expectType(handle({ requestId: 2, type: 'buildZones', definition, sites: [] }).response, 'zonesBuilt');
+    expect(analysis.zoneSet.status).toBe('noCareLocations');
+    const refused = expectType(handle({ requestId: 3, type: 'buildZones', definition: withZoneDistance(definition, 'supermarkt', 99_999), sites: [] }).response, 'error');
+    expect(refused.issues[0]).toMatchObject({ code: 'zones.distanceOutOfRange', record: 'supermarkt' });
+  });
+});
