@@ -10,6 +10,8 @@ import { addKeyProjectSpread, handleKeyProjectClick, keyProjectProperties } from
 import { addFacilityLayers, FACILITY_LAYER_IDS, handleFacilityClick } from './facilityLayers';
 import { addReachabilityLayers, handleGridClick, handleReachabilityClick } from './reachabilityLayers';
 import { addScenarioLayers, handleScenarioClick } from './scenarioLayers';
+import { addPolygonDrawing } from './polygonDrawing';
+import { mapClickBelongsToDrawing } from '../stores/polygonDrawing';
 import { BACKGROUND_ATTRIBUTION, BACKGROUND_TILES_URL, createOfflineStyle, LAYER_IDS, SOURCE_IDS } from './mapStyle';
 import { labelPoints } from '../analysis/labelPoints';
 import { $appData } from '../stores/appData';
@@ -109,6 +111,7 @@ export function createMap(container: HTMLElement): MapHandle {
     unsubscribers.push(addReachabilityLayers(map, FACILITY_LAYER_IDS.clusters));
     unsubscribers.push(addKeyProjectSpread(map));
     unsubscribers.push(addScenarioLayers(map));
+    unsubscribers.push(addPolygonDrawing(map));
     unsubscribers.push(
       $appData.subscribe((data) => {
         if (data.province) setSourceData(map, SOURCE_IDS.province, data.province);
@@ -157,6 +160,8 @@ export function createMap(container: HTMLElement): MapHandle {
   });
 
   map.on('click', (event: MapLayerMouseEvent) => {
+    // while a polygon is drawn, clicks place its corners (terra-draw) and select nothing
+    if (mapClickBelongsToDrawing()) return;
     if (handleScenarioClick(map, event)) return;
     if (handleReachabilityClick(event)) return;
     if (handleKeyProjectClick(map, event)) return;
