@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * Origins a user may switch on at run time (optional background map, OpenStreetMap
@@ -82,8 +83,60 @@ function geoDataPlugin(): Plugin {
   };
 }
 
+/**
+ * Which build this is: the package version plus a build id (the build time unless APP_BUILD_ID is
+ * set). Set on <html data-app-version> so a planner or a test can tell which version a page runs.
+ */
+const packageVersion = (JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version: string }).version;
+const appVersion = `${packageVersion}+${process.env['APP_BUILD_ID'] ?? new Date().toISOString()}`;
+
+/**
+ * The service worker (Workbox, through vite-plugin-pwa): precaches the app shell, code, workers and
+ * every embedded dataset in geo/, so the app starts offline after one visit. Nothing else is cached:
+ * the optional online services (PDOK background map and Locatieserver, Overpass) always go to the
+ * network and say so when it is not there. Updates wait for the planner (src/stores/appUpdate.ts).
+ */
+function serviceWorkerPlugin() {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: false, // registered by src/stores/appUpdate.ts
+    includeManifestIcons: false, // public/ is precached whole by globPatterns below
+    manifest: {
+      name: 'Woonzorgkaart Overijssel',
+      short_name: 'Woonzorgkaart',
+      description: 'Kaart voor het plannen van wonen en zorg voor ouderen in Overijssel',
+      lang: 'nl',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      theme_color: '#154273',
+      background_color: '#ffffff',
+      icons: [
+        { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json,geojson,csv}'],
+      // The largest embedded GeoJSON and the map library chunk are well under this; the build fails
+      // rather than silently leaving a file out of the precache (see README, "Offline use").
+      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      navigateFallback: '/index.html',
+      navigateFallbackDenylist: [/^\/geo\//],
+      cleanupOutdatedCaches: true,
+      // The first visit is offline-ready without a reload; a later version still waits (no skipWaiting).
+      clientsClaim: true,
+      // Only same-origin files are precached; no runtime caching of the optional online services.
+      runtimeCaching: [],
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [preact(), contentSecurityPolicyPlugin(), geoDataPlugin()],
+  plugins: [preact(), contentSecurityPolicyPlugin(), geoDataPlugin(), serviceWorkerPlugin()],
+  define: { __APP_VERSION__: JSON.stringify(appVersion) },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
   worker: { format: 'es' },
   preview: { host: '127.0.0.1' },

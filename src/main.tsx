@@ -10,7 +10,17 @@ import { startFacilityStorage, startScenarioStorage } from './stores/storageConn
 import { startReachabilityWorker } from './stores/reachabilityWorkerClient';
 import { $writesInFlight } from './stores/facilityActions';
 import { guardUnloadWhilePending } from './ui/unloadGuard';
+import { startServiceWorker } from './stores/serviceWorker';
+import { startFittingToSelection } from './stores/mapView';
+import { startViewLink } from './stores/viewLink';
 import './ui/styles.css';
+
+document.documentElement.dataset['appVersion'] = __APP_VERSION__;
+
+// Choosing a municipality or key project fits the map to it; a shared link (the URL hash) sets the view
+// before the map exists, so it opens there, and the hash follows every change afterwards.
+startFittingToSelection();
+startViewLink(window);
 
 const root = document.getElementById('app')!;
 render(<App />, root);
@@ -33,3 +43,6 @@ void startFacilityStorage()
   .then(() => {
     document.body.dataset['storageRestoredAt'] = String(Date.now());
   });
+
+// After one visit the app starts offline (service worker precache); a new version waits for the planner.
+startServiceWorker();

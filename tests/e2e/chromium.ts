@@ -25,16 +25,28 @@ export function chromiumPath(): string {
   return found;
 }
 
+/**
+ * Whether pages may register the app's service worker. Blocked by default: Playwright's routes do
+ * not see requests a service worker makes, so tests that stub or count requests need the page to
+ * fetch for itself. Only the offline tests (tests/e2e/offline.e2e.test.ts) allow it.
+ */
+export type ServiceWorkerPolicy = 'allow' | 'block';
+
+/** Chromium whose new contexts and pages block service workers unless the options say `serviceWorkers: 'allow'`. */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS, headless: true });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS, headless: true });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  return browser;
 }
 
 /**
  * Chromium on a real profile directory on disk (what it stores survives closing and relaunching it),
- * as a Dutch user at 1400×900; downloads are kept for the test to read.
+ * as a Dutch user at 1400×900; downloads are kept for the test to read; service workers blocked unless allowed.
  */
-export async function launchPersistent(userDataDir: string): Promise<BrowserContext> {
+export async function launchPersistent(userDataDir: string, serviceWorkers: ServiceWorkerPolicy = 'block'): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
+    serviceWorkers,
     executablePath: chromiumPath(),
     args: CHROMIUM_FLAGS,
     headless: true,
