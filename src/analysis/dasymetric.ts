@@ -29,6 +29,9 @@ export const AGE_BANDS = ['all', '65plus', '75plus', '85plus'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 export type BandCounts = Record<AgeBand, number>;
 
+/** Sources of the method: CBS inhabitants per PC4 (2021) and Kadaster TOP10NL built-up areas (2025). */
+export const DASYMETRIC_SOURCE_IDS: readonly string[] = ['cbs-pc4-2021', 'top10nl-kernen-2025'];
+
 /** Lattice spacing aimed at, metres (the real spacing is cellSize / round(cellSize / this)). */
 export const DASYMETRIC_SAMPLE_METERS = 50;
 
@@ -406,9 +409,10 @@ export function cellMembership(population: DasymetricPopulation, membership: (po
   const result = new Uint8Array(population.cellCount); // 0 outside, 1 inside, 2 noData
   const all = population.cellCounts.all;
   const older = population.cellCounts['65plus'];
+  const suppressed = suppressedCells(population);
   const point: [number, number] = [0, 0];
   for (let position = 0; position < population.cellCount; position++) {
-    if (all[position] === 0 && older[position] === 0 && !cellTouchedBySuppressed(population, position)) continue;
+    if (all[position] === 0 && older[position] === 0 && suppressed[position] === 0) continue;
     point[0] = population.centers[2 * position]!;
     point[1] = population.centers[2 * position + 1]!;
     const answer = membership(point);
@@ -422,7 +426,8 @@ export const MEMBERSHIP_INSIDE = 1;
 export const MEMBERSHIP_NO_DATA = 2;
 
 const suppressedCellsCache = new WeakMap<DasymetricPopulation, Uint8Array>();
-function cellTouchedBySuppressed(population: DasymetricPopulation, position: number): boolean {
+/** 1 for every cell that an area with a suppressed count spreads over (its people there are unknown). */
+function suppressedCells(population: DasymetricPopulation): Uint8Array {
   let mask = suppressedCellsCache.get(population);
   if (!mask) {
     mask = new Uint8Array(population.cellCount);
@@ -432,7 +437,7 @@ function cellTouchedBySuppressed(population: DasymetricPopulation, position: num
     }
     suppressedCellsCache.set(population, mask);
   }
-  return mask[position] === 1;
+  return mask;
 }
 
 export interface PeopleByMembership {

@@ -65,8 +65,13 @@ export interface ReachabilityCsvExtras {
   about?: ReadonlyArray<readonly string[]>;
 }
 
-function decimalComma(value: number, fractionDigits: number): string {
+export function decimalComma(value: number, fractionDigits: number): string {
   return value.toFixed(fractionDigits).replace('.', ',');
+}
+
+/** Lines of cells as one CSV text for Dutch Excel: BOM, ';', every cell through csvField, CRLF. */
+export function csvDocument(lines: ReadonlyArray<readonly string[]>): string {
+  return BYTE_ORDER_MARK + lines.map((cells) => cells.map(csvField).join(';')).join('\r\n') + '\r\n';
 }
 
 function fillTemplate(template: string, name: string, value: string): string {
@@ -107,5 +112,5 @@ export function reachabilityTableToCsv(
     lines.push(cells);
   });
   if (extras.about !== undefined && extras.about.length > 0) lines.push([], ...extras.about.map((line) => [...line]));
-  return BYTE_ORDER_MARK + lines.map((cells) => cells.map(csvField).join(';')).join('\r\n') + '\r\n';
+  return csvDocument(lines);
 }

@@ -229,7 +229,14 @@ export function zoneCoverage(input: CoverageInput): ZoneCoverage {
     });
   const scoreAll = scoreFor(null);
   const scoreInside = scoreFor('inside');
-  const scoreNoData = scoreFor('noData');
+  // homes 2024–2030 on sites without data, per municipality (the same rule as scoreScenario's 'planned')
+  const noDataHomes = new Map<MunicipalityCode, Record<CoverageHousingType, number>>();
+  for (const site of input.score.state.sites) {
+    if (siteStatus.get(site.id) !== 'noData' || site.phase !== '2024-2030') continue;
+    const homes = noDataHomes.get(site.municipalityCode) ?? { geclusterd: 0, zorggeschikt: 0 };
+    for (const type of COVERAGE_HOUSING_TYPES) homes[type] += site.homes[type];
+    noDataHomes.set(site.municipalityCode, homes);
+  }
 
   const peopleOf = peopleByMunicipality(population, cells);
   const kernCount = (codes: ReadonlySet<MunicipalityCode>) => {
@@ -237,20 +244,24 @@ export function zoneCoverage(input: CoverageInput): ZoneCoverage {
     for (const kern of kernen) if (codes.has(kern.municipalityCode)) counts[kern.status] += 1;
     return counts;
   };
-  const homesOf = (index: number, collection: 'municipalities' | 'areas'): Record<CoverageHousingType, HomesCoverage> => {
+  const homesOf = (index: number, collection: 'municipalities' | 'areas', codes: Iterable<MunicipalityCode>): Record<CoverageHousingType, HomesCoverage> => {
     const all = scoreAll[collection][index]!;
     const inside = scoreInside[collection][index]!;
-    const noData = scoreNoData[collection][index]!;
+    const noData = { geclusterd: 0, zorggeschikt: 0 };
+    for (const code of codes) {
+      const homes = noDataHomes.get(code);
+      if (homes) for (const type of COVERAGE_HOUSING_TYPES) noData[type] += homes[type];
+    }
     return {
-      geclusterd: { all: all.targets.geclusterd, inside: inside.targets.geclusterd, noData: noData.targets.geclusterd.planned.homes },
-      zorggeschikt: { all: all.targets.zorggeschikt, inside: inside.targets.zorggeschikt, noData: noData.targets.zorggeschikt.planned.homes },
+      geclusterd: { all: all.targets.geclusterd, inside: inside.targets.geclusterd, noData: noData.geclusterd },
+      zorggeschikt: { all: all.targets.zorggeschikt, inside: inside.targets.zorggeschikt, noData: noData.zorggeschikt },
     };
   };
 
   const municipalities: AreaCoverage[] = input.municipalities.map((municipality, index) => ({
     area: { kind: 'municipality', code: municipality.code, region: municipality.region },
     people: peopleOf.get(municipality.code) ?? emptySplit(),
-    homes: homesOf(index, 'municipalities'),
+    homes: homesOf(index, 'municipalities', [municipality.code]),
     kernen: kernCount(new Set([municipality.code])),
   }));
   const areas: AreaCoverage[] = AREA_IDS.map((areaId, index) => {
@@ -260,7 +271,7 @@ export function zoneCoverage(input: CoverageInput): ZoneCoverage {
       const split = peopleOf.get(code);
       if (split) addSplit(people, split);
     }
-    return { area: { kind: 'area', area: areaId }, people, homes: homesOf(index, 'areas'), kernen: kernCount(codes) };
+    return { area: { kind: 'area', area: areaId }, people, homes: homesOf(index, 'areas', codes), kernen: kernCount(codes) };
   });
 
   // Gap view

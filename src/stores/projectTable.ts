@@ -76,7 +76,7 @@ export function datasetCoverageText(
     .join('; ');
 }
 
-function dateTimeText(date: Date): string {
+export function dateTimeText(date: Date): string {
   const two = (value: number) => String(value).padStart(2, '0');
   return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
 }

@@ -19,6 +19,7 @@ import { MunicipalityFinder } from './MunicipalityFinder';
 import { ReachabilitySection } from './ReachabilitySection';
 import { GridCellCard } from './ReachabilityGrid';
 import { ScenarioSection } from './ScenarioSection';
+import { ZoneCoveragePanel } from './ZoneCoveragePanel';
 import { BorderMoveDialog } from './BorderMoveDialog';
 import { PolygonDrawingBar } from './PolygonDrawingBar';
 import { ReachabilityTableDialog } from './ReachabilityTableDialog';
@@ -104,6 +105,7 @@ export function App() {
           <KeyProjectFinder />
           <ScenarioSection />
           <ReachabilitySection />
+          <ZoneCoveragePanel />
           <LayerControls />
           <FacilityLayersPanel />
         </aside>

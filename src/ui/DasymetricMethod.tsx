@@ -2,11 +2,9 @@
 // (areas without a built-up part, CBS-suppressed counts). One component for every panel that shows
 // people from the spread (woonservicegebieden coverage, locatiezoeker).
 
-import type { DasymetricPopulation } from '../analysis/dasymetric';
+import { DASYMETRIC_SOURCE_IDS, type DasymetricPopulation } from '../analysis/dasymetric';
 import { SourceReference } from './SourceReference';
 import { useTranslate } from './useTranslate';
-
-export const DASYMETRIC_SOURCE_IDS = ['cbs-pc4-2021', 'top10nl-kernen-2025'];
 
 export function DasymetricMethod({ population, cellSize }: { population: Pick<DasymetricPopulation, 'fallbacks' | 'suppressed'> | null; cellSize: number }) {
   const t = useTranslate();
@@ -20,7 +18,7 @@ export function DasymetricMethod({ population, cellSize }: { population: Pick<Da
         <p>{t('dasymetric.suppressed', { postcodes: population.suppressed.map((entry) => entry.postcode).join(', ') })}</p>
       )}
       <p>{t('dasymetric.rounding')}</p>
-      <SourceReference ids={DASYMETRIC_SOURCE_IDS} />
+      <SourceReference ids={[...DASYMETRIC_SOURCE_IDS]} />
     </div>
   );
 }

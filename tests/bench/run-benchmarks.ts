@@ -5,6 +5,7 @@ import { runFacilityLayerBenchmarks } from './facilityLayer.bench';
 import { runStorageBenchmarks } from './storage.bench';
 import { runLargeFacilitiesBenchmarks } from './largeFacilities.bench';
 import { formatScenarioResults, runScenarioBenchmarks } from './scenario.bench';
+import { formatZoneCoverageResults, runZoneCoverageBenchmarks } from './zoneCoverage.bench';
 import { runServiceZonesBenchmark } from './serviceZones.bench';
 import { formatWalkNetworkResults, runWalkNetworkBenchmarks } from './walkNetwork.bench';
 
@@ -20,6 +21,8 @@ console.log('');
 await runLargeFacilitiesBenchmarks();
 console.log('');
 console.log(formatScenarioResults(runScenarioBenchmarks()));
+console.log('');
+console.log(formatZoneCoverageResults(runZoneCoverageBenchmarks()));
 console.log('');
 const zones = runServiceZonesBenchmark();
 console.log(zones.lines.join('\n'));

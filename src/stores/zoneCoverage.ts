@@ -1,0 +1,162 @@
+// Coverage of woonservicegebieden: older people (dasymetric spread on the 250 m grid), kernen with
+// and without a zone, geclusterd/zorggeschikt homes inside zones against the band, and the gap
+// view. The zones arrive as a membership function in $zoneMembershipSource (set by the zones'
+// store); the figures follow the zones, the active draft, its targets and the loaded data.
+// The spread is computed once per loaded data set, and only when something reads it (lazy store).
+
+import { atom, computed } from 'nanostores';
+import { DASYMETRIC_SOURCE_IDS, spreadPopulation, type DasymetricAreaInput, type DasymetricBuiltUpInput, type DasymetricPopulation, type ZoneMembership } from '../analysis/dasymetric';
+import { buildProvinceGrid } from '../analysis/provinceGrid';
+import { zoneCoverage, type CoverageArea, type ZoneCoverage } from '../analysis/zoneCoverage';
+import { areaCoverageCsv, kernenCoverageCsv, type ZoneCoverageCsvLabels } from '../analysis/zoneCoverageCsv';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { $appData, $municipalitiesByCode, $municipalitiesByName, $sourcesById, type OlderPeopleFeatureProperties, type PlaceFeatureProperties } from './appData';
+import { $translate } from './language';
+import { $planKeyProjects } from './planKeyProjects';
+import { dateTimeText } from './projectTable';
+import { $activeScenario, $activeScenarioState } from './scenarios';
+
+/** Grid size of the coverage figures (the suitability grid's default). */
+export const COVERAGE_GRID_METERS = 250;
+
+export interface ZoneMembershipSource {
+  /** 'inside' a zone, 'outside', or 'noData' where the facility data cannot rule a zone out. */
+  membership: (point: [number, number]) => ZoneMembership;
+  /** The zone definition in words, [label, value] per line, for the CSV exports. */
+  definitionLines: ReadonlyArray<readonly [string, string]>;
+}
+
+/** The active zones; null while zones are off or not computed. */
+export const $zoneMembershipSource = atom<ZoneMembershipSource | null>(null);
+
+export function setZoneMembershipSource(source: ZoneMembershipSource | null): void {
+  $zoneMembershipSource.set(source);
+}
+
+let spreadCache: { key: readonly unknown[]; population: DasymetricPopulation } | null = null;
+
+/** Postcode-area people spread over the built-up areas on the 250 m grid; null until the data is loaded. */
+export const $dasymetricPopulation = computed($appData, (data): DasymetricPopulation | null => {
+  const province = data.province?.features[0];
+  if (!province || !data.olderPeople || !data.builtUpAreas) return null;
+  const key = [province, data.olderPeople, data.builtUpAreas];
+  if (spreadCache && spreadCache.key.every((part, index) => part === key[index])) return spreadCache.population;
+  const population = spreadPopulation(buildProvinceGrid(province, COVERAGE_GRID_METERS), postcodeInputs(data.olderPeople), builtUpInputs(data.builtUpAreas));
+  spreadCache = { key, population };
+  return population;
+});
+
+function postcodeInputs(collection: FeatureCollection<Polygon | MultiPolygon, OlderPeopleFeatureProperties>): DasymetricAreaInput[] {
+  return collection.features.map((feature) => ({ type: 'Feature', geometry: feature.geometry, properties: feature.properties }));
+}
+
+function builtUpInputs(collection: FeatureCollection<Polygon | MultiPolygon, PlaceFeatureProperties>): DasymetricBuiltUpInput[] {
+  return collection.features.map((feature, index) => ({
+    type: 'Feature',
+    geometry: feature.geometry,
+    properties: {
+      // the TOP10NL id is kept on the loaded feature; fall back to its position
+      id: (feature.properties as PlaceFeatureProperties & { id?: string }).id ?? `kern-${index}`,
+      name: feature.properties.name,
+      municipalityCode: feature.properties.municipalityCode,
+    },
+  }));
+}
+
+export const $zoneCoverage = computed(
+  [$zoneMembershipSource, $dasymetricPopulation, $activeScenario, $activeScenarioState, $appData, $municipalitiesByName, $planKeyProjects],
+  (source, population, scenario, state, data, municipalities, keyProjects): ZoneCoverage | null => {
+    if (source === null || population === null || !municipalities) return null;
+    return zoneCoverage({
+      population,
+      membership: source.membership,
+      municipalities,
+      score: {
+        state: { sites: state?.sites ?? [] },
+        measuredAgainst: scenario?.measuredAgainst ?? 'band',
+        targets: data.targets ?? [],
+        regionTargets: data.regionTargets ?? [],
+        plannerTargets: scenario?.plannerTargets?.rows ?? [],
+      },
+      keyProjects: keyProjects.filter((project) => project.countsAsKeyProject),
+    });
+  },
+);
+
+// --- CSV exports ----------------------------------------------------------------------------------
+
+function csvLabels(): ZoneCoverageCsvLabels {
+  const t = $translate.get();
+  return {
+    kern: t('zoneCoverage.kern'),
+    municipality: t('zoneCoverage.municipality'),
+    area: t('zoneCoverage.area'),
+    status: t('zoneCoverage.csv.status'),
+    peopleColumn: t('zoneCoverage.csv.peopleColumn'),
+    insideColumn: t('zoneCoverage.csv.insideColumn'),
+    outsideColumn: t('zoneCoverage.csv.outsideColumn'),
+    noDataColumn: t('zoneCoverage.csv.noDataColumn'),
+    share75PlusInside: t('zoneCoverage.csv.share75PlusInside'),
+    plannedInsideColumn: t('zoneCoverage.csv.plannedInside'),
+    plannedAllColumn: t('zoneCoverage.csv.plannedAll'),
+    bandLowColumn: t('zoneCoverage.csv.bandLow'),
+    bandHighColumn: t('zoneCoverage.csv.bandHigh'),
+    gapStatus: t('zoneCoverage.csv.gapStatus'),
+    minimumNote: t('zoneCoverage.csv.minimum'),
+    notes: t('zoneCoverage.csv.notes'),
+    unknown: t('zoneCoverage.csv.unknown'),
+    bands: { all: t('zoneCoverage.band.all'), '65plus': t('zoneCoverage.band.65plus'), '75plus': t('zoneCoverage.band.75plus'), '85plus': t('zoneCoverage.band.85plus') },
+    housingTypes: { geclusterd: t('housing.geclusterd'), zorggeschikt: t('housing.zorggeschikt') },
+    statuses: { inside: t('zoneCoverage.status.inside'), outside: t('zoneCoverage.status.outside'), noData: t('zoneCoverage.status.noData') },
+    gapStatuses: { gap: t('zoneCoverage.gap.gap'), noGap: t('zoneCoverage.gap.noGap'), noData: t('zoneCoverage.gap.noData'), noTarget: t('zoneCoverage.gap.noTarget') },
+  };
+}
+
+/** What the figures rest on: date, zone definition, scenario, method, kern rule, sources. */
+function aboutLines(exportedAt: Date): string[][] {
+  const t = $translate.get();
+  const source = $zoneMembershipSource.get();
+  const scenario = $activeScenario.get();
+  const sources = $sourcesById.get();
+  const population = $dasymetricPopulation.get();
+  const lines: string[][] = [
+    [t('zoneCoverage.csv.aboutTitle')],
+    [t('zoneCoverage.csv.exportedAt'), dateTimeText(exportedAt)],
+    [t('zoneCoverage.csv.definition')],
+    ...(source?.definitionLines ?? []).map(([label, value]) => [label, value]),
+    [t('zoneCoverage.csv.scenario'), scenario ? scenario.name : t('zoneCoverage.csv.noScenario')],
+    [t('zoneCoverage.csv.method'), t('dasymetric.method', { cellSize: String(COVERAGE_GRID_METERS) })],
+  ];
+  if (population && population.fallbacks.length > 0) {
+    lines.push(['', t('dasymetric.fallbacks', { count: String(population.fallbacks.length), postcodes: population.fallbacks.map((entry) => entry.postcode).join(', ') })]);
+  }
+  if (population && population.suppressed.length > 0) {
+    lines.push(['', t('dasymetric.suppressed', { postcodes: population.suppressed.map((entry) => entry.postcode).join(', ') })]);
+  }
+  lines.push([t('zoneCoverage.csv.kernRule'), t('zoneCoverage.kernenRule')]);
+  for (const id of DASYMETRIC_SOURCE_IDS) {
+    const cited = sources.get(id);
+    if (cited) lines.push([t('zoneCoverage.csv.sources'), `${cited.title} (${cited.publisher}, ${cited.date}, ${cited.licence})`]);
+  }
+  return lines;
+}
+
+/** Every kern with its zone status and people, as CSV; null while there are no figures. */
+export function zoneCoverageKernenCsv(exportedAt: Date = new Date()): string | null {
+  const coverage = $zoneCoverage.get();
+  if (!coverage) return null;
+  const names = $municipalitiesByCode.get();
+  const kernen = [...coverage.kernen].sort((a, b) => b.people['75plus'] - a.people['75plus'] || a.name.localeCompare(b.name));
+  return kernenCoverageCsv(kernen, (code) => names.get(code)?.name ?? code, csvLabels(), aboutLines(exportedAt));
+}
+
+/** Municipalities, regions and the province, as CSV; null while there are no figures. */
+export function zoneCoverageAreasCsv(exportedAt: Date = new Date()): string | null {
+  const coverage = $zoneCoverage.get();
+  if (!coverage) return null;
+  const t = $translate.get();
+  const names = $municipalitiesByCode.get();
+  const areaName = (area: CoverageArea) =>
+    area.kind === 'municipality' ? (names.get(area.code)?.name ?? area.code) : area.area === 'overijssel' ? t('area.overijssel') : t(`region.${area.area}`);
+  return areaCoverageCsv(coverage, areaName, csvLabels(), aboutLines(exportedAt));
+}
