@@ -28,7 +28,7 @@ import {
   type TargetMeasure,
 } from '../domain/scenario';
 import { DEFAULT_WALKING_SPEED, WOONZORGZONE_PROFILE, type NormProfile, type WalkingSpeed } from '../domain/norms';
-import { defaultZoneDefinitionSet } from '../domain/serviceZones';
+import { defaultZoneDefinitionSet, type ZoneDefinitionSet } from '../domain/serviceZones';
 import { applyEdit, recordEdit, redo, scenarioStateUpToFirstMisfit, undo, canRedo, canUndo } from '../analysis/scenarioState';
 
 export { MAX_SCENARIO_NAME_LENGTH, cleanScenarioName };
@@ -339,4 +339,9 @@ export function setPlannerTargets(id: string, rows: readonly PlannerTarget[], im
     }
     return { ...scenario, plannerTargets: { rows: [...rows], updatedAt: clock.now(), importedFrom } };
   });
+}
+
+/** Records the woonservicegebied definitions of a draft (several, one active). */
+export function setScenarioZoneDefinitions(id: string, zoneDefinitions: ZoneDefinitionSet): DraftScenario {
+  return change(id, (scenario) => ({ ...scenario, zoneDefinitions }));
 }

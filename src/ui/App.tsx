@@ -14,6 +14,7 @@ import { Legend } from './Legend';
 import { MunicipalityFinder } from './MunicipalityFinder';
 import { ReachabilitySection } from './ReachabilitySection';
 import { ScenarioSection } from './ScenarioSection';
+import { ZoneSection } from './ZoneSection';
 import { BorderMoveDialog } from './BorderMoveDialog';
 import { ReachabilityTableDialog } from './ReachabilityTableDialog';
 import { SelectionPanel } from './SelectionPanel';
@@ -80,6 +81,7 @@ export function App() {
           <KeyProjectFinder />
           <ScenarioSection />
           <ReachabilitySection />
+          <ZoneSection />
           <LayerControls />
           <FacilityLayersPanel />
         </aside>
