@@ -1,10 +1,11 @@
-// How "distance to the nearest facility" is measured, as an interface: today straight line
-// ("hemelsbreed"), later a walking-route method can implement the same contract without changing callers.
+// How "distance to the nearest facility" is measured, as an interface: straight line ("hemelsbreed",
+// src/analysis/facilityIndex.ts) or walking over the street network ("over straat",
+// src/analysis/streetDistanceMethod.ts), with the same contract for callers.
 
 import type { FacilityCategory } from '../domain/facility';
 
-/** 'hemelsbreed' = great-circle distance; a network method would add e.g. 'looproute'. */
-export type DistanceMethodId = 'hemelsbreed';
+/** 'hemelsbreed' = great-circle distance; 'overStraat' = walking distance over the street network. */
+export type DistanceMethodId = 'hemelsbreed' | 'overStraat';
 
 export interface NearestFacility {
   /** Position of the facility in the packed facility arrays the method was built from. */

@@ -19,6 +19,7 @@ import {
   type SiteHomeType,
 } from '../domain/scenario';
 import { isOutsideProvince } from './reachability';
+import { outlineProblem } from './polygonOutline';
 
 /** The field an issue belongs to: a SiteFields key, or one housing type's number of homes. */
 export type SiteField = keyof SiteFields | `homes.${SiteHomeType}`;
@@ -82,12 +83,13 @@ export function validateSiteFields(fields: Partial<SiteFields>, context: SiteVal
   }
 
   if (fields.outline !== undefined && fields.outline !== null) {
-    const ring = Array.isArray(fields.outline) ? fields.outline[0] : undefined;
-    const first = ring?.[0];
-    const last = ring?.[ring.length - 1];
-    if (!Array.isArray(ring) || ring.length < 4 || !ring.every(isLonLat) || !first || !last || first[0] !== last[0] || first[1] !== last[1]) {
+    const rings = Array.isArray(fields.outline) ? fields.outline : [];
+    const problem = rings.every((ring) => Array.isArray(ring) && ring.every(isLonLat)) ? outlineProblem(rings) : { code: 'tooFewPoints' as const };
+    if (problem?.code === 'selfIntersecting') {
+      issue('outline', 'site.outlineSelfIntersecting', { lon: problem.at[0].toFixed(5), lat: problem.at[1].toFixed(5) });
+    } else if (problem) {
       issue('outline', 'site.outlineInvalid');
-    } else if (ring.some((point) => isOutsideProvince(point, province))) {
+    } else if (rings.some((ring) => ring.some((point) => isOutsideProvince(point, province)))) {
       issue('outline', 'site.outlineOutsideProvince');
     }
   }

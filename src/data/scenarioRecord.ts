@@ -11,6 +11,7 @@
 
 import { applyEdit, ScenarioEditError } from '../analysis/scenarioState';
 import { isLonLat } from '../analysis/siteValidation';
+import { outlineProblem } from '../analysis/polygonOutline';
 import { isRecord } from './jsonInput';
 import { TARGET_SCENARIOS } from '../domain/housing';
 import { defaultZoneDefinitionSet, validateZoneDefinitionSet, type ZoneDefinitionSet } from '../domain/serviceZones';
@@ -48,8 +49,9 @@ function isIsoTime(value: unknown): value is string {
   return typeof value === 'string' && value !== '' && !Number.isNaN(Date.parse(value));
 }
 
+/** A drawn outline: rings of [lon, lat], closed, not crossing itself (polygonOutline.ts). */
 function isOutline(value: unknown): boolean {
-  return Array.isArray(value) && value.length > 0 && value.every((ring) => Array.isArray(ring) && ring.length >= 4 && ring.every(isLonLat));
+  return Array.isArray(value) && value.length > 0 && value.every((ring) => Array.isArray(ring) && ring.length >= 4 && ring.every(isLonLat)) && outlineProblem(value as [number, number][][]) === null;
 }
 
 /** Checks one site field; returns the reason it cannot be used, or null. */

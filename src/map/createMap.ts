@@ -11,6 +11,8 @@ import { addFacilityLayers, FACILITY_LAYER_IDS, handleFacilityClick } from './fa
 import { addReachabilityLayers, handleGridClick, handleReachabilityClick } from './reachabilityLayers';
 import { addZoneLayers } from './zoneLayers';
 import { addScenarioLayers, handleScenarioClick } from './scenarioLayers';
+import { addPolygonDrawing } from './polygonDrawing';
+import { mapClickBelongsToDrawing } from '../stores/polygonDrawing';
 import { BACKGROUND_ATTRIBUTION, BACKGROUND_TILES_URL, createOfflineStyle, LAYER_IDS, SOURCE_IDS } from './mapStyle';
 import { labelPoints } from '../analysis/labelPoints';
 import { $appData } from '../stores/appData';
@@ -111,6 +113,7 @@ export function createMap(container: HTMLElement): MapHandle {
     unsubscribers.push(addZoneLayers(map));
     unsubscribers.push(addKeyProjectSpread(map));
     unsubscribers.push(addScenarioLayers(map));
+    unsubscribers.push(addPolygonDrawing(map));
     unsubscribers.push(
       $appData.subscribe((data) => {
         if (data.province) setSourceData(map, SOURCE_IDS.province, data.province);
@@ -159,6 +162,8 @@ export function createMap(container: HTMLElement): MapHandle {
   });
 
   map.on('click', (event: MapLayerMouseEvent) => {
+    // while a polygon is drawn, clicks place its corners (terra-draw) and select nothing
+    if (mapClickBelongsToDrawing()) return;
     if (handleScenarioClick(map, event)) return;
     if (handleReachabilityClick(event)) return;
     if (handleKeyProjectClick(map, event)) return;

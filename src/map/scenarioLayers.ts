@@ -13,10 +13,11 @@ import { $planKeyProjects } from '../stores/planKeyProjects';
 import { SITE_COLOUR } from '../domain/keyProjectSymbols';
 import type { SiteChange } from '../analysis/scenarioCompare';
 import { $translate } from '../stores/language';
+import { isPolygonDrawing } from '../stores/polygonDrawing';
 import { SITE_ICONS } from './mapImages';
 import { LABEL_FONT, LAYER_IDS } from './mapStyle';
 
-const SOURCES = { sites: 'scenario-sites', drag: 'scenario-drag', compare: 'scenario-compare' } as const;
+const SOURCES = { sites: 'scenario-sites', outlines: 'scenario-outlines', drag: 'scenario-drag', compare: 'scenario-compare' } as const;
 
 export const SCENARIO_LAYER_IDS = {
   compareLines: 'scenario-compare-lines',
@@ -24,6 +25,8 @@ export const SCENARIO_LAYER_IDS = {
   dragLine: 'scenario-drag-line',
   dragPoint: 'scenario-drag-point',
   sites: 'scenario-sites',
+  outlineFill: 'scenario-outline-fill',
+  outline: 'scenario-outline',
   selectedSite: 'scenario-selected-site',
 } as const;
 
@@ -58,6 +61,10 @@ let suppressNextClick = false;
 export function addScenarioLayers(map: MapLibreMap): () => void {
   const container = map.getContainer();
   for (const id of Object.values(SOURCES)) map.addSource(id, { type: 'geojson', data: emptyCollection });
+  // Sites' drawn outlines: a light fill and a solid edge in the site colour on a white casing, under the symbols.
+  map.addLayer({ id: SCENARIO_LAYER_IDS.outlineFill, type: 'fill', source: SOURCES.outlines, paint: { 'fill-color': SITE_COLOUR, 'fill-opacity': 0.15 } });
+  map.addLayer({ id: `${SCENARIO_LAYER_IDS.outline}-casing`, type: 'line', source: SOURCES.outlines, paint: { 'line-color': '#ffffff', 'line-width': 5 } });
+  map.addLayer({ id: SCENARIO_LAYER_IDS.outline, type: 'line', source: SOURCES.outlines, paint: { 'line-color': SITE_COLOUR, 'line-width': 2.5 } });
   addDashedLines(map, SCENARIO_LAYER_IDS.compareLines, SOURCES.compare);
   const labelLayout: SymbolLayerSpecification['layout'] = {
     'text-field': ['get', 'label'],
@@ -132,6 +139,13 @@ export function addScenarioLayers(map: MapLibreMap): () => void {
           }),
         );
     setData(map, SOURCES.sites, { type: 'FeatureCollection', features });
+    const outlines: Feature[] = comparing
+      ? []
+      : (state?.sites ?? []).flatMap((site): Feature[] =>
+          site.outline ? [{ type: 'Feature', properties: { id: site.id }, geometry: { type: 'Polygon', coordinates: site.outline } }] : [],
+        );
+    setData(map, SOURCES.outlines, { type: 'FeatureCollection', features: outlines });
+    container.dataset['scenarioOutlines'] = JSON.stringify(outlines.map((feature) => feature.properties?.['id']));
     // A key project being dragged: a ring at the pointer and a line back to where it is now.
     const dragFeatures: Feature[] = [];
     if (preview?.item.kind === 'keyProject') {
@@ -195,7 +209,7 @@ export function addScenarioLayers(map: MapLibreMap): () => void {
   };
 
   const onPress = (event: MapLayerMouseEvent | MapLayerTouchEvent) => {
-    if (!$activeScenarioState.get() || $addingSite.get() || $scenarioComparison.get()) return;
+    if (!$activeScenarioState.get() || $addingSite.get() || $scenarioComparison.get() || isPolygonDrawing()) return;
     if ('originalEvent' in event && event.originalEvent instanceof MouseEvent && event.originalEvent.button !== 0) return;
     if (event.type === 'touchstart' && (event as MapLayerTouchEvent).points.length !== 1) return;
     const item = itemAt(event);

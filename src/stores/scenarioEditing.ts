@@ -12,6 +12,8 @@ import { emptySiteHomes, type Site, type SiteFields } from '../domain/scenario';
 import { $appData, $municipalityLocator } from './appData';
 import { $completeAreas } from './facilities';
 import { $translate } from './language';
+import { isMessageKey } from '../i18n/catalogue';
+import { cancelPolygonDrawing, startPolygonDrawing } from './polygonDrawing';
 import { $activeScenarioId, $activeScenarioState, applyScenarioEdit, newSiteId } from './scenarios';
 import { $dragPreview, $dragReachSite, $dragSiteAnalysis, $scenarioSiteAnalysis, type PlanItem } from './scenarioSiteAnalysis';
 import { $selection, clearSelection, selectSite } from './selection';
@@ -262,3 +264,41 @@ export const $siteReachability = computed(
 export function siteReachOf(reach: ReadonlyMap<string, SiteReach>, siteId: string): SiteReach {
   return reach.get(siteId) ?? reach.get('*') ?? { status: 'pending' };
 }
+
+// --- outline ---
+
+/** The site whose outline is being drawn, or null. */
+let outlineDrawingFor: string | null = null;
+
+/**
+ * Opens the polygon drawing for a site's outline (a new one, or editing the one it has). The finished
+ * outline is checked (closed, not crossing itself, inside Overijssel) and saved as one edit; a refused
+ * one stays on the map for correcting, with the reason.
+ */
+export function startSiteOutlineDrawing(siteId: string): void {
+  const site = findSite(siteId);
+  if (!site) return;
+  const t = $translate.get();
+  outlineDrawingFor = siteId;
+  startPolygonDrawing({
+    title: t('sitePanel.outlineDrawingTitle', { name: site.name }),
+    initial: site.outline ? { type: 'Polygon', coordinates: site.outline } : null,
+    onFinish: (polygon) => {
+      const outline = polygon.coordinates.map((ring) => ring.map(([lon, lat]) => [roundCoordinate(lon!), roundCoordinate(lat!)] as [number, number]));
+      const [issue] = updateSiteFields(siteId, { outline });
+      if (issue) return isMessageKey(issue.code) ? $translate.get()(issue.code, issue.params) : issue.code;
+      outlineDrawingFor = null;
+      return null;
+    },
+    onCancel: () => (outlineDrawingFor = null),
+  });
+}
+
+export function removeSiteOutline(siteId: string): void {
+  if (findSite(siteId)?.outline) updateSiteFields(siteId, { outline: null });
+}
+
+// A draft closed or switched while its site's outline was being drawn: the drawing ends.
+$activeScenarioId.listen(() => {
+  if (outlineDrawingFor !== null) cancelPolygonDrawing();
+});

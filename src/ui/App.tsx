@@ -16,6 +16,7 @@ import { ReachabilitySection } from './ReachabilitySection';
 import { ScenarioSection } from './ScenarioSection';
 import { ZoneSection } from './ZoneSection';
 import { BorderMoveDialog } from './BorderMoveDialog';
+import { PolygonDrawingBar } from './PolygonDrawingBar';
 import { ReachabilityTableDialog } from './ReachabilityTableDialog';
 import { SelectionPanel } from './SelectionPanel';
 import { SourcesDialog } from './SourcesDialog';
@@ -88,6 +89,7 @@ export function App() {
         <main class="map-container" aria-label={t('map.regionLabel')}>
           <div id="map" class="map" />
           <Legend />
+          <PolygonDrawingBar />
         </main>
         <aside id="details" class="details" aria-label={t('app.detailsLabel')} onKeyDown={returnFocusFromDetails}>
           <SelectionPanel />

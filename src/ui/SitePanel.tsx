@@ -11,10 +11,12 @@ import type { SiteField, SiteFieldIssue } from '../analysis/siteValidation';
 import { $appData, $municipalitiesByCode } from '../stores/appData';
 import { $profileCategories } from '../stores/norms';
 import { $activeScenario, $activeScenarioState } from '../stores/scenarios';
-import { $siteReachability, deleteSite, nudgeSite, requestMove, siteReachOf, updateSiteFields } from '../stores/scenarioEditing';
+import { $siteReachability, deleteSite, nudgeSite, removeSiteOutline, requestMove, siteReachOf, startSiteOutlineDrawing, updateSiteFields } from '../stores/scenarioEditing';
+import { $polygonDrawing } from '../stores/polygonDrawing';
+import { outlineAreaHectares } from '../analysis/polygonOutline';
 import { $language } from '../stores/language';
 import { fieldIssueText } from './ScenarioSection';
-import { formatLatLon } from './scenarioEditText';
+import { formatHectares, formatLatLon } from './scenarioEditText';
 import { VerdictText } from './VerdictText';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
@@ -293,6 +295,34 @@ function SitePlace({ site }: { site: Site }) {
   );
 }
 
+/** The site's optional outline: its area, and drawing, editing or removing it on the map. */
+function SiteOutlineSection({ site }: { site: Site }) {
+  const t = useTranslate();
+  const language = useStore($language);
+  const drawing = useStore($polygonDrawing);
+  const ring = site.outline?.[0];
+  return (
+    <section aria-labelledby="site-outline-title" data-testid="site-outline">
+      <h3 id="site-outline-title">{t('sitePanel.outlineTitle')}</h3>
+      <p data-testid="site-outline-text">
+        {site.outline && ring
+          ? t('sitePanel.outlineArea', { area: formatHectares(outlineAreaHectares(site.outline), language), corners: ring.length - 1 })
+          : t('sitePanel.outlineNone')}
+      </p>
+      <div class="button-row">
+        <button type="button" disabled={drawing !== null} onClick={() => startSiteOutlineDrawing(site.id)}>
+          {site.outline ? t('sitePanel.editOutline') : t('sitePanel.drawOutline')}
+        </button>
+        {site.outline && (
+          <button type="button" disabled={drawing !== null} onClick={() => removeSiteOutline(site.id)}>
+            {t('sitePanel.removeOutline')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
 function SiteReachability({ site }: { site: Site }) {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
@@ -362,6 +392,7 @@ export function SitePanel({ id }: { id: string }) {
       </dl>
       <SiteForm site={site} keyProjects={keyProjects} />
       <SitePlace site={site} />
+      <SiteOutlineSection site={site} />
       <SiteReachability site={site} />
       <button type="button" class="danger" onClick={() => deleteSite(site.id)}>
         {t('sitePanel.delete')}

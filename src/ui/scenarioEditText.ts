@@ -3,7 +3,8 @@
 // "De Linde: Zorggeschikt 40 → 60".
 
 import type { Language } from '../i18n/catalogue';
-import type { ScenarioEdit, SiteFields } from '../domain/scenario';
+import type { ScenarioEdit, SiteFields, SiteOutline } from '../domain/scenario';
+import { outlineAreaHectares } from '../analysis/polygonOutline';
 import { SITE_HOME_TYPES } from '../domain/scenario';
 import type { Translate } from '../stores/language';
 
@@ -54,6 +55,19 @@ function fieldChanges(before: Partial<SiteFields>, after: Partial<SiteFields>, c
   return changes;
 }
 
+/** Hectares as the reader writes decimals: one decimal, two below 1 ha. */
+export function formatHectares(hectares: number, language: Language): string {
+  const digits = hectares < 1 ? 2 : 1;
+  return new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(hectares);
+}
+
+/** "Omtrek getekend: De Linde (1,2 ha)", "Omtrek gewijzigd: …", "Omtrek verwijderd: …". */
+function outlineText(name: string, before: SiteOutline | null, after: SiteOutline | null, context: EditTextContext): string {
+  if (after === null) return context.t('scenarioEdit.outlineRemoved', { name });
+  const area = formatHectares(outlineAreaHectares(after), context.language);
+  return context.t(before === null ? 'scenarioEdit.outlineDrawn' : 'scenarioEdit.outlineEdited', { name, area });
+}
+
 function describeOne(edit: ScenarioEdit, siteName: (id: string) => string, context: EditTextContext): string {
   const { t } = context;
   switch (edit.kind) {
@@ -67,6 +81,7 @@ function describeOne(edit: ScenarioEdit, siteName: (id: string) => string, conte
     }
     case 'updateSite': {
       const name = siteName(edit.siteId);
+      if (Object.keys(edit.after).length === 1 && 'outline' in edit.after) return outlineText(name, edit.before.outline ?? null, edit.after.outline ?? null, context);
       const parts: string[] = [];
       if (edit.after.location) {
         const crossed = edit.after.municipalityCode !== undefined && edit.after.municipalityCode !== edit.before.municipalityCode;

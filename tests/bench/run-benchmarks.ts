@@ -6,6 +6,7 @@ import { runStorageBenchmarks } from './storage.bench';
 import { runLargeFacilitiesBenchmarks } from './largeFacilities.bench';
 import { formatScenarioResults, runScenarioBenchmarks } from './scenario.bench';
 import { runServiceZonesBenchmark } from './serviceZones.bench';
+import { formatWalkNetworkResults, runWalkNetworkBenchmarks } from './walkNetwork.bench';
 
 console.log(`Node ${process.version}, ${new Date().toISOString()}\n`);
 console.log(formatBenchResults(await runReachabilityBenchmarks()));
@@ -26,4 +27,6 @@ if (zones.failures.length > 0) {
   console.error(`FAILED: ${zones.failures.join('; ')}`);
   process.exitCode = 1;
 }
+console.log('');
+console.log(formatWalkNetworkResults(runWalkNetworkBenchmarks()));
 console.log('\nThe same file in Chromium (parse, save, longest main-thread task, preview, heap): npm run bench:browser');

@@ -129,4 +129,14 @@ describe('validateSiteFields', () => {
       expect(catalogue.en, code).toHaveProperty([code]);
     }
   });
+
+  it('refuses an outline that crosses itself with where it crosses, and one outside Overijssel', () => {
+    const square: [number, number][] = [[6.091, 52.504], [6.0925, 52.504], [6.0925, 52.5049], [6.091, 52.5049], [6.091, 52.504]];
+    const bowTie: [number, number][] = [[6.091, 52.504], [6.0925, 52.5049], [6.0925, 52.504], [6.091, 52.5049], [6.091, 52.504]];
+    expect(validateSiteFields({ outline: [square] }, { province })).toEqual([]);
+    const [crossing] = validateSiteFields({ outline: [bowTie] }, { province });
+    expect(crossing).toMatchObject({ field: 'outline', code: 'site.outlineSelfIntersecting', params: { lat: '52.50445', lon: '6.09175' } });
+    const inMeppel: [number, number][] = [MEPPEL, [MEPPEL[0] + 0.002, MEPPEL[1]], [MEPPEL[0] + 0.002, MEPPEL[1] + 0.002], MEPPEL];
+    expect(codes(validateSiteFields({ outline: [inMeppel] }, { province }))).toEqual([['outline', 'site.outlineOutsideProvince']]);
+  });
 });

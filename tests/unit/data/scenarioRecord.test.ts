@@ -23,6 +23,35 @@ describe('restoreScenario', () => {
     expect(result).toEqual({ ok: true, scenario: expected.restored[0]!.scenario, schemaVersion: 1, repairs: [] });
   });
 
+  it('reads a site saved before outlines existed (no outline field) as one without an outline', () => {
+    const old = record();
+    const edits = old['edits'] as Array<Record<string, unknown>>;
+    const addSite = edits.find((edit) => edit['kind'] === 'addSite')!;
+    const site = { ...(addSite['site'] as Record<string, unknown>) };
+    delete site['outline'];
+    addSite['site'] = site;
+    const result = restoreScenario(old);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.repairs).toEqual([]);
+    expect(result.scenario.edits.find((edit) => edit.kind === 'addSite')).toMatchObject({ site: { outline: null } });
+  });
+
+  it('keeps a drawn outline edit, and drops one whose outline crosses itself from there on', () => {
+    const square = [[6.091, 52.504], [6.0925, 52.504], [6.0925, 52.5049], [6.091, 52.5049], [6.091, 52.504]];
+    const bowTie = [[6.091, 52.504], [6.0925, 52.5049], [6.0925, 52.504], [6.091, 52.5049], [6.091, 52.504]];
+    const base = record();
+    const edits = base['edits'] as Array<Record<string, unknown>>;
+    const siteId = (edits.find((edit) => edit['kind'] === 'addSite')!['site'] as { id: string }).id;
+    const outlineEdit = (id: string, outline: number[][]) => ({ kind: 'updateSite', id, at: '2026-12-01T18:00:00.000Z', siteId, before: { outline: null }, after: { outline: [outline] } });
+    const good = restoreScenario({ ...base, edits: [...edits, outlineEdit('outline-1', square)], appliedCount: edits.length + 1 });
+    expect(good.ok && good.repairs).toEqual([]);
+    expect(good.ok && good.scenario.edits.at(-1)).toMatchObject({ after: { outline: [square] } });
+    const bad = restoreScenario({ ...base, edits: [...edits, outlineEdit('outline-1', bowTie)], appliedCount: edits.length + 1 });
+    expect(bad.ok && bad.scenario.edits.length).toBe(edits.length);
+    expect(bad.ok && bad.repairs.join()).toContain('outline is not a polygon');
+  });
+
   it('keeps saved zone definitions, and replaces unreadable or out-of-range ones with the default, saying so', () => {
     const set = defaultZoneDefinitionSet();
     const changed = { ...set, definitions: [withZoneDistance(set.definitions[0]!, 'zorg24uur', 800)] };

@@ -4,7 +4,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { haversineMeters } from '../../../src/analysis/sphericalDistance';
 import { loadAppData } from '../../../src/stores/loadAppData';
-import { $activeScenario, $activeScenarioState, createScenario, setScenarioClock, setScenarios, undoEdit } from '../../../src/stores/scenarios';
+import { $activeScenario, $activeScenarioState, createScenario, redoEdit, setScenarioClock, setScenarios, undoEdit } from '../../../src/stores/scenarios';
 import {
   $editRefusal,
   $pendingBorderMove,
@@ -14,9 +14,12 @@ import {
   deleteSite,
   nudgeSite,
   requestMove,
+  removeSiteOutline,
   resetKeyProjectPlacement,
+  startSiteOutlineDrawing,
   updateSiteFields,
 } from '../../../src/stores/scenarioEditing';
+import { $polygonDrawing, cancelPolygonDrawing, submitDrawnPolygon } from '../../../src/stores/polygonDrawing';
 import { $planKeyProjects } from '../../../src/stores/planKeyProjects';
 import { $keyProjectStacks } from '../../../src/stores/keyProjectStacks';
 import { $selection } from '../../../src/stores/selection';
@@ -152,5 +155,43 @@ describe('key projects placed by the planner', () => {
     setScenarios([]);
     expect($planKeyProjects.get().every((project) => project.locationPrecision !== 'planner')).toBe(true);
     expect(requestMove({ kind: 'keyProject', id: 'zwolle-spoorzone' }, [6.0935, 52.5055])).toBe('refused');
+  });
+});
+
+describe('drawing a site outline', () => {
+  const square: [number, number][] = [[6.091, 52.504], [6.0925, 52.504], [6.0925, 52.5049], [6.091, 52.5049], [6.091, 52.504]];
+  const bowTie: [number, number][] = [[6.091, 52.504], [6.0925, 52.5049], [6.0925, 52.504], [6.091, 52.5049], [6.091, 52.504]];
+
+  it('records the finished outline as one edit that undo and redo walk', () => {
+    const site = addSiteAt(ZWOLLE_STATION)!;
+    startSiteOutlineDrawing(site.id);
+    expect($polygonDrawing.get()).toMatchObject({ title: 'Omtrek van Nieuwe locatie 1', initial: null, phase: 'draw' });
+    expect(submitDrawnPolygon({ type: 'Polygon', coordinates: [square] })).toBe(true);
+    expect($polygonDrawing.get()).toBeNull();
+    expect(sites()[0]?.outline).toEqual([square]);
+    expect($activeScenario.get()?.edits.at(-1)).toMatchObject({ kind: 'updateSite', siteId: site.id, before: { outline: null }, after: { outline: [square] } });
+    undoEdit();
+    expect(sites()[0]?.outline).toBeNull();
+    redoEdit();
+    expect(sites()[0]?.outline).toEqual([square]);
+    // editing starts from the outline the site has
+    startSiteOutlineDrawing(site.id);
+    expect($polygonDrawing.get()).toMatchObject({ initial: { type: 'Polygon', coordinates: [square] }, phase: 'edit' });
+    cancelPolygonDrawing();
+    removeSiteOutline(site.id);
+    expect(sites()[0]?.outline).toBeNull();
+  });
+
+  it('refuses an outline that crosses itself with the reason, keeps drawing and records nothing', () => {
+    const site = addSiteAt(ZWOLLE_STATION)!;
+    const before = editCount();
+    startSiteOutlineDrawing(site.id);
+    expect(submitDrawnPolygon({ type: 'Polygon', coordinates: [bowTie] })).toBe(false);
+    expect($polygonDrawing.get()?.refusal).toContain('De omtrek snijdt zichzelf (bij 52.50445, 6.09175)');
+    expect($polygonDrawing.get()?.phase).toBe('edit');
+    expect(editCount()).toBe(before);
+    cancelPolygonDrawing();
+    expect($polygonDrawing.get()).toBeNull();
+    expect(sites()[0]?.outline).toBeNull();
   });
 });

@@ -54,4 +54,17 @@ describe('describeEdits', () => {
     const move: ScenarioEdit = { kind: 'updateSite', id: 'm', at, siteId: 's1', before: { location: site.location }, after: { location: [6.1, 52.5] } };
     expect(describeEdits([edits[0]!, move], context('nl'))[1]).toBe('De Linde verplaatst naar 52,50000° N, 6,10000° O');
   });
+
+  it('describes a drawn, changed and removed outline with the site name and its area', () => {
+    const square: [number, number][] = [[6.091, 52.504], [6.0925, 52.504], [6.0925, 52.5049], [6.091, 52.5049], [6.091, 52.504]];
+    const larger: [number, number][] = [[6.091, 52.504], [6.094, 52.504], [6.094, 52.5049], [6.091, 52.5049], [6.091, 52.504]];
+    const outlineEdits: ScenarioEdit[] = [
+      { kind: 'addSite', id: 'o1', at, site },
+      { kind: 'updateSite', id: 'o2', at, siteId: 's1', before: { outline: null }, after: { outline: [square] } },
+      { kind: 'updateSite', id: 'o3', at, siteId: 's1', before: { outline: [square] }, after: { outline: [larger] } },
+      { kind: 'updateSite', id: 'o4', at, siteId: 's1', before: { outline: [larger] }, after: { outline: null } },
+    ];
+    expect(describeEdits(outlineEdits, context('nl')).slice(1)).toEqual(['Omtrek getekend: De Linde (1,0 ha)', 'Omtrek gewijzigd: De Linde (2,0 ha)', 'Omtrek verwijderd: De Linde']);
+    expect(describeEdits(outlineEdits, context('en')).slice(1)).toEqual(['Outline drawn: De Linde (1.0 ha)', 'Outline changed: De Linde (2.0 ha)', 'Outline removed: De Linde']);
+  });
 });

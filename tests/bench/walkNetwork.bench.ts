@@ -1,0 +1,223 @@
+// Benchmark of walking distances over the street (issue 11): a seeded synthetic municipality-size
+// network (100,000 nodes, 250,000 edges), graph build and memory, the multi-source search for six
+// categories (target ≤ 100 ms), reading 30,000 points from it, and a walking-time area (target
+// ≤ 50 ms); against a naive per-point shortest-path loop and ngraph.path, which must give the same
+// distances (the benchmark fails when they do not). Run: npx tsx tests/bench/walkNetwork.bench.ts
+
+import createGraph from 'ngraph.graph';
+import ngraphPath from 'ngraph.path';
+import { availableParallelism, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { categoryCode, FACILITY_CATEGORIES, type FacilityCategory } from '../../src/domain/facility';
+import type { PackedFacilities } from '../../src/analysis/facilityIndex';
+import { haversineMeters } from '../../src/analysis/sphericalDistance';
+import { StreetDistanceMethod } from '../../src/analysis/streetDistanceMethod';
+import { walkingTimeAreas } from '../../src/analysis/walkArea';
+import { buildWalkGraph, multiSourceDistances, searchBuffers, snapToGraph, walkGraphBytes, type WalkGraph, type WalkNetwork } from '../../src/analysis/walkGraph';
+import { seededRandom } from '../support/seededRandom';
+import { syntheticMunicipality } from '../support/walkNetworks';
+import { formatBenchResults, type BenchResult } from './reachability.bench';
+
+const NODE_COUNT = 100_000;
+const EDGE_COUNT = 250_000;
+const SIX_CATEGORIES: FacilityCategory[] = FACILITY_CATEGORIES.slice(0, 6);
+/** Facilities per category, roughly a large municipality's (stops are many, 24-hour care few). */
+const FACILITIES_PER_CATEGORY = [12, 25, 30, 15, 40, 250];
+const POINT_COUNT = 30_000;
+const SEARCH_TARGET_MS = 100;
+const AREA_TARGET_MS = 50;
+/** Older pedestrian, NORMS.md: 2.9 km/h → 15 minutes = 725 m. */
+const SPEED_KMH = 2.9;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Median wall-clock and CPU time (this process: user + system; excludes waiting for a core on a shared machine). */
+function timeRuns<T>(runs: number, run: () => T, warmUps = 2): { medianMs: number; cpuMs: number; result: T } {
+  let result = run();
+  for (let attempt = 1; attempt < warmUps; attempt++) result = run();
+  const times: number[] = [];
+  const cpuTimes: number[] = [];
+  for (let attempt = 0; attempt < runs; attempt++) {
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    result = run();
+    times.push(performance.now() - start);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
+  }
+  return { medianMs: median(times), cpuMs: median(cpuTimes), result };
+}
+
+const cpuNote = (timing: { cpuMs: number }) => `CPU ${timing.cpuMs.toFixed(1)} ms`;
+
+/** Facilities placed on random nodes, so node-to-node comparisons with ngraph.path are exact. */
+function facilitiesOnNodes(network: WalkNetwork, random: () => number): PackedFacilities {
+  const ids: string[] = [];
+  const coordinates: number[] = [];
+  const codes: number[] = [];
+  const nodeCount = network.nodeCoordinates.length / 2;
+  SIX_CATEGORIES.forEach((category, index) => {
+    for (let count = 0; count < FACILITIES_PER_CATEGORY[index]!; count++) {
+      const node = Math.floor(random() * nodeCount);
+      ids.push(`${category}-${count}`);
+      coordinates.push(network.nodeCoordinates[2 * node]!, network.nodeCoordinates[2 * node + 1]!);
+      codes.push(categoryCode(category));
+    }
+  });
+  return { ids, coordinates: Float64Array.from(coordinates), categoryCodes: Uint8Array.from(codes) };
+}
+
+/** The naive way: for one point, a whole single-source search, then the minimum over the category's facilities. */
+function naiveDistance(graph: WalkGraph, buffers: ReturnType<typeof searchBuffers>, point: [number, number], facilities: [number, number][]): number {
+  const start = snapToGraph(graph, ...point);
+  if (!start.ok) return Infinity;
+  const { distances } = multiSourceDistances(graph, [start.snap], Infinity, buffers);
+  let best = Infinity;
+  for (const facility of facilities) {
+    const snap = snapToGraph(graph, ...facility);
+    if (!snap.ok) continue;
+    const { edge, alongMeters, snapMeters } = snap.snap;
+    const from = graph.edgeNodes[2 * edge]!;
+    const to = graph.edgeNodes[2 * edge + 1]!;
+    let distance = snapMeters + Math.min(distances[from]! + alongMeters, distances[to]! + graph.edgeLengths[edge]! - alongMeters);
+    if (edge === start.snap.edge) distance = Math.min(distance, snapMeters + start.snap.snapMeters + Math.abs(alongMeters - start.snap.alongMeters));
+    best = Math.min(best, distance);
+  }
+  return best;
+}
+
+export function runWalkNetworkBenchmarks(): BenchResult[] {
+  const results: BenchResult[] = [];
+  console.log(`load average ${loadavg().map((load) => load.toFixed(1)).join(' / ')} on ${availableParallelism()} cores`);
+  const random = seededRandom(20261211);
+  const network = syntheticMunicipality(NODE_COUNT, EDGE_COUNT);
+  const build = timeRuns(5, () => buildWalkGraph(network), 1);
+  const graph = build.result;
+  const bytes = walkGraphBytes(graph);
+  results.push({
+    name: `build the graph: ${graph.nodeCount.toLocaleString('en')} nodes, ${graph.edgeCount.toLocaleString('en')} edges (lengths, CSR adjacency, Flatbush edge index)`,
+    medianMs: build.medianMs,
+    runs: 5,
+    note: `${cpuNote(build)}; graph memory ${(bytes / 1e6).toFixed(1)} MB in typed arrays (${(bytes / graph.edgeCount).toFixed(0)} bytes per edge); stored form (coordinates + edge pairs) ${((network.nodeCoordinates.byteLength + network.edgeNodes.byteLength) / 1e6).toFixed(1)} MB`,
+  });
+
+  const packed = facilitiesOnNodes(network, random);
+  const counts = SIX_CATEGORIES.map((category, index) => `${FACILITIES_PER_CATEGORY[index]} ${category}`).join(', ');
+  const search = timeRuns(7, () => {
+    const method = new StreetDistanceMethod(graph, packed);
+    method.computeAll();
+    return method;
+  });
+  const method = search.result;
+  results.push({
+    name: `multi-source search, six categories (${counts}): snap facilities + one search per category`,
+    medianMs: search.medianMs,
+    runs: 7,
+    targetMs: SEARCH_TARGET_MS,
+    note: `${cpuNote(search)}; per category ${(search.medianMs / 6).toFixed(1)} ms; every node gets its walking distance to the nearest facility`,
+  });
+
+  const [west, south, east, north] = graph.bbox;
+  const points: [number, number][] = Array.from({ length: POINT_COUNT }, () => [west + random() * (east - west), south + random() * (north - south)]);
+  const read = timeRuns(3, () => {
+    let routes = 0;
+    for (const point of points) {
+      const snap = method.snap(point);
+      for (const category of SIX_CATEGORIES) if (method.overStreet(category, point, snap).kind === 'route') routes++;
+    }
+    return routes;
+  }, 1);
+  results.push({ name: `read ${POINT_COUNT.toLocaleString('en')} points × 6 categories from the searches (one snap per point + lookups)`, medianMs: read.medianMs, runs: 3, note: `${cpuNote(read)}; ${read.result.toLocaleString('en')} routes` });
+
+  const centre: [number, number] = [(west + east) / 2, (south + north) / 2];
+  const areaBuffers = searchBuffers(graph);
+  const area = timeRuns(9, () => walkingTimeAreas(graph, centre, SPEED_KMH, { buffers: areaBuffers }));
+  if (!area.result.ok) throw new Error('walking-time area: the centre did not snap');
+  results.push({
+    name: `walking-time area 5/10/15 min at ${SPEED_KMH} km/h (725 m) from the centre: search, reached streets, outline`,
+    medianMs: area.medianMs,
+    runs: 9,
+    targetMs: AREA_TARGET_MS,
+    note: `${cpuNote(area)}; ${area.result.streets.features.length.toLocaleString('en')} street pieces, ${(area.result.reachedStreetMeters / 1000).toFixed(1)} km of street, ${area.result.areas.features.map((feature) => feature.geometry.coordinates.reduce((sum, polygon) => sum + polygon.reduce((ringSum, ring) => ringSum + ring.length, 0), 0)).join('/')} outline vertices`,
+  });
+
+  // --- the naive per-point loop, on a sample of points, must give the same distances ---
+  const category: FacilityCategory = 'supermarkt';
+  const code = categoryCode(category);
+  const categoryFacilities: [number, number][] = [];
+  for (let position = 0; position < packed.categoryCodes.length; position++) {
+    if (packed.categoryCodes[position] === code) categoryFacilities.push([packed.coordinates[2 * position]!, packed.coordinates[2 * position + 1]!]);
+  }
+  const sample = points.slice(0, 40);
+  const naiveBuffers = searchBuffers(graph);
+  const naiveStart = performance.now();
+  const naive = sample.map((point) => naiveDistance(graph, naiveBuffers, point, categoryFacilities));
+  const naivePerPoint = (performance.now() - naiveStart) / sample.length;
+  let worst = 0;
+  sample.forEach((point, index) => {
+    const answer = method.overStreet(category, point);
+    const fast = answer.kind === 'route' ? answer.distanceMeters : Infinity;
+    const difference = fast === naive[index] ? 0 : Math.abs(fast - naive[index]!);
+    worst = Math.max(worst, difference);
+  });
+  if (!(worst < 1e-6)) throw new Error(`multi-source search and the naive per-point loop disagree by ${worst} m`);
+  results.push({
+    name: `naive: one whole shortest-path search per point (${sample.length} points, ${category})`,
+    medianMs: naivePerPoint,
+    runs: sample.length,
+    note: `per point; ${POINT_COUNT.toLocaleString('en')} points × 6 categories would take ${((naivePerPoint * POINT_COUNT * 6) / 1000).toFixed(0)} s against ${(search.medianMs + read.medianMs).toFixed(0)} ms (search + read); same distances: yes (largest difference ${worst.toExponential(1)} m)`,
+  });
+
+  // --- ngraph.path: A* without heuristic (= Dijkstra) from a node to every facility of the category ---
+  const ngraph = createGraph<unknown, number>({ multigraph: true });
+  for (let edge = 0; edge < graph.edgeCount; edge++) ngraph.addLink(graph.edgeNodes[2 * edge]!, graph.edgeNodes[2 * edge + 1]!, graph.edgeLengths[edge]!);
+  const finder = ngraphPath.aStar(ngraph, { oriented: false, distance: (_from, _to, link) => link.data });
+  const facilityNodes = categoryFacilities.map((facility) => {
+    const snap = snapToGraph(graph, ...facility);
+    if (!snap.ok) throw new Error('facility off the network');
+    return snap.snap.alongMeters === 0 ? graph.edgeNodes[2 * snap.snap.edge]! : graph.edgeNodes[2 * snap.snap.edge + 1]!;
+  });
+  const fieldDistances = multiSourceDistances(graph, categoryFacilities.map((facility) => {
+    const snap = snapToGraph(graph, ...facility);
+    if (!snap.ok) throw new Error('facility off the network');
+    return snap.snap;
+  })).distances;
+  const ngraphSample = Array.from({ length: 2 }, () => Math.floor(random() * graph.nodeCount));
+  const ngraphStart = performance.now();
+  let ngraphWorst = 0;
+  for (const node of ngraphSample) {
+    let best = Infinity;
+    for (const target of facilityNodes) {
+      const path = finder.find(node, target);
+      let length = 0;
+      for (let step = 1; step < path.length; step++) {
+        const a = path[step - 1]!.id as number;
+        const b = path[step]!.id as number;
+        length += haversineMeters(graph.nodeCoordinates[2 * a]!, graph.nodeCoordinates[2 * a + 1]!, graph.nodeCoordinates[2 * b]!, graph.nodeCoordinates[2 * b + 1]!);
+      }
+      if (path.length > 0) best = Math.min(best, length);
+    }
+    ngraphWorst = Math.max(ngraphWorst, Math.abs(best - fieldDistances[node]!));
+  }
+  const ngraphPerPoint = (performance.now() - ngraphStart) / ngraphSample.length;
+  if (!(ngraphWorst < 1e-3)) throw new Error(`multi-source search and ngraph.path disagree by ${ngraphWorst} m`);
+  results.push({
+    name: `ngraph.path aStar (no heuristic), one path per facility (${facilityNodes.length} ${category}), ${ngraphSample.length} start nodes`,
+    medianMs: ngraphPerPoint,
+    runs: ngraphSample.length,
+    note: `per point; same distances: yes (largest difference ${ngraphWorst.toExponential(1)} m)`,
+  });
+  return results;
+}
+
+export function formatWalkNetworkResults(results: BenchResult[]): string {
+  return formatBenchResults(results).replace(/^Reachability benchmarks \(synthetic seeded data, Overijssel bounding box\)/, 'Walking over the street (synthetic seeded municipality-size network)');
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(formatWalkNetworkResults(runWalkNetworkBenchmarks()));
+}
