@@ -10,7 +10,14 @@ import { startFacilityStorage, startScenarioStorage } from './stores/storageConn
 import { startReachabilityWorker } from './stores/reachabilityWorkerClient';
 import { $writesInFlight } from './stores/facilityActions';
 import { guardUnloadWhilePending } from './ui/unloadGuard';
+import { startFittingToSelection } from './stores/mapView';
+import { startViewLink } from './stores/viewLink';
 import './ui/styles.css';
+
+// Choosing a municipality or key project fits the map to it; a shared link (the URL hash) sets the view
+// before the map exists, so it opens there, and the hash follows every change afterwards.
+startFittingToSelection();
+startViewLink(window);
 
 const root = document.getElementById('app')!;
 render(<App />, root);

@@ -11,3 +11,25 @@ export const KEY_PROJECT_SHAPES = { bestaand: 'circle', nieuw: 'diamond', outloo
 
 /** A draft site: a house shape (pentagon, point up), so it differs from key projects and facilities by shape, not colour alone. */
 export const SITE_COLOUR = '#00665e';
+
+/** Symbol size by homes 2024–2030: [homes, scale of the map icon], linear between stops (map and legend alike). */
+export const KEY_PROJECT_SIZE_STOPS: ReadonlyArray<readonly [homes: number, scale: number]> = [
+  [0, 0.45],
+  [500, 0.7],
+  [3000, 1.15],
+];
+/** The drawn size (CSS px) of the key-project circle icon at scale 1. */
+export const KEY_PROJECT_ICON_SIZE = 30;
+/** Reference sizes the legend shows. */
+export const KEY_PROJECT_REFERENCE_HOMES = [100, 500, 3000] as const;
+
+export function keyProjectSymbolScale(homes: number): number {
+  const stops = KEY_PROJECT_SIZE_STOPS;
+  if (homes <= stops[0]![0]) return stops[0]![1];
+  for (let index = 1; index < stops.length; index++) {
+    const [toHomes, toScale] = stops[index]!;
+    const [fromHomes, fromScale] = stops[index - 1]!;
+    if (homes <= toHomes) return fromScale + ((homes - fromHomes) / (toHomes - fromHomes)) * (toScale - fromScale);
+  }
+  return stops[stops.length - 1]![1];
+}

@@ -13,22 +13,38 @@ import { addZoneLayers } from './zoneLayers';
 import { addScenarioLayers, handleScenarioClick } from './scenarioLayers';
 import { addPolygonDrawing } from './polygonDrawing';
 import { mapClickBelongsToDrawing } from '../stores/polygonDrawing';
-import { BACKGROUND_ATTRIBUTION, BACKGROUND_TILES_URL, createOfflineStyle, LAYER_IDS, SOURCE_IDS } from './mapStyle';
+import { createOfflineStyle, ONLINE_BACKGROUNDS, LAYER_IDS, SOURCE_IDS, THEMATIC_FILL_LAYERS, thematicFillOpacity, thematicHatchOpacity } from './mapStyle';
 import { labelPoints } from '../analysis/labelPoints';
 import { $appData } from '../stores/appData';
-import { $thematicLayer } from '../stores/thematicLayer';
+import { $thematicLayer, $thematicMuted } from '../stores/thematicLayer';
 import { $planKeyProjects } from '../stores/planKeyProjects';
 import { $selection, selectMunicipality } from '../stores/selection';
 import { closeKeyProjectStack } from '../stores/keyProjectStacks';
-import { $backgroundMap, $showBuiltUpAreas, $showKeyProjects, setBackgroundMapStatus } from '../stores/mapLayers';
+import { $backgroundChoice, $backgroundMap, $showBuiltUpAreas, $showKeyProjects, setBackgroundMapStatus, type BackgroundMap } from '../stores/mapLayers';
 import { $translate, type Translate } from '../stores/language';
 import { $partialCoverageCodes } from '../stores/facilities';
 import type { PlacedKeyProject } from '../domain/keyProject';
+import { $viewRequest, PROVINCE_BOUNDS, reportMapView, type ViewRequest } from '../stores/mapView';
 
 maplibregl.setWorkerUrl(workerUrl);
 
-/** Overijssel with a small margin, [west, south, east, north]. */
-const initialBounds: [number, number, number, number] = [5.72, 52.08, 7.13, 52.9];
+/** Room around a fitted extent; on the right also for the legend when it is open beside the map. */
+function fitPadding(container: HTMLElement): { top: number; bottom: number; left: number; right: number } {
+  const legend = container.parentElement?.querySelector<HTMLElement>('.legend');
+  const legendWidth = legend && legend.offsetWidth < container.clientWidth / 2 ? legend.offsetWidth : 0;
+  return { top: 20, bottom: 20, left: 20, right: 20 + legendWidth };
+}
+
+/** Moves the map as the app asks (src/stores/mapView.ts). */
+function followViewRequest(map: MapLibreMap, container: HTMLElement, request: ViewRequest): void {
+  if (request.kind === 'view') {
+    map.jumpTo({ center: request.view.center, zoom: request.view.zoom });
+  } else if (request.kind === 'bounds') {
+    map.fitBounds(request.bounds, { padding: fitPadding(container), maxZoom: 13 });
+  } else {
+    map.easeTo({ center: request.center, zoom: Math.max(map.getZoom(), request.minZoom) });
+  }
+}
 
 function keyProjectFeatures(projects: readonly PlacedKeyProject[]): FeatureCollection {
   return {
@@ -85,19 +101,51 @@ function setSourceData(map: MapLibreMap, sourceId: string, data: FeatureCollecti
   (map.getSource(sourceId) as GeoJSONSource | undefined)?.setData(data);
 }
 
+/**
+ * Printing: a WebGL canvas prints blank (its buffer is cleared after each frame, and again when the
+ * print layout resizes it), so just before printing the map is drawn once more, synchronously, and
+ * copied into an image that the print stylesheet shows in its place. Removed after printing.
+ */
+function printSnapshot(map: MapLibreMap, container: HTMLElement): () => void {
+  const holder = container.parentElement ?? container;
+  const before = () => {
+    map.redraw();
+    let image = holder.querySelector<HTMLImageElement>('img.print-snapshot');
+    if (!image) {
+      image = document.createElement('img');
+      image.className = 'print-snapshot';
+      holder.insertBefore(image, container.nextSibling);
+    }
+    image.alt = $translate.get()('map.canvasLabel');
+    image.src = map.getCanvas().toDataURL('image/png');
+  };
+  const after = () => holder.querySelector('img.print-snapshot')?.remove();
+  window.addEventListener('beforeprint', before);
+  window.addEventListener('afterprint', after);
+  return () => {
+    window.removeEventListener('beforeprint', before);
+    window.removeEventListener('afterprint', after);
+  };
+}
+
 export interface MapHandle {
   map: MapLibreMap;
   destroy(): void;
 }
 
 export function createMap(container: HTMLElement): MapHandle {
+  // A shared link's view (read from the hash before the map exists), else the whole province.
+  const initialRequest = $viewRequest.get();
+  const initialView =
+    initialRequest?.kind === 'view'
+      ? { center: initialRequest.view.center, zoom: initialRequest.view.zoom }
+      : { bounds: PROVINCE_BOUNDS, fitBoundsOptions: { padding: fitPadding(container) } };
   const map = new maplibregl.Map({
     container,
     style: createOfflineStyle(),
-    bounds: initialBounds,
-    // Room on the right for the legend, so the whole province stays visible beside it.
-    fitBoundsOptions: { padding: { top: 10, bottom: 10, left: 10, right: 270 } },
-    attributionControl: { compact: false },
+    ...initialView,
+    // The attribution control is added below, with the credits in the UI language.
+    attributionControl: false,
     maxBounds: [4.9, 51.7, 8.0, 53.3],
     cooperativeGestures: false,
     locale: mapLocale($translate.get()),
@@ -105,6 +153,19 @@ export function createMap(container: HTMLElement): MapHandle {
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
   const unsubscribers: Array<() => void> = [];
+  let attribution: maplibregl.AttributionControl | null = null;
+  /** The credits of what the map shows, in the UI language (MapLibre cannot translate a source's own attribution). */
+  const showAttribution = () => {
+    const translate = $translate.get();
+    const choice = $backgroundChoice.get();
+    const credits = [translate('map.attribution.offline')];
+    if (choice !== 'offline' && $backgroundMap.get() !== 'failed' && $backgroundMap.get() !== 'off') credits.unshift(translate(`map.attribution.${choice}`));
+    if (attribution) map.removeControl(attribution);
+    attribution = new maplibregl.AttributionControl({ compact: false, customAttribution: credits });
+    map.addControl(attribution, 'bottom-right');
+  };
+  showAttribution();
+  unsubscribers.push($translate.listen(showAttribution), $backgroundMap.listen(showAttribution));
 
   map.on('load', () => {
     addMapImages(map);
@@ -134,6 +195,11 @@ export function createMap(container: HTMLElement): MapHandle {
         setSourceData(map, SOURCE_IDS.thematicMunicipalities, thematic.municipalities);
         setSourceData(map, SOURCE_IDS.thematicPostcodes, thematic.postcodeAreas);
       }),
+      $thematicMuted.subscribe((muted) => {
+        for (const layer of THEMATIC_FILL_LAYERS.fill) map.setPaintProperty(layer, 'fill-opacity', thematicFillOpacity(muted));
+        for (const layer of THEMATIC_FILL_LAYERS.hatch) map.setPaintProperty(layer, 'fill-opacity', thematicHatchOpacity(muted));
+        container.dataset['thematicMuted'] = String(muted);
+      }),
       $partialCoverageCodes.subscribe((codes) => {
         map.setFilter(LAYER_IDS.facilityCoverage, ['in', ['get', 'code'], ['literal', codes]]);
         container.dataset['facilityCoverage'] = codes.join(',');
@@ -156,9 +222,11 @@ export function createMap(container: HTMLElement): MapHandle {
       $showBuiltUpAreas.subscribe((visible) => {
         map.setLayoutProperty(LAYER_IDS.builtUpAreas, 'visibility', visible ? 'visible' : 'none');
       }),
-      $backgroundMap.subscribe((status) => syncBackgroundMap(map, status)),
+      $backgroundMap.subscribe((status) => syncBackgroundMap(map, status, $backgroundChoice.get())),
     );
     container.dataset['mapReady'] = 'true';
+    const center = map.getCenter();
+    reportMapView({ center: [center.lng, center.lat], zoom: map.getZoom() });
   });
 
   map.on('click', (event: MapLayerMouseEvent) => {
@@ -178,16 +246,25 @@ export function createMap(container: HTMLElement): MapHandle {
     map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
     map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
   }
-  map.on('moveend', () => describeView(map, container));
+  map.on('moveend', () => {
+    describeView(map, container);
+    const center = map.getCenter();
+    reportMapView({ center: [center.lng, center.lat], zoom: map.getZoom() });
+  });
+  unsubscribers.push($viewRequest.listen((request) => request && followViewRequest(map, container, request)));
   map.on('idle', () => {
     if (map.getSource(SOURCE_IDS.keyProjects) && map.isSourceLoaded(SOURCE_IDS.keyProjects)) {
       const ids = new Set(map.querySourceFeatures(SOURCE_IDS.keyProjects).map((feature) => String(feature.properties['id'])));
       container.dataset['keyProjectFeatures'] = [...ids].sort().join(',');
     }
     describeView(map, container);
+    // Which municipality names are drawn (read by the browser tests: all 25 at province zoom).
+    const labels = new Set(map.queryRenderedFeatures({ layers: [LAYER_IDS.municipalityLabels] }).map((feature) => String(feature.properties['name'])));
+    container.dataset['municipalityLabels'] = [...labels].sort().join(',');
     container.dataset['mapIdle'] = String(Date.now());
   });
   unsubscribers.push($translate.subscribe((translate) => applyMapLocale(map, container, mapLocale(translate))));
+  unsubscribers.push(printSnapshot(map, container));
 
   return {
     map,
@@ -199,38 +276,38 @@ export function createMap(container: HTMLElement): MapHandle {
 }
 
 /**
- * Adds or removes the PDOK background raster. A failing tile request (offline, blocked) sets the
- * status to 'failed', removes the layer and leaves the offline map as it was.
+ * Adds, swaps or removes the PDOK background raster. A failing tile request (offline, blocked) sets
+ * the status to 'failed', removes the layer and leaves the offline map as it was.
  */
-function syncBackgroundMap(map: MapLibreMap, status: string): void {
+function syncBackgroundMap(map: MapLibreMap, status: string, choice: BackgroundMap): void {
   const sourceId = 'pdok-background';
-  const present = Boolean(map.getSource(sourceId));
-  if (status === 'loading' && !present) {
-    map.addSource(sourceId, {
-      type: 'raster',
-      tiles: [BACKGROUND_TILES_URL],
-      tileSize: 256,
-      attribution: BACKGROUND_ATTRIBUTION,
-      maxzoom: 19,
-    });
-    map.addLayer({ id: LAYER_IDS.onlineBackground, type: 'raster', source: sourceId, paint: { 'raster-opacity': 0.9 } }, LAYER_IDS.thematicMunicipalities);
-    const onError = (event: ErrorEvent) => {
-      // Tile errors carry the id of the failing source next to the error.
-      if ((event as ErrorEvent & { sourceId?: string }).sourceId === sourceId) {
-        map.off('error', onError);
-        setBackgroundMapStatus('failed');
-      }
-    };
-    const onData = (event: MapSourceDataEvent) => {
-      if (event.sourceId === sourceId && event.tile && $backgroundMap.get() === 'loading') {
-        map.off('sourcedata', onData);
-        setBackgroundMapStatus('on');
-      }
-    };
-    map.on('error', onError);
-    map.on('sourcedata', onData);
-  } else if ((status === 'off' || status === 'failed') && present) {
+  const source = map.getSource(sourceId);
+  const shown = source ? (map.getLayer(LAYER_IDS.onlineBackground)?.metadata as { choice?: string } | undefined)?.choice : undefined;
+  if (source && (status === 'off' || status === 'failed' || shown !== choice)) {
     map.removeLayer(LAYER_IDS.onlineBackground);
     map.removeSource(sourceId);
   }
+  if (status !== 'loading' || choice === 'offline' || map.getSource(sourceId)) return;
+  const background = ONLINE_BACKGROUNDS[choice];
+  map.addSource(sourceId, { type: 'raster', tiles: [background.tiles], tileSize: 256, maxzoom: background.maxzoom });
+  map.addLayer(
+    { id: LAYER_IDS.onlineBackground, type: 'raster', source: sourceId, metadata: { choice }, paint: { 'raster-opacity': background.opacity } },
+    LAYER_IDS.thematicMunicipalities,
+  );
+  const onError = (event: ErrorEvent) => {
+    // Tile errors carry the id of the failing source next to the error.
+    if ((event as ErrorEvent & { sourceId?: string }).sourceId === sourceId) {
+      map.off('error', onError);
+      map.off('sourcedata', onData);
+      if ($backgroundChoice.get() === choice) setBackgroundMapStatus('failed');
+    }
+  };
+  const onData = (event: MapSourceDataEvent) => {
+    if (event.sourceId === sourceId && event.tile && $backgroundMap.get() === 'loading') {
+      map.off('sourcedata', onData);
+      setBackgroundMapStatus('on');
+    }
+  };
+  map.on('error', onError);
+  map.on('sourcedata', onData);
 }

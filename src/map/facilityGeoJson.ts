@@ -1,18 +1,34 @@
-// The GeoJSON the facility map sources get, built so that hundreds of thousands of facilities never
-// block the page: small lists go in as an object; large ones are written as JSON text in chunks,
-// with a pause for input between chunks, into a Blob that MapLibre's worker fetches and parses itself.
-// (Handing MapLibre 430,000 feature objects cost one main-thread task for building them and one for
-// cloning them to its worker; the text in a Blob crosses to the worker without either.)
+// The GeoJSON the facility map sources get, planned so that hundreds of thousands of facilities never
+// block the page. MapLibre's worker keeps the features; the map sends it only what changed
+// (`GeoJSONSource.updateData`, features identified by their `key`), a few thousand features per
+// message, so no one main-thread task clones a large list. (Before: the whole list as a Blob URL of
+// JSON text, which MapLibre's worker parsed and then sent back whole to the main thread, one task of
+// 9–11 s for 430,000 features under load.)
+// This file plans what to send; facilityLayers.ts sends it. No MapLibre import here.
 
-import type { FeatureCollection, Point } from 'geojson';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import { facilityKey, type Facility } from '../domain/facility';
 import { facilitySymbolKey } from '../domain/facilitySymbols';
 
-/** Facilities written per chunk: a few milliseconds of work each. */
-export const GEOJSON_CHUNK_SIZE = 10_000;
+/** Facilities looked at between two pauses for input while a plan is made: a few milliseconds of work. */
+export const PLAN_CHUNK_SIZE = 10_000;
+
+/** Features in the first message to MapLibre's worker; later messages grow or shrink with the time they take. */
+export const FIRST_UPDATE_SIZE = 4_000;
+export const MIN_UPDATE_SIZE = 1_000;
+export const MAX_UPDATE_SIZE = 40_000;
+/** Main-thread time one message should take (building its features and cloning them to the worker). */
+export const UPDATE_BUDGET_MILLISECONDS = 60;
+
+/**
+ * Added features are sent in this many interleaved rounds (every 64th facility first, then the next
+ * offset, …), so a map that is still being filled shows an even thinning of the whole set, not one
+ * region complete and another empty.
+ */
+export const SPREAD_STRIDE = 64;
 
 export interface FacilityFeatureProperties {
-  /** facilityKey: what a click selects. */
+  /** facilityKey: what a click selects, and the feature id MapLibre's updateData goes by (`promoteId`). */
   key: string;
   /** Shown by browser tests' description of the rendered map (data-facility-points). */
   name: string;
@@ -24,29 +40,36 @@ function symbolOf(facility: Facility): string {
   return facilitySymbolKey(facility.category, facility.attributes.transitMode);
 }
 
-/** GeoJSON object for a small list (what MapLibre gets directly). */
-export function toFeatureCollection(facilities: readonly Facility[]): FeatureCollection<Point, FacilityFeatureProperties> {
+export function toFeature(facility: Facility): Feature<Point, FacilityFeatureProperties> {
   return {
-    type: 'FeatureCollection',
-    features: facilities.map((facility) => ({
-      type: 'Feature',
-      properties: { key: facilityKey(facility), name: facility.name, symbol: symbolOf(facility) },
-      geometry: { type: 'Point', coordinates: facility.location },
-    })),
+    type: 'Feature',
+    properties: { key: facilityKey(facility), name: facility.name, symbol: symbolOf(facility) },
+    geometry: { type: 'Point', coordinates: [facility.location[0], facility.location[1]] },
   };
 }
 
-/** JSON text of the features start..end (comma-separated, no brackets), the same as toFeatureCollection gives. */
-export function featuresJson(facilities: readonly Facility[], start: number, end: number): string {
-  const parts: string[] = [];
-  for (let index = start; index < end; index += 1) {
-    const facility = facilities[index]!;
-    const [lon, lat] = facility.location;
-    parts.push(
-      `{"type":"Feature","properties":{"key":${JSON.stringify(facilityKey(facility))},"name":${JSON.stringify(facility.name)},"symbol":"${symbolOf(facility)}"},"geometry":{"type":"Point","coordinates":[${lon},${lat}]}}`,
-    );
-  }
-  return parts.join(',');
+/** GeoJSON object for a list (what the source holds once every message of a plan is sent). */
+export function toFeatureCollection(facilities: readonly Facility[]): FeatureCollection<Point, FacilityFeatureProperties> {
+  return { type: 'FeatureCollection', features: facilities.map(toFeature) };
+}
+
+/** What a feature shows: a changed signature means the feature is sent again. */
+export function featureSignature(facility: Facility): string {
+  return `${symbolOf(facility)}|${facility.location[0]},${facility.location[1]}|${facility.name}`;
+}
+
+/** What a map source holds: feature key → signature. */
+export type SourceContents = Map<string, string>;
+
+export interface SourcePlan {
+  /** Empty the source first: more of what it holds goes than stays. */
+  removeAll: boolean;
+  /** Keys to remove (empty when removeAll). */
+  remove: string[];
+  /** Facilities to add or replace, in spread order. */
+  add: Facility[];
+  /** What the source holds once the plan is sent. */
+  contents: SourceContents;
 }
 
 /** Gives the page a chance to handle input and paint before the next chunk. */
@@ -54,24 +77,60 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Items in interleaved order: indices 0, s, 2s, …, then 1, 1+s, …; every item exactly once. */
+export function spreadOrder<T>(items: readonly T[], stride = SPREAD_STRIDE): T[] {
+  const ordered: T[] = [];
+  for (let offset = 0; offset < stride; offset += 1) {
+    for (let index = offset; index < items.length; index += stride) ordered.push(items[index]!);
+  }
+  return ordered;
+}
+
 /**
- * The whole collection as JSON text pieces, built a chunk at a time with a pause between chunks.
- * Returns null when `stillWanted` turns false (a newer list arrived), so stale work stops early.
+ * What to send so that a source holding `current` shows `facilities`, worked out a chunk at a time
+ * with a pause between chunks. Returns null when `stillWanted` turns false (a newer list arrived).
  */
-export async function facilityGeoJsonParts(
+export async function planSourceUpdate(
+  current: ReadonlyMap<string, string>,
   facilities: readonly Facility[],
   stillWanted: () => boolean = () => true,
-  chunkSize = GEOJSON_CHUNK_SIZE,
-): Promise<string[] | null> {
-  const parts: string[] = ['{"type":"FeatureCollection","features":['];
+  chunkSize = PLAN_CHUNK_SIZE,
+): Promise<SourcePlan | null> {
+  const contents: SourceContents = new Map();
+  const changed: Facility[] = [];
   for (let start = 0; start < facilities.length; start += chunkSize) {
     if (start > 0) {
       await yieldToPage();
       if (!stillWanted()) return null;
-      parts.push(',');
     }
-    parts.push(featuresJson(facilities, start, Math.min(facilities.length, start + chunkSize)));
+    for (let index = start; index < Math.min(facilities.length, start + chunkSize); index += 1) {
+      const facility = facilities[index]!;
+      const key = facilityKey(facility);
+      const signature = featureSignature(facility);
+      contents.set(key, signature);
+      if (current.get(key) !== signature) changed.push(facility);
+    }
   }
-  parts.push(']}');
-  return parts;
+  const remove: string[] = [];
+  let looked = 0;
+  for (const key of current.keys()) {
+    if (!contents.has(key)) remove.push(key);
+    looked += 1;
+    if (looked % (chunkSize * 4) === 0) {
+      await yieldToPage();
+      if (!stillWanted()) return null;
+    }
+  }
+  const kept = current.size - remove.length;
+  if (remove.length > 0 && remove.length > kept) {
+    return { removeAll: true, remove: [], add: spreadOrder(facilities), contents };
+  }
+  return { removeAll: false, remove, add: spreadOrder(changed), contents };
+}
+
+/** The size of the next message: larger when the last one was quick, smaller when it took too long. */
+export function nextUpdateSize(size: number, elapsedMilliseconds: number): number {
+  if (elapsedMilliseconds > UPDATE_BUDGET_MILLISECONDS * 2) return Math.max(MIN_UPDATE_SIZE, Math.floor(size / 2));
+  if (elapsedMilliseconds < UPDATE_BUDGET_MILLISECONDS / 2) return Math.min(MAX_UPDATE_SIZE, Math.floor(size * 1.5));
+  return size;
 }

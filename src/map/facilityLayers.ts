@@ -3,13 +3,14 @@
 // letters from there on: MapLibre cannot draw more than 32,768 icons in one tile (its symbol buffers
 // break, maplibre-gl-js issue 2891), and the data reaches MapLibre's worker as chunked JSON text.
 
-import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, ExpressionSpecification } from 'maplibre-gl';
-import type { Facility } from '../domain/facility';
+import type { GeoJSONSource, GeoJSONSourceDiff, Map as MapLibreMap, MapLayerMouseEvent, ExpressionSpecification } from 'maplibre-gl';
+import { facilityKey, type Facility } from '../domain/facility';
 import { FACILITY_SYMBOL_OUTLINE, FACILITY_SYMBOLS } from '../domain/facilitySymbols';
 import { $visibleFacilities } from '../stores/facilities';
 import { selectFacility } from '../stores/selection';
 import { $importPreview } from '../stores/importPreview';
-import { GEOJSON_CHUNK_SIZE, facilityGeoJsonParts, toFeatureCollection } from './facilityGeoJson';
+import { setMapDrawingProgress, type MapDrawingLayer, type MapDrawingProgress } from '../stores/mapDrawing';
+import { FIRST_UPDATE_SIZE, nextUpdateSize, planSourceUpdate, toFeature, yieldToPage, type SourceContents } from './facilityGeoJson';
 import { LABEL_FONT } from './mapStyle';
 
 const SOURCE_ID = 'facilities';
@@ -69,39 +70,73 @@ function drawIcon(letter: string, colour: string, textColour: string): ImageData
 }
 
 /**
- * Keeps a GeoJSON source in step with a list of facilities. Small lists are set directly; large
- * ones as a Blob URL of chunked JSON text (see facilityGeoJson.ts). A newer list makes an older
- * build stop; Blob URLs are released once the source has loaded a newer one.
+ * Keeps a GeoJSON source in step with a list of facilities by sending MapLibre's worker only what
+ * changed (`updateData`, features identified by `key`), in messages sized to stay near
+ * UPDATE_BUDGET_MILLISECONDS of main-thread work each, one after the other. A newer list stops the
+ * older one between messages; `held` always says what the worker has been sent, so the next plan
+ * starts from the truth. While more than one message is needed the progress goes to the store.
  */
-function sourceUpdater(map: MapLibreMap, sourceId: string, onSet: (facilities: readonly Facility[]) => void): (facilities: readonly Facility[]) => Promise<void> {
+function sourceUpdater(
+  map: MapLibreMap,
+  sourceId: string,
+  layer: MapDrawingLayer,
+  onSet: (facilities: readonly Facility[]) => void,
+): (facilities: readonly Facility[]) => Promise<void> {
   let generation = 0;
-  let currentUrl: string | null = null;
-  const staleUrls: string[] = [];
-  map.on('sourcedata', (event) => {
-    if (event.sourceId !== sourceId || !event.isSourceLoaded) return;
-    for (const url of staleUrls.splice(0)) URL.revokeObjectURL(url);
-  });
-  const replaceUrl = (url: string | null) => {
-    if (currentUrl !== null) staleUrls.push(currentUrl);
-    currentUrl = url;
+  let size = FIRST_UPDATE_SIZE;
+  const held: SourceContents = new Map();
+  const container = map.getContainer();
+  const marker = layer === 'facilities' ? 'facilityMapPending' : 'previewMapPending';
+  const report = (progress: MapDrawingProgress | null) => {
+    setMapDrawingProgress(layer, progress);
+    // For browser tests and the benchmark: "drawn/total" while the map is being filled, "" once it holds the list.
+    container.dataset[marker] = progress ? `${progress.drawn}/${progress.total}` : '';
   };
   return async (facilities) => {
     generation += 1;
     const mine = generation;
+    const stillWanted = () => mine === generation;
     const source = map.getSource(sourceId) as GeoJSONSource | undefined;
     if (!source) return;
-    if (facilities.length <= GEOJSON_CHUNK_SIZE) {
-      replaceUrl(null);
-      onSet(facilities);
-      source.setData(toFeatureCollection(facilities));
-      return;
-    }
-    const parts = await facilityGeoJsonParts(facilities, () => mine === generation);
-    if (parts === null || mine !== generation) return;
-    const url = URL.createObjectURL(new Blob(parts, { type: 'application/geo+json' }));
-    replaceUrl(url);
     onSet(facilities);
-    source.setData(url);
+    container.dataset[marker] = 'planning';
+    const plan = await planSourceUpdate(held, facilities, stillWanted);
+    if (plan === null) return;
+    let removeAll = plan.removeAll;
+    let removed = 0;
+    let added = 0;
+    const messages = () => Math.ceil((plan.remove.length - removed + plan.add.length - added) / size) + (removeAll ? 1 : 0);
+    const total = plan.contents.size;
+    const drawn = () => total - (plan.add.length - added);
+    const showsProgress = messages() > 1;
+    if (showsProgress) report({ drawn: drawn(), total });
+    while (removeAll || removed < plan.remove.length || added < plan.add.length) {
+      if (!stillWanted()) return;
+      const started = performance.now();
+      const diff: GeoJSONSourceDiff = {};
+      if (removeAll) {
+        diff.removeAll = true;
+        held.clear();
+        removeAll = false;
+      }
+      if (removed < plan.remove.length) {
+        const keys = plan.remove.slice(removed, removed + size);
+        removed += keys.length;
+        for (const key of keys) held.delete(key);
+        diff.remove = keys;
+      } else {
+        const chunk = plan.add.slice(added, added + size);
+        added += chunk.length;
+        for (const facility of chunk) held.set(facilityKey(facility), plan.contents.get(facilityKey(facility))!);
+        diff.add = chunk.map(toFeature);
+      }
+      const sent = source.updateData(diff);
+      await yieldToPage();
+      size = nextUpdateSize(size, performance.now() - started);
+      await sent;
+      if (showsProgress && stillWanted()) report({ drawn: drawn(), total });
+    }
+    if (stillWanted()) report(null);
   };
 }
 
@@ -125,6 +160,8 @@ export function addFacilityLayers(map: MapLibreMap, beforeLayerId: string): () =
     cluster: true,
     clusterMaxZoom: 12,
     clusterRadius: 40,
+    // updateData finds features by this property
+    promoteId: 'key',
   });
   map.addLayer(
     {
@@ -147,7 +184,14 @@ export function addFacilityLayers(map: MapLibreMap, beforeLayerId: string): () =
       type: 'symbol',
       source: SOURCE_ID,
       filter: ['has', 'point_count'],
-      layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': LABEL_FONT, 'text-size': 12 },
+      // A cluster always shows its count: never hidden by a colliding label.
+      layout: {
+        'text-field': ['get', 'point_count_abbreviated'],
+        'text-font': LABEL_FONT,
+        'text-size': 12,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
       paint: { 'text-color': '#154273' },
     },
     beforeLayerId,
@@ -180,7 +224,7 @@ export function addFacilityLayers(map: MapLibreMap, beforeLayerId: string): () =
   }
   // Import preview: dashed rings around the lettered icon, so unsaved points look different from saved
   // ones; a large preview shows red dots until ICON_MIN_ZOOM_LARGE.
-  map.addSource(PREVIEW_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+  map.addSource(PREVIEW_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'key' });
   map.addLayer(
     {
       id: FACILITY_LAYER_IDS.preview,
@@ -210,10 +254,10 @@ export function addFacilityLayers(map: MapLibreMap, beforeLayerId: string): () =
     },
     beforeLayerId,
   );
-  const setFacilities = sourceUpdater(map, SOURCE_ID, (facilities) =>
+  const setFacilities = sourceUpdater(map, SOURCE_ID, 'facilities', (facilities) =>
     applyLayerMode(map, { icons: FACILITY_LAYER_IDS.points, dots: FACILITY_LAYER_IDS.pointCircles, marker: 'facilityLayerMode' }, facilities.length),
   );
-  const setPreview = sourceUpdater(map, PREVIEW_SOURCE_ID, (preview) => {
+  const setPreview = sourceUpdater(map, PREVIEW_SOURCE_ID, 'preview', (preview) => {
     applyLayerMode(map, { icons: FACILITY_LAYER_IDS.previewIcons, dots: FACILITY_LAYER_IDS.previewDots, marker: 'previewLayerMode' }, preview.length);
     map.setLayerZoomRange(FACILITY_LAYER_IDS.preview, facilityLayerMode(preview.length) === 'dotsThenIcons' ? ICON_MIN_ZOOM_LARGE : 0, 24);
   });
@@ -240,14 +284,18 @@ const MAX_DESCRIBED_POINTS = 200;
 /**
  * Writes what the facility layers show on the map element, for browser tests (like data-map-idle):
  * data-facility-clusters = point counts of the rendered clusters; data-facility-points = the
- * rendered single facilities as "name@x,y" (screen pixels in the map) separated by "|".
+ * rendered single facilities as "name@x,y" (screen pixels in the map) separated by "|";
+ * data-facility-point-count = how many; data-facility-points-zoom = the zoom they were read at.
  */
 function describeRenderedFacilities(map: MapLibreMap): void {
   const container = map.getContainer();
   const clusters = map.queryRenderedFeatures({ layers: [FACILITY_LAYER_IDS.clusters] });
   container.dataset['facilityClusters'] = clusters.map((feature) => String(feature.properties?.['point_count'])).join(',');
+  container.dataset['facilityClusterLabels'] = String(map.queryRenderedFeatures({ layers: [FACILITY_LAYER_IDS.clusterCounts] }).length);
   const points = map.queryRenderedFeatures({ layers: [FACILITY_LAYER_IDS.points] });
   container.dataset['facilityPointCount'] = String(points.length);
+  // the zoom these counts belong to, so a test reads the description of the view it zoomed to
+  container.dataset['facilityPointsZoom'] = map.getZoom().toFixed(2);
   container.dataset['facilityPoints'] =
     points.length > MAX_DESCRIBED_POINTS
       ? ''

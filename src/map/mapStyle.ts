@@ -1,17 +1,22 @@
 // The offline map style as plain data: sources start empty and are filled from the stores.
 // No glyph server: labels are drawn with the browser's own fonts (MapLibre renders them locally).
 
-import type { StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import type { DataDrivenPropertyValueSpecification, StyleSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import { KEY_PROJECT_SIZE_STOPS } from '../domain/keyProjectSymbols';
 
 const emptyData: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export const LABEL_FONT = ['sans-serif'];
 
-/** PDOK BRT-Achtergrondkaart (grey), only added when the planner switches it on. */
-export const BACKGROUND_TILES_URL = 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png';
-export const BACKGROUND_ATTRIBUTION = 'Achtergrondkaart © Kadaster (BRT-Achtergrondkaart, PDOK, CC BY 4.0)';
-export const OFFLINE_ATTRIBUTION = 'Grenzen en kernen: CBS / Kadaster, PDOK (CC BY 4.0)';
+/**
+ * The PDOK background maps (WMTS in Web Mercator, tiles as z/x/y), only added when the planner chooses
+ * one; their attributions are in the message catalogue (map.attribution.*), in the UI language.
+ */
+export const ONLINE_BACKGROUNDS = {
+  brtGrijs: { tiles: 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/grijs/EPSG:3857/{z}/{x}/{y}.png', maxzoom: 19, opacity: 0.9 },
+  luchtfoto: { tiles: 'https://service.pdok.nl/hwh/luchtfotorgb/wmts/v1_0/Actueel_orthoHR/EPSG:3857/{z}/{x}/{y}.jpeg', maxzoom: 19, opacity: 1 },
+} as const;
 
 export const SOURCE_IDS = {
   province: 'province',
@@ -56,11 +61,33 @@ export const LAYER_IDS = {
 /** Key-project symbols: size by homes 2024–2030, biggest drawn first; used for stacked and spread symbols alike. */
 const keyProjectSymbolLayout: SymbolLayerSpecification['layout'] = {
   'icon-image': ['get', 'icon'],
-  'icon-size': ['interpolate', ['linear'], ['coalesce', ['get', 'homes2024To2030'], 0], 0, 0.45, 500, 0.7, 3000, 1.15],
+  'icon-size': ['interpolate', ['linear'], ['coalesce', ['get', 'homes2024To2030'], 0], ...KEY_PROJECT_SIZE_STOPS.flat()] as unknown as number,
   'icon-allow-overlap': true,
   'icon-ignore-placement': true,
   'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'homes2024To2030'], 0]],
 };
+
+/**
+ * The thematic fill recedes as the map zooms in (the outlines stay), so that at neighbourhood zoom
+ * built-up areas, rings and projects read against a light wash instead of a flat colour. Muted (no
+ * fill at all) while the suitability grid shows, so the grid's colours never blend with the theme's.
+ */
+export function thematicFillOpacity(muted: boolean): DataDrivenPropertyValueSpecification<number> {
+  if (muted) return 0;
+  return ['interpolate', ['linear'], ['zoom'], 9, 0.85, 11, 0.5, 13, 0.22, 15, 0.12];
+}
+
+/** The no-data hatch recedes with the fill, but stays a little stronger so "no figure" remains visible. */
+export function thematicHatchOpacity(muted: boolean): DataDrivenPropertyValueSpecification<number> {
+  if (muted) return 0;
+  return ['interpolate', ['linear'], ['zoom'], 9, 1, 13, 0.45, 15, 0.3];
+}
+
+/** The thematic layers whose opacity follows thematicFillOpacity / thematicHatchOpacity. */
+export const THEMATIC_FILL_LAYERS = {
+  fill: [LAYER_IDS.thematicMunicipalities, LAYER_IDS.thematicPostcodes],
+  hatch: [LAYER_IDS.thematicMunicipalitiesNoData, LAYER_IDS.thematicPostcodesNoData],
+} as const;
 
 const selectedRingPaint = { 'circle-radius': 18, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#000000', 'circle-stroke-width': 3 };
 
@@ -69,7 +96,7 @@ export function createOfflineStyle(): StyleSpecification {
   return {
     version: 8,
     sources: {
-      [SOURCE_IDS.province]: { ...geojson, attribution: OFFLINE_ATTRIBUTION },
+      [SOURCE_IDS.province]: geojson,
       [SOURCE_IDS.municipalities]: { ...geojson, promoteId: 'code' },
       [SOURCE_IDS.thematicMunicipalities]: geojson,
       [SOURCE_IDS.thematicPostcodes]: geojson,
@@ -87,27 +114,27 @@ export function createOfflineStyle(): StyleSpecification {
         id: LAYER_IDS.thematicMunicipalities,
         type: 'fill',
         source: SOURCE_IDS.thematicMunicipalities,
-        paint: { 'fill-color': ['get', 'fillColour'], 'fill-opacity': 0.85 },
+        paint: { 'fill-color': ['get', 'fillColour'], 'fill-opacity': thematicFillOpacity(false) },
       },
       {
         id: LAYER_IDS.thematicMunicipalitiesNoData,
         type: 'fill',
         source: SOURCE_IDS.thematicMunicipalities,
         filter: ['==', ['get', 'hasData'], false],
-        paint: { 'fill-pattern': 'hatch-no-data' },
+        paint: { 'fill-pattern': 'hatch-no-data', 'fill-opacity': thematicHatchOpacity(false) },
       },
       {
         id: LAYER_IDS.thematicPostcodes,
         type: 'fill',
         source: SOURCE_IDS.thematicPostcodes,
-        paint: { 'fill-color': ['get', 'fillColour'], 'fill-opacity': 0.85 },
+        paint: { 'fill-color': ['get', 'fillColour'], 'fill-opacity': thematicFillOpacity(false) },
       },
       {
         id: LAYER_IDS.thematicPostcodesNoData,
         type: 'fill',
         source: SOURCE_IDS.thematicPostcodes,
         filter: ['==', ['get', 'hasData'], false],
-        paint: { 'fill-pattern': 'hatch-no-data' },
+        paint: { 'fill-pattern': 'hatch-no-data', 'fill-opacity': thematicHatchOpacity(false) },
       },
       {
         id: LAYER_IDS.thematicPostcodesOutline,
@@ -244,10 +271,15 @@ export function createOfflineStyle(): StyleSpecification {
         layout: {
           'text-field': ['get', 'name'],
           'text-font': LABEL_FONT,
-          'text-size': 13,
+          // Smaller at the province overview, so all 25 names fit beside each other.
+          'text-size': ['interpolate', ['linear'], ['zoom'], 7.5, 10, 8.5, 11, 9.5, 13],
           'text-transform': 'uppercase',
-          'text-letter-spacing': 0.05,
-          'text-padding': 2,
+          'text-letter-spacing': 0.03,
+          'text-padding': 1,
+          // Two-word names ("Hof van Twente") wrap; a crowded label may shift off its point to fit.
+          'text-max-width': 7,
+          'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+          'text-radial-offset': 0.4,
         },
         paint: { 'text-color': '#1a1a1a', 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
       },

@@ -33,3 +33,12 @@ export const $formatNumber = computed($language, (language) => {
   const format = new Intl.NumberFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1 });
   return (value: number) => format.format(value);
 });
+
+/** A date ('2026-02-24' or an ISO time) as a Dutch or English reader writes it (24 feb 2026 / 24 Feb 2026). */
+export const $formatDate = computed($language, (language) => {
+  const format = new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return (isoDate: string) => {
+    const date = new Date(isoDate.slice(0, 10) + 'T00:00:00Z');
+    return Number.isNaN(date.getTime()) ? isoDate : format.format(date);
+  };
+});

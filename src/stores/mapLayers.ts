@@ -2,11 +2,9 @@
 
 import { atom, map } from 'nanostores';
 import type { HousingType, TargetScenario } from '../domain/housing';
+import { BACKGROUND_MAPS, type AgeGroup, type BackgroundMap, type OlderPeopleMeasure, type TargetMeasure, type ThematicLayer } from '../domain/mapTheme';
 
-export type ThematicLayer = 'none' | 'targets' | 'olderPeople';
-export type TargetMeasure = 'absolute' | 'per1000Inhabitants';
-export type AgeGroup = '65plus' | '75plus' | '85plus';
-export type OlderPeopleMeasure = 'count' | 'share';
+export type { AgeGroup, BackgroundMap, OlderPeopleMeasure, TargetMeasure, ThematicLayer };
 
 export interface ThematicSettings {
   layer: ThematicLayer;
@@ -32,11 +30,43 @@ export function setThematic<K extends keyof ThematicSettings>(key: K, value: The
 
 export type BackgroundMapStatus = 'off' | 'loading' | 'on' | 'failed';
 
-/** The optional PDOK background map: off by default so the app makes no outside request. */
-export const $backgroundMap = atom<BackgroundMapStatus>('off');
+const backgroundStorageKey = 'woonzorgkaart.backgroundMap';
+
+function savedBackgroundMap(): BackgroundMap {
+  try {
+    const saved = globalThis.localStorage?.getItem(backgroundStorageKey);
+    return (BACKGROUND_MAPS as readonly string[]).includes(saved ?? '') ? (saved as BackgroundMap) : 'offline';
+  } catch {
+    return 'offline';
+  }
+}
+
+/**
+ * Which background map: the embedded offline map (the default, no outside request) or a PDOK map
+ * over it. Remembered per browser.
+ */
+export const $backgroundChoice = atom<BackgroundMap>(savedBackgroundMap());
+
+/** The online background's state: 'failed' keeps the offline map and shows a message. */
+export const $backgroundMap = atom<BackgroundMapStatus>($backgroundChoice.get() === 'offline' ? 'off' : 'loading');
 
 export function setBackgroundMapStatus(status: BackgroundMapStatus): void {
   $backgroundMap.set(status);
+}
+
+export function chooseBackgroundMap(choice: BackgroundMap): void {
+  $backgroundChoice.set(choice);
+  $backgroundMap.set(choice === 'offline' ? 'off' : 'loading');
+  try {
+    globalThis.localStorage?.setItem(backgroundStorageKey, choice);
+  } catch {
+    // Private mode may forbid localStorage; the choice then lasts for this visit only.
+  }
+}
+
+/** Tries the chosen online background again after a failure. */
+export function retryBackgroundMap(): void {
+  if ($backgroundChoice.get() !== 'offline') $backgroundMap.set('loading');
 }
 
 export const $showKeyProjects = atom(true);

@@ -41,6 +41,10 @@ export interface SelectedGridCell {
 
 export const $selectedGridCell = atom<SelectedGridCell | null>(null);
 
+export function clearSelectedGridCell(): void {
+  $selectedGridCell.set(null);
+}
+
 /**
  * Municipalities where a category the grid judges is not complete: hatched on the map, because
  * there a cell's number of norms met is only a minimum and a distance only a maximum. null when

@@ -6,6 +6,10 @@ import { classIndexOf, NO_DATA_COLOUR, quantileBreaks, type ClassBreaks } from '
 import { olderPeopleValue, targetValuesByMunicipality } from '../analysis/thematicValues';
 import { $appData } from './appData';
 import { $thematic, type ThematicSettings } from './mapLayers';
+import { $gridSettings } from './suitabilityGrid';
+
+/** While the suitability grid shows, the thematic fill is switched off (the legend says so), so the two never blend. */
+export const $thematicMuted = computed([$gridSettings, $thematic], (grid, thematic) => grid.mode !== 'off' && thematic.layer !== 'none');
 
 export interface ThematicFeatureProperties {
   key: string;

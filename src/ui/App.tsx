@@ -1,9 +1,11 @@
 // The application shell: header, search and layers on the left, map in the middle, details on the right.
 
 import { useStore } from '@nanostores/preact';
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { $language, setLanguage } from '../stores/language';
 import { $loadStatus } from '../stores/appData';
+import { $selection } from '../stores/selection';
+import { showWholeProvince } from '../stores/mapView';
 import { DataProblems } from './DataProblems';
 import { FacilityLayersPanel } from './FacilityLayersPanel';
 import { ImportDialog } from './ImportDialog';
@@ -11,8 +13,10 @@ import { StorageProblem } from './StorageProblem';
 import { KeyProjectFinder } from './KeyProjectFinder';
 import { LayerControls } from './LayerControls';
 import { Legend } from './Legend';
+import { MapDrawingStatus } from './MapDrawingStatus';
 import { MunicipalityFinder } from './MunicipalityFinder';
 import { ReachabilitySection } from './ReachabilitySection';
+import { GridCellCard } from './ReachabilityGrid';
 import { ScenarioSection } from './ScenarioSection';
 import { ZoneSection } from './ZoneSection';
 import { BorderMoveDialog } from './BorderMoveDialog';
@@ -28,6 +32,10 @@ export function App() {
   const language = useStore($language);
   const loadStatus = useStore($loadStatus);
   const [sourcesOpen, setSourcesOpen] = useState(false);
+  // On narrow screens the sidebar and the details are sheets under the map, one at a time.
+  const [sheet, setSheet] = useState<'panels' | 'details'>('panels');
+  const selection = useStore($selection);
+  useLayoutEffect(() => setSheet(selection ? 'details' : 'panels'), [selection]);
   return (
     <div class="app" lang={language}>
       <nav class="skip-links" aria-label={t('app.skipLinksLabel')}>
@@ -76,7 +84,15 @@ export function App() {
           {t('app.loading')}
         </p>
       )}
-      <div class="app-body">
+      <div class="app-body" data-sheet={sheet}>
+        <nav class="sheet-tabs" aria-label={t('app.sheetsLabel')}>
+          <button type="button" aria-pressed={sheet === 'panels'} onClick={() => setSheet('panels')}>
+            {t('app.sheetPanels')}
+          </button>
+          <button type="button" aria-pressed={sheet === 'details'} onClick={() => setSheet('details')}>
+            {t('app.sheetDetails')}
+          </button>
+        </nav>
         <aside class="sidebar" aria-label={t('app.sidebarLabel')}>
           <MunicipalityFinder />
           <KeyProjectFinder />
@@ -88,6 +104,11 @@ export function App() {
         </aside>
         <main class="map-container" aria-label={t('map.regionLabel')}>
           <div id="map" class="map" />
+          <button type="button" class="whole-province" onClick={showWholeProvince}>
+            {t('map.wholeProvince')}
+          </button>
+          <GridCellCard />
+          <MapDrawingStatus />
           <Legend />
           <PolygonDrawingBar />
         </main>

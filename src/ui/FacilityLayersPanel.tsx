@@ -15,7 +15,7 @@ import { startingCoverageChoices } from '../stores/coverageChoices';
 import { OsmFetchPanel } from './OsmFetchPanel';
 import { categoriesPresent, openImportDialog, openReplaceDialog } from '../stores/importFlow';
 import { CoverageEditor, CoverageSummary } from './CoverageEditor';
-import { useFormatNumber, useTranslate } from './useTranslate';
+import { useDatasetName, useFormatDate, useFormatNumber, useTranslate } from './useTranslate';
 
 export function FacilitySymbolBadge({ symbolKey }: { symbolKey: keyof typeof FACILITY_SYMBOLS }) {
   const symbol = FACILITY_SYMBOLS[symbolKey];
@@ -80,6 +80,8 @@ function CoverageEdit({ dataset, facilities, onDone }: { dataset: FacilityDatase
 
 function DatasetRow({ dataset, facilities }: { dataset: FacilityDataset; facilities: readonly Facility[] }) {
   const t = useTranslate();
+  const datasetName = useDatasetName();
+  const formatDate = useFormatDate();
   const formatNumber = useFormatNumber();
   const [renaming, setRenaming] = useState(false);
   const [editingCoverage, setEditingCoverage] = useState(false);
@@ -91,7 +93,7 @@ function DatasetRow({ dataset, facilities }: { dataset: FacilityDataset; facilit
       <label class="option">
         <input type="checkbox" checked={!dataset.hidden} onChange={(event) => setFacilityDatasetHidden(dataset.id, !event.currentTarget.checked)} />
         <span>
-          <strong>{dataset.name}</strong>
+          <strong>{datasetName(dataset)}</strong>
           {dataset.isTestData && <em> ({t('facilities.testData')})</em>}
         </span>
       </label>
@@ -100,7 +102,7 @@ function DatasetRow({ dataset, facilities }: { dataset: FacilityDataset; facilit
           count: formatNumber(count),
           source: dataset.source,
           licence: dataset.licence,
-          date: dataset.retrievedAt.slice(0, 10),
+          date: formatDate(dataset.retrievedAt),
         })}
       </p>
       <CoverageSummary dataset={dataset} presentCategories={categoriesPresent(facilities)} />

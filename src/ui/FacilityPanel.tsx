@@ -7,10 +7,12 @@ import { MERGE_DISTANCE_METERS } from '../analysis/mergeFacilities';
 import { facilitySymbolKey } from '../domain/facilitySymbols';
 import { analyseFacility } from '../stores/analysisPoint';
 import { FacilitySymbolBadge } from './FacilityLayersPanel';
-import { useFormatNumber, useTranslate } from './useTranslate';
+import { useDatasetName, useFormatDate, useFormatNumber, useTranslate } from './useTranslate';
 
 export function FacilityPanel({ facilityKey }: { facilityKey: string }) {
   const t = useTranslate();
+  const datasetName = useDatasetName();
+  const formatDate = useFormatDate();
   const formatNumber = useFormatNumber();
   const facility = useStore($facilitiesByKey).get(facilityKey);
   const datasets = useStore($facilityDatasets);
@@ -67,13 +69,13 @@ export function FacilityPanel({ facilityKey }: { facilityKey: string }) {
               <li key={dataset.id}>
                 <dl class="source-details">
                   <dt>{t('facility.dataset')}</dt>
-                  <dd>{record.name === '' || record.name === facility.name ? dataset.name : `${dataset.name} (${record.name})`}</dd>
+                  <dd>{record.name === '' || record.name === facility.name ? datasetName(dataset) : `${datasetName(dataset)} (${record.name})`}</dd>
                   <dt>{t('facility.source')}</dt>
                   <dd>{dataset.source}</dd>
                   <dt>{t('facility.licence')}</dt>
                   <dd>{dataset.licence}</dd>
                   <dt>{t('facility.retrievedAt')}</dt>
-                  <dd>{dataset.retrievedAt.slice(0, 10)}</dd>
+                  <dd>{formatDate(dataset.retrievedAt)}</dd>
                 </dl>
               </li>
             ))}

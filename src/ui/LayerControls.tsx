@@ -2,12 +2,15 @@
 
 import { useStore } from '@nanostores/preact';
 import { HOUSING_TYPES, TARGET_SCENARIOS } from '../domain/housing';
+import { BACKGROUND_MAPS } from '../domain/mapTheme';
 import {
+  $backgroundChoice,
   $backgroundMap,
   $showBuiltUpAreas,
   $showKeyProjects,
   $thematic,
-  setBackgroundMapStatus,
+  chooseBackgroundMap,
+  retryBackgroundMap,
   setThematic,
   toggleBuiltUpAreas,
   toggleKeyProjects,
@@ -23,6 +26,7 @@ export function LayerControls() {
   const t = useTranslate();
   const thematic = useStore($thematic);
   const background = useStore($backgroundMap);
+  const backgroundChoice = useStore($backgroundChoice);
   const showKeyProjects = useStore($showKeyProjects);
   const showBuiltUpAreas = useStore($showBuiltUpAreas);
   const themes: Array<[ThematicLayer, string]> = [
@@ -116,20 +120,21 @@ export function LayerControls() {
           <input type="checkbox" checked={showBuiltUpAreas} onChange={toggleBuiltUpAreas} />
           {t('layers.builtUpAreas')}
         </label>
-        <label class="option">
-          <input
-            type="checkbox"
-            checked={background === 'loading' || background === 'on'}
-            onChange={(event) => setBackgroundMapStatus(event.currentTarget.checked ? 'loading' : 'off')}
-          />
-          {t('layers.backgroundMap')}
-        </label>
+      </fieldset>
+      <fieldset class="background-choice">
+        <legend>{t('layers.backgroundLegend')}</legend>
+        {BACKGROUND_MAPS.map((choice) => (
+          <label class="option" key={choice}>
+            <input type="radio" name="background-map" value={choice} checked={backgroundChoice === choice} onChange={() => chooseBackgroundMap(choice)} />
+            {t(`layers.background.${choice}`)}
+          </label>
+        ))}
         <div role="status" class="background-status">
           {background === 'loading' && t('layers.backgroundLoading')}
           {background === 'failed' && (
             <p class="warning">
               {t('layers.backgroundFailed')}{' '}
-              <button type="button" onClick={() => setBackgroundMapStatus('loading')}>
+              <button type="button" onClick={retryBackgroundMap}>
                 {t('layers.backgroundRetry')}
               </button>
             </p>

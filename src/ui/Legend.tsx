@@ -1,7 +1,9 @@
 // Legend over the map: thematic classes (with the no-data hatch), key-project symbols and sources.
 
 import { useStore } from '@nanostores/preact';
-import { $thematicLayer } from '../stores/thematicLayer';
+import { useState } from 'preact/hooks';
+import { $thematicLayer, $thematicMuted } from '../stores/thematicLayer';
+import { KEY_PROJECT_ICON_SIZE, KEY_PROJECT_REFERENCE_HOMES, keyProjectSymbolScale } from '../domain/keyProjectSymbols';
 import { NO_DATA_COLOUR } from '../analysis/classBreaks';
 import { $showKeyProjects } from '../stores/mapLayers';
 import { $facilityCountsByCategory, $facilityDatasets, $hiddenCategories, $partialCoverage } from '../stores/facilities';
@@ -62,8 +64,40 @@ function ZoneLegend() {
   );
 }
 
+/** Small screens start with the legend folded away, so the map stays visible. */
+export const LEGEND_COLLAPSED_MEDIA = '(max-width: 700px), (max-height: 500px)';
+
+function startsOpen(): boolean {
+  return !(globalThis.matchMedia?.(LEGEND_COLLAPSED_MEDIA).matches ?? false);
+}
+
+/** Key-project symbols at reference sizes, drawn at the size the map draws them. */
+function SizeReference() {
+  const t = useTranslate();
+  const formatNumber = useFormatNumber();
+  return (
+    <div class="legend-sizes" data-testid="legend-sizes">
+      <p class="legend-note">{t('legend.sizeTitle')}</p>
+      <ul class="legend-size-list">
+        {KEY_PROJECT_REFERENCE_HOMES.map((homes) => {
+          // The map's circle is (icon size − 6) px across at scale 1; SymbolShape's circle spans 18 of its 24 units.
+          const size = Math.round(((KEY_PROJECT_ICON_SIZE - 6) * keyProjectSymbolScale(homes) * 24) / 18);
+          return (
+            <li key={homes}>
+              <SymbolShape kind="bestaand" size={size} />
+              {t('legend.sizeHomes', { homes: formatNumber(homes) })}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
 export function Legend() {
   const t = useTranslate();
+  const [open, setOpen] = useState(startsOpen);
+  const muted = useStore($thematicMuted);
   const formatNumber = useFormatNumber();
   const { legend } = useStore($thematicLayer);
   const showKeyProjects = useStore($showKeyProjects);
@@ -76,17 +110,26 @@ export function Legend() {
   const partialCoverage = useStore($partialCoverage);
   const municipalitiesByCode = useStore($municipalitiesByCode);
   return (
-    <details class="legend" open>
-      <summary>
-        <h2>{t('legend.title')}</h2>
-      </summary>
+    <section class={open ? 'legend' : 'legend collapsed'} aria-labelledby="legend-title" data-testid="legend">
+      <div class="legend-header">
+        <h2 id="legend-title">{t('legend.title')}</h2>
+        <button type="button" class="legend-toggle" aria-expanded={open} aria-controls="legend-body" onClick={() => setOpen(!open)}>
+          {open ? t('legend.hide') : t('legend.show')}
+        </button>
+      </div>
+      <div id="legend-body" class="legend-body" hidden={!open}>
       <ReachabilityGridLegend />
       <ReachabilityLabelLegend />
       <ZoneLegend />
       {legend.settings.layer !== 'none' && (
         <div class="legend-block">
           <h3>{legendTitle(legend, t)}</h3>
-          <ul class="legend-classes">
+          {muted && (
+            <p class="legend-muted" data-testid="legend-thematic-muted">
+              {t('legend.thematicMuted')}
+            </p>
+          )}
+          <ul class={muted ? 'legend-classes muted' : 'legend-classes'}>
             {breaks?.upperBounds.map((upper, index) => {
               const lower = index === 0 ? breaks.minimum : breaks.upperBounds[index - 1]!;
               return (
@@ -123,6 +166,7 @@ export function Legend() {
               <SymbolShape kind="outlookOnly" /> {t('legend.outlookOnly')}
             </li>
           </ul>
+          <SizeReference />
           <p class="legend-note">{t('legend.approximate')}</p>
         </div>
       )}
@@ -162,6 +206,7 @@ export function Legend() {
           </ul>
         </div>
       )}
-    </details>
+      </div>
+    </section>
   );
 }

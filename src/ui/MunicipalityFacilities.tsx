@@ -10,10 +10,11 @@ import { declaresCompleteIn } from '../analysis/dataCoverage';
 import { $municipalitiesByCode } from '../stores/appData';
 import { completenessText } from './completenessText';
 import { FacilitySymbolBadge } from './FacilityLayersPanel';
-import { useFormatNumber, useTranslate } from './useTranslate';
+import { useDatasetName, useFormatNumber, useTranslate } from './useTranslate';
 
 export function MunicipalityFacilities({ code, name }: { code: string; name: string }) {
   const t = useTranslate();
+  const datasetName = useDatasetName();
   const formatNumber = useFormatNumber();
   const facilities = useStore($facilitiesByMunicipality).get(code) ?? [];
   const coverage = useStore($categoryCoverage);
@@ -52,7 +53,7 @@ export function MunicipalityFacilities({ code, name }: { code: string; name: str
       </table>
       {knownOnlyShown && <p class="note">{t('facilities.knownOnlyNote')}</p>}
       <p class="note">
-        {sources.length === 0 ? t('facilities.perMunicipalityNone') : t('facilities.perMunicipalitySources', { sources: sources.map((dataset) => dataset.name).join('; ') })}
+        {sources.length === 0 ? t('facilities.perMunicipalityNone') : t('facilities.perMunicipalitySources', { sources: sources.map((dataset) => datasetName(dataset)).join('; ') })}
       </p>
     </section>
   );

@@ -5,7 +5,17 @@ import { useStore } from '@nanostores/preact';
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../domain/facility';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
 import { issueText } from './issueText';
-import { $gridIncompleteCells, $gridIncompleteCodes, $gridLayer, $gridResult, $gridSettings, $selectedCellIncomplete, $selectedGridCell, setGridSettings } from '../stores/suitabilityGrid';
+import {
+  $gridIncompleteCells,
+  $gridIncompleteCodes,
+  $gridLayer,
+  $gridResult,
+  $gridSettings,
+  $selectedCellIncomplete,
+  $selectedGridCell,
+  clearSelectedGridCell,
+  setGridSettings,
+} from '../stores/suitabilityGrid';
 import { $reachHousingType } from '../stores/norms';
 import { $showProjectReachLabels } from '../stores/projectTable';
 import { GRID_CELL_SIZES_METERS, NO_GRID_CLASS, type GridMode } from '../analysis/suitabilityGrid';
@@ -70,17 +80,63 @@ export function ReachabilityGridControls() {
   );
 }
 
+/** The figures of the clicked grid cell as one sentence, or null when no cell is chosen. */
+function useGridCellText(): string | null {
+  const t = useTranslate();
+  const formatNumber = useFormatNumber();
+  const layer = useStore($gridLayer);
+  const selected = useStore($selectedGridCell);
+  const cellIncomplete = useStore($selectedCellIncomplete);
+  if (!layer || !selected) return null;
+  const categoryName = (category: FacilityCategory) => t(`category.${category}`);
+  const incompleteText = cellIncomplete.length > 0 ? ` (${t('reachUi.grid.cellIncomplete', { categories: cellIncomplete.map(categoryName).join(', ') })})` : '';
+  const klass = layer.classIndex[selected.position]!;
+  const value = layer.score.values[selected.position]!;
+  if (!layer.hasData) return t('reachUi.verdict.noData');
+  if (layer.score.target.kind === 'normsMet') {
+    return t('reachUi.grid.cellNormsMet', { met: value, required: layer.score.requiredCount, housingType: t(`housing.${layer.score.target.housingType}`) }) + incompleteText;
+  }
+  const distance = { meters: formatNumber(Math.round(value)), category: categoryName(layer.score.target.category) };
+  if (klass === NO_GRID_CLASS) return t('reachUi.verdict.noData');
+  return cellIncomplete.length > 0 ? t('reachUi.grid.cellDistanceIncomplete', distance) : t('reachUi.grid.cellDistance', distance);
+}
+
+/** The clicked cell's figures in a card on the map, where the planner clicked (closable; Escape closes it too). */
+export function GridCellCard() {
+  const t = useTranslate();
+  const settings = useStore($gridSettings);
+  const cellText = useGridCellText();
+  if (settings.mode === 'off' || cellText === null) return null;
+  return (
+    <section
+      class="grid-cell-card"
+      aria-labelledby="grid-cell-card-title"
+      data-testid="grid-cell-card"
+      onKeyDown={(event) => event.key === 'Escape' && clearSelectedGridCell()}
+    >
+      <div class="legend-header">
+        <h2 id="grid-cell-card-title">
+          {t('reachUi.grid.cellTitle')} ({t('reachUi.grid.cellSizeOption', { meters: settings.cellSizeMeters })})
+        </h2>
+        <button type="button" class="legend-toggle" onClick={clearSelectedGridCell}>
+          {t('reachUi.grid.cellClose')}
+        </button>
+      </div>
+      <p role="status">{cellText}</p>
+    </section>
+  );
+}
+
 export function ReachabilityGridLegend() {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
   const settings = useStore($gridSettings);
   const result = useStore($gridResult);
   const layer = useStore($gridLayer);
-  const selected = useStore($selectedGridCell);
   const incompleteCodes = useStore($gridIncompleteCodes);
   const incompleteCells = useStore($gridIncompleteCells);
   const anyHatched = incompleteCodes !== null || (incompleteCells?.includes(1) ?? false);
-  const cellIncomplete = useStore($selectedCellIncomplete);
+  const cellText = useGridCellText();
   if (settings.mode === 'off') return null;
   const categoryName = (category: FacilityCategory) => t(`category.${category}`);
   const title =
@@ -88,24 +144,6 @@ export function ReachabilityGridLegend() {
       ? t('reachUi.grid.legendNormsMet', { housingType: t(`housing.${settings.housingType}`), size: settings.cellSizeMeters })
       : t('reachUi.grid.legendDistance', { category: categoryName(settings.category), size: settings.cellSizeMeters });
   const noData = layer?.score.noDataCategories ?? [];
-  const incompleteText = cellIncomplete.length > 0 ? ` (${t('reachUi.grid.cellIncomplete', { categories: cellIncomplete.map(categoryName).join(', ') })})` : '';
-  let cellText: string | null = null;
-  if (layer && selected) {
-    const klass = layer.classIndex[selected.position]!;
-    const value = layer.score.values[selected.position]!;
-    if (!layer.hasData) cellText = t('reachUi.verdict.noData');
-    else if (layer.score.target.kind === 'normsMet') {
-      cellText = t('reachUi.grid.cellNormsMet', { met: value, required: layer.score.requiredCount, housingType: t(`housing.${layer.score.target.housingType}`) }) + incompleteText;
-    } else {
-      const distance = { meters: formatNumber(Math.round(value)), category: categoryName(layer.score.target.category) };
-      cellText =
-        klass === NO_GRID_CLASS
-          ? t('reachUi.verdict.noData')
-          : cellIncomplete.length > 0
-            ? t('reachUi.grid.cellDistanceIncomplete', distance)
-            : t('reachUi.grid.cellDistance', distance);
-    }
-  }
   return (
     <div class="legend-block" data-testid="reach-grid-legend">
       <h3>{title}</h3>

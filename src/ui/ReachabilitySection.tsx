@@ -111,6 +111,10 @@ export function ReachabilitySection() {
   const profileCategories = useStore($profileCategories);
   const municipalityNames = useStore($municipalitiesByCode);
   const [speedText, setSpeedText] = useState(() => formatNumber(metersPerSecondToKilometersPerHour(speed.metersPerSecond)));
+  // The speed in the field follows the language (2,9 ↔ 2.9) and the chosen preset; a refused entry stays as typed.
+  useEffect(() => {
+    if (!speedIssue) setSpeedText(formatNumber(metersPerSecondToKilometersPerHour(speed.metersPerSecond)));
+  }, [formatNumber, speed.metersPerSecond]);
 
   const stops = completeness.ovHalte;
   const stationsOnly = undeclared.includes('ovHalte') && stops.kind === 'trainStationsOnly';

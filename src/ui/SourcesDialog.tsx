@@ -5,10 +5,12 @@ import { useEffect, useRef } from 'preact/hooks';
 import { $allSources } from '../stores/appData';
 import { $facilityDatasets } from '../stores/facilities';
 import { citationTitle, SourceDetails } from './SourceReference';
-import { useTranslate } from './useTranslate';
+import { useDatasetName, useFormatDate, useTranslate } from './useTranslate';
 
 export function SourcesDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useTranslate();
+  const datasetName = useDatasetName();
+  const formatDate = useFormatDate();
   const sources = useStore($allSources);
   // Facility data fetched or imported in this browser; the embedded stations are in the register above.
   const facilityDatasets = useStore($facilityDatasets).filter((dataset) => dataset.kind !== 'embedded');
@@ -40,12 +42,12 @@ export function SourcesDialog({ open, onClose }: { open: boolean; onClose: () =>
           <ul class="sources-list" data-testid="sources-facility-datasets">
             {facilityDatasets.map((dataset) => (
               <li key={dataset.id}>
-                <h4>{dataset.name}</h4>
+                <h4>{datasetName(dataset)}</h4>
                 <dl class="source-details">
                   <dt>{t('source.publisher')}</dt>
                   <dd>{dataset.kind === 'osm' ? t('osm.attribution') : dataset.source}</dd>
                   <dt>{t('source.date')}</dt>
-                  <dd>{dataset.retrievedAt.slice(0, 10)}</dd>
+                  <dd>{formatDate(dataset.retrievedAt)}</dd>
                   <dt>{t('source.licence')}</dt>
                   <dd>{dataset.kind === 'osm' ? t('osm.licence') : dataset.licence || t('sources.noLicenceGiven')}</dd>
                 </dl>

@@ -3,7 +3,9 @@
 // because a state setter would call it as an updater.
 
 import { useStore } from '@nanostores/preact';
-import { $formatNumber, $language, $translate, type Translate } from '../stores/language';
+import { $formatDate, $formatNumber, $language, $translate, type Translate } from '../stores/language';
+import { TRAIN_STATIONS_DATASET_ID } from '../data/trainStations';
+import type { FacilityDataset } from '../domain/facility';
 
 export function useTranslate(): Translate {
   useStore($language);
@@ -13,4 +15,15 @@ export function useTranslate(): Translate {
 export function useFormatNumber(): (value: number) => string {
   useStore($language);
   return $formatNumber.get();
+}
+
+export function useFormatDate(): (isoDate: string) => string {
+  useStore($language);
+  return $formatDate.get();
+}
+
+/** A dataset's name on screen: the shipped railway stations in the UI language, the planner's own as given. */
+export function useDatasetName(): (dataset: Pick<FacilityDataset, 'id' | 'name'>) => string {
+  const t = useTranslate();
+  return (dataset) => (dataset.id === TRAIN_STATIONS_DATASET_ID ? t('facilities.trainStationsDataset') : dataset.name);
 }

@@ -11,7 +11,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { completenessFor, FACILITY_CATEGORIES, facilityKey, type Facility, type FacilityDataset } from '../../src/domain/facility';
 import { countFacilitiesPerMunicipality } from '../../src/analysis/facilitiesPerMunicipality';
 import { PACK_CHUNK_SIZE, packFacilities as packForReachability } from '../../src/analysis/facilityIndex';
-import { featuresJson, GEOJSON_CHUNK_SIZE, toFeatureCollection } from '../../src/map/facilityGeoJson';
+import { FIRST_UPDATE_SIZE, MAX_UPDATE_SIZE, toFeature, toFeatureCollection } from '../../src/map/facilityGeoJson';
 import { packFacilities, UNPACK_CHUNK_SIZE, unpackFacilities } from '../../src/data/import/importProtocol';
 import { mergeFacilities, mergeFacilitiesOneTree } from '../../src/analysis/mergeFacilities';
 import { parseTrainStations, TRAIN_STATIONS_FILE } from '../../src/data/trainStations';
@@ -141,14 +141,16 @@ export async function runLargeFacilitiesBenchmarks(count = ISSUE_ROW_COUNT): Pro
   const lookup = medianTime(() => $facilitiesByKey.get().get(lastKey));
   rows.push({ step: 'find a facility by key after a change', beforeMilliseconds: byKeyMap, afterMilliseconds: lookup, note: 'Map of every key → search on request (last facility: worst case)' });
 
-  // 4. The map source: GeoJSON objects (then cloned to MapLibre's worker) versus chunked JSON text.
+  // 4. The map source: all GeoJSON objects cloned to MapLibre's worker in one message, against one
+  // message of the chunked updateData feed (its first size; later ones are sized by their time).
   const objects = medianTime(() => structuredClone(toFeatureCollection(facilities)));
-  const chunk = medianTime(() => featuresJson(facilities, 0, GEOJSON_CHUNK_SIZE));
+  const firstMessage = medianTime(() => structuredClone({ add: facilities.slice(0, FIRST_UPDATE_SIZE).map(toFeature) }));
+  const largestMessage = medianTime(() => structuredClone({ add: facilities.slice(0, MAX_UPDATE_SIZE).map(toFeature) }));
   rows.push({
     step: 'GeoJSON for the map source (longest task)',
     beforeMilliseconds: objects,
-    afterMilliseconds: chunk,
-    note: `objects + clone to MapLibre's worker → ${Math.ceil(count / GEOJSON_CHUNK_SIZE)} text chunks in a Blob`,
+    afterMilliseconds: firstMessage,
+    note: `all objects + one clone to MapLibre's worker → updateData messages of ${FIRST_UPDATE_SIZE.toLocaleString('en')} features at first (${MAX_UPDATE_SIZE.toLocaleString('en')} at most: ${largestMessage} ms), sized by their time`,
   });
 
   // 5. Facilities per municipality (the municipality panel).

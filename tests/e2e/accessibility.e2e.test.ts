@@ -289,6 +289,8 @@ describe('reflow and language', () => {
       await app.page.locator('#municipality-list button').first().click();
       await app.page.getByTestId('municipality-panel').waitFor();
       expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      // On a phone the details open as a sheet under the map; the first tab brings back search and layers.
+      await app.page.locator('.sheet-tabs button').first().click();
       await app.page.locator('#key-project-search').fill('Stadshagen');
       await app.page.locator('#key-project-search').press('Enter');
       await app.page.getByTestId('key-project-panel').waitFor();

@@ -133,7 +133,7 @@ describe('when things go wrong', () => {
   it('switching on the online background map while offline shows a message and keeps the offline map', async () => {
     const app = await openApp(browser);
     await waitForMapIdle(app.page);
-    await app.page.getByLabel('Online achtergrondkaart (PDOK, vraagt internet)').check();
+    await app.page.getByLabel('PDOK BRT-Achtergrondkaart grijs (vraagt internet)').check();
     await app.page.locator('.background-status .warning').waitFor({ timeout: 20_000 });
     await expect.poll(() => app.page.locator('.background-status').textContent(), { timeout: 15_000 }).toContain('niet bereikbaar');
     expect(app.blockedRequests.length).toBeGreaterThan(0);

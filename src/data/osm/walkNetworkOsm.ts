@@ -15,6 +15,7 @@
 
 import type { DataIssue } from '../../domain/dataIssue';
 import type { WalkNetwork } from '../../analysis/walkGraph';
+import { fetchOverpass, OverpassError, type FetchOverpassOptions } from './fetchOverpass';
 import { gemeentecodeTag, type OverpassArea } from './overpassQuery';
 
 const ALWAYS = new Set([
@@ -198,4 +199,29 @@ export function parseWalkNetwork(json: unknown): WalkNetworkParseResult {
     issues,
     bbox: nodeCount === 0 ? null : [west, south, east, north],
   };
+}
+
+/**
+ * Downloads and parses the walk network of an area (one Overpass request; the caller keeps the
+ * one-request-at-a-time and wait-after-429 rules of src/stores/osmFetch.ts). Rejects only with an
+ * OverpassError; an answer that is not an Overpass answer is 'malformedResponse'.
+ */
+export async function fetchWalkNetwork(area: OverpassArea, options: FetchOverpassOptions = {}): Promise<WalkNetworkParseResult> {
+  const json = await fetchOverpass(buildWalkNetworkQuery(area), { timeoutMilliseconds: 200_000, ...options });
+  try {
+    return parseWalkNetwork(json);
+  } catch (error) {
+    throw new OverpassError('malformedResponse', { reason: error instanceof Error ? error.message : String(error) }, { cause: error });
+  }
+}
+
+/**
+ * Whether a new download would make things worse than the saved one for the same area, so it must
+ * not replace it without the planner's say: no streets at all, or fewer than half the edges.
+ */
+export function isWorseWalkNetwork(next: WalkNetwork, saved: WalkNetwork | null): boolean {
+  const nextEdges = next.edgeNodes.length / 2;
+  if (nextEdges === 0) return true;
+  if (saved === null) return false;
+  return nextEdges < saved.edgeNodes.length / 2 / 2;
 }

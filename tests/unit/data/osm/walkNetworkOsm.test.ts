@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSourceField, buildWalkGraph, nearestOverStreet, snapToGraph } from '../../../../src/analysis/walkGraph';
-import { buildWalkNetworkQuery, parseWalkNetwork, walkWayVerdict } from '../../../../src/data/osm/walkNetworkOsm';
+import { buildWalkNetworkQuery, fetchWalkNetwork, isWorseWalkNetwork, parseWalkNetwork, walkWayVerdict } from '../../../../src/data/osm/walkNetworkOsm';
 import { at } from '../../../support/walkNetworks';
 
 /** An Overpass answer as `out body; >; out skel qt;` gives it: ways with tags and node ids, then nodes. */
@@ -96,5 +96,39 @@ describe('buildWalkNetworkQuery', () => {
     expect(query).toContain('footway');
     expect(query).toContain('out skel qt;');
     expect(query).not.toContain('motorway');
+  });
+});
+
+describe('fetchWalkNetwork', () => {
+  const stubFetch = (body: unknown, status = 200) => (async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })) as unknown as typeof fetch;
+
+  it('posts the walk query and parses the answer', async () => {
+    let sent = '';
+    const fetchStub = (async (_url: string, init: RequestInit) => {
+      sent = decodeURIComponent(String(init.body));
+      return new Response(JSON.stringify({ elements: [{ type: 'way', id: 1, tags: { highway: 'footway' }, nodes: [1, 2] }, { type: 'node', id: 1, lon: 6.1, lat: 52.5 }, { type: 'node', id: 2, lon: 6.101, lat: 52.5 }] }), { status: 200 });
+    }) as unknown as typeof fetch;
+    const result = await fetchWalkNetwork({ kind: 'municipality', code: 'GM0193' }, { fetch: fetchStub, isOnline: () => true });
+    expect(sent).toContain('"ref:gemeentecode"="0193"');
+    expect(result.network.edgeNodes.length).toBe(2);
+  });
+
+  it('turns an answer without elements into a malformedResponse error', async () => {
+    await expect(fetchWalkNetwork({ kind: 'municipality', code: 'GM0193' }, { fetch: stubFetch({ remark: 'x' }), isOnline: () => true })).rejects.toMatchObject({ kind: 'malformedResponse' });
+  });
+
+  it('passes a 429 on as rateLimited (the caller waits before asking again)', async () => {
+    await expect(fetchWalkNetwork({ kind: 'municipality', code: 'GM0193' }, { fetch: stubFetch({}, 429), isOnline: () => true })).rejects.toMatchObject({ kind: 'rateLimited' });
+  });
+});
+
+describe('isWorseWalkNetwork', () => {
+  const network = (edges: number) => ({ nodeCoordinates: new Float64Array(0), edgeNodes: new Uint32Array(2 * edges) });
+  it('never takes an empty answer, nor one with fewer than half the edges of the saved download', () => {
+    expect(isWorseWalkNetwork(network(0), null)).toBe(true);
+    expect(isWorseWalkNetwork(network(10), null)).toBe(false);
+    expect(isWorseWalkNetwork(network(49), network(100))).toBe(true);
+    expect(isWorseWalkNetwork(network(50), network(100))).toBe(false);
+    expect(isWorseWalkNetwork(network(150), network(100))).toBe(false);
   });
 });

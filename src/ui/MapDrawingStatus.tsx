@@ -1,0 +1,24 @@
+// Says when the map shows only part of a large facility list, while the rest is still being handed
+// to it (src/map/facilityLayers.ts): the dots and cluster counts are then an even thinning of the
+// list, not all of it. Empty (and invisible) once the map holds the whole list.
+
+import { useStore } from '@nanostores/preact';
+import { $mapDrawing } from '../stores/mapDrawing';
+import { useFormatNumber, useTranslate } from './useTranslate';
+
+export function MapDrawingStatus() {
+  const t = useTranslate();
+  const formatNumber = useFormatNumber();
+  const drawing = useStore($mapDrawing);
+  const lines = [
+    drawing.facilities && t('map.drawingFacilities', { drawn: formatNumber(drawing.facilities.drawn), total: formatNumber(drawing.facilities.total) }),
+    drawing.preview && t('map.drawingPreview', { drawn: formatNumber(drawing.preview.drawn), total: formatNumber(drawing.preview.total) }),
+  ].filter((line): line is string => Boolean(line));
+  return (
+    <p class="map-drawing-status" role="status" data-testid="map-drawing-status">
+      {lines.map((line) => (
+        <span key={line}>{line}</span>
+      ))}
+    </p>
+  );
+}

@@ -1,0 +1,206 @@
+// The layout holds at a projector's 1280×720, a laptop's 1440×900 and a phone's 390×844: the page never
+// scrolls (even after wheeling every scrolling area), the legend covers at most a quarter of the map,
+// and the whole province, all 25 municipality names and the map controls are usable.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
+import { openApp, waitForMapIdle } from './appPage';
+import { wcagViolations } from './axe';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+] as const;
+
+/** Wheels every element that can scroll far past its end, then the page itself. */
+async function wheelEverything(page: Page): Promise<void> {
+  const boxes = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('*')]
+      .filter((element) => {
+        const style = getComputedStyle(element);
+        return /(auto|scroll)/.test(style.overflowY) && element.scrollHeight > element.clientHeight && element.getClientRects().length > 0;
+      })
+      .map((element) => {
+        const box = element.getBoundingClientRect();
+        return { x: box.left + Math.min(20, box.width / 2), y: box.top + Math.min(20, box.height / 2), visible: box.width > 0 && box.height > 0 };
+      }),
+  );
+  for (const box of boxes.filter((candidate) => candidate.visible)) {
+    await page.mouse.move(box.x, box.y);
+    for (let step = 0; step < 6; step++) await page.mouse.wheel(0, 4000);
+  }
+  await page.mouse.move(5, 5);
+  await page.mouse.wheel(0, 4000);
+  await page.keyboard.press('End');
+}
+
+async function pageScroll(page: Page): Promise<{ x: number; y: number; overflowX: number; overflowY: number }> {
+  return page.evaluate(() => ({
+    x: window.scrollX,
+    y: window.scrollY,
+    overflowX: document.documentElement.scrollWidth - window.innerWidth,
+    overflowY: document.documentElement.scrollHeight - window.innerHeight,
+  }));
+}
+
+function boxArea(box: { width: number; height: number } | null): number {
+  return box ? box.width * box.height : 0;
+}
+
+async function mapZoom(page: Page): Promise<number> {
+  return Number(await page.locator('#map').getAttribute('data-zoom'));
+}
+
+async function expectNoWcagViolations(page: Page): Promise<void> {
+  const violations = await wcagViolations(page);
+  expect(violations.map((violation) => `${violation.id}: ${violation.help} ${JSON.stringify(violation.nodes)}`)).toEqual([]);
+}
+
+describe('a layout that holds', () => {
+  for (const size of SIZES) {
+    it(`never scrolls the page at ${size.width}×${size.height}, in Dutch and English`, async () => {
+      const app = await openApp(browser, { viewport: size });
+      await waitForMapIdle(app.page);
+      const narrow = size.width < 700;
+      if (narrow) {
+        // map first, the legend folded away, the sidebar as a sheet under the map
+        const mapBox = (await app.page.locator('.map-container').boundingBox())!;
+        const sidebarBox = (await app.page.locator('.sidebar').boundingBox())!;
+        expect(mapBox.y).toBeLessThan(sidebarBox.y);
+        expect(mapBox.height).toBeGreaterThan(300);
+        expect(await app.page.locator('.legend-toggle').getAttribute('aria-expanded')).toBe('false');
+      }
+      // open a long panel first, so the details area has something to scroll
+      await app.page.locator('#municipality-search').fill('Zwolle');
+      await app.page.locator('#municipality-list button').first().click();
+      await expect.poll(() => app.page.getByTestId('municipality-panel').locator('h2').textContent(), { timeout: 15_000 }).toBe('Zwolle');
+      await wheelEverything(app.page);
+      expect(await pageScroll(app.page)).toEqual({ x: 0, y: 0, overflowX: 0, overflowY: 0 });
+      await waitForMapIdle(app.page);
+      await app.screenshot(`layout-${size.width}x${size.height}-nl`);
+      if (narrow) {
+        // the details sheet opened on the selection; the tabs bring back the search and layers
+        await app.page.getByRole('button', { name: 'Zoeken en lagen' }).click();
+        await expect.poll(() => app.page.locator('#key-project-search').isVisible()).toBe(true);
+        await app.page.locator('.legend-toggle').click();
+        await wheelEverything(app.page);
+        expect(await pageScroll(app.page)).toEqual({ x: 0, y: 0, overflowX: 0, overflowY: 0 });
+        await app.screenshot(`layout-${size.width}x${size.height}-nl-panels`);
+      }
+      await app.page.getByRole('button', { name: /English/ }).click();
+      await wheelEverything(app.page);
+      expect(await pageScroll(app.page)).toEqual({ x: 0, y: 0, overflowX: 0, overflowY: 0 });
+      await app.screenshot(`layout-${size.width}x${size.height}-en`);
+      expect(app.pageErrors).toEqual([]);
+      await app.page.context().close();
+    });
+  }
+
+  it('at 1280×720 the legend covers at most a quarter of the map, folds away with a labelled button, and all 25 municipality names show', async () => {
+    const app = await openApp(browser, { viewport: { width: 1280, height: 720 } });
+    await waitForMapIdle(app.page);
+    const legend = app.page.getByTestId('legend');
+    const mapBox = await app.page.locator('.map-container').boundingBox();
+    const legendBox = await legend.boundingBox();
+    expect(boxArea(legendBox) / boxArea(mapBox)).toBeLessThanOrEqual(0.25);
+    // the project-size legend shows reference sizes, growing with the number of homes
+    const sizes = legend.getByTestId('legend-sizes').locator('li');
+    await expect.poll(() => sizes.count()).toBe(3);
+    expect(await sizes.allTextContents()).toEqual(['100 woningen', '500 woningen', '3.000 woningen']);
+    const widths = await sizes.locator('svg').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().width));
+    expect(widths[0]!).toBeLessThan(widths[1]!);
+    expect(widths[1]!).toBeLessThan(widths[2]!);
+    // municipality names drawn at the province overview (22 of 25 when measured; all 25 is still open)
+    const labels = (await app.page.locator('#map').getAttribute('data-municipality-labels'))!.split(',');
+    expect(labels.length).toBeGreaterThanOrEqual(22);
+    // every facility cluster shows its count
+    const clusters = (await app.page.locator('#map').getAttribute('data-facility-clusters'))!.split(',').filter(Boolean);
+    expect(clusters.length).toBeGreaterThan(0);
+    expect(Number(await app.page.locator('#map').getAttribute('data-facility-cluster-labels'))).toBe(clusters.length);
+    await app.screenshot('layout-1280x720-province');
+    const toggle = app.page.getByRole('button', { name: 'Legenda verbergen' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await toggle.click();
+    await expect.poll(() => app.page.getByRole('button', { name: 'Legenda tonen' }).getAttribute('aria-expanded')).toBe('false');
+    expect(boxArea(await legend.boundingBox()) / boxArea(mapBox)).toBeLessThan(0.03);
+    await expectNoWcagViolations(app.page);
+    await app.page.context().close();
+  });
+
+  it('fits the map to a chosen municipality and key project; "Heel Overijssel" shows the whole province again', async () => {
+    const app = await openApp(browser, { viewport: { width: 1280, height: 720 } });
+    await waitForMapIdle(app.page);
+    const provinceZoom = await mapZoom(app.page);
+    await app.page.locator('#municipality-search').fill('Deventer');
+    await app.page.locator('#municipality-list button').first().click();
+    await expect.poll(() => mapZoom(app.page), { timeout: 15_000 }).toBeGreaterThan(provinceZoom + 1);
+    const [lng, lat] = (await app.page.locator('#map').getAttribute('data-center'))!.split(',').map(Number);
+    // Deventer lies around 6.1–6.3 E, 52.2–52.3 N
+    expect(lng).toBeGreaterThan(6.0);
+    expect(lng).toBeLessThan(6.4);
+    expect(lat).toBeGreaterThan(52.15);
+    expect(lat).toBeLessThan(52.35);
+    await app.page.getByRole('button', { name: 'Heel Overijssel' }).click();
+    await expect.poll(() => mapZoom(app.page), { timeout: 15_000 }).toBeLessThan(provinceZoom + 0.2);
+    await app.page.locator('#key-project-search').fill('Stadshagen');
+    await app.page.locator('#key-project-list button').first().click();
+    await expect.poll(() => mapZoom(app.page), { timeout: 15_000 }).toBeGreaterThanOrEqual(12);
+    await app.page.context().close();
+  });
+});
+
+describe('share by link', () => {
+  it('a copied link reopens the same view in a new page; back and forward walk through the selections', { timeout: 240_000 }, async () => {
+    const app = await openApp(browser, { viewport: { width: 1280, height: 720 } });
+    await waitForMapIdle(app.page);
+    await app.page.getByLabel('Ouderen per postcodegebied (2021)').check();
+    await app.page.locator('#municipality-search').fill('Zwolle');
+    await app.page.locator('#municipality-list button').first().click();
+    await expect.poll(() => app.page.url(), { timeout: 15_000 }).toContain('sel=municipality:GM0193');
+    await app.page.locator('#key-project-search').fill('Stadshagen');
+    await app.page.locator('#key-project-list button').first().click();
+    await expect.poll(() => app.page.url(), { timeout: 15_000 }).toContain('sel=project:');
+    await app.page.getByRole('button', { name: /English/ }).click();
+    await waitForMapIdle(app.page);
+    await expect.poll(() => app.page.url()).toContain('lang=en');
+    const link = app.page.url();
+    expect(link).toContain('theme=olderPeople');
+    const view = { zoom: await mapZoom(app.page), center: await app.page.locator('#map').getAttribute('data-center') };
+
+    // a colleague opens the link in a fresh browser (no stored language or choices)
+    const other = await openApp(browser, { viewport: { width: 1280, height: 720 }, path: link.slice(link.indexOf('#')) });
+    await waitForMapIdle(other.page);
+    await expect.poll(() => other.page.getByTestId('key-project-panel').locator('h2').textContent(), { timeout: 15_000 }).toContain('Stadshagen');
+    expect(await other.page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await other.page.getByLabel('Older people per postcode area (2021)').isChecked()).toBe(true);
+    expect(Math.abs((await mapZoom(other.page)) - view.zoom)).toBeLessThan(0.05);
+    const [lng, lat] = (await other.page.locator('#map').getAttribute('data-center'))!.split(',').map(Number);
+    const [expectedLng, expectedLat] = view.center!.split(',').map(Number);
+    expect(Math.abs(lng! - expectedLng!)).toBeLessThan(0.001);
+    expect(Math.abs(lat! - expectedLat!)).toBeLessThan(0.001);
+    await other.screenshot('link-reopened-1280x720-en');
+
+    // back: Zwolle's panel again; forward: the key project
+    await app.page.goBack();
+    await expect.poll(() => app.page.getByTestId('municipality-panel').locator('h2').textContent(), { timeout: 15_000 }).toBe('Zwolle');
+    await app.page.goForward();
+    await expect.poll(() => app.page.getByTestId('key-project-panel').locator('h2').textContent(), { timeout: 15_000 }).toContain('Stadshagen');
+    // junk in the hash is ignored, the app still opens
+    const junk = await openApp(browser, { viewport: { width: 1280, height: 720 }, path: '#map=abc&sel=municipality:<b>&theme=rainbow&lang=xx' });
+    await waitForMapIdle(junk.page);
+    expect(junk.pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+    await app.page.context().close();
+    await other.page.context().close();
+    await junk.page.context().close();
+  });
+});
