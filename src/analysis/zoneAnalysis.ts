@@ -61,3 +61,24 @@ export function analyseZones(
   }));
   return { zoneSet, perMunicipality, sites: verdicts, buildMilliseconds };
 }
+
+/** The zones as a GeoJSON file, with the definition and the data used (datasets, their coverage, when). */
+export function zoneExportCollection(
+  analysis: ZoneAnalysis,
+  definition: ZoneDefinition,
+  datasets: readonly { name: string; source: string; licence: string; retrievedAt: string; completeness: unknown; hidden: boolean }[],
+  createdAt: string,
+): Record<string, unknown> {
+  return {
+    type: 'FeatureCollection',
+    name: 'woonservicegebieden',
+    createdAt,
+    definition,
+    method: `straight-line (haversine) distances; polygon edges within ${analysis.zoneSet.toleranceMeters} m of the true circle arcs`,
+    careLocationCount: analysis.zoneSet.careLocationCount,
+    emptyCategories: analysis.zoneSet.emptyCategories,
+    perMunicipality: analysis.perMunicipality,
+    datasets: datasets.filter((dataset) => !dataset.hidden).map(({ name, source, licence, retrievedAt, completeness }) => ({ name, source, licence, retrievedAt, completeness })),
+    features: analysis.zoneSet.zones,
+  };
+}

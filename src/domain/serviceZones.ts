@@ -154,3 +154,11 @@ export function withZoneDistance(definition: ZoneDefinition, field: 'zorg24uur' 
 export function withRequirement(definition: ZoneDefinition, category: ZoneAmenityCategory, required: boolean): ZoneDefinition {
   return { ...definition, requirements: definition.requirements.map((requirement) => (requirement.category === category ? { ...requirement, required } : requirement)) };
 }
+
+/** How zones look on the map and in the legend (one owner for both): a light fill with a solid dark outline. */
+export const ZONE_STYLE = {
+  fillColour: '#1b7f5a',
+  fillOpacity: 0.28,
+  outlineColour: '#0b4d35',
+  outlineWidth: 2.5,
+} as const;

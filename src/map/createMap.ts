@@ -9,6 +9,7 @@ import { addMapImages } from './mapImages';
 import { addKeyProjectSpread, handleKeyProjectClick, keyProjectProperties } from './keyProjectSpread';
 import { addFacilityLayers, FACILITY_LAYER_IDS, handleFacilityClick } from './facilityLayers';
 import { addReachabilityLayers, handleGridClick, handleReachabilityClick } from './reachabilityLayers';
+import { addZoneLayers } from './zoneLayers';
 import { addScenarioLayers, handleScenarioClick } from './scenarioLayers';
 import { addPolygonDrawing } from './polygonDrawing';
 import { mapClickBelongsToDrawing } from '../stores/polygonDrawing';
@@ -170,6 +171,7 @@ export function createMap(container: HTMLElement): MapHandle {
     addMapImages(map);
     unsubscribers.push(addFacilityLayers(map, LAYER_IDS.keyProjects));
     unsubscribers.push(addReachabilityLayers(map, FACILITY_LAYER_IDS.clusters));
+    unsubscribers.push(addZoneLayers(map));
     unsubscribers.push(addKeyProjectSpread(map));
     unsubscribers.push(addScenarioLayers(map));
     unsubscribers.push(addPolygonDrawing(map));

@@ -16,6 +16,7 @@ import { $activeFacilities } from './facilities';
 import { $normProfile, $walkingSpeed } from './norms';
 import { $siteAnalysis } from './projectTable';
 import { $gridDescription, $gridResult, $gridSettings } from './suitabilityGrid';
+import { $activeZoneDefinition, $zoneResult, $zoneSites, $zonesVisible } from './serviceZones';
 
 /**
  * Every facility of the visible datasets counts: a known facility within the norm proves "met"
@@ -37,7 +38,7 @@ export function createReachabilityWorker(): Worker {
   return new Worker(new URL('../analysis/reachabilityWorker.ts', import.meta.url), { type: 'module', name: 'reachability' });
 }
 
-type RequestKind = 'facilities' | 'grid' | 'location' | 'sites' | 'score' | 'scenarioSites' | 'dragSite';
+type RequestKind = 'facilities' | 'grid' | 'location' | 'sites' | 'score' | 'scenarioSites' | 'dragSite' | 'zoneOutlines' | 'zones';
 /** A request without its id (the client numbers it), kept per message type. */
 type RequestBody = ReachabilityRequest extends infer Request ? (Request extends unknown ? Omit<Request, 'requestId'> : never) : never;
 
@@ -63,6 +64,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     else if (kind === 'sites') $siteAnalysis.set(null);
     else if (kind === 'scenarioSites') $scenarioSiteAnalysis.set({ status: 'failed', issues });
     else if (kind === 'dragSite') $dragSiteAnalysis.set(null);
+    else if (kind === 'zones') $zoneResult.set({ status: 'failed', issues });
   };
 
   const send = (kind: RequestKind, request: RequestBody, transfer: Transferable[] = []): void => {
@@ -129,6 +131,24 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     const target = settings.mode === 'housingType' ? { kind: 'normsMet' as const, housingType: settings.housingType } : { kind: 'distance' as const, category: settings.category };
     send('score', { type: 'scoreGrid', profile: $normProfile.get(), target });
   };
+  /** Woonservicegebieden, while shown: every time the definition, the facilities or the sites change. */
+  let zoneOutlinesSent: unknown = null;
+  const buildZonesNow = (): void => {
+    if (!$zonesVisible.get()) {
+      latest.delete('zones');
+      $zoneResult.set({ status: 'off' });
+      return;
+    }
+    const boundaries = $appData.get().municipalityBoundaries;
+    if (boundaries && boundaries !== zoneOutlinesSent) {
+      zoneOutlinesSent = boundaries;
+      send('zoneOutlines', { type: 'setZoneOutlines', municipalities: boundaries.features });
+    }
+    const previous = $zoneResult.get();
+    $zoneResult.set({ status: 'pending', previous: previous.status === 'ready' ? previous.analysis : previous.status === 'pending' ? previous.previous : null });
+    const sites = $zoneSites.get().map(({ id, location }) => ({ id, location }));
+    send('zones', { type: 'buildZones', definition: $activeZoneDefinition.get(), sites });
+  };
   const setGridNow = (): void => {
     const province = $appData.get().province?.features[0]?.geometry;
     const cellSizeMeters = $gridSettings.get().cellSizeMeters;
@@ -164,6 +184,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
       });
     } else if (response.type === 'sitesAnalysed' && kind === 'dragSite') $dragSiteAnalysis.set(response.rows[0] ?? null);
     else if (response.type === 'sitesAnalysed') $siteAnalysis.set(response.rows);
+    else if (response.type === 'zonesBuilt') $zoneResult.set({ status: 'ready', analysis: response.analysis });
     else if (response.type === 'gridScored') {
       const grid = $gridDescription.get();
       if (grid) $gridResult.set({ status: 'ready', score: response.score, grid });
@@ -177,6 +198,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     batch(() => {
       if ($locationAnalysis.get().status === 'pending') $locationAnalysis.set({ status: 'failed', issues });
       if ($gridResult.get().status === 'pending') $gridResult.set({ status: 'failed', issues });
+      if ($zoneResult.get().status === 'pending') $zoneResult.set({ status: 'failed', issues });
     });
   };
 
@@ -188,6 +210,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
         analyseSitesNow();
         analyseScenarioSitesNow();
         scoreGridNow();
+        buildZonesNow();
       };
       facilitiesGeneration += 1;
       const generation = facilitiesGeneration;
@@ -212,6 +235,9 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     $scenarioReachSites.listen(analyseScenarioSitesNow),
     $dragReachSite.listen((site) => site && analyseDraggedSiteSoon()),
     $analysisPoint.listen(analyseLocationNow),
+    $zonesVisible.listen(buildZonesNow),
+    $activeZoneDefinition.listen(buildZonesNow),
+    $zoneSites.listen(() => $zonesVisible.get() && buildZonesNow()),
     $gridSettings.listen(() => {
       setGridNow();
       scoreGridNow();

@@ -29,7 +29,7 @@ import {
   type TargetMeasure,
 } from '../domain/scenario';
 import { DEFAULT_WALKING_SPEED, WOONZORGZONE_PROFILE, type NormProfile, type WalkingSpeed } from '../domain/norms';
-import { defaultZoneDefinitionSet } from '../domain/serviceZones';
+import { defaultZoneDefinitionSet, type ZoneDefinitionSet } from '../domain/serviceZones';
 import { applyEdit, recordEdit, redo, scenarioStateUpToFirstMisfit, undo, canRedo, canUndo } from '../analysis/scenarioState';
 
 export { MAX_SCENARIO_NAME_LENGTH, cleanScenarioName };
@@ -346,4 +346,9 @@ export function setPlannerTargets(id: string, rows: readonly PlannerTarget[], im
 /** Sets a draft's presentation views (named map views, in order). Not an edit of the plan: no undo entry. */
 export function setPresentationViews(id: string, views: readonly PresentationView[]): DraftScenario {
   return change(id, (scenario) => ({ ...scenario, presentationViews: [...views] }));
+}
+
+/** Records the woonservicegebied definitions of a draft (several, one active). */
+export function setScenarioZoneDefinitions(id: string, zoneDefinitions: ZoneDefinitionSet): DraftScenario {
+  return change(id, (scenario) => ({ ...scenario, zoneDefinitions }));
 }

@@ -20,6 +20,7 @@ import { ReachabilitySection } from './ReachabilitySection';
 import { GridCellCard } from './ReachabilityGrid';
 import { ScenarioSection } from './ScenarioSection';
 import { ZoneCoveragePanel } from './ZoneCoveragePanel';
+import { ZoneSection } from './ZoneSection';
 import { BorderMoveDialog } from './BorderMoveDialog';
 import { PolygonDrawingBar } from './PolygonDrawingBar';
 import { ReachabilityTableDialog } from './ReachabilityTableDialog';
@@ -105,6 +106,7 @@ export function App() {
           <KeyProjectFinder />
           <ScenarioSection />
           <ReachabilitySection />
+          <ZoneSection />
           <ZoneCoveragePanel />
           <LayerControls />
           <FacilityLayersPanel />

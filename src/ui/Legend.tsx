@@ -15,6 +15,8 @@ import { SourceReference } from './SourceReference';
 import { SymbolShape } from './KeyProjectSymbol';
 import { useFormatNumber, useTranslate } from './useTranslate';
 import { thematicLegendTitle } from '../stores/legendContent';
+import { $zoneNoDataCodes, $zonesVisible } from '../stores/serviceZones';
+import { ZONE_STYLE } from '../domain/serviceZones';
 
 function HatchSwatch() {
   return (
@@ -22,6 +24,32 @@ function HatchSwatch() {
       <rect width="22" height="16" fill={NO_DATA_COLOUR} stroke="#555" />
       <path d="M-2,18 L8,-2 M4,18 L14,-2 M10,18 L20,-2 M16,18 L26,-2" stroke="#7f7f7f" stroke-width="1" />
     </svg>
+  );
+}
+
+/** Woonservicegebieden: the outlined zone and the hatched "geen gegevens" (not colour alone: outline and hatch). */
+function ZoneLegend() {
+  const t = useTranslate();
+  const visible = useStore($zonesVisible);
+  const noData = useStore($zoneNoDataCodes);
+  if (!visible) return null;
+  return (
+    <div class="legend-block" data-testid="zone-legend">
+      <h3>{t('zones.legendTitle')}</h3>
+      <ul class="legend-classes">
+        <li>
+          <svg width="22" height="16" aria-hidden="true" class="swatch">
+            <rect x="1" y="1" width="20" height="14" fill={ZONE_STYLE.fillColour} fill-opacity={ZONE_STYLE.fillOpacity} stroke={ZONE_STYLE.outlineColour} stroke-width="2.5" />
+          </svg>{' '}
+          {t('zones.legendZone')}
+        </li>
+        {noData.length > 0 && (
+          <li>
+            <HatchSwatch /> {t('zones.legendNoData')}
+          </li>
+        )}
+      </ul>
+    </div>
   );
 }
 
@@ -81,6 +109,7 @@ export function Legend() {
       <div id="legend-body" class="legend-body" hidden={!open}>
       <ReachabilityGridLegend />
       <ReachabilityLabelLegend />
+      <ZoneLegend />
       {legend.settings.layer !== 'none' && (
         <div class="legend-block">
           <h3>{thematicLegendTitle(legend, t)}</h3>

@@ -1,0 +1,99 @@
+// Woonservicegebieden on screen: whether they show, the definitions (kept with the open draft, or
+// for this session when no draft is open), the worker's answer, the municipalities hatched as
+// "geen gegevens", and per key project and scenario site inside / outside / no data.
+
+import { atom, computed } from 'nanostores';
+import type { DataIssue } from '../domain/dataIssue';
+import { activeZoneDefinition, defaultZoneDefinitionSet, zoneCategoryDistances, type ZoneDefinitionSet } from '../domain/serviceZones';
+import { municipalitiesWithIncompleteData } from '../analysis/dataCoverage';
+import { zoneDataGaps, zoneMembership, type ZoneMembershipAnswer } from '../analysis/serviceZones';
+import type { ZoneAnalysis, ZoneElementDistance, ZoneSite } from '../analysis/zoneAnalysis';
+import { $appData } from './appData';
+import { $categoryCoverage, $completeAreas } from './facilities';
+import { $planKeyProjects } from './planKeyProjects';
+import { $scenarioReachSites } from './scenarioSiteAnalysis';
+import { $activeScenario, setScenarioZoneDefinitions } from './scenarios';
+import { $translate } from './language';
+import { setZoneMembershipSource } from './zoneCoverage';
+
+export const $zonesVisible = atom(false);
+
+export function setZonesVisible(visible: boolean): void {
+  $zonesVisible.set(visible);
+}
+
+/** Definitions when no draft is open (this session only). */
+const $sessionZoneDefinitions = atom<ZoneDefinitionSet>(defaultZoneDefinitionSet());
+
+export const $zoneDefinitions = computed([$activeScenario, $sessionZoneDefinitions], (scenario, session) => scenario?.zoneDefinitions ?? session);
+
+export const $activeZoneDefinition = computed($zoneDefinitions, activeZoneDefinition);
+
+/** Stores a valid set (the UI validates at the field first): with the open draft, else for the session. */
+export function setZoneDefinitions(set: ZoneDefinitionSet): void {
+  const scenario = $activeScenario.get();
+  if (scenario) setScenarioZoneDefinitions(scenario.id, set);
+  else $sessionZoneDefinitions.set(set);
+}
+
+export type ZoneResult =
+  | { status: 'off' }
+  | { status: 'pending'; previous: ZoneAnalysis | null }
+  | { status: 'ready'; analysis: ZoneAnalysis }
+  | { status: 'failed'; issues: DataIssue[] };
+
+export const $zoneResult = atom<ZoneResult>({ status: 'off' });
+
+/** The sites judged: every key project as the plan places it, then the open draft's sites. */
+export const $zoneSites = computed([$planKeyProjects, $scenarioReachSites], (projects, sites): (ZoneSite & { name: string; kind: 'keyProject' | 'site' })[] => [
+  ...projects.map((project) => ({ id: project.id, name: project.name, location: project.location, kind: 'keyProject' as const })),
+  ...sites.map((site) => ({ id: site.id, name: site.name, location: site.location, kind: 'site' as const })),
+]);
+
+/** Municipalities where 24-hour care or a required category is not complete: hatched "geen gegevens". */
+export const $zoneNoDataCodes = computed([$zonesVisible, $activeZoneDefinition, $categoryCoverage, $appData], (visible, definition, coverage, data): string[] => {
+  if (!visible) return [];
+  const codes = (data.municipalities ?? []).map((municipality) => municipality.code);
+  return municipalitiesWithIncompleteData(
+    coverage,
+    zoneCategoryDistances(definition).map((item) => item.category),
+    codes,
+  );
+});
+
+export interface ZoneSiteRow {
+  id: string;
+  name: string;
+  kind: 'keyProject' | 'site';
+  answer: ZoneMembershipAnswer;
+  /** Elements not within their distance (nearest distance, or null when none is loaded). */
+  missing: ZoneElementDistance[];
+}
+
+/** Per site: inside, outside (with what is missing and how far the nearest one is) or no data (border rule). */
+export const $zoneSiteRows = computed([$zoneResult, $zoneSites, $activeZoneDefinition, $completeAreas], (result, sites, definition, areas): ZoneSiteRow[] => {
+  if (result.status !== 'ready') return [];
+  const gaps = zoneDataGaps(definition, areas);
+  const verdicts = new Map(result.analysis.sites.map((verdict) => [verdict.id, verdict]));
+  return sites.flatMap((site) => {
+    const verdict = verdicts.get(site.id);
+    if (!verdict) return [];
+    const missing = verdict.elements.filter((element) => element.nearestMeters === null || element.nearestMeters > element.maxDistanceMeters);
+    const answer: ZoneMembershipAnswer = verdict.insideZone ? 'inside' : gaps(site.location) ? 'noData' : 'outside';
+    return [{ id: site.id, name: site.name, kind: site.kind, answer, missing }];
+  });
+});
+
+// The coverage figures (stores/zoneCoverage.ts) read the zones through one membership function:
+// inside a zone, else "no data" by the same border rule as the site rows, else outside.
+computed([$zoneResult, $activeZoneDefinition, $completeAreas, $translate], (result, definition, areas, t) => {
+  if (result.status !== 'ready') return null;
+  const lines: [string, string][] = [
+    [t('zones.definitionChoice'), definition.name],
+    [t('zones.careDistance'), String(definition.care.maxDistanceMeters)],
+    ...zoneCategoryDistances(definition)
+      .filter(({ category }) => category !== 'zorg24uur')
+      .map(({ category, maxDistanceMeters }): [string, string] => [t(`category.${category}`), `${maxDistanceMeters} m`]),
+  ];
+  return { membership: zoneMembership(result.analysis.zoneSet.zones, zoneDataGaps(definition, areas)), definitionLines: lines };
+}).subscribe((source) => setZoneMembershipSource(source));
