@@ -37,3 +37,12 @@ export async function moveSiteToZwolleStation(page: Page): Promise<void> {
   }
   await expect.poll(() => page.getByTestId('site-municipality').textContent(), { timeout: 15_000 }).toBe('Zwolle');
 }
+
+/**
+ * Opens the listed draft `name` unless it is open already: a reload keeps the open draft (its id is
+ * in the URL hash), a fresh start from / does not.
+ */
+export async function openScenarioIfClosed(page: Page, name: string): Promise<void> {
+  const open = page.getByRole('button', { name: `${name} openen` });
+  if ((await open.count()) > 0) await open.first().click();
+}

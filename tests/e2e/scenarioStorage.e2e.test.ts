@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchPersistent } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
-import { createScenarioWithSite } from './scenarioSteps';
+import { createScenarioWithSite, openScenarioIfClosed } from './scenarioSteps';
 
 const profiles: string[] = [];
 afterAll(() => {
@@ -62,7 +62,7 @@ describe('draft scenarios kept in the browser', () => {
     await app.page.reload();
     await waitForMapIdle(app.page);
     await expect.poll(() => scenarioNames(app.page)).toEqual(['Scenario 1']);
-    await app.page.getByRole('button', { name: 'Scenario 1 openen' }).click();
+    await openScenarioIfClosed(app.page, 'Scenario 1');
     await expect.poll(() => app.page.getByTestId('site-list').textContent()).toContain('Hofje Assendorp');
     await first.close();
 
@@ -70,7 +70,7 @@ describe('draft scenarios kept in the browser', () => {
     const again = await openApp(null, { context: second });
     await waitForMapIdle(again.page);
     await expect.poll(() => scenarioNames(again.page)).toEqual(['Scenario 1']);
-    await again.page.getByRole('button', { name: 'Scenario 1 openen' }).click();
+    await openScenarioIfClosed(again.page, 'Scenario 1');
     await expect.poll(() => again.page.getByTestId('site-list').textContent()).toContain('Hofje Assendorp');
     expect(await again.page.getByTestId('edit-history').locator('li').count()).toBeGreaterThanOrEqual(2);
     expect(again.pageErrors).toEqual([]);
