@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { OUTPUT_DIRECTORY, openApp, waitForMapIdle, watchCspViolations } from './appPage';
 import { samplePixels } from './pixels';
-import { createScenarioWithSite } from './scenarioSteps';
+import { createScenarioWithSite, openScenarioIfClosed } from './scenarioSteps';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -72,7 +72,7 @@ describe('starting without a network', () => {
     await expect.poll(() => panel.locator('h2').textContent(), { timeout: 15_000 }).toBe('Zwolle');
     await expect.poll(() => panel.getByTestId('targets-table').locator(`td[data-scenario="basis"][data-type="nultreden"]`).textContent(), { timeout: 15_000 }).toBe('970');
     await expect.poll(() => scenarioNames(app.page), { timeout: 15_000 }).toEqual(['Scenario 1']);
-    await app.page.getByRole('button', { name: 'Scenario 1 openen' }).click();
+    await openScenarioIfClosed(app.page, 'Scenario 1');
     await expect.poll(() => app.page.getByTestId('site-list').textContent()).toContain('Nieuwe locatie 1');
 
     // The optional online services say they are offline (never a stale copy as if fresh).
@@ -185,7 +185,7 @@ describe('a new version', () => {
     await page.waitForFunction(() => document.documentElement.dataset['appVersion']?.endsWith('+next'), null, { timeout: 60_000 });
     await waitForMapIdle(page);
     await expect.poll(() => scenarioNames(page), { timeout: 15_000 }).toEqual(['Scenario 1']);
-    await page.getByRole('button', { name: 'Scenario 1 openen' }).click();
+    await openScenarioIfClosed(page, 'Scenario 1');
     await expect.poll(() => page.getByTestId('site-list').textContent()).toContain('Nieuwe locatie 1');
     expect(await offer.textContent()).toBe('');
 

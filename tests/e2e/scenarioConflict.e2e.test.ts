@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchPersistent } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
-import { createScenarioWithSite } from './scenarioSteps';
+import { createScenarioWithSite, openScenarioIfClosed } from './scenarioSteps';
 
 const profile = mkdtempSync(join(tmpdir(), 'woonzorgkaart-conflict-'));
 afterAll(() => rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 300 }));
@@ -48,7 +48,7 @@ describe('a stale tab editing the same draft', () => {
     const b = await openApp(null, { context });
     await waitForMapIdle(b.page);
     expect(await b.page.evaluate(() => typeof BroadcastChannel)).toBe('undefined');
-    await b.page.getByRole('button', { name: 'Scenario 1 openen' }).click();
+    await openScenarioIfClosed(b.page, 'Scenario 1');
     await b.page.getByTestId('site-list').getByRole('button', { name: 'Nieuwe locatie 1' }).click();
 
     // Tab A edits and saves first.

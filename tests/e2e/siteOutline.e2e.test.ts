@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchPersistent } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
-import { createScenarioWithSite } from './scenarioSteps';
+import { createScenarioWithSite, openScenarioIfClosed } from './scenarioSteps';
 
 const profile = mkdtempSync(join(tmpdir(), 'woonzorgkaart-outline-'));
 afterAll(() => rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 300 }));
@@ -63,7 +63,7 @@ describe('a site outline drawn on the map', () => {
 
     await page.reload();
     await waitForMapIdle(page);
-    await page.getByRole('button', { name: 'Scenario 1 openen' }).click();
+    await openScenarioIfClosed(page, 'Scenario 1');
     await page.getByTestId('site-list').getByRole('button', { name: 'Nieuwe locatie 1' }).click();
     await expect.poll(() => page.getByTestId('site-panel').getByTestId('site-outline-text').textContent()).toMatch(/Omtrek getekend: [\d.,]+ ha, 4 hoekpunten/);
     await expect.poll(() => page.locator('#map').getAttribute('data-scenario-outlines')).toMatch(/^\["[^"]+"\]$/);
