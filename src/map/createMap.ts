@@ -24,7 +24,7 @@ import { $backgroundChoice, $backgroundMap, $showBuiltUpAreas, $showKeyProjects,
 import { $translate, type Translate } from '../stores/language';
 import { $partialCoverageCodes } from '../stores/facilities';
 import type { PlacedKeyProject } from '../domain/keyProject';
-import { $viewRequest, PROVINCE_BOUNDS, reportMapView, type ViewRequest } from '../stores/mapView';
+import { $viewRequest, PROVINCE_BOUNDS, reportMapView, selectingOnMap, type ViewRequest } from '../stores/mapView';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -240,7 +240,10 @@ export function createMap(container: HTMLElement): MapHandle {
     if (handleGridClick(event)) return;
     const municipalities = map.queryRenderedFeatures(event.point, { layers: [LAYER_IDS.municipalityHitArea] });
     const code = municipalities[0]?.properties?.['code'];
-    if (typeof code === 'string') selectMunicipality(code);
+    if (typeof code === 'string') {
+      selectingOnMap();
+      selectMunicipality(code);
+    }
   });
   for (const layer of [LAYER_IDS.keyProjects, LAYER_IDS.municipalityHitArea]) {
     map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));

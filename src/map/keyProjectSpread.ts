@@ -9,6 +9,7 @@ import type { PlacedKeyProject } from '../domain/keyProject';
 import { $planKeyProjects } from '../stores/planKeyProjects';
 import { $keyProjectStacks, $spreadKeyProjectStack, openKeyProjectStack } from '../stores/keyProjectStacks';
 import { $selection, selectKeyProject } from '../stores/selection';
+import { selectingOnMap } from '../stores/mapView';
 import { $showKeyProjects } from '../stores/mapLayers';
 import { KEY_PROJECT_ICONS } from './mapImages';
 import { LAYER_IDS, SOURCE_IDS } from './mapStyle';
@@ -151,6 +152,7 @@ export function addKeyProjectSpread(map: MapLibreMap): () => void {
 export function handleKeyProjectClick(map: MapLibreMap, event: MapLayerMouseEvent): boolean {
   const spreadId = map.queryRenderedFeatures(event.point, { layers: [LAYER_IDS.keyProjectSpread] })[0]?.properties?.['id'];
   if (typeof spreadId === 'string') {
+    selectingOnMap();
     selectKeyProject(spreadId);
     return true;
   }
@@ -158,6 +160,9 @@ export function handleKeyProjectClick(map: MapLibreMap, event: MapLayerMouseEven
   if (typeof projectId !== 'string') return false;
   const stack = $keyProjectStacks.get().find((candidate) => candidate.ids.includes(projectId));
   if (stack) openKeyProjectStack(stack.key);
-  else selectKeyProject(projectId);
+  else {
+    selectingOnMap();
+    selectKeyProject(projectId);
+  }
   return true;
 }

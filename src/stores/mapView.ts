@@ -1,6 +1,8 @@
 // The map's view as the app knows it (reported by the map after each move) and the moves the app asks
 // of the map: the whole province, a municipality's or region's extent, a key project, a shared view.
-// Choosing a municipality, region or key project fits the map to it.
+// Choosing a municipality, region or key project from a list, panel or link fits the map to it; choosing
+// it by clicking the map leaves the map where it is (the planner already sees it, and a moving map would
+// pull the next click's target away from under the pointer).
 
 import { atom } from 'nanostores';
 import { bbox } from '@turf/turf';
@@ -34,6 +36,8 @@ export const $mapView = atom<MapView | null>(null);
 export const $viewRequest = atom<(ViewRequest & { id: number }) | null>(null);
 
 let requestCount = 0;
+/** Set by a click on the map just before it selects something: that selection does not move the map. */
+let keepViewForNextSelection = false;
 
 export function reportMapView(view: MapView): void {
   $mapView.set(view);
@@ -74,13 +78,20 @@ export function viewRequestFor(selection: Selection): ViewRequest | null {
   return null;
 }
 
+/** Called by a map click right before it selects: the selection it makes leaves the map as it is. */
+export function selectingOnMap(): void {
+  keepViewForNextSelection = true;
+}
+
 /** Fits the map to each newly chosen municipality, region or key project. Returns the unsubscribe. */
 export function startFittingToSelection(): () => void {
   let previous: Selection = $selection.get();
   return $selection.listen((selection) => {
     const same = JSON.stringify(selection) === JSON.stringify(previous);
+    const keepView = keepViewForNextSelection;
+    keepViewForNextSelection = false;
     previous = selection;
-    if (same) return;
+    if (same || keepView) return;
     const request = viewRequestFor(selection);
     if (request) requestView(request);
   });

@@ -56,7 +56,7 @@ const LABELS = {
  */
 
 async function axeContext(): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true, locale: 'nl-NL' });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'nl-NL' });
   // OpenStreetMap answers 504 (a local stub), so the OSM panel's error state can be checked too.
   await context.route(OVERPASS_URL, (route) => route.fulfill({ status: 504, contentType: 'text/plain', body: 'Gateway Timeout' }));
   return context;
@@ -150,7 +150,7 @@ describe('axe: WCAG 2.0, 2.1 and 2.2 A/AA', () => {
   }
 
   it('the error banner passes axe in both languages and is announced as an alert', { timeout: 120_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     await context.route('**/geo/woondeal/gerealiseerde-woningen.json', (route) =>
       route.fulfill({ status: 200, contentType: 'application/json', body: '{"schemaVersion": 1, "rows": [ {"gemeente": ' }),
     );

@@ -161,7 +161,7 @@ describe('declared coverage of an imported file', () => {
   }, 180_000);
 
   it('the coverage step and the dataset-list editor have no axe violations, in English too', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL', bypassCSP: true });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL' });
     const app = await openApp(browser, { context });
     const { page } = app;
     await waitForMapIdle(page);

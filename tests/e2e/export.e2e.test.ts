@@ -99,7 +99,7 @@ describe('map export', () => {
 
   it('the dialog is axe-clean in Dutch and English and exports an English PDF', async () => {
     // axe is injected as a script: this context alone bypasses the app's CSP (the exports above ran under it).
-    const context = await browser.newContext({ viewport: VIEWPORT, bypassCSP: true, locale: 'nl-NL' });
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL' });
     const app = await openApp(null, { context });
     await waitForMapIdle(app.page);
     await openExportDialog(app.page);

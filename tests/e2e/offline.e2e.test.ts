@@ -76,7 +76,7 @@ describe('starting without a network', () => {
     await expect.poll(() => app.page.getByTestId('site-list').textContent()).toContain('Nieuwe locatie 1');
 
     // The optional online services say they are offline (never a stale copy as if fresh).
-    await app.page.getByLabel('Online achtergrondkaart (PDOK, vraagt internet)').check();
+    await app.page.getByLabel('PDOK BRT-Achtergrondkaart grijs (vraagt internet)').check();
     await expect.poll(() => app.page.locator('.background-status').textContent(), { timeout: 20_000 }).toContain('niet bereikbaar');
     await app.page.locator('#osm-area').selectOption({ label: 'Zwolle' });
     await app.page.getByRole('button', { name: 'Voorzieningen ophalen' }).click();

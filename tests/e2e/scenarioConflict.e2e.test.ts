@@ -73,7 +73,7 @@ describe('a stale tab editing the same draft', () => {
     await waitForMapIdle(a.page);
     await expect.poll(() => scenarioNames(a.page)).toEqual(expect.arrayContaining(['Scenario 1', 'Scenario 1 (mijn versie)']));
     expect((await scenarioNames(a.page)).length).toBe(2);
-    await a.page.getByRole('button', { name: 'Scenario Scenario 1 openen' }).click();
+    await openScenarioIfClosed(a.page, 'Scenario 1');
     await expect.poll(() => a.page.getByTestId('site-list').textContent()).toContain('Versie van tabblad A');
     await a.page.getByRole('button', { name: 'Scenario Scenario 1 (mijn versie) openen' }).click();
     await expect.poll(() => a.page.getByTestId('site-list').textContent()).toContain('Versie van tabblad B');
