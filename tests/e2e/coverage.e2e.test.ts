@@ -2,8 +2,13 @@
 // default, so a Zwolle project next to the file's supermarket reads "voldaan" for it while Bathmen
 // reads "geen gegevens", not "niet voldaan". Declaring a category complete later in the dataset list
 // turns Bathmen's verdict for it into "niet voldaan", and the declaration survives a reload.
+// The border rule: a file complete for Zwolle only gives "niet voldaan" where the whole norm circle
+// lies in Zwolle; 120 m from Zwolle's border the same missing supermarket gives "geen gegevens".
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { booleanPointInPolygon, destination, distance, polygonToLine, pointToLineDistance } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
 import { wcagViolations } from './axe';
@@ -35,6 +40,41 @@ function zwolleCsv(centre: [number, number]): string {
     `Testbuurthuis Zwolle;ontmoetingsplek;${at(-300, 0)}`,
     `Testwoonzorgcentrum Zwolle;woonzorgcentrum;${at(0, -450)}`,
   ].join('\r\n');
+}
+
+/** Zwolle's outline from the shipped CBS municipality boundaries. */
+function zwolleOutline(): Feature<Polygon | MultiPolygon> {
+  const boundaries = JSON.parse(readFileSync('geo/boundaries/overijssel-gemeenten-cbs-2026.geojson', 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { statnaam: string }>;
+  return boundaries.features.find((feature) => feature.properties.statnaam === 'Zwolle')!;
+}
+
+/**
+ * Test positions around a point well inside Zwolle: `nearBorder`, inside Zwolle and 120 m (along a
+ * ray) from where the ray leaves the municipality, on the ray that leaves it soonest; and
+ * `supermarket`, inside Zwolle, more than 1 km from both (so no supermarket is within any norm).
+ */
+function borderTestPositions(centre: [number, number]) {
+  const zwolle = zwolleOutline();
+  const inside = (point: number[]) => booleanPointInPolygon(point, zwolle);
+  let best: { bearing: number; exitMeters: number } | null = null;
+  for (let bearing = -180; bearing < 180; bearing += 15) {
+    let meters = 0;
+    while (inside(destination(centre, (meters + 20) / 1000, bearing).geometry.coordinates)) meters += 20;
+    if (!best || meters < best.exitMeters) best = { bearing, exitMeters: meters };
+  }
+  const nearBorder = destination(centre, (best!.exitMeters - 120) / 1000, best!.bearing).geometry.coordinates as [number, number];
+  let supermarket: [number, number] | null = null;
+  for (let step = 0; step < 24 && !supermarket; step += 1) {
+    const candidate = destination(centre, 1.2, best!.bearing + 180 + step * 15).geometry.coordinates as [number, number];
+    if (inside(candidate) && distance(candidate, nearBorder) > 1) supermarket = candidate;
+  }
+  const borderMeters = (point: [number, number]) =>
+    Math.min(...[polygonToLine(zwolle)].flatMap((lines) => ('features' in lines ? lines.features : [lines])).map((line) => pointToLineDistance(point, line as never) * 1000));
+  return { nearBorder, supermarket: supermarket!, exitMeters: best!.exitMeters, borderMeters, inside };
+}
+
+function csvPosition([lon, lat]: [number, number]): string {
+  return [lat, lon].map((value) => value.toFixed(6).replace('.', ',')).join(';');
 }
 
 async function analyseKeyProject(page: Page, name: string): Promise<[number, number]> {
@@ -156,6 +196,87 @@ describe('declared coverage of an imported file', () => {
     await analyseKeyProject(page, 'Bathmen');
     await expect.poll(() => normVerdict(page, 'supermarkt'), { timeout: 20_000 }).toBe('notMet');
     await expect.poll(() => normVerdict(page, 'huisarts')).toBe('noData');
+    expect(app.pageErrors).toEqual([]);
+    expect(app.blockedRequests).toEqual([]);
+  }, 180_000);
+
+  it('border rule: complete for Zwolle only, a missing supermarket is "niet voldaan" well inside Zwolle and "geen gegevens" 120 m from its border', async () => {
+    const app = await openApp(browser, { viewport: { width: 1280, height: 720 } });
+    const { page } = app;
+    await waitForMapIdle(page);
+    const spoorzone = await analyseKeyProject(page, 'Zwolle Spoorzone');
+    const positions = borderTestPositions(spoorzone);
+    // the premises, checked on the shipped outline: the station area's circle lies inside Zwolle, the other point's does not
+    expect(positions.inside(spoorzone)).toBe(true);
+    expect(positions.exitMeters).toBeGreaterThan(1500);
+    expect(positions.inside(positions.nearBorder)).toBe(true);
+    expect(positions.borderMeters(positions.nearBorder)).toBeLessThanOrEqual(120);
+    expect(positions.inside(positions.supermarket)).toBe(true);
+    expect(distance(positions.supermarket, spoorzone) * 1000).toBeGreaterThan(1000);
+    const csv = [
+      'naam;categorie;lat;lon',
+      `Testsupermarkt Zwolle;supermarkt;${csvPosition(positions.supermarket)}`,
+      `Testbuurthuis bij de gemeentegrens;ontmoetingsplek;${csvPosition(positions.nearBorder)}`,
+    ].join('\r\n');
+
+    await page.locator('#import-open-button').click();
+    const dialog = page.locator('dialog.import-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    await page.locator('#import-file').setInputFiles({ name: 'zwolle-grens.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.locator('#import-name').fill(DATASET_NAME);
+    await page.locator('#import-source').fill('Testbestand van de browsertest');
+    await dialog.getByRole('button', { name: 'Bestand lezen' }).click();
+    await page.waitForSelector('dialog.import-dialog[data-step="result"], dialog.import-dialog[data-step="coordinates"]');
+    if ((await dialog.getAttribute('data-step')) === 'coordinates') await dialog.getByRole('button', { name: 'Bevestigen en verder' }).click();
+    await page.locator('dialog.import-dialog[data-step="result"]').waitFor();
+    await expect(page.getByTestId('import-accepted-count').textContent()).resolves.toBe('2');
+    // supermarkets: complete for Zwolle only (the list comes ticked with the municipality that holds the points)
+    const supermarket = page.getByTestId('import-coverage').locator('fieldset.coverage-category[data-category="supermarkt"]');
+    await supermarket.getByLabel('Volledig voor gemeente(n) …').check();
+    const municipalities = supermarket.getByRole('group', { name: 'Gemeenten waarvoor Supermarkt volledig is' });
+    await expect(municipalities.getByLabel('Zwolle', { exact: true }).isChecked()).resolves.toBe(true);
+    await expect(municipalities.textContent()).resolves.toContain('1 gekozen');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => datasetRow(page).getByTestId('dataset-coverage').textContent()).toContain('Volledig voor Zwolle: Supermarkt');
+
+    // well inside Zwolle: no supermarket within the norm, and the whole circle is in the complete area
+    await analyseKeyProject(page, 'Zwolle Spoorzone');
+    await expect.poll(() => normVerdict(page, 'supermarkt'), { timeout: 20_000 }).toBe('notMet');
+    const supermarketRow = page.locator('[data-testid="reach-categories"] tr[data-category="supermarkt"]');
+    await expect.poll(() => supermarketRow.textContent()).toContain('niet voldaan');
+    await page.waitForTimeout(300);
+    await app.screenshot('coverage-07-border-rule-inside-nl-1280');
+
+    // 120 m from the border, from the map: click the meeting place there, then analyse its location
+    await page.getByRole('checkbox', { name: 'Sleutelprojecten', exact: true }).uncheck();
+    let target: { x: number; y: number } | undefined;
+    await expect
+      .poll(
+        async () => {
+          await waitForMapIdle(page);
+          const text = (await page.locator('#map').getAttribute('data-facility-points')) ?? '';
+          const entry = text.split('|').find((item) => item.startsWith('Testbuurthuis bij de gemeentegrens@'));
+          if (!entry) return false;
+          const [x, y] = entry.split('@')[1]!.split(',').map(Number) as [number, number];
+          target = { x, y };
+          return true;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    await page.locator('#map canvas').click({ position: target! });
+    const facilityPanel = page.getByTestId('facility-panel');
+    await expect.poll(() => facilityPanel.locator('h2').textContent(), { timeout: 15_000 }).toContain('Testbuurthuis bij de gemeentegrens');
+    await facilityPanel.getByRole('button', { name: 'Bereikbaarheid van deze locatie' }).click();
+    const panel = page.getByTestId('reachability-panel');
+    await expect.poll(() => panel.locator('h2').textContent(), { timeout: 15_000 }).toContain('Testbuurthuis bij de gemeentegrens');
+    await expect.poll(async () => Math.abs(Number(await panel.getAttribute('data-lon')) - positions.nearBorder[0]), { timeout: 15_000 }).toBeLessThan(1e-5);
+    await expect.poll(() => normVerdict(page, 'supermarkt'), { timeout: 20_000 }).toBe('noData');
+    await expect.poll(() => supermarketRow.textContent()).toContain('geen gegevens');
+    await expect.poll(() => page.getByTestId('reach-incomplete-here').textContent()).toContain('Supermarkt');
+    await page.waitForTimeout(300);
+    await app.screenshot('coverage-08-border-rule-near-border-nl-1280');
     expect(app.pageErrors).toEqual([]);
     expect(app.blockedRequests).toEqual([]);
   }, 180_000);
