@@ -244,19 +244,26 @@ export function resetKeyProjectPlacement(keyProjectId: string): void {
 
 export type SiteReach = { status: 'pending' } | { status: 'ready'; result: LocationReachability; live: boolean } | { status: 'failed' };
 
+/** The worker's rows for the plan judged against the declared coverage: once per answer, not per drag step. */
+const $planSiteReachability = computed([$scenarioSiteAnalysis, $completeAreas], (analysis, areas): ReadonlyMap<string, SiteReach> => {
+  if (analysis.status === 'failed') return new Map([['*', { status: 'failed' }]]);
+  const result = new Map<string, SiteReach>();
+  const rows = analysis.status === 'ready' || analysis.status === 'pending' ? (analysis.rows ?? []) : [];
+  for (const row of rows) result.set(row.siteId, { status: 'ready', result: judgeAtPoint(row.reachability, areas), live: false });
+  return result;
+});
+
 /**
  * Per site of the active draft, its reachability judged against the declared coverage: the dragged
  * site's live result while it is being dragged (and until the plan's new rows arrive), else the
- * worker's rows for the plan.
+ * worker's rows for the plan. A drag step judges only the dragged site's row.
  */
 export const $siteReachability = computed(
-  [$scenarioSiteAnalysis, $dragSiteAnalysis, $dragReachSite, $completeAreas],
-  (analysis, dragRow, dragSite, areas): ReadonlyMap<string, SiteReach> => {
-    const result = new Map<string, SiteReach>();
-    if (analysis.status === 'failed') return new Map([['*', { status: 'failed' }]]);
-    const rows = analysis.status === 'ready' || analysis.status === 'pending' ? (analysis.rows ?? []) : [];
-    for (const row of rows) result.set(row.siteId, { status: 'ready', result: judgeAtPoint(row.reachability, areas), live: false });
-    if (dragRow) result.set(dragRow.siteId, { status: 'ready', result: judgeAtPoint(dragRow.reachability, areas), live: dragSite !== null });
+  [$planSiteReachability, $dragSiteAnalysis, $dragReachSite, $completeAreas],
+  (plan, dragRow, dragSite, areas): ReadonlyMap<string, SiteReach> => {
+    if (!dragRow || plan.has('*')) return plan;
+    const result = new Map(plan);
+    result.set(dragRow.siteId, { status: 'ready', result: judgeAtPoint(dragRow.reachability, areas), live: dragSite !== null });
     return result;
   },
 );

@@ -8,14 +8,18 @@ import { $activeScenario, $activeScenarioState, createScenario, redoEdit, setSce
 import {
   $editRefusal,
   $pendingBorderMove,
+  $siteReachability,
   addSiteAt,
   cancelBorderMove,
   confirmBorderMove,
   deleteSite,
+  endDrag,
   nudgeSite,
+  previewDrag,
   requestMove,
   removeSiteOutline,
   resetKeyProjectPlacement,
+  siteReachOf,
   startSiteOutlineDrawing,
   updateSiteFields,
 } from '../../../src/stores/scenarioEditing';
@@ -23,6 +27,11 @@ import { $polygonDrawing, cancelPolygonDrawing, submitDrawnPolygon } from '../..
 import { $planKeyProjects } from '../../../src/stores/planKeyProjects';
 import { $keyProjectStacks } from '../../../src/stores/keyProjectStacks';
 import { $selection } from '../../../src/stores/selection';
+import { $dragSiteAnalysis, $scenarioSiteAnalysis } from '../../../src/stores/scenarioSiteAnalysis';
+import { FacilityIndex } from '../../../src/analysis/facilityIndex';
+import { analyseSites } from '../../../src/analysis/reachability';
+import { DEFAULT_WALKING_SPEED, WOONZORGZONE_PROFILE } from '../../../src/domain/norms';
+import { packedFacilities } from '../analysis/reachabilityFactories';
 import { diskFetchText } from '../data/geoFiles';
 
 const ZWOLLE_STATION: [number, number] = [6.091951, 52.504719];
@@ -193,5 +202,31 @@ describe('drawing a site outline', () => {
     cancelPolygonDrawing();
     expect($polygonDrawing.get()).toBeNull();
     expect(sites()[0]?.outline).toBeNull();
+  });
+});
+
+describe('reachability of the sites while one is dragged', () => {
+  it('judges only the dragged site per drag step: the other sites keep their judged results', () => {
+    const first = addSiteAt(ZWOLLE_STATION)!;
+    const second = addSiteAt(KAMPEN)!;
+    const index = new FacilityIndex(packedFacilities([{ id: 's1', category: 'supermarkt', location: [6.0925, 52.5049] }]));
+    const rowsAt = (location: [number, number]) =>
+      analyseSites([first, second].map((site) => ({ id: site.id, name: site.name, location: site.id === first.id ? location : site.location })), index, WOONZORGZONE_PROFILE, DEFAULT_WALKING_SPEED);
+    const unsubscribe = $siteReachability.listen(() => {});
+    $scenarioSiteAnalysis.set({ status: 'ready', rows: rowsAt(first.location) });
+    const before = $siteReachability.get();
+    const dragged: [number, number] = [6.1, 52.51];
+    previewDrag({ kind: 'site', id: first.id }, dragged);
+    $dragSiteAnalysis.set(rowsAt(dragged)[0]!);
+    const during = $siteReachability.get();
+    // the dragged site: its live result at the dragged place
+    const live = siteReachOf(during, first.id);
+    expect(live.status === 'ready' && live.live && live.result.point).toEqual(dragged);
+    // the other site: the very same judged result, not judged again
+    expect(siteReachOf(during, second.id)).toBe(siteReachOf(before, second.id));
+    endDrag(false);
+    $dragSiteAnalysis.set(null);
+    $scenarioSiteAnalysis.set({ status: 'idle' });
+    unsubscribe();
   });
 });
