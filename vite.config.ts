@@ -119,7 +119,8 @@ function serviceWorkerPlugin() {
       ],
     },
     workbox: {
-      globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,json,geojson,csv}'],
+      // The web app manifest is added by the plugin itself (listing it here too would list it twice).
+      globPatterns: ['**/*.{html,js,css,svg,png,json,geojson,csv}'],
       // The largest embedded GeoJSON and the map library chunk are well under this; the build fails
       // rather than silently leaving a file out of the precache (see README, "Offline use").
       maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,

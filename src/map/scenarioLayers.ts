@@ -15,6 +15,7 @@ import type { SiteChange } from '../analysis/scenarioCompare';
 import { $translate } from '../stores/language';
 import { isPolygonDrawing } from '../stores/polygonDrawing';
 import { SITE_ICONS } from './mapImages';
+import { keyProjectProperties } from './keyProjectSpread';
 import { LABEL_FONT, LAYER_IDS } from './mapStyle';
 
 const SOURCES = { sites: 'scenario-sites', outlines: 'scenario-outlines', drag: 'scenario-drag', compare: 'scenario-compare' } as const;
@@ -184,12 +185,15 @@ export function addScenarioLayers(map: MapLibreMap): () => void {
         counts['keyProjectMoved'] = (counts['keyProjectMoved'] ?? 0) + 1;
         const from = entry.a?.location ?? project.location;
         const to = entry.b?.location ?? project.location;
+        // A's place: a hollow marker (as a site that is not in B); B's place: the key project's own symbol.
         features.push({ type: 'Feature', properties: { change: 'moved' }, geometry: { type: 'LineString', coordinates: [from, to] } });
-        features.push(point(to, { id: project.id, change: 'keyProjectMoved', icon: SITE_ICONS.removed, label: changeLabel(project.name, 'moved') }));
+        features.push(point(from, { id: project.id, change: 'keyProjectMovedFrom', icon: SITE_ICONS.removed, label: `A: ${project.name}` }));
+        features.push(point(to, { id: project.id, change: 'keyProjectMoved', icon: keyProjectProperties(project)['icon'], label: changeLabel(project.name, 'moved') }));
       }
     }
     setData(map, SOURCES.compare, { type: 'FeatureCollection', features });
     container.dataset['scenarioCompare'] = open ? JSON.stringify(counts) : '';
+    container.dataset['scenarioCompareMarkers'] = features.flatMap((feature) => (feature.geometry.type === 'Point' ? [String(feature.properties?.['change'])] : [])).join(',');
     renderSites();
   };
 

@@ -98,7 +98,6 @@ describe('map export', () => {
   }, 180_000);
 
   it('the dialog is axe-clean in Dutch and English and exports an English PDF', async () => {
-    // axe is injected as a script: this context alone bypasses the app's CSP (the exports above ran under it).
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL' });
     const app = await openApp(null, { context });
     await waitForMapIdle(app.page);

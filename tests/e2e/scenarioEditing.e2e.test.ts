@@ -170,6 +170,16 @@ describe('editing a draft scenario on the map', () => {
     await panel.getByRole('button', { name: 'Bereikbaarheid van deze locatie' }).click();
     await expect.poll(() => page.getByTestId('reach-approximate').textContent()).toContain('door planner geplaatst');
 
+    // Compared with a draft of the published plan: a hollow marker at the old place, the project's symbol at the new.
+    await page.getByRole('button', { name: 'Nieuw scenario uit het gepubliceerde plan' }).click();
+    await page.getByLabel('Scenario A').selectOption({ label: 'Scenario 1' });
+    await page.getByLabel('Scenario B').selectOption({ label: 'Scenario 2' });
+    await page.getByRole('button', { name: 'Vergelijken', exact: true }).click();
+    await expect.poll(async () => mapData<Record<string, number>>(page, 'scenarioCompare')).toEqual({ keyProjectMoved: 1 });
+    expect(await page.locator('#map').getAttribute('data-scenario-compare-markers')).toBe('keyProjectMovedFrom,keyProjectMoved');
+    await app.screenshot('63-scenario-key-project-compared-1440');
+    await page.getByRole('button', { name: 'Scenario Scenario 1 openen' }).click();
+
     // Undo: back at the published, approximate location.
     await page.getByRole('button', { name: /^Ongedaan maken: Zwolle Spoorzone/ }).click();
     await page.locator('#key-project-list').getByRole('button', { name: /Zwolle Spoorzone/ }).click();
@@ -213,7 +223,6 @@ describe('editing a draft scenario on the map', () => {
       { width: 1280, height: 720 },
       { width: 1440, height: 900 },
     ]) {
-      // axe is injected as a script: this context bypasses the app's CSP for that only
       const context = await browser.newContext({ viewport, locale: 'nl-NL' });
       const app = await openApp(null, { context });
       const { page } = app;

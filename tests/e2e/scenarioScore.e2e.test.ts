@@ -32,7 +32,6 @@ describe('scenario score against the targets', () => {
       { width: 1280, height: 720 },
       { width: 1440, height: 900 },
     ]) {
-      // axe is injected as a script: this context bypasses the app's CSP for that only
       const context = await browser.newContext({ viewport, locale: 'nl-NL' });
       const app = await openApp(null, { context });
       const { page } = app;

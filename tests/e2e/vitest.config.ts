@@ -10,6 +10,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // One file at a time: Chromium's software WebGL already keeps both cores of the CI machine busy
+    // (two files at once made each file about 2.3× slower, and tests hit their timeouts).
     fileParallelism: false,
     pool: 'forks',
   },
