@@ -182,7 +182,10 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
         $scenarioSiteAnalysis.set({ status: 'ready', rows: response.rows });
         if ($dragReachSite.get() === null) $dragSiteAnalysis.set(null);
       });
-    } else if (response.type === 'sitesAnalysed' && kind === 'dragSite') $dragSiteAnalysis.set(response.rows[0] ?? null);
+    } else if (response.type === 'sitesAnalysed' && kind === 'dragSite') {
+      // an answer that arrives after the drag was cancelled or dropped is not shown
+      if ($dragReachSite.get() !== null) $dragSiteAnalysis.set(response.rows[0] ?? null);
+    }
     else if (response.type === 'sitesAnalysed') $siteAnalysis.set(response.rows);
     else if (response.type === 'zonesBuilt') $zoneResult.set({ status: 'ready', analysis: response.analysis });
     else if (response.type === 'gridScored') {

@@ -190,7 +190,11 @@ export function previewDrag(item: PlanItem, location: [number, number]): void {
 /** Ends a drag: drop = record the move at the last position; cancel = nothing changes. */
 export function endDrag(drop: boolean): void {
   const preview = $dragPreview.get();
-  $dragPreview.set(null);
+  batch(() => {
+    $dragPreview.set(null);
+    // cancelled: the live row was for a place the site never went to (a drop keeps it until the plan's rows arrive)
+    if (!drop) $dragSiteAnalysis.set(null);
+  });
   if (drop && preview) requestMove(preview.item, preview.location);
 }
 

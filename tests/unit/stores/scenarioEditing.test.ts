@@ -229,4 +229,20 @@ describe('reachability of the sites while one is dragged', () => {
     $scenarioSiteAnalysis.set({ status: 'idle' });
     unsubscribe();
   });
+
+  it('a cancelled drag (Esc) shows the site where it is again, not where it was dragged to', () => {
+    const site = addSiteAt(ZWOLLE_STATION)!;
+    const index = new FacilityIndex(packedFacilities([{ id: 's1', category: 'supermarkt', location: [6.0925, 52.5049] }]));
+    const rowAt = (location: [number, number]) => analyseSites([{ id: site.id, name: site.name, location }], index, WOONZORGZONE_PROFILE, DEFAULT_WALKING_SPEED)[0]!;
+    const unsubscribe = $siteReachability.listen(() => {});
+    $scenarioSiteAnalysis.set({ status: 'ready', rows: [rowAt(site.location)] });
+    const dragged: [number, number] = [6.1, 52.51];
+    previewDrag({ kind: 'site', id: site.id }, dragged);
+    $dragSiteAnalysis.set(rowAt(dragged));
+    endDrag(false);
+    const after = siteReachOf($siteReachability.get(), site.id);
+    expect(after.status === 'ready' && after.result.point).toEqual(site.location);
+    $scenarioSiteAnalysis.set({ status: 'idle' });
+    unsubscribe();
+  });
 });
