@@ -7,6 +7,7 @@ import type { DataIssue } from '../domain/dataIssue';
 import { activeZoneDefinition, defaultZoneDefinitionSet, zoneCategoryDistances, type ZoneDefinitionSet } from '../domain/serviceZones';
 import { municipalitiesWithIncompleteData } from '../analysis/dataCoverage';
 import { zoneDataGaps, zoneMembership, type ZoneMembershipAnswer } from '../analysis/serviceZones';
+import type { ZoneMembership } from '../analysis/dasymetric';
 import type { ZoneAnalysis, ZoneElementDistance, ZoneSite } from '../analysis/zoneAnalysis';
 import { $appData } from './appData';
 import { $categoryCoverage, $completeAreas } from './facilities';
@@ -14,7 +15,6 @@ import { $planKeyProjects } from './planKeyProjects';
 import { $scenarioReachSites } from './scenarioSiteAnalysis';
 import { $activeScenario, setScenarioZoneDefinitions } from './scenarios';
 import { $translate } from './language';
-import { setZoneMembershipSource } from './zoneCoverage';
 
 export const $zonesVisible = atom(false);
 
@@ -84,9 +84,15 @@ export const $zoneSiteRows = computed([$zoneResult, $zoneSites, $activeZoneDefin
   });
 });
 
-// The coverage figures (stores/zoneCoverage.ts) read the zones through one membership function:
-// inside a zone, else "no data" by the same border rule as the site rows, else outside.
-computed([$zoneResult, $activeZoneDefinition, $completeAreas, $translate], (result, definition, areas, t) => {
+/** What the coverage figures (stores/zoneCoverage.ts) read of the zones; null while zones are off or not computed. */
+export interface ZoneMembershipSource {
+  /** 'inside' a zone, 'outside', or 'noData' where the facility data cannot rule a zone out (the border rule of the site rows). */
+  membership: (point: [number, number]) => ZoneMembership;
+  /** The zone definition in words, [label, value] per line, for the CSV exports. */
+  definitionLines: ReadonlyArray<readonly [string, string]>;
+}
+
+export const $zoneMembershipSource = computed([$zoneResult, $activeZoneDefinition, $completeAreas, $translate], (result, definition, areas, t): ZoneMembershipSource | null => {
   if (result.status !== 'ready') return null;
   const lines: [string, string][] = [
     [t('zones.definitionChoice'), definition.name],
@@ -96,4 +102,4 @@ computed([$zoneResult, $activeZoneDefinition, $completeAreas, $translate], (resu
       .map(({ category, maxDistanceMeters }): [string, string] => [t(`category.${category}`), `${maxDistanceMeters} m`]),
   ];
   return { membership: zoneMembership(result.analysis.zoneSet.zones, zoneDataGaps(definition, areas)), definitionLines: lines };
-}).subscribe((source) => setZoneMembershipSource(source));
+});

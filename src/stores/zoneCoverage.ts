@@ -1,11 +1,11 @@
 // Coverage of woonservicegebieden: older people (dasymetric spread on the 250 m grid), kernen with
 // and without a zone, geclusterd/zorggeschikt homes inside zones against the band, and the gap
-// view. The zones arrive as a membership function in $zoneMembershipSource (set by the zones'
-// store); the figures follow the zones, the active draft, its targets and the loaded data.
+// view. The zones arrive as a membership function in $zoneMembershipSource (derived in the zones'
+// store, stores/serviceZones.ts); the figures follow the zones, the active draft, its targets and the loaded data.
 // The spread is computed once per loaded data set, and only when something reads it (lazy store).
 
-import { atom, computed } from 'nanostores';
-import { DASYMETRIC_SOURCE_IDS, spreadPopulation, type DasymetricAreaInput, type DasymetricBuiltUpInput, type DasymetricPopulation, type ZoneMembership } from '../analysis/dasymetric';
+import { computed } from 'nanostores';
+import { DASYMETRIC_SOURCE_IDS, spreadPopulation, type DasymetricAreaInput, type DasymetricBuiltUpInput, type DasymetricPopulation } from '../analysis/dasymetric';
 import { buildProvinceGrid } from '../analysis/provinceGrid';
 import { zoneCoverage, type CoverageArea, type ZoneCoverage } from '../analysis/zoneCoverage';
 import { areaCoverageCsv, kernenCoverageCsv, type ZoneCoverageCsvLabels } from '../analysis/zoneCoverageCsv';
@@ -15,23 +15,10 @@ import { $translate } from './language';
 import { $planKeyProjects } from './planKeyProjects';
 import { dateTimeText } from './projectTable';
 import { $activeScenario, $activeScenarioState } from './scenarios';
+import { $zoneMembershipSource } from './serviceZones';
 
 /** Grid size of the coverage figures (the suitability grid's default). */
 export const COVERAGE_GRID_METERS = 250;
-
-export interface ZoneMembershipSource {
-  /** 'inside' a zone, 'outside', or 'noData' where the facility data cannot rule a zone out. */
-  membership: (point: [number, number]) => ZoneMembership;
-  /** The zone definition in words, [label, value] per line, for the CSV exports. */
-  definitionLines: ReadonlyArray<readonly [string, string]>;
-}
-
-/** The active zones; null while zones are off or not computed. */
-export const $zoneMembershipSource = atom<ZoneMembershipSource | null>(null);
-
-export function setZoneMembershipSource(source: ZoneMembershipSource | null): void {
-  $zoneMembershipSource.set(source);
-}
 
 let spreadCache: { key: readonly unknown[]; population: DasymetricPopulation } | null = null;
 

@@ -9,10 +9,10 @@ import type { AreaCoverage, HomesCoverage, KernCoverage } from '../analysis/zone
 import { COVERAGE_HOUSING_TYPES } from '../analysis/zoneCoverage';
 import { $municipalitiesByCode } from '../stores/appData';
 import { $activeScenario } from '../stores/scenarios';
+import { $zoneMembershipSource } from '../stores/serviceZones';
 import {
   $dasymetricPopulation,
   $zoneCoverage,
-  $zoneMembershipSource,
   COVERAGE_GRID_METERS,
   zoneCoverageAreasCsv,
   zoneCoverageKernenCsv,
