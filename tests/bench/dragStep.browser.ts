@@ -18,6 +18,7 @@
 
 import { withDevServerPage } from './devServerPage';
 import type * as DragStepPage from './dragStep.page';
+import { median } from './timing';
 
 const DEFAULT_SITES = 500;
 const STEPS = 30;
@@ -30,10 +31,6 @@ declare global {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 function p95(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -12,6 +12,7 @@ import { toFeatureCollection } from '../../src/map/facilityGeoJson';
 import { $facilityCountsByCategory, $visibleFacilities, putFacilityDataset } from '../../src/stores/facilities';
 import { OVERIJSSEL_BOUNDS } from '../../src/domain/geography';
 import { seededRandom } from '../support/seededRandom';
+import { median } from './timing';
 
 const FACILITY_COUNT = 20_000;
 const RUNS = 5;
@@ -50,10 +51,6 @@ function groupKeys(merged: readonly MergedFacility[]): string {
   return merged.map((facility) => facility.sources.map((source) => `${source.datasetId}/${source.id}`).join('+')).join(',');
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 function time(work: () => void): number {
   const start = performance.now();

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { OVERIJSSEL_BOUNDS } from '../../src/domain/geography';
 import { packImportResult, unpackImportResult } from '../../src/data/import/importProtocol';
 import { parseImport } from '../../src/data/import/parseImport';
+import { median } from './timing';
 
 const TARGET_BYTES = 50 * 1024 * 1024;
 const RUNS = 3;
@@ -41,10 +42,6 @@ export function syntheticFacilityGeoJson(targetBytes = TARGET_BYTES): { text: st
   return { text: `{"type":"FeatureCollection","features":[${parts.join(',')}]}`, featureCount: index };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
 
 async function time(run: () => unknown | Promise<unknown>): Promise<number> {
   const start = performance.now();

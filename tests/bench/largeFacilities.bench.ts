@@ -20,6 +20,7 @@ import { $reachFacilities } from '../../src/stores/reachabilityWorkerClient';
 import { OVERIJSSEL_BOUNDS } from '../../src/domain/geography';
 import { seededRandom } from '../support/seededRandom';
 import { ISSUE_ROW_COUNT } from '../support/largeFacilityCsv';
+import { median } from './timing';
 
 const RUNS = 3;
 
@@ -41,9 +42,6 @@ function shippedStations(): Facility[] {
   return parseTrainStations(JSON.parse(readFileSync(TRAIN_STATIONS_FILE, 'utf8')));
 }
 
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-}
 
 function time(work: () => unknown): number {
   const start = performance.now();

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { preview } from 'vite';
 import { launchChromium } from '../e2e/chromium';
+import { median } from './timing';
 
 /** Navigation start to the map having drawn the embedded datasets (the same signal as tests/e2e/appPage.ts). */
 async function startedIn(page: Page, navigate: () => Promise<unknown>): Promise<number> {
@@ -23,10 +24,6 @@ async function startedIn(page: Page, navigate: () => Promise<unknown>): Promise<
   return performance.now() - started;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 export async function runOfflineStartBenchmark(rounds = 3): Promise<{ firstVisit: number; offlineReady: number; offlineStart: number }> {
   const server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });

@@ -22,6 +22,7 @@ import { municipalityLocator } from '../../src/analysis/facilitiesPerMunicipalit
 import { createAreaIndex } from '../../src/analysis/areaIndex';
 import { createReachabilityHandler } from '../../src/analysis/reachabilityWorkerHandler';
 import { seededRandom } from '../support/seededRandom';
+import { median } from './timing';
 
 export interface BenchResult {
   name: string;
@@ -103,10 +104,6 @@ function syntheticFacilities(random: () => number, towns: [number, number][], co
   return { ids, coordinates, categoryCodes };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 function timeRuns(runs: number, run: () => void): number {
   run(); // warm-up: let the JIT compile before measuring

@@ -4,7 +4,6 @@
 // data. Run: npx tsx tests/bench/scenario.bench.ts
 
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { scoreScenario, type ScoreInput } from '../../src/analysis/scenarioScore';
@@ -16,36 +15,13 @@ import { figuresOfScore, naiveScenarioFigures } from '../support/naiveScenarioSc
 import { seededRandom } from '../support/seededRandom';
 import { randomEdit, syntheticSites, syntheticVerdicts } from '../support/syntheticScenario';
 import { formatBenchResults, type BenchResult } from './reachability.bench';
+import { timeRuns } from './timing';
 
 const EDIT_COUNT = 1_000;
 const SITE_COUNT = 500;
 const SCORE_TARGET_MS = 5;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
-/**
- * Median wall-clock and CPU time (this process only: user + system) over `runs` runs after `warmUps`
- * runs that let the JIT compile. On a shared machine the wall-clock time includes waiting for a core;
- * the CPU time does not.
- */
-function timeRuns<T>(runs: number, run: () => T, warmUps = 10): { medianMs: number; cpuMedianMs: number; result: T } {
-  let result = run();
-  for (let attempt = 1; attempt < warmUps; attempt++) result = run();
-  const times: number[] = [];
-  const cpuTimes: number[] = [];
-  for (let attempt = 0; attempt < runs; attempt++) {
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    result = run();
-    times.push(performance.now() - start);
-    const cpu = process.cpuUsage(cpuStart);
-    cpuTimes.push((cpu.user + cpu.system) / 1000);
-  }
-  return { medianMs: median(times), cpuMedianMs: median(cpuTimes), result };
-}
 
 const json = (path: string): unknown => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'));
 
@@ -80,7 +56,7 @@ export function runScenarioBenchmarks(): BenchResult[] {
     scenario = recordEdit(scenario, edit);
   }
   const kinds = scenario.edits.reduce<Record<string, number>>((count, edit) => ({ ...count, [edit.kind]: (count[edit.kind] ?? 0) + 1 }), {});
-  const fast = timeRuns(20, () => scenarioState(scenario, EMPTY_SCENARIO_STATE));
+  const fast = timeRuns(20, () => scenarioState(scenario, EMPTY_SCENARIO_STATE), 10);
   const naive = timeRuns(3, () => naiveState(scenario.edits), 1);
   const agree = isDeepStrictEqual(plain(fast.result), naive.result);
   if (!agree) throw new Error('scenarioState and the naive replay disagree');
@@ -90,7 +66,7 @@ export function runScenarioBenchmarks(): BenchResult[] {
     runs: 20,
     note: `CPU time ${fast.cpuMedianMs.toFixed(2)} ms; naive JSON deep copy per edit: ${naive.medianMs.toFixed(2)} ms (×${(naive.medianMs / fast.medianMs).toFixed(1)}); same state: ${agree ? 'yes' : 'NO'}`,
   });
-  const undoOne = timeRuns(20, () => scenarioState(undo(scenario), EMPTY_SCENARIO_STATE));
+  const undoOne = timeRuns(20, () => scenarioState(undo(scenario), EMPTY_SCENARIO_STATE), 10);
   results.push({ name: `undo one of ${EDIT_COUNT} edits (state replayed from the published plan)`, medianMs: undoOne.medianMs, runs: 20 });
 
   // --- score of 500 sites ---

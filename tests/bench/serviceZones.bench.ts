@@ -19,6 +19,7 @@ import { createAreaIndex } from '../../src/analysis/areaIndex';
 import { buildServiceZones, zoneMembership, zoneRuleMembership, ZONE_TOLERANCE_METERS, type ZonePoints } from '../../src/analysis/serviceZones';
 import { haversineMeters } from '../../src/analysis/sphericalDistance';
 import { seededRandom } from '../support/seededRandom';
+import { median } from './timing';
 
 export const ZONE_BUILD_TARGET_MS = 500;
 const CARE_COUNT = 300;
@@ -60,10 +61,6 @@ export function syntheticZoneInput(seed = 2026): { points: Map<FacilityCategory,
   return { points, towns };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** Discs of one radius as turf polygons (64 steps, turf's default). */
 function discs(coords: Float64Array, radiusMeters: number): Feature<Polygon>[] {

@@ -18,6 +18,7 @@ import { buildWalkGraph, multiSourceDistances, searchBuffers, snapToGraph, walkG
 import { seededRandom } from '../support/seededRandom';
 import { syntheticMunicipality } from '../support/walkNetworks';
 import { formatBenchResults, type BenchResult } from './reachability.bench';
+import { timeRuns } from './timing';
 
 const NODE_COUNT = 100_000;
 const EDGE_COUNT = 250_000;
@@ -30,29 +31,9 @@ const AREA_TARGET_MS = 50;
 /** Older pedestrian, NORMS.md: 2.9 km/h → 15 minutes = 725 m. */
 const SPEED_KMH = 2.9;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
-/** Median wall-clock and CPU time (this process: user + system; excludes waiting for a core on a shared machine). */
-function timeRuns<T>(runs: number, run: () => T, warmUps = 2): { medianMs: number; cpuMs: number; result: T } {
-  let result = run();
-  for (let attempt = 1; attempt < warmUps; attempt++) result = run();
-  const times: number[] = [];
-  const cpuTimes: number[] = [];
-  for (let attempt = 0; attempt < runs; attempt++) {
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    result = run();
-    times.push(performance.now() - start);
-    const cpu = process.cpuUsage(cpuStart);
-    cpuTimes.push((cpu.user + cpu.system) / 1000);
-  }
-  return { medianMs: median(times), cpuMs: median(cpuTimes), result };
-}
 
-const cpuNote = (timing: { cpuMs: number }) => `CPU ${timing.cpuMs.toFixed(1)} ms`;
+const cpuNote = (timing: { cpuMedianMs: number }) => `CPU ${timing.cpuMedianMs.toFixed(1)} ms`;
 
 /** Facilities placed on random nodes, so node-to-node comparisons with ngraph.path are exact. */
 function facilitiesOnNodes(network: WalkNetwork, random: () => number): PackedFacilities {
@@ -111,7 +92,7 @@ export function runWalkNetworkBenchmarks(): BenchResult[] {
     const method = new StreetDistanceMethod(graph, packed);
     method.computeAll();
     return method;
-  });
+  }, 2);
   const method = search.result;
   results.push({
     name: `multi-source search, six categories (${counts}): snap facilities + one search per category`,
@@ -135,7 +116,7 @@ export function runWalkNetworkBenchmarks(): BenchResult[] {
 
   const centre: [number, number] = [(west + east) / 2, (south + north) / 2];
   const areaBuffers = searchBuffers(graph);
-  const area = timeRuns(9, () => walkingTimeAreas(graph, centre, SPEED_KMH, { buffers: areaBuffers }));
+  const area = timeRuns(9, () => walkingTimeAreas(graph, centre, SPEED_KMH, { buffers: areaBuffers }), 2);
   if (!area.result.ok) throw new Error('walking-time area: the centre did not snap');
   results.push({
     name: `walking-time area 5/10/15 min at ${SPEED_KMH} km/h (725 m) from the centre: search, reached streets, outline`,

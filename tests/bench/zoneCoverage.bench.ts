@@ -6,7 +6,6 @@
 // (the naive baseline checks every care location); east of 6.75° E the data counts as incomplete ('noData'). Run: npx tsx tests/bench/zoneCoverage.bench.ts
 
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { cellMembership, spreadPopulation, AGE_BANDS, type DasymetricPopulation, type ZoneMembership } from '../../src/analysis/dasymetric';
@@ -21,6 +20,7 @@ import type { Site } from '../../src/domain/scenario';
 import { seededRandom } from '../support/seededRandom';
 import { syntheticSites } from '../support/syntheticScenario';
 import { formatBenchResults, type BenchResult } from './reachability.bench';
+import { timeRuns } from './timing';
 
 const SITE_COUNT = 500;
 const CARE_COUNT = 300;
@@ -30,26 +30,7 @@ const NO_DATA_EAST_OF = 6.75;
 
 const json = (path: string): unknown => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'));
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
-function timeRuns<T>(runs: number, run: () => T, warmUps = 3): { medianMs: number; cpuMedianMs: number; result: T } {
-  let result = run();
-  for (let attempt = 1; attempt < warmUps; attempt++) result = run();
-  const times: number[] = [];
-  const cpuTimes: number[] = [];
-  for (let attempt = 0; attempt < runs; attempt++) {
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    result = run();
-    times.push(performance.now() - start);
-    const cpu = process.cpuUsage(cpuStart);
-    cpuTimes.push((cpu.user + cpu.system) / 1000);
-  }
-  return { medianMs: median(times), cpuMedianMs: median(cpuTimes), result };
-}
 
 /** Zones as discs around seeded care points, looked up through a bucket grid of about 1 km. */
 function syntheticZones(care: readonly [number, number][]): (point: [number, number]) => ZoneMembership {
