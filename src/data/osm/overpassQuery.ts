@@ -55,22 +55,27 @@ export interface OverpassQueryOptions {
   timeoutSeconds?: number;
 }
 
-export function buildOverpassQuery(area: OverpassArea, options: OverpassQueryOptions = {}): string {
-  const timeoutSeconds = options.timeoutSeconds ?? 120;
-  const lines = [`[out:json][timeout:${timeoutSeconds}];`];
-  let filterSuffix: string;
+/**
+ * How a query limits itself to an area: the statements that set up the area (none for a bounding
+ * box) and the filter each element statement ends with.
+ */
+export function overpassAreaFilter(area: OverpassArea): { setup: string[]; filterSuffix: string } {
   if (area.kind === 'bbox') {
     const [west, south, east, north] = area.bbox;
     // Overpass bounding boxes are (south, west, north, east).
-    filterSuffix = `(${south},${west},${north},${east})`;
-  } else {
-    const selector =
-      area.kind === 'province'
-        ? '["boundary"="administrative"]["admin_level"="4"]["name"="Overijssel"]'
-        : `["boundary"="administrative"]["admin_level"="8"]["ref:gemeentecode"="${gemeentecodeTag(area.code)}"]`;
-    lines.push(`area${selector}->.searchArea;`);
-    filterSuffix = '(area.searchArea)';
+    return { setup: [], filterSuffix: `(${south},${west},${north},${east})` };
   }
+  const selector =
+    area.kind === 'province'
+      ? '["boundary"="administrative"]["admin_level"="4"]["name"="Overijssel"]'
+      : `["boundary"="administrative"]["admin_level"="8"]["ref:gemeentecode"="${gemeentecodeTag(area.code)}"]`;
+  return { setup: [`area${selector}->.searchArea;`], filterSuffix: '(area.searchArea)' };
+}
+
+export function buildOverpassQuery(area: OverpassArea, options: OverpassQueryOptions = {}): string {
+  const timeoutSeconds = options.timeoutSeconds ?? 120;
+  const { setup, filterSuffix } = overpassAreaFilter(area);
+  const lines = [`[out:json][timeout:${timeoutSeconds}];`, ...setup];
   lines.push('(');
   for (const filter of OVERPASS_TAG_FILTERS) lines.push(`  nwr${filter}${filterSuffix};`);
   lines.push(');');

@@ -16,7 +16,7 @@
 import type { DataIssue } from '../../domain/dataIssue';
 import type { WalkNetwork } from '../../analysis/walkGraph';
 import { fetchOverpass, OverpassError, type FetchOverpassOptions } from './fetchOverpass';
-import { gemeentecodeTag, type OverpassArea } from './overpassQuery';
+import { overpassAreaFilter, type OverpassArea } from './overpassQuery';
 
 const ALWAYS = new Set([
   'footway', 'path', 'pedestrian', 'living_street', 'residential', 'service', 'track', 'steps',
@@ -59,19 +59,8 @@ const QUERIED_HIGHWAYS = [...ALWAYS, ...WITH_SIDEWALK].sort();
  * node ids), then `out skel qt` for the nodes (positions only).
  */
 export function buildWalkNetworkQuery(area: OverpassArea, timeoutSeconds = 180): string {
-  const lines = [`[out:json][timeout:${timeoutSeconds}][maxsize:536870912];`];
-  let filterSuffix: string;
-  if (area.kind === 'bbox') {
-    const [west, south, east, north] = area.bbox;
-    filterSuffix = `(${south},${west},${north},${east})`;
-  } else {
-    const selector =
-      area.kind === 'province'
-        ? '["boundary"="administrative"]["admin_level"="4"]["name"="Overijssel"]'
-        : `["boundary"="administrative"]["admin_level"="8"]["ref:gemeentecode"="${gemeentecodeTag(area.code)}"]`;
-    lines.push(`area${selector}->.searchArea;`);
-    filterSuffix = '(area.searchArea)';
-  }
+  const { setup, filterSuffix } = overpassAreaFilter(area);
+  const lines = [`[out:json][timeout:${timeoutSeconds}][maxsize:536870912];`, ...setup];
   lines.push('(');
   lines.push(`  way["highway"~"^(${QUERIED_HIGHWAYS.join('|')})$"]${filterSuffix};`);
   lines.push(`  way["highway"]["foot"~"^(yes|designated|permissive)$"]${filterSuffix};`);
