@@ -2,7 +2,7 @@
 // the map, the key-project table and the met-norm labels on the map.
 
 import { useStore } from '@nanostores/preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
 import { metersPerSecondToKilometersPerHour, NORM_PROFILE_IDS, type CategoryNorm, WALKING_SPEED_PRESET_IDS, type NormProfileId, type WalkingSpeedPresetId } from '../domain/norms';
 import { $normIssues, $normProfile, $profileCategories, $reachHousingType, $walkingSpeed, selectNormProfile, selectWalkingSpeedPreset, setCustomWalkingSpeed, setNormDistance, setReachHousingType } from '../stores/norms';
@@ -15,6 +15,7 @@ import { $municipalitiesByCode } from '../stores/appData';
 import { $categoryCompleteness, $categoryCoverage, $undeclaredCategories } from '../stores/facilities';
 import { completenessText } from './completenessText';
 import { issueText } from './issueText';
+import { NumberField } from './NumberField';
 import { SourceReference } from './SourceReference';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
@@ -28,7 +29,7 @@ function normIssueText(issue: DataIssue, t: Translate): string {
   return issueText(issue, t, { record });
 }
 
-/** The message under a refused field: why, and which value stays in force. */
+/** The message under the refused walking speed: why, and which speed stays in force. */
 function FieldError({ id, issue, kept }: { id: string; issue: DataIssue; kept: string }) {
   const t = useTranslate();
   return (
@@ -41,31 +42,18 @@ function FieldError({ id, issue, kept }: { id: string; issue: DataIssue; kept: s
 
 function NormInput({ housingType, norm, issue }: { housingType: HousingType; norm: CategoryNorm; issue: DataIssue | undefined }) {
   const t = useTranslate();
-  const id = `norm-${housingType}-${norm.category}`;
-  const errorId = `${id}-error`;
-  const [text, setText] = useState(String(norm.maxDistanceMeters));
-  // Once the refusal is gone (another edit, a profile switch), the field shows the value in force again.
-  const hadIssue = useRef(false);
-  useEffect(() => {
-    if (hadIssue.current && !issue) setText(String(norm.maxDistanceMeters));
-    hadIssue.current = issue !== undefined;
-  }, [issue, norm.maxDistanceMeters]);
   return (
-    <div class="norm-row">
-      <label for={id}>{t('reachUi.normInputLabel', { category: t(`category.${norm.category}`), housingType: t(`housing.${housingType}`) })}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode="numeric"
-        value={text}
-        aria-invalid={issue ? 'true' : undefined}
-        aria-describedby={issue ? errorId : undefined}
-        onInput={(event) => setText(event.currentTarget.value)}
-        onChange={(event) => setNormDistance(housingType, norm.category, event.currentTarget.value)}
-      />
+    <NumberField
+      id={`norm-${housingType}-${norm.category}`}
+      class="norm-row"
+      label={t('reachUi.normInputLabel', { category: t(`category.${norm.category}`), housingType: t(`housing.${housingType}`) })}
+      value={norm.maxDistanceMeters}
+      error={issue ? `${normIssueText(issue, t)} ${t('reachUi.normKept', { value: norm.maxDistanceMeters })}` : null}
+      errorTestId="norm-field-error"
+      onCommit={(text) => setNormDistance(housingType, norm.category, text)}
+    >
       {norm.isPolicyChoice && <span class="policy-choice">{t('reachUi.policyChoice')}</span>}
-      {issue && <FieldError id={errorId} issue={issue} kept={t('reachUi.normKept', { value: norm.maxDistanceMeters })} />}
-    </div>
+    </NumberField>
   );
 }
 

@@ -22,6 +22,7 @@ import { $municipalitiesByCode, $appData } from '../stores/appData';
 import { $facilityDatasets } from '../stores/facilities';
 import { $activeZoneDefinition, $zoneDefinitions, $zoneNoDataCodes, $zoneResult, $zoneSiteRows, $zonesVisible, setZoneDefinitions, setZonesVisible } from '../stores/serviceZones';
 import { issueText } from './issueText';
+import { NumberField } from './NumberField';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 type Field = typeof ZONE_CARE_CATEGORY | ZoneAmenityCategory;
@@ -37,10 +38,6 @@ function replaceActive(definition: ZoneDefinition): void {
 
 function DistanceField({ field, distance, label }: { field: Field; distance: ZoneDistance; label: string }) {
   const t = useTranslate();
-  const id = `zone-distance-${field}`;
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const [text, setText] = useState(String(distance.maxDistanceMeters));
   const [issue, setIssue] = useState<DataIssue | null>(null);
   const commit = (value: string) => {
     const parsed = value.trim() === '' ? Number.NaN : Number(value.replace(',', '.'));
@@ -53,28 +50,16 @@ function DistanceField({ field, distance, label }: { field: Field; distance: Zon
     replaceActive(withZoneDistance($activeZoneDefinition.get(), field, parsed));
   };
   return (
-    <div class="zone-field">
-      <label for={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode="numeric"
-        value={text}
-        aria-invalid={issue ? 'true' : undefined}
-        aria-describedby={issue ? `${errorId} ${hintId}` : hintId}
-        onInput={(event) => setText(event.currentTarget.value)}
-        onChange={(event) => commit(event.currentTarget.value)}
-      />
-      <span id={hintId} class="note">
-        {distance.isPolicyChoice ? t('zones.assumption') : `${t('zones.assumption')}; ${t('zones.defaultFrom', { source: sourceTitle(distance) })}`}
-      </span>
-      {issue && (
-        <p id={errorId} class="field-error" role="alert" data-testid="zone-field-error">
-          <span aria-hidden="true">⚠ </span>
-          {issueText(issue, t, { record: label })}
-        </p>
-      )}
-    </div>
+    <NumberField
+      id={`zone-distance-${field}`}
+      class="zone-field"
+      label={label}
+      value={distance.maxDistanceMeters}
+      error={issue ? issueText(issue, t, { record: label }) : null}
+      errorTestId="zone-field-error"
+      hint={distance.isPolicyChoice ? t('zones.assumption') : `${t('zones.assumption')}; ${t('zones.defaultFrom', { source: sourceTitle(distance) })}`}
+      onCommit={commit}
+    />
   );
 }
 
