@@ -11,18 +11,10 @@ import type { ProjectSortKey } from '../analysis/projectTable';
 import { selectKeyProject } from '../stores/selection';
 import { VerdictText } from './VerdictText';
 import { useFormatNumber, useTranslate } from './useTranslate';
+import { downloadFile } from './downloadFile';
 
 function downloadCsv(fileName: string): void {
-  const blob = new Blob([projectTableCsv()], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // the download has started from the link; the object URL is no longer needed afterwards
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile(new Blob([projectTableCsv()], { type: 'text/csv;charset=utf-8' }), fileName);
 }
 
 function SortHeader({ sortKey, label }: { sortKey: ProjectSortKey; label: string }) {

@@ -12,18 +12,10 @@ import { $scenarioImport, cancelScenarioImport, checkScenarioFileSize, confirmSc
 import { $scenarios } from '../stores/scenarios';
 import { $scenarioConflicts, $scenarioSaveStatus, $storagePersistence, keepConflictedAsCopy } from '../stores/scenarioStorage';
 import { useTranslate } from './useTranslate';
+import { downloadFile } from './downloadFile';
 
 function download(file: ExportedFile): void {
-  const blob = new Blob([file.text], { type: `${file.mimeType};charset=utf-8` });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the link; the object URL is no longer needed afterwards.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile(new Blob([file.text], { type: `${file.mimeType};charset=utf-8` }), file.fileName);
 }
 
 function useFormatDateTime(): (iso: string) => string {

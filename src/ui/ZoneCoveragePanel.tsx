@@ -19,17 +19,10 @@ import {
 } from '../stores/zoneCoverage';
 import { DasymetricMethod } from './DasymetricMethod';
 import { useFormatNumber, useTranslate } from './useTranslate';
+import { downloadFile } from './downloadFile';
 
 function downloadCsv(text: string | null, fileName: string): void {
-  if (text === null) return;
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  if (text !== null) downloadFile(new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName);
 }
 
 const hasUnknown = (unknown: Record<AgeBand, string[]>, band: AgeBand) => unknown[band].length > 0;

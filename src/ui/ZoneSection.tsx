@@ -24,6 +24,7 @@ import { $activeZoneDefinition, $zoneDefinitions, $zoneNoDataCodes, $zoneResult,
 import { issueText } from './issueText';
 import { NumberField } from './NumberField';
 import { useFormatNumber, useTranslate } from './useTranslate';
+import { downloadFile } from './downloadFile';
 
 type Field = typeof ZONE_CARE_CATEGORY | ZoneAmenityCategory;
 
@@ -100,12 +101,7 @@ function DefinitionEditor() {
 }
 
 function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/geo+json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadFile(new Blob([text], { type: 'application/geo+json' }), name);
 }
 
 function Results() {

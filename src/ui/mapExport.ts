@@ -9,6 +9,7 @@ import { legendSections, mapSourceLines, thematicTitle } from '../stores/legendC
 import { $mapAttributions, $mapCamera, MapNotReadyError, renderMap } from '../stores/mapSnapshot';
 import type { BoundingBox } from '../domain/geography';
 import { canvasPainter, canvasToBlob, drawPage, newPdf, pdfPainter, planPage } from './exportWriters';
+import { downloadFile } from './downloadFile';
 
 /** Today's date as the reader writes it ('1 december 2026' / '1 December 2026'). */
 export function exportDateText(date: Date): string {
@@ -77,12 +78,5 @@ export async function exportPdf(paper: PdfPaper, title: string, subject: string 
 
 /** Hands a file to the browser's download. */
 export function saveFile(file: ExportedFile): void {
-  const url = URL.createObjectURL(file.blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile(file.blob, file.fileName);
 }
