@@ -9,8 +9,9 @@
 //   stay fixed: they are never counted again for a new site.
 // - Covering: a candidate covers a demand point when the great-circle distance is at most D
 //   (haversineMeters, the same formula as turf.distance). The demand points are indexed with kdbush
-//   (in degrees); each query takes a lon/lat box that surely contains the D-disc and the exact
-//   distance decides, so the index never changes the answer.
+//   (in degrees); each query takes a lon/lat box that surely contains the D-disc, a cheap
+//   equirectangular metric sorts out the clear cases and haversine decides within 0.01 % of D, so
+//   neither the index nor the shortcut changes the answer.
 // - Answers: lazy greedy (CELF: a priority queue of marginal gains, re-evaluated only when a stale
 //   gain reaches the top; exact because coverage is submodular, so a gain never grows), an exact
 //   brute force over all K-subsets for small instances, and the MIP solver HiGHS (WebAssembly, the
@@ -25,7 +26,7 @@ import type { DataIssue } from '../domain/dataIssue';
 import { MAX_ZONE_DISTANCE_METERS, MIN_ZONE_DISTANCE_METERS } from '../domain/serviceZones';
 import type { AgeBand, DasymetricPopulation } from './dasymetric';
 import type { ProvinceGrid } from './provinceGrid';
-import { DEGREES_TO_RADIANS, EARTH_RADIUS_METERS, haversineMeters } from './sphericalDistance';
+import { DEGREES_TO_RADIANS, EARTH_RADIUS_METERS, haversineMeters, metersToRankingMetric, rankingMetric } from './sphericalDistance';
 
 /** `file` of every issue this module gives. */
 export const SITE_FINDER_FILE = 'siteFinder';
@@ -78,7 +79,7 @@ export interface CoverageProblem {
   servedByExisting: Uint8Array;
   /** Weight of each demand point that is not yet served (0 where served). */
   openWeights: Float64Array;
-  /** CSR: candidate j covers the open demand points coverDemand[coverStart[j] .. coverStart[j + 1]), ascending. */
+  /** CSR: candidate j covers the open demand points coverDemand[coverStart[j] .. coverStart[j + 1]) (in index order, not sorted). */
   coverStart: Uint32Array;
   coverDemand: Uint32Array;
 }
@@ -227,15 +228,58 @@ export function builtUpCellCandidates(grid: ProvinceGrid, population: Dasymetric
   return { ids: positions.map((position) => `cel-${grid.cellIds[position]}`), coordinates, cellPositions: Uint32Array.from(positions) };
 }
 
-/** Indices of the demand points within distanceMeters of (lon, lat): kdbush box query, then the exact distance. */
-function withinDistance(index: KDBush, demand: Float64Array, lon: number, lat: number, distanceMeters: number, visit: (point: number) => void): void {
-  // |Δlat| ≤ D/R on any great circle; |Δlon| ≤ (D/R)/cos(the box's pole-side latitude), with 1 % margin.
+/** The demand points indexed for "which lie within D of this point": kdbush in degrees, plus radians for the distance test. */
+interface DemandIndex {
+  tree: KDBush;
+  degrees: Float64Array;
+  radians: Float64Array;
+  /** Scratch for the hits of one query. */
+  hits: Uint32Array;
+}
+
+function indexDemand(coordinates: Float64Array): DemandIndex {
+  const count = coordinates.length / 2;
+  const tree = new KDBush(count, 64, Float64Array);
+  const radians = new Float64Array(coordinates.length);
+  for (let point = 0; point < count; point++) {
+    tree.add(coordinates[2 * point]!, coordinates[2 * point + 1]!);
+    radians[2 * point] = coordinates[2 * point]! * DEGREES_TO_RADIANS;
+    radians[2 * point + 1] = coordinates[2 * point + 1]! * DEGREES_TO_RADIANS;
+  }
+  tree.finish();
+  return { tree, degrees: coordinates, radians, hits: new Uint32Array(count) };
+}
+
+/** Relative margin around D within which the cheap metric defers to the exact distance (its error is ~1e-6 up to 5 km). */
+const METRIC_MARGIN = 1e-4;
+
+/**
+ * Puts the demand points within distanceMeters of (lon, lat) into index.hits and returns how many.
+ * kdbush gives the points in a lon/lat box that surely holds the D-disc (|Δlat| ≤ D/R on any great
+ * circle, |Δlon| ≤ (D/R)/cos of the box's pole-side latitude, plus 1 %). Each is then tested with the
+ * cheap equirectangular metric of sphericalDistance.ts, and where that lies within 0.01 % of D, with
+ * haversineMeters (= turf.distance): so membership is exactly "haversine ≤ D".
+ */
+function withinDistance(index: DemandIndex, lon: number, lat: number, distanceMeters: number): number {
   const deltaLat = (distanceMeters / EARTH_RADIUS_METERS / DEGREES_TO_RADIANS) * 1.01;
   const poleSide = Math.min(89.9, Math.abs(lat) + deltaLat);
   const deltaLon = Math.min(180, deltaLat / Math.cos(poleSide * DEGREES_TO_RADIANS));
-  for (const point of index.range(lon - deltaLon, lat - deltaLat, lon + deltaLon, lat + deltaLat)) {
-    if (haversineMeters(lon, lat, demand[2 * point]!, demand[2 * point + 1]!) <= distanceMeters) visit(point);
+  const lonRadians = lon * DEGREES_TO_RADIANS;
+  const latRadians = lat * DEGREES_TO_RADIANS;
+  const cosLat = Math.cos(latRadians);
+  const sinLat = Math.sin(latRadians);
+  const limit = metersToRankingMetric(distanceMeters);
+  const surelyInside = limit * (1 - METRIC_MARGIN);
+  const surelyOutside = limit * (1 + METRIC_MARGIN);
+  const { radians, degrees, hits } = index;
+  let count = 0;
+  for (const point of index.tree.range(lon - deltaLon, lat - deltaLat, lon + deltaLon, lat + deltaLat)) {
+    const metric = rankingMetric(lonRadians, latRadians, cosLat, sinLat, radians[2 * point]!, radians[2 * point + 1]!);
+    if (metric > surelyOutside) continue;
+    if (metric >= surelyInside && haversineMeters(lon, lat, degrees[2 * point]!, degrees[2 * point + 1]!) > distanceMeters) continue;
+    hits[count++] = point;
   }
+  return count;
 }
 
 /**
@@ -247,13 +291,12 @@ export function buildCoverageProblem(input: SiteFinderInput): Outcome<CoveragePr
   if (issues.length > 0) return { result: null, issues };
   const { demand, supply, candidates, distanceMeters } = input;
   const demandCount = demand.weights.length;
-  const index = new KDBush(demandCount, 64, Float64Array);
-  for (let point = 0; point < demandCount; point++) index.add(demand.coordinates[2 * point]!, demand.coordinates[2 * point + 1]!);
-  index.finish();
+  const index = indexDemand(demand.coordinates);
 
   const servedByExisting = new Uint8Array(demandCount);
   for (let point = 0; 2 * point + 1 < supply.length; point++) {
-    withinDistance(index, demand.coordinates, supply[2 * point]!, supply[2 * point + 1]!, distanceMeters, (covered) => (servedByExisting[covered] = 1));
+    const count = withinDistance(index, supply[2 * point]!, supply[2 * point + 1]!, distanceMeters);
+    for (let hit = 0; hit < count; hit++) servedByExisting[index.hits[hit]!] = 1;
   }
   const openWeights = new Float64Array(demandCount);
   let totalDemand = 0;
@@ -267,16 +310,20 @@ export function buildCoverageProblem(input: SiteFinderInput): Outcome<CoveragePr
 
   const candidateCount = candidates.ids.length;
   const coverStart = new Uint32Array(candidateCount + 1);
-  const cover: number[] = [];
-  const found: number[] = [];
+  let cover = new Uint32Array(Math.max(1024, candidateCount * 16));
+  let size = 0;
   for (let candidate = 0; candidate < candidateCount; candidate++) {
-    found.length = 0;
-    withinDistance(index, demand.coordinates, candidates.coordinates[2 * candidate]!, candidates.coordinates[2 * candidate + 1]!, distanceMeters, (point) => {
-      if (openWeights[point]! > 0) found.push(point);
-    });
-    found.sort((a, b) => a - b);
-    for (const point of found) cover.push(point);
-    coverStart[candidate + 1] = cover.length;
+    const count = withinDistance(index, candidates.coordinates[2 * candidate]!, candidates.coordinates[2 * candidate + 1]!, distanceMeters);
+    if (size + count > cover.length) {
+      const grown = new Uint32Array(Math.max(2 * cover.length, size + count));
+      grown.set(cover);
+      cover = grown;
+    }
+    for (let hit = 0; hit < count; hit++) {
+      const point = index.hits[hit]!;
+      if (openWeights[point]! > 0) cover[size++] = point;
+    }
+    coverStart[candidate + 1] = size;
   }
   return {
     result: {
@@ -289,7 +336,7 @@ export function buildCoverageProblem(input: SiteFinderInput): Outcome<CoveragePr
       servedByExisting,
       openWeights,
       coverStart,
-      coverDemand: Uint32Array.from(cover),
+      coverDemand: cover.slice(0, size),
     },
     issues: [],
   };

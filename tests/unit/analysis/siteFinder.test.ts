@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import loadHighs, { type Highs } from 'highs';
-import { distance } from '@turf/turf';
+import { destination, distance } from '@turf/turf';
 import {
   GREEDY_GUARANTEE,
   SITE_FINDER_MAX_DISTANCE_METERS,
@@ -197,6 +197,30 @@ describe('siteFinder on hand-checkable fixtures', () => {
       });
     });
     expect(pairs).toBeGreaterThan(100);
+  });
+
+  it('decides points a millimetre either side of D by the exact distance, in every direction', () => {
+    for (const distanceMeters of [25, 500, 3000]) {
+      const centre = at(0, 0);
+      const points: [number, number][] = [];
+      const inside: boolean[] = [];
+      for (let bearing = -180; bearing < 180; bearing += 15) {
+        for (const offset of [-0.001, 0.001]) {
+          const point = destination(centre, (distanceMeters + offset) / 1000, bearing).geometry.coordinates as [number, number];
+          points.push(point);
+          inside.push(distance(centre, point, { units: 'meters' }) <= distanceMeters);
+        }
+      }
+      const problem = problemOf({
+        demand: { coordinates: pack(points), weights: new Float64Array(points.length).fill(1) },
+        supply: new Float64Array(),
+        candidates: { ids: ['centre'], coordinates: pack([centre]) },
+        distanceMeters,
+      });
+      const covered = new Set(problem.coverDemand);
+      expect(points.map((_, point) => covered.has(point))).toEqual(inside);
+      expect(inside.filter(Boolean)).toHaveLength(24);
+    }
   });
 
   it('takes demand from the dasymetric spread and candidates from the built-up cells', () => {
