@@ -8,6 +8,7 @@ import { formatScenarioResults, runScenarioBenchmarks } from './scenario.bench';
 import { formatZoneCoverageResults, runZoneCoverageBenchmarks } from './zoneCoverage.bench';
 import { runServiceZonesBenchmark } from './serviceZones.bench';
 import { formatWalkNetworkResults, runWalkNetworkBenchmarks } from './walkNetwork.bench';
+import { formatSiteFinderResults, runSiteFinderBenchmarks } from './siteFinder.bench';
 
 console.log(`Node ${process.version}, ${new Date().toISOString()}\n`);
 console.log(formatBenchResults(await runReachabilityBenchmarks()));
@@ -32,4 +33,11 @@ if (zones.failures.length > 0) {
 }
 console.log('');
 console.log(formatWalkNetworkResults(runWalkNetworkBenchmarks()));
+console.log('');
+const finder = await runSiteFinderBenchmarks();
+console.log(formatSiteFinderResults(finder.results));
+if (finder.failures.length > 0) {
+  console.error(`FAILED: ${finder.failures.join('; ')}`);
+  process.exitCode = 1;
+}
 console.log('\nThe same file in Chromium (parse, save, longest main-thread task, preview, heap): npm run bench:browser');
