@@ -149,6 +149,9 @@ export function createMap(container: HTMLElement): MapHandle {
     maxBounds: [4.9, 51.7, 8.0, 53.3],
     cooperativeGestures: false,
     locale: mapLocale($translate.get()),
+    // A planner who asks for less motion gets labels without fading; MapLibre itself then jumps
+    // instead of flying to a chosen municipality or project.
+    fadeDuration: globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 0 : 300,
   });
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
@@ -162,7 +165,8 @@ export function createMap(container: HTMLElement): MapHandle {
     if (choice !== 'offline' && $backgroundMap.get() !== 'failed' && $backgroundMap.get() !== 'off') credits.unshift(translate(`map.attribution.${choice}`));
     if (attribution) map.removeControl(attribution);
     attribution = new maplibregl.AttributionControl({ compact: false, customAttribution: credits });
-    map.addControl(attribution, 'bottom-right');
+    // bottom-left, under the "Heel Overijssel" button: bottom-right holds the scale bar and the legend
+    map.addControl(attribution, 'bottom-left');
   };
   showAttribution();
   unsubscribers.push($translate.listen(showAttribution), $backgroundMap.listen(showAttribution));

@@ -54,10 +54,12 @@ export async function openApp(
     context?: BrowserContext;
     /** Outside URLs the test answers itself with its own route (a local stub): passed on to that route. */
     stubbedUrls?: string[];
+    /** 'no-preference' to see the map's animations (tests otherwise ask for reduced motion, see chromium.ts). */
+    reducedMotion?: 'reduce' | 'no-preference';
   } = {},
 ): Promise<AppPage> {
   const baseUrl = inject('baseUrl');
-  const context = options.context ?? (await browser!.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'nl-NL' }));
+  const context = options.context ?? (await browser!.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'nl-NL', ...(options.reducedMotion ? { reducedMotion: options.reducedMotion } : {}) }));
   const page = await context.newPage();
   const blockedRequests: string[] = [];
   const pageErrors: string[] = [];

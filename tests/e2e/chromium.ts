@@ -32,17 +32,28 @@ export function chromiumPath(): string {
  */
 export type ServiceWorkerPolicy = 'allow' | 'block';
 
-/** Chromium whose new contexts and pages block service workers unless the options say `serviceWorkers: 'allow'`. */
+/**
+ * Pages ask for reduced motion unless a test says otherwise: the map then jumps instead of flying
+ * (MapLibre honours the preference) and labels appear without fading. With software WebGL every
+ * animation frame costs CPU, and the tests check where the map ends up, not how it gets there.
+ */
+export const TEST_MOTION = 'reduce' as const;
+
+/**
+ * Chromium whose new contexts and pages block service workers unless the options say
+ * `serviceWorkers: 'allow'`, and ask for reduced motion unless they set `reducedMotion`.
+ */
 export async function launchChromium(): Promise<Browser> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS, headless: true });
   const newContext = browser.newContext.bind(browser);
-  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', reducedMotion: TEST_MOTION, ...options });
   return browser;
 }
 
 /**
  * Chromium on a real profile directory on disk (what it stores survives closing and relaunching it),
- * as a Dutch user at 1400×900; downloads are kept for the test to read; service workers blocked unless allowed.
+ * as a Dutch user at 1400×900 who asks for reduced motion; downloads are kept for the test to read;
+ * service workers blocked unless allowed.
  */
 export async function launchPersistent(userDataDir: string, serviceWorkers: ServiceWorkerPolicy = 'block'): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
@@ -53,5 +64,6 @@ export async function launchPersistent(userDataDir: string, serviceWorkers: Serv
     viewport: { width: 1400, height: 900 },
     locale: 'nl-NL',
     acceptDownloads: true,
+    reducedMotion: TEST_MOTION,
   });
 }

@@ -137,7 +137,8 @@ describe('a layout that holds', () => {
   });
 
   it('fits the map to a chosen municipality and key project; "Heel Overijssel" shows the whole province again', async () => {
-    const app = await openApp(browser, { viewport: { width: 1280, height: 720 } });
+    // with the map's animations, as most planners see them
+    const app = await openApp(browser, { viewport: { width: 1280, height: 720 }, reducedMotion: 'no-preference' });
     await waitForMapIdle(app.page);
     const provinceZoom = await mapZoom(app.page);
     await app.page.locator('#municipality-search').fill('Deventer');
