@@ -472,15 +472,23 @@ class GainHeap {
   }
 }
 
+/** What a lazy-greedy run chose, and (with a K) the bound f(chosen) + the K largest remaining gains. */
+interface LazyGreedyRun {
+  sites: ChosenSite[];
+  value: number;
+  evaluations: number;
+  bound: number;
+  /** No candidate was left. */
+  exhausted: boolean;
+}
+
 /**
- * K new sites by lazy greedy (CELF): the first round computes every candidate's gain; later a popped
- * candidate whose gain was computed before the last choice is re-evaluated and pushed back, and one
- * whose gain is current is chosen. Same choice as a plain greedy that recomputes all gains every round
- * (ties go to the lower candidate index in both). Stops early when no candidate adds anything.
+ * Lazy greedy (CELF) shared by both questions: the first round computes every candidate's gain; later a
+ * popped candidate whose gain was computed before the last choice is re-evaluated and pushed back, and
+ * one whose gain is current is chosen. Adds sites while `more(chosen, value)` holds and a candidate adds
+ * anything. `boundK` (for "K sites") keeps the upper bound up to date; null skips it.
  */
-export function greedyMaxCover(problem: CoverageProblem, k: number): Outcome<MaxCoverResult> {
-  const issues = validateSiteCount(problem, k);
-  if (issues.length > 0) return { result: null, issues };
+function lazyGreedy(problem: CoverageProblem, more: (chosen: number, value: number) => boolean, boundK: number | null): LazyGreedyRun {
   const candidateCount = problem.candidateIds.length;
   const covered = new Uint8Array(problem.demandCount);
   const heap = new GainHeap(candidateCount);
@@ -492,10 +500,10 @@ export function greedyMaxCover(problem: CoverageProblem, k: number): Outcome<Max
   heap.size = candidateCount;
   heap.heapify();
   let evaluations = candidateCount;
-  let bound = heap.sumOfLargest(k); // f(∅) + K largest gains
+  let bound = boundK === null ? Infinity : heap.sumOfLargest(boundK); // f(∅) + K largest gains
   const sites: ChosenSite[] = [];
   let value = 0;
-  while (sites.length < k && heap.size > 0) {
+  while (more(sites.length, value) && heap.size > 0) {
     const candidate = heap.candidates[0]!;
     if (heap.rounds[0] !== sites.length) {
       heap.updateTop(marginalGain(problem, candidate, covered), sites.length);
@@ -508,9 +516,24 @@ export function greedyMaxCover(problem: CoverageProblem, k: number): Outcome<Max
     coverCandidate(problem, candidate, covered);
     sites.push(chosenSite(problem, candidate, gain));
     value += gain;
-    bound = Math.min(bound, value + heap.sumOfLargest(k));
+    if (boundK !== null) bound = Math.min(bound, value + heap.sumOfLargest(boundK));
   }
-  if (heap.size === 0 || sites.length < k) bound = Math.min(bound, value); // nothing left adds anything
+  return { sites, value, evaluations, bound, exhausted: heap.size === 0 };
+}
+
+/**
+ * K new sites by lazy greedy (CELF): the first round computes every candidate's gain; later a popped
+ * candidate whose gain was computed before the last choice is re-evaluated and pushed back, and one
+ * whose gain is current is chosen. Same choice as a plain greedy that recomputes all gains every round
+ * (ties go to the lower candidate index in both). Stops early when no candidate adds anything.
+ */
+export function greedyMaxCover(problem: CoverageProblem, k: number): Outcome<MaxCoverResult> {
+  const issues = validateSiteCount(problem, k);
+  if (issues.length > 0) return { result: null, issues };
+  const run = lazyGreedy(problem, (chosen) => chosen < k, k);
+  const { sites, value, evaluations } = run;
+  let bound = run.bound;
+  if (run.exhausted || sites.length < k) bound = Math.min(bound, value); // nothing left adds anything
   const byGuarantee = value / GREEDY_GUARANTEE;
   const useGuarantee = byGuarantee < bound;
   const upperBound = Math.max(value, useGuarantee ? byGuarantee : bound);
@@ -611,32 +634,7 @@ export function greedyFewestSites(problem: CoverageProblem, targetPercent: numbe
   if (issues.length > 0) return { result: null, issues };
   const { targetDemand, needed, tolerance } = targetOf(problem, targetPercent);
   const lowerBound = countLowerBound(problem, needed, tolerance);
-  const sites: ChosenSite[] = [];
-  if (needed > tolerance) {
-    // Lazy greedy without a K: reuse greedyMaxCover's order by running it for all candidates and cutting.
-    const covered = new Uint8Array(problem.demandCount);
-    const heap = new GainHeap(problem.candidateIds.length);
-    for (let candidate = 0; candidate < problem.candidateIds.length; candidate++) {
-      heap.candidates[candidate] = candidate;
-      heap.gains[candidate] = marginalGain(problem, candidate, covered);
-    }
-    heap.size = problem.candidateIds.length;
-    heap.heapify();
-    let value = 0;
-    while (value < needed - tolerance && heap.size > 0) {
-      const candidate = heap.candidates[0]!;
-      if (heap.rounds[0] !== sites.length) {
-        heap.updateTop(marginalGain(problem, candidate, covered), sites.length);
-        continue;
-      }
-      const gain = heap.gains[0]!;
-      if (!(gain > 0)) break;
-      heap.removeTop();
-      coverCandidate(problem, candidate, covered);
-      sites.push(chosenSite(problem, candidate, gain));
-      value += gain;
-    }
-  }
+  const sites = needed > tolerance ? lazyGreedy(problem, (_chosen, value) => value < needed - tolerance, null).sites : [];
   const result = summary(problem, 'lazyGreedy', sites);
   const reached = result.servedAfter >= targetDemand - tolerance;
   const fewest: FewestSitesResult = { ...result, targetPercent, targetDemand, reached, lowerBound, optimal: reached && sites.length <= lowerBound };

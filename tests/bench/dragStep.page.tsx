@@ -23,6 +23,7 @@ import { endDrag, previewDrag, requestMove, type PlanItem } from '../../src/stor
 import { $dragSiteAnalysis, $scenarioSiteAnalysis } from '../../src/stores/scenarioSiteAnalysis';
 import { $activeScenarioState, applyScenarioEdit, createScenario, newSiteId } from '../../src/stores/scenarios';
 import { flushScenarioSaves } from '../../src/stores/scenarioStorage';
+import { seededRandom } from '../support/seededRandom';
 import { startFacilityStorage, startScenarioStorage } from '../../src/stores/storageConnection';
 import { $gridDescription } from '../../src/stores/suitabilityGrid';
 
@@ -38,16 +39,6 @@ const SYNTHETIC_COUNTS: ReadonlyArray<[FacilityCategory, number]> = [
 /** Where the dragged site starts: Zwolle, by the station area. */
 const DRAG_START: [number, number] = [6.0921, 52.5052];
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function rounded(location: readonly [number, number]): [number, number] {
   return [roundCoordinate(location[0]), roundCoordinate(location[1])];
