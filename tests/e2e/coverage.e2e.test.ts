@@ -78,6 +78,21 @@ function csvPosition([lon, lat]: [number, number]): string {
   return [lat, lon].map((value) => value.toFixed(6).replace('.', ',')).join(';');
 }
 
+/** Opens the import dialog, reads `csv` as the test dataset and waits for the result step; returns the dialog. */
+async function readCsvToResult(page: Page, fileName: string, csv: string) {
+  await page.locator('#import-open-button').click();
+  const dialog = page.locator('dialog.import-dialog');
+  await dialog.waitFor({ state: 'visible' });
+  await page.locator('#import-file').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.locator('#import-name').fill(DATASET_NAME);
+  await page.locator('#import-source').fill('Testbestand van de browsertest');
+  await dialog.getByRole('button', { name: 'Bestand lezen' }).click();
+  await page.waitForSelector('dialog.import-dialog[data-step="result"], dialog.import-dialog[data-step="coordinates"]');
+  if ((await dialog.getAttribute('data-step')) === 'coordinates') await dialog.getByRole('button', { name: 'Bevestigen en verder' }).click();
+  await page.locator('dialog.import-dialog[data-step="result"]').waitFor();
+  return dialog;
+}
+
 async function analyseKeyProject(page: Page, name: string): Promise<[number, number]> {
   await page.locator('#key-project-search').fill(name);
   await page.locator('#key-project-search').press('Enter');
@@ -109,16 +124,7 @@ describe('declared coverage of an imported file', () => {
     const spoorzone = await analyseKeyProject(page, 'Zwolle Spoorzone');
 
     // --- import, with the coverage step at its default ---
-    await page.locator('#import-open-button').click();
-    const dialog = page.locator('dialog.import-dialog');
-    await dialog.waitFor({ state: 'visible' });
-    await page.locator('#import-file').setInputFiles({ name: 'zwolle.csv', mimeType: 'text/csv', buffer: Buffer.from(zwolleCsv(spoorzone), 'utf8') });
-    await page.locator('#import-name').fill(DATASET_NAME);
-    await page.locator('#import-source').fill('Testbestand van de browsertest');
-    await dialog.getByRole('button', { name: 'Bestand lezen' }).click();
-    await page.waitForSelector('dialog.import-dialog[data-step="result"], dialog.import-dialog[data-step="coordinates"]');
-    if ((await dialog.getAttribute('data-step')) === 'coordinates') await dialog.getByRole('button', { name: 'Bevestigen en verder' }).click();
-    await page.locator('dialog.import-dialog[data-step="result"]').waitFor();
+    const dialog = await readCsvToResult(page, 'zwolle.csv', zwolleCsv(spoorzone));
     await expect(page.getByTestId('import-accepted-count').textContent()).resolves.toBe('5');
 
     const coverage = page.getByTestId('import-coverage');
@@ -221,16 +227,7 @@ describe('declared coverage of an imported file', () => {
       `Testbuurthuis bij de gemeentegrens;ontmoetingsplek;${csvPosition(positions.nearBorder)}`,
     ].join('\r\n');
 
-    await page.locator('#import-open-button').click();
-    const dialog = page.locator('dialog.import-dialog');
-    await dialog.waitFor({ state: 'visible' });
-    await page.locator('#import-file').setInputFiles({ name: 'zwolle-grens.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-    await page.locator('#import-name').fill(DATASET_NAME);
-    await page.locator('#import-source').fill('Testbestand van de browsertest');
-    await dialog.getByRole('button', { name: 'Bestand lezen' }).click();
-    await page.waitForSelector('dialog.import-dialog[data-step="result"], dialog.import-dialog[data-step="coordinates"]');
-    if ((await dialog.getAttribute('data-step')) === 'coordinates') await dialog.getByRole('button', { name: 'Bevestigen en verder' }).click();
-    await page.locator('dialog.import-dialog[data-step="result"]').waitFor();
+    const dialog = await readCsvToResult(page, 'zwolle-grens.csv', csv);
     await expect(page.getByTestId('import-accepted-count').textContent()).resolves.toBe('2');
     // supermarkets: complete for Zwolle only (the list comes ticked with the municipality that holds the points)
     const supermarket = page.getByTestId('import-coverage').locator('fieldset.coverage-category[data-category="supermarkt"]');
