@@ -5,9 +5,9 @@
 // planner's own draft and its sites, never names, notes or the location of an analysis point.
 
 import { AREA_IDS, type AreaId, type MunicipalityCode } from '../domain/geography';
-import { HOUSING_TYPES, TARGET_SCENARIOS, type HousingType, type TargetScenario } from '../domain/housing';
+import { HOUSING_TYPES, TARGET_SCENARIOS, type HousingType } from '../domain/housing';
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../domain/facility';
-import { AGE_GROUPS, OLDER_PEOPLE_MEASURES, TARGET_MEASURES, THEMATIC_LAYERS, type AgeGroup, type OlderPeopleMeasure, type TargetMeasure, type ThematicLayer } from '../domain/mapTheme';
+import { AGE_GROUPS, OLDER_PEOPLE_MEASURES, TARGET_MEASURES, THEMATIC_LAYERS, type ThematicSettings } from '../domain/mapTheme';
 import { GRID_CELL_SIZES_METERS, type GridMode } from '../analysis/suitabilityGrid';
 import { LANGUAGES, type Language } from '../i18n/catalogue';
 
@@ -17,14 +17,8 @@ export type SharedSelection =
   | { kind: 'keyProject'; id: string }
   | { kind: 'site'; id: string };
 
-export interface SharedThematic {
-  layer: ThematicLayer;
-  targetScenario: TargetScenario;
-  housingType: HousingType | 'total';
-  targetMeasure: TargetMeasure;
-  ageGroup: AgeGroup;
-  olderPeopleMeasure: OlderPeopleMeasure;
-}
+/** The thematic layer's settings, as the link carries them (domain/mapTheme.ts owns the shape). */
+export type SharedThematic = ThematicSettings;
 
 export interface SharedGrid {
   mode: GridMode;

@@ -1,19 +1,10 @@
 // Map layer choices: the thematic (choropleth) layer, the optional online background map, overlays.
 
 import { atom, map } from 'nanostores';
-import type { HousingType, TargetScenario } from '../domain/housing';
-import { BACKGROUND_MAPS, type AgeGroup, type BackgroundMap, type OlderPeopleMeasure, type TargetMeasure, type ThematicLayer } from '../domain/mapTheme';
+import { BACKGROUND_MAPS, type AgeGroup, type BackgroundMap, type OlderPeopleMeasure, type TargetMeasure, type ThematicLayer, type ThematicSettings } from '../domain/mapTheme';
 
-export type { AgeGroup, BackgroundMap, OlderPeopleMeasure, TargetMeasure, ThematicLayer };
+export type { AgeGroup, BackgroundMap, OlderPeopleMeasure, TargetMeasure, ThematicLayer, ThematicSettings };
 
-export interface ThematicSettings {
-  layer: ThematicLayer;
-  targetScenario: TargetScenario;
-  housingType: HousingType | 'total';
-  targetMeasure: TargetMeasure;
-  ageGroup: AgeGroup;
-  olderPeopleMeasure: OlderPeopleMeasure;
-}
 
 export const $thematic = map<ThematicSettings>({
   layer: 'targets',
