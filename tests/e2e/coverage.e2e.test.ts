@@ -143,7 +143,8 @@ describe('declared coverage of an imported file', () => {
     await municipalities.getByLabel('Kampen', { exact: true }).focus();
     await page.keyboard.press('Space');
     await expect(municipalities.getByLabel('Kampen', { exact: true }).isChecked()).resolves.toBe(true);
-    await expect(municipalities.textContent()).resolves.toContain('2 gekozen');
+    // the count re-renders after the native checkbox changes: wait for it
+    await expect.poll(() => municipalities.textContent()).toContain('2 gekozen');
     await supermarket.scrollIntoViewIfNeeded();
     await app.screenshot('coverage-01-import-step-nl-1280');
     // back to the default before saving: the file is complete nowhere
