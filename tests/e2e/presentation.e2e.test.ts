@@ -228,4 +228,29 @@ describe('presentation mode', () => {
     ]);
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('fills the window when full screen is refused, says so, keeps Tab inside the presentation, and Esc returns focus', async () => {
+    const app = await openApp(browser, { viewport: { width: 1280, height: 720 } });
+    const { page } = app;
+    await waitForMapIdle(page);
+    await page.evaluate(() => {
+      Element.prototype.requestFullscreen = () => Promise.reject(new TypeError('Permissions check failed'));
+    });
+    await page.locator('#presentation-start').focus();
+    await page.keyboard.press('Enter');
+    // Without a draft (so without named views) the presentation shows the map as it is.
+    await expect.poll(() => caption(page)).toBe('1 / 1 · Huidig kaartbeeld');
+    await expect.poll(() => page.getByTestId('presentation-window-mode').textContent()).toContain('Volledig scherm is hier niet toegestaan');
+    expect(await page.locator('.sidebar').isVisible()).toBe(false);
+    for (let press = 0; press < 12; press += 1) {
+      await page.keyboard.press(press % 3 === 2 ? 'Shift+Tab' : 'Tab');
+      expect(await focusInPresentation(page)).toBe(true);
+    }
+    await app.screenshot('presentation-06-window-nl-1280');
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.app.presenting').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('presentation-start');
+    expect(app.pageErrors).toEqual([]);
+  });
 });
