@@ -9,6 +9,17 @@ import { $activeScenario } from '../stores/scenarios';
 import { $presentationViews, moveView, removeView, saveCurrentView, showView } from '../stores/presentation';
 import { useTranslate } from './useTranslate';
 
+/**
+ * Moves a view and keeps focus on the button that moved it (its list item moves with it). The buttons
+ * at the ends stay focusable (aria-disabled) so focus is not lost when a view reaches the top or bottom.
+ */
+function move(id: string, delta: -1 | 1, button: HTMLButtonElement): void {
+  moveView(id, delta);
+  setTimeout(() => {
+    if (button.isConnected && document.activeElement !== button) button.focus();
+  }, 0);
+}
+
 export function PresentationSection() {
   const t = useTranslate();
   const scenario = useStore($activeScenario);
@@ -69,14 +80,19 @@ export function PresentationSection() {
                       <button type="button" aria-label={t('presentation.showLabel', { caption: label })} onClick={() => showView(view)}>
                         {t('presentation.show')}
                       </button>
-                      <button type="button" aria-label={t('presentation.moveUpLabel', { caption: label })} disabled={index === 0} onClick={() => moveView(view.id, -1)}>
+                      <button
+                        type="button"
+                        aria-label={t('presentation.moveUpLabel', { caption: label })}
+                        aria-disabled={index === 0 ? 'true' : undefined}
+                        onClick={(event) => move(view.id, -1, event.currentTarget)}
+                      >
                         {t('presentation.moveUp')}
                       </button>
                       <button
                         type="button"
                         aria-label={t('presentation.moveDownLabel', { caption: label })}
-                        disabled={index === views.length - 1}
-                        onClick={() => moveView(view.id, 1)}
+                        aria-disabled={index === views.length - 1 ? 'true' : undefined}
+                        onClick={(event) => move(view.id, 1, event.currentTarget)}
                       >
                         {t('presentation.moveDown')}
                       </button>

@@ -143,6 +143,16 @@ describe('presentation mode', () => {
     await page.getByRole('button', { name: 'Bewaar dit beeld' }).press('Enter');
     await expect.poll(() => page.getByTestId('presentation-views').locator('li').count()).toBe(2);
     expect(await page.getByTestId('presentation-views').locator('.presentation-view-caption').allTextContents()).toEqual(['Spoorzone Zwolle', 'Heel Overijssel']);
+    // Reordering by keyboard keeps focus on the button; at the end of the list it does nothing.
+    const later = page.getByRole('button', { name: 'Later: Spoorzone Zwolle' });
+    await later.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('presentation-views').locator('.presentation-view-caption').allTextContents()).toEqual(['Heel Overijssel', 'Spoorzone Zwolle']);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Later: Spoorzone Zwolle');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('presentation-views').locator('.presentation-view-caption').allTextContents()).toEqual(['Heel Overijssel', 'Spoorzone Zwolle']);
+    await page.getByRole('button', { name: 'Eerder: Spoorzone Zwolle' }).press('Enter');
+    await expect.poll(() => page.getByTestId('presentation-views').locator('.presentation-view-caption').allTextContents()).toEqual(['Spoorzone Zwolle', 'Heel Overijssel']);
     await app.screenshot('presentation-01-views-nl-1280');
 
     // Presenteren by keyboard: the first view comes back, the forms go, focus is in the presentation.
