@@ -20,6 +20,7 @@ import { createEdgeDistanceIndex, type EdgeDistanceIndex } from './edgeDistance'
 import { categoriesIn } from './categoryCompleteness';
 import { declarationFor, FACILITY_CATEGORIES, type CoverageDeclaration, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
 import { combineVerdicts, verdictFor, type CategoryReach, type LocationReachability, type NormVerdict } from './reachability';
+import { pauseAt, runAtOnce, type Steps } from './slicedWork';
 
 /** Per category: complete for the whole province, or in these municipalities. Absent: complete nowhere. */
 export type CategoryCoverage = ReadonlyMap<FacilityCategory, 'province' | ReadonlySet<string>>;
@@ -276,8 +277,18 @@ export function municipalitiesHoldingFacilities(
   facilities: readonly Pick<Facility, 'category' | 'location'>[],
   locate: (point: [number, number]) => string | null,
 ): Map<FacilityCategory, string[]> {
+  return runAtOnce(municipalitiesHoldingFacilitiesSteps(facilities, locate));
+}
+
+/** municipalitiesHoldingFacilities, pausing every few thousand facilities (slicedWork.ts). */
+export function* municipalitiesHoldingFacilitiesSteps(
+  facilities: readonly Pick<Facility, 'category' | 'location'>[],
+  locate: (point: [number, number]) => string | null,
+): Steps<Map<FacilityCategory, string[]>> {
   const sets = new Map<FacilityCategory, Set<string>>();
-  for (const facility of facilities) {
+  for (let index = 0; index < facilities.length; index++) {
+    if (pauseAt(index)) yield;
+    const facility = facilities[index]!;
     const code = locate(facility.location);
     if (code === null) continue;
     let codes = sets.get(facility.category);

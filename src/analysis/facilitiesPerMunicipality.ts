@@ -2,6 +2,7 @@
 // near a boundary a bounding-box test first, then point-in-polygon on a slab index of each outline).
 
 import { createAreaIndex } from './areaIndex';
+import { pauseAt, runAtOnce, type Steps } from './slicedWork';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory } from '../domain/facility';
 
@@ -11,7 +12,7 @@ export function emptyCategoryCounts(): CategoryCounts {
   return Object.fromEntries(FACILITY_CATEGORIES.map((category) => [category, 0])) as CategoryCounts;
 }
 
-type MunicipalityArea = Feature<Polygon | MultiPolygon, { code: string }>;
+export type MunicipalityArea = Feature<Polygon | MultiPolygon, { code: string }>;
 
 /** Grid cells per side over the municipalities' bounding box (≈ 400 m across Overijssel). */
 const LOCATOR_GRID = 256;
@@ -80,11 +81,21 @@ export function municipalityLocator(municipalities: readonly MunicipalityArea[])
 
 /** The facilities inside each municipality (every municipality present, possibly with an empty list). */
 export function facilitiesPerMunicipality<F extends Facility>(facilities: readonly F[], municipalities: readonly MunicipalityArea[]): Map<string, F[]> {
-  const locate = municipalityLocator(municipalities);
+  return runAtOnce(facilitiesPerMunicipalitySteps(facilities, municipalities, municipalityLocator(municipalities)));
+}
+
+/** facilitiesPerMunicipality with a locator built beforehand (the stores keep one), pausing every few thousand facilities. */
+export function* facilitiesPerMunicipalitySteps<F extends Facility>(
+  facilities: readonly F[],
+  municipalities: readonly MunicipalityArea[],
+  locate: (point: [number, number]) => string | null,
+): Steps<Map<string, F[]>> {
   const inside = new Map<string, F[]>(municipalities.map((feature) => [feature.properties.code, []]));
-  for (const facility of facilities) {
+  for (let index = 0; index < facilities.length; index++) {
+    if (pauseAt(index)) yield;
+    const facility = facilities[index]!;
     const code = locate(facility.location);
-    if (code !== null) inside.get(code)!.push(facility);
+    if (code !== null) inside.get(code)?.push(facility);
   }
   return inside;
 }

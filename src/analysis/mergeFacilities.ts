@@ -25,6 +25,7 @@
 import KDBush from 'kdbush';
 import { categoryCode, FACILITY_CATEGORIES, facilityKey, type Facility, type FacilityAttributes, type FacilityCategory } from '../domain/facility';
 import { DEGREES_TO_RADIANS, EARTH_RADIUS_METERS, haversineMeters } from './sphericalDistance';
+import { pauseAt, runAtOnce, type Steps } from './slicedWork';
 
 /** Largest distance between two facilities with equal normalised names that are merged. */
 export const MERGE_DISTANCE_METERS = 150;
@@ -76,11 +77,13 @@ interface Entry {
   name?: string;
 }
 
-function entriesOf(datasets: ReadonlyArray<readonly Facility[]>): Entry[] {
+function* entriesOf(datasets: ReadonlyArray<readonly Facility[]>): Steps<Entry[]> {
   const entries: Entry[] = [];
-  datasets.forEach((facilities, dataset) => {
-    for (const facility of facilities) entries.push({ facility, dataset });
-  });
+  for (let dataset = 0; dataset < datasets.length; dataset++) {
+    for (const facility of datasets[dataset]!) {
+      if (pauseAt(entries.push({ facility, dataset }))) yield;
+    }
+  }
   return entries;
 }
 
@@ -95,12 +98,13 @@ function nameOf(entry: Entry): string {
  */
 type CandidateFinder = (index: number) => Iterable<number>;
 
-function groupEntries(entries: readonly Entry[], datasetCount: number, candidatesOf: CandidateFinder): MergedFacility[] {
+function* groupEntries(entries: readonly Entry[], datasetCount: number, candidatesOf: CandidateFinder): Steps<MergedFacility[]> {
   const taken = new Uint8Array(entries.length);
   const merged: MergedFacility[] = [];
   const bestIndex = new Int32Array(datasetCount);
   const bestDistance = new Float64Array(datasetCount);
   for (let index = 0; index < entries.length; index++) {
+    if (pauseAt(index)) yield;
     if (taken[index] === 1) continue;
     taken[index] = 1;
     const primary = entries[index]!;
@@ -173,12 +177,21 @@ const METERS_PER_DEGREE = EARTH_RADIUS_METERS * DEGREES_TO_RADIANS;
  * dataset holds (most of a large import beside the 36 shipped stations) needs no search at all.
  */
 export function mergeFacilities(datasets: ReadonlyArray<readonly Facility[]>): MergedFacility[] {
+  return runAtOnce(mergeFacilitiesSteps(datasets));
+}
+
+/** mergeFacilities, pausing every few thousand facilities (see slicedWork.ts). */
+export function* mergeFacilitiesSteps(datasets: ReadonlyArray<readonly Facility[]>): Steps<MergedFacility[]> {
   if (datasets.filter((facilities) => facilities.length > 0).length < 2) {
     const merged: MergedFacility[] = [];
-    for (const facilities of datasets) for (const facility of facilities) merged.push(alone(facility));
+    for (const facilities of datasets) {
+      for (const facility of facilities) {
+        if (pauseAt(merged.push(alone(facility)))) yield;
+      }
+    }
     return merged;
   }
-  const entries = entriesOf(datasets);
+  const entries = yield* entriesOf(datasets);
   // Entry positions per dataset and category (group = dataset * categories + category).
   const categoryCount = FACILITY_CATEGORIES.length;
   const groupOf = (entry: Entry) => entry.dataset * categoryCount + categoryCode(entry.facility.category);
@@ -199,7 +212,7 @@ export function mergeFacilities(datasets: ReadonlyArray<readonly Facility[]>): M
   // A box a little larger than the largest merge distance; the haversine check decides.
   const latitudeMargin = (MERGE_DISTANCE_METERS / METERS_PER_DEGREE) * 1.01;
   const none: number[] = [];
-  return groupEntries(entries, datasets.length, (index) => {
+  return yield* groupEntries(entries, datasets.length, (index) => {
     const entry = entries[index]!;
     const category = groupOf(entry) - entry.dataset * categoryCount;
     let found: number[] | null = null;
@@ -221,29 +234,36 @@ export function mergeFacilities(datasets: ReadonlyArray<readonly Facility[]>): M
  * category. Same result; kept as the benchmark's baseline (a large import beside the shipped stations).
  */
 export function mergeFacilitiesOneTree(datasets: ReadonlyArray<readonly Facility[]>): MergedFacility[] {
-  const entries = entriesOf(datasets);
+  const entries = runAtOnce(entriesOf(datasets));
   const tree = new KDBush(Math.max(1, entries.length), 64, Float64Array);
   for (const { facility } of entries) tree.add(facility.location[0], facility.location[1]);
   tree.finish();
   const latitudeMargin = (MERGE_DISTANCE_METERS / METERS_PER_DEGREE) * 1.01;
-  return groupEntries(entries, datasets.length, (index) => {
+  return runAtOnce(groupEntries(entries, datasets.length, (index) => {
     const [lon, lat] = entries[index]!.facility.location;
     const longitudeMargin = latitudeMargin / Math.cos(Math.min(89, Math.abs(lat) + latitudeMargin) * DEGREES_TO_RADIANS);
     return tree.range(lon - longitudeMargin, lat - latitudeMargin, lon + longitudeMargin, lat + latitudeMargin);
-  });
+  }));
 }
 
 /** The same rule with every pair compared (O(n²)): the reference for tests and the benchmark. */
 export function mergeFacilitiesPairwise(datasets: ReadonlyArray<readonly Facility[]>): MergedFacility[] {
-  const entries = entriesOf(datasets);
+  const entries = runAtOnce(entriesOf(datasets));
   const all = entries.map((_, index) => index);
-  return groupEntries(entries, datasets.length, () => all);
+  return runAtOnce(groupEntries(entries, datasets.length, () => all));
 }
 
 /** Key of every record a merged facility stands for, pointing at the merged facility. */
 export function mergedFacilitiesBySourceKey(merged: readonly MergedFacility[]): Map<string, MergedFacility> {
+  return runAtOnce(mergedFacilitiesBySourceKeySteps(merged));
+}
+
+/** mergedFacilitiesBySourceKey, pausing every few thousand facilities. */
+export function* mergedFacilitiesBySourceKeySteps(merged: readonly MergedFacility[]): Steps<Map<string, MergedFacility>> {
   const byKey = new Map<string, MergedFacility>();
-  for (const facility of merged) {
+  for (let index = 0; index < merged.length; index++) {
+    if (pauseAt(index)) yield;
+    const facility = merged[index]!;
     for (const source of facility.sources) byKey.set(facilityKey(source), facility);
   }
   return byKey;

@@ -9,6 +9,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { facilityKey, type Facility } from '../domain/facility';
 import { facilitySymbolKey } from '../domain/facilitySymbols';
+import { yieldToPage } from '../analysis/slicedWork';
 
 /** Facilities looked at between two pauses for input while a plan is made: a few milliseconds of work. */
 export const PLAN_CHUNK_SIZE = 10_000;
@@ -72,10 +73,6 @@ export interface SourcePlan {
   contents: SourceContents;
 }
 
-/** Gives the page a chance to handle input and paint before the next chunk. */
-export function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** Items in interleaved order: indices 0, s, 2s, …, then 1, 1+s, …; every item exactly once. */
 export function spreadOrder<T>(items: readonly T[], stride = SPREAD_STRIDE): T[] {
@@ -122,10 +119,25 @@ export async function planSourceUpdate(
     }
   }
   const kept = current.size - remove.length;
-  if (remove.length > 0 && remove.length > kept) {
-    return { removeAll: true, remove: [], add: spreadOrder(facilities), contents };
+  const removeAll = remove.length > 0 && remove.length > kept;
+  const add = await spreadOrderInChunks(removeAll ? facilities : changed, chunkSize, stillWanted);
+  if (add === null) return null;
+  return removeAll ? { removeAll: true, remove: [], add, contents } : { removeAll: false, remove, add, contents };
+}
+
+/** spreadOrder with a pause for the page after every `chunkSize` items; null when no longer wanted. */
+async function spreadOrderInChunks<T>(items: readonly T[], chunkSize: number, stillWanted: () => boolean): Promise<T[] | null> {
+  const ordered: T[] = [];
+  let nextPause = chunkSize;
+  for (let offset = 0; offset < SPREAD_STRIDE; offset += 1) {
+    for (let index = offset; index < items.length; index += SPREAD_STRIDE) ordered.push(items[index]!);
+    if (ordered.length >= nextPause && ordered.length < items.length) {
+      nextPause = ordered.length + chunkSize;
+      await yieldToPage();
+      if (!stillWanted()) return null;
+    }
   }
-  return { removeAll: false, remove, add: spreadOrder(changed), contents };
+  return ordered;
 }
 
 /** The size of the next message: larger when the last one was quick, smaller when it took too long. */

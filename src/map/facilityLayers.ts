@@ -10,7 +10,8 @@ import { $visibleFacilities } from '../stores/facilities';
 import { selectFacility } from '../stores/selection';
 import { $importPreview } from '../stores/importPreview';
 import { setMapDrawingProgress, type MapDrawingLayer, type MapDrawingProgress } from '../stores/mapDrawing';
-import { FIRST_UPDATE_SIZE, nextUpdateSize, planSourceUpdate, toFeature, yieldToPage, type SourceContents } from './facilityGeoJson';
+import { FIRST_UPDATE_SIZE, nextUpdateSize, planSourceUpdate, toFeature, type SourceContents } from './facilityGeoJson';
+import { yieldToPage } from '../analysis/slicedWork';
 import { LABEL_FONT } from './mapStyle';
 
 const SOURCE_ID = 'facilities';

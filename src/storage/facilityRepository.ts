@@ -51,7 +51,7 @@ export function chunkKeyRange(ownerId: string): IDBKeyRange {
 export async function replaceChunks<Chunk>(
   store: { delete(range: IDBKeyRange): Promise<void>; put(chunk: Chunk): Promise<unknown> },
   ownerId: string,
-  chunks: readonly Chunk[],
+  chunks: Iterable<Chunk>,
 ): Promise<void> {
   await store.delete(chunkKeyRange(ownerId));
   for (const chunk of chunks) await store.put(chunk);
@@ -170,12 +170,14 @@ function underDataset(facility: Facility, datasetId: string): Facility {
   return facility.datasetId === datasetId ? facility : { ...facility, datasetId };
 }
 
-function toChunks(datasetId: string, facilities: readonly Facility[]): FacilityChunk[] {
-  const chunks: FacilityChunk[] = [];
-  for (let start = 0; start < facilities.length; start += FACILITY_CHUNK_SIZE) {
-    chunks.push({ datasetId, index: chunks.length, schemaVersion: RECORD_SCHEMA_VERSION, facilities: facilities.slice(start, start + FACILITY_CHUNK_SIZE).map((facility) => underDataset(facility, datasetId)) });
+/**
+ * The chunks of a dataset, each made when the write asks for it (between two puts), so no one task
+ * copies 430,000 facilities at once.
+ */
+function* toChunks(datasetId: string, facilities: readonly Facility[]): Generator<FacilityChunk> {
+  for (let start = 0, index = 0; start < facilities.length; start += FACILITY_CHUNK_SIZE, index += 1) {
+    yield { datasetId, index, schemaVersion: RECORD_SCHEMA_VERSION, facilities: facilities.slice(start, start + FACILITY_CHUNK_SIZE).map((facility) => underDataset(facility, datasetId)) };
   }
-  return chunks;
 }
 
 /**
@@ -202,15 +204,15 @@ export async function writeDataset(
   expected: ExpectedRevision,
   savedAt = new Date().toISOString(),
 ): Promise<WriteResult> {
-  const chunks = toChunks(meta.id, facilities);
+  const chunkCount = Math.ceil(facilities.length / FACILITY_CHUNK_SIZE);
   return write(database, ['facilityDatasets', 'facilityChunks'], 'strict', async (transaction) => {
     const datasets = transaction.objectStore('facilityDatasets');
     const stored = await datasets.get(meta.id);
     checkRevision(meta.id, stored, expected);
     const revision = (stored?.revision ?? 0) + 1;
-    await replaceChunks(transaction.objectStore('facilityChunks'), meta.id, chunks);
+    await replaceChunks(transaction.objectStore('facilityChunks'), meta.id, toChunks(meta.id, facilities));
     // Fields of the old record this version does not write (another feature's) are kept.
-    await datasets.put({ ...stored, ...meta, facilityCount: facilities.length, savedAt, revision, chunkCount: chunks.length, schemaVersion: writtenVersion(stored) });
+    await datasets.put({ ...stored, ...meta, facilityCount: facilities.length, savedAt, revision, chunkCount, schemaVersion: writtenVersion(stored) });
     return { revision };
   });
 }

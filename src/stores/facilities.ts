@@ -2,10 +2,11 @@
 
 import { atom, batch, computed } from 'nanostores';
 import { FACILITY_CATEGORIES, type Facility, type FacilityCategory, type FacilityDataset } from '../domain/facility';
-import { countByCategory, facilitiesPerMunicipality } from '../analysis/facilitiesPerMunicipality';
+import { countByCategory } from '../analysis/facilitiesPerMunicipality';
 import { completeAreas, coverageByCategory, partiallyCoveredArea, undeclaredCategories } from '../analysis/dataCoverage';
 import { countCompleteness, type CountCompleteness } from '../analysis/categoryCompleteness';
-import { mergeFacilities, mergedFacilitiesBySourceKey, type MergedFacility } from '../analysis/mergeFacilities';
+import { EMPTY_FACILITY_MODEL, facilityModelSteps, type FacilityModel } from '../analysis/facilityModel';
+import { runAtOnce, runInSlices, SLICE_ABOVE_ITEMS } from '../analysis/slicedWork';
 import { $appData, $municipalityLocator } from './appData';
 
 export const $facilityDatasets = atom<FacilityDataset[]>([]);
@@ -61,13 +62,47 @@ const $mergeOrder = computed($facilityDatasets, (datasets) =>
 );
 
 /**
- * Facilities of datasets that are not hidden (all categories), with the same facility from several
- * datasets merged into one that lists all its sources (rule: src/analysis/mergeFacilities.ts).
- * The one list the map, the counts, the nearest searches and the tables read.
+ * Facilities of datasets that are not hidden, merged (rule: src/analysis/mergeFacilities.ts), with
+ * their key and municipality lookups: rebuilt when the visible datasets, their facilities or the
+ * municipality boundaries change. Above SLICE_ABOVE_ITEMS facilities the rebuild runs in
+ * slices between which the page stays responsive ($facilityModelPending says so meanwhile); the
+ * previous lists stay until the new ones are whole, and a newer change abandons an older rebuild.
  */
-export const $activeFacilities = computed([$mergeOrder, $facilitiesByDataset], (order, byDataset): MergedFacility[] =>
-  mergeFacilities((JSON.parse(order) as string[]).map((id) => byDataset.get(id) ?? [])),
-);
+const $facilityModel = atom<FacilityModel>(EMPTY_FACILITY_MODEL);
+export const $facilityModelPending = atom(false);
+
+const $facilityModelInputs = computed([$mergeOrder, $facilitiesByDataset, $appData, $municipalityLocator], (order, byDataset, data, locate) => ({
+  lists: (JSON.parse(order) as string[]).map((id) => byDataset.get(id) ?? []),
+  municipalities: data.municipalityBoundaries?.features ?? [],
+  locate,
+}));
+
+let modelGeneration = 0;
+$facilityModelInputs.subscribe(({ lists, municipalities, locate }) => {
+  modelGeneration += 1;
+  const mine = modelGeneration;
+  const steps = facilityModelSteps(lists, municipalities, locate);
+  const total = lists.reduce((sum, list) => sum + list.length, 0);
+  if (total <= SLICE_ABOVE_ITEMS) {
+    const model = runAtOnce(steps);
+    batch(() => {
+      $facilityModel.set(model);
+      $facilityModelPending.set(false);
+    });
+    return;
+  }
+  $facilityModelPending.set(true);
+  void runInSlices(steps, { stillWanted: () => mine === modelGeneration }).then((model) => {
+    if (model === null || mine !== modelGeneration) return;
+    batch(() => {
+      $facilityModel.set(model);
+      $facilityModelPending.set(false);
+    });
+  });
+});
+
+/** The one merged list the map, the counts, the nearest searches and the tables read. */
+export const $activeFacilities = computed($facilityModel, (model) => model.active);
 
 /** What the map shows: active facilities minus hidden categories. */
 export const $visibleFacilities = computed([$activeFacilities, $hiddenCategories], (facilities, hidden) =>
@@ -96,12 +131,10 @@ export const $categoryCompleteness = computed([$activeFacilities, $categoryCover
 );
 
 /** The merged facility for the key of any record it stands for (so every source's key finds it). */
-export const $facilitiesByKey = computed($activeFacilities, mergedFacilitiesBySourceKey);
+export const $facilitiesByKey = computed($facilityModel, (model) => model.byKey);
 
 /** The (merged) facilities inside each municipality (all loaded, non-hidden datasets). */
-export const $facilitiesByMunicipality = computed([$activeFacilities, $appData], (facilities, data) =>
-  facilitiesPerMunicipality(facilities, data.municipalityBoundaries?.features ?? []),
-);
+export const $facilitiesByMunicipality = computed($facilityModel, (model) => model.byMunicipality);
 
 /** Categories complete in some municipalities only, and those municipalities: the map outlines them. */
 export const $partialCoverage = computed($categoryCoverage, partiallyCoveredArea);

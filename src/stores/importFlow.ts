@@ -8,7 +8,8 @@ import type { CoordinateDetection, CoordinateSystem } from '../data/import/coord
 import type { ColumnMapping, CsvDetails, ImportOptions, ImportProgress, ImportResult, ImportSucceeded, ProgressCallback } from '../data/import/importTypes';
 import { createImportWorker, importInWorker } from '../data/import/importWorkerClient';
 import { completenessFromChoices, withCoverageCodes, withCoverageKind, type CoverageChoices, type CoverageKind } from '../domain/coverageChoices';
-import { startingCoverageChoices } from './coverageChoices';
+import { startingCoverageChoices, startingCoverageChoicesInSlices } from './coverageChoices';
+import { SLICE_ABOVE_ITEMS } from '../analysis/slicedWork';
 import { fileSizeIssue } from '../data/import/importLimits';
 import { categoriesIn } from '../analysis/categoryCompleteness';
 import { $appData } from './appData';
@@ -355,7 +356,20 @@ function handleResult(result: ImportResult): void {
 function showResult(result: ImportSucceeded): void {
   const state = $importFlow.get();
   const existing = state.mode.kind === 'replace' ? $facilityDatasets.get().find((dataset) => dataset.id === state.datasetId)?.completeness : undefined;
-  const initial = startingCoverageChoices(result.facilities, existing);
+  if (result.facilities.length <= SLICE_ABOVE_ITEMS) {
+    showResultWith(result, startingCoverageChoices(result.facilities, existing));
+    return;
+  }
+  // a very large file: its points are located in slices, so the page stays responsive meanwhile
+  const run = currentRun;
+  const stillWanted = () => run === currentRun && $importFlow.get().result === result;
+  void startingCoverageChoicesInSlices(result.facilities, existing ?? {}, stillWanted).then((initial) => {
+    if (initial !== null && stillWanted()) showResultWith(result, initial);
+  });
+}
+
+function showResultWith(result: ImportSucceeded, initial: CoverageChoices): void {
+  const state = $importFlow.get();
   // a choice already made (before going back to the columns) stays for the categories still present
   const coverage = Object.fromEntries(Object.keys(initial).map((category) => [category, state.coverage[category as FacilityCategory] ?? initial[category as FacilityCategory]]));
   batch(() => {

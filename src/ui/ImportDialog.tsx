@@ -6,6 +6,7 @@ import { useStore } from '@nanostores/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DataIssue } from '../domain/dataIssue';
 import { FACILITY_CATEGORIES, MAX_NAME_LENGTH, type FacilityCategory } from '../domain/facility';
+import { categoryTallies } from '../analysis/categoryCompleteness';
 import { COORDINATE_SYSTEMS, type CoordinateDetection, type CoordinateSystem } from '../data/import/coordinates';
 import type { ColumnMapping, ImportSucceeded } from '../data/import/importTypes';
 import { isMessageKey } from '../i18n/catalogue';
@@ -425,9 +426,8 @@ function RejectedTable({ result }: { result: ImportSucceeded }) {
 function CoverageSection({ state }: { state: ImportFlowState }) {
   const t = useTranslate();
   const facilities = state.result?.facilities ?? [];
-  const categories = FACILITY_CATEGORIES.map((category) => ({ category, count: facilities.filter((facility) => facility.category === category).length })).filter(
-    ({ count }) => count > 0,
-  );
+  const tallies = categoryTallies(facilities);
+  const categories = FACILITY_CATEGORIES.map((category) => ({ category, count: tallies[category].count })).filter(({ count }) => count > 0);
   const showInvalid = state.issue?.code === 'importDialog.coverageNoMunicipality';
   const invalid = showInvalid
     ? categories.filter(({ category }) => state.coverage[category]?.kind === 'municipalities' && state.coverage[category]?.codes.length === 0).map(({ category }) => category)
@@ -456,7 +456,9 @@ function ResultStep({ state }: { state: ImportFlowState }) {
   if (result === null) return null;
   const saving = state.step === 'saving';
   const accepted = result.facilities.length;
-  const perCategory = FACILITY_CATEGORIES.map((category) => ({ category, count: result.facilities.filter((facility) => facility.category === category).length }))
+  // counted once per list (categoryTallies remembers it), not on every render: a list may hold 430,000
+  const tallies = categoryTallies(result.facilities);
+  const perCategory = FACILITY_CATEGORIES.map((category) => ({ category, count: tallies[category].count }))
     .filter(({ count }) => count > 0)
     .map(({ category, count }) => `${t(`category.${category}`)} ${formatNumber(count)}`)
     .join(', ');

@@ -1,13 +1,16 @@
 // Browser benchmark (`npm run bench:browser`): a ~31 MB CSV of 430,187 facilities (the size in issue 7,
 // point 6) imported, previewed, saved and reloaded in the production build in headless Chromium.
 // Prints parse and save time, the longest main-thread task (PerformanceObserver 'longtask') during
-// import + save and during reload, whether the preview and the saved points are drawn, when the map
+// import + save and during reload, the same tasks without the wait for the software GPU (a Chromium
+// trace: see mainThreadTrace.ts) beside what one frame of the plain map costs, whether the preview and the saved points are drawn, when the map
 // holds all of them (the map gets a large list in parts), MapLibre errors, and the JS heap peak
 // (sampled over the DevTools protocol).
 // Options: --rows=N (default 430,187), --json=path (also write the figures as JSON), --dist=folder
-// (serve another build, e.g. one made from main to compare against).
+// (serve another build, e.g. one made from main to compare against), --profile=folder (record a
+// DevTools CPU profile and a trace of import + save and of reload there, and print the functions that
+// took most main-thread time: where to look when a task is long).
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,6 +18,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { preview } from 'vite';
 import { launchPersistent } from '../e2e/chromium';
 import { shareNearColour } from '../e2e/pixels';
+import { MainThreadTrace, type MainThreadTasks } from './mainThreadTrace';
 import { ISSUE_ROW_COUNT, largeFacilityCsv } from '../support/largeFacilityCsv';
 
 const argument = (name: string) => process.argv.find((value) => value.startsWith(`--${name}=`))?.split('=')[1];
@@ -22,6 +26,7 @@ const ROWS = Number(argument('rows') ?? ISSUE_ROW_COUNT);
 const JSON_OUT = argument('json');
 /** Serve another build (e.g. one of main, to compare); default dist/. */
 const DIST = argument('dist') ?? 'dist';
+const PROFILE_FOLDER = argument('profile');
 const STEP_TIMEOUT = 600_000;
 /** Colour of the import preview's ring (src/map/facilityLayers.ts). */
 const PREVIEW_COLOUR: [number, number, number] = [0xb0, 0x00, 0x20];
@@ -109,6 +114,41 @@ async function waitForMapFilled(page: Page): Promise<number> {
   return performance.now() - start;
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Starts the DevTools CPU profiler when --profile is given. */
+async function startProfile(session: CDPSession): Promise<void> {
+  if (!PROFILE_FOLDER) return;
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await session.send('Profiler.start');
+}
+
+/** Stops the profiler, writes the profile (open it in DevTools' Performance panel) and prints the functions with most self time. */
+async function stopProfile(session: CDPSession, name: string): Promise<void> {
+  if (!PROFILE_FOLDER) return;
+  const { profile } = (await session.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  mkdirSync(PROFILE_FOLDER, { recursive: true });
+  writeFileSync(join(PROFILE_FOLDER, `${name}.cpuprofile`), JSON.stringify(profile));
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfTime = new Map<string, number>();
+  profile.samples.forEach((id, index) => {
+    const frame = byNode.get(id)!.callFrame;
+    const label = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}`;
+    selfTime.set(label, (selfTime.get(label) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+  });
+  console.log(`\nCPU profile "${name}": most self time (ms)`);
+  for (const [label, ms] of [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${Math.round(ms).toString().padStart(7)}  ${label}`);
+}
+
 async function pageNow(page: Page): Promise<number> {
   return page.evaluate(() => performance.now());
 }
@@ -146,11 +186,22 @@ async function main(): Promise<void> {
     await page.waitForSelector('#map[data-map-ready="true"]', { timeout: 60_000 });
     await page.waitForFunction(() => document.querySelectorAll('#key-project-list li').length > 0, null, { timeout: 60_000 });
     await page.waitForTimeout(1000);
+    // What one frame of the map costs on this machine before any import: pan it a few times.
+    const trace = new MainThreadTrace(session, PROFILE_FOLDER !== undefined);
+    await trace.start();
+    await page.locator('#map canvas').focus();
+    for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp']) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(800);
+    }
+    const plainMap = await trace.stop();
     const previewBaseline = await colourShare(page, PREVIEW_COLOUR);
     const savedBaseline = await colourShare(page, SAVED_COLOUR);
 
     // --- import: read the file, confirm coordinates, preview ---
     heap.start();
+    await startProfile(session);
+    await trace.start();
     await page.locator('#import-open-button').click();
     const dialog = page.locator('dialog.import-dialog');
     await dialog.waitFor({ state: 'visible' });
@@ -182,9 +233,14 @@ async function main(): Promise<void> {
     const importTasks = await longestTaskSince(page, importStart);
     const afterResultTasks = await longestTaskSince(page, resultShownAt);
     const importHeapPeak = await heap.stop();
+    await stopProfile(session, 'import-and-save');
+    const importTrace = await trace.stop();
+    if (PROFILE_FOLDER) writeFileSync(join(PROFILE_FOLDER, 'import-and-save.trace.json'), trace.json());
 
     // --- reload ---
     heap.start();
+    await startProfile(session);
+    await trace.start();
     const reloadStart = performance.now();
     await page.reload();
     await page.waitForSelector('#map[data-map-ready="true"]', { timeout: STEP_TIMEOUT });
@@ -199,6 +255,9 @@ async function main(): Promise<void> {
     // The stores' one task after the restore (src/stores/storageConnection.ts marks it).
     const storesRestore = await page.evaluate(() => Math.round(performance.getEntriesByName('stores:restore', 'measure').at(-1)?.duration ?? -1));
     const reloadHeapPeak = await heap.stop();
+    await stopProfile(session, 'reload');
+    const reloadTrace = await trace.stop();
+    if (PROFILE_FOLDER) writeFileSync(join(PROFILE_FOLDER, 'reload.trace.json'), trace.json());
     await page.screenshot({ path: join(folder, 'after-reload.png') });
 
     const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
@@ -227,8 +286,15 @@ async function main(): Promise<void> {
       storesRestoreMilliseconds: storesRestore,
       heapPeakImportAndSaveMB: mb(importHeapPeak),
       heapPeakReloadMB: mb(reloadHeapPeak),
+      plainMapFrameWaitMilliseconds: plainMap.frameWait,
+      plainMapFrames: plainMap.frames,
+      plainMapTasksOver200: plainMap.over200,
+      importTrace,
+      reloadTrace,
       errors: errors.slice(0, 5),
     };
+    const ownLine = (tasks: MainThreadTasks) =>
+      `${tasks.longestOwn} ms (${tasks.ownOver200} of ${tasks.over200} tasks over 200 ms stay over 200 ms without the wait; longest five ${tasks.topOwn.join(', ')}; ${tasks.frames} frames, median wait ${tasks.frameWait} ms)`;
     console.log(`\nLarge import in Chromium: ${figures.rows.toLocaleString('en')} rows, ${figures.megabytes} MB CSV, ${figures.accepted.toLocaleString('en')} accepted`);
     console.log('| measurement | value |');
     console.log('|---|---|');
@@ -239,10 +305,13 @@ async function main(): Promise<void> {
     console.log(`| save click → the map holds all points | ${figures.saveUntilMapHoldsAllMilliseconds} ms |`);
     console.log(`| longest main-thread task, import + save | ${figures.longestTaskImportAndSave} ms (${figures.tasksOver200ImportAndSave} tasks > 200 ms; longest five ${figures.longestTasksImportAndSave.join(', ')}) |`);
     console.log(`| longest main-thread task, from result to saved | ${figures.longestTaskAfterResult} ms |`);
+    console.log(`| plain map before the import: wait for the software GPU per frame (${plainMap.frames} frames while panning) | ${plainMap.frameWait} ms (${plainMap.over200} tasks > 200 ms for 4 pans) |`);
+    console.log(`| longest task without that wait, import + save (the page's own work) | ${ownLine(importTrace)} |`);
     console.log(`| reload until the dataset is listed / its points are drawn | ${figures.reloadUntilListedMilliseconds} / ${figures.reloadPointsDrawn ? figures.reloadMilliseconds : 'never'} ms |`);
     console.log(`| points drawn after reload | ${figures.reloadPointsDrawn ? 'yes' : 'NO'} |`);
     console.log(`| reload → the map holds all points | ${figures.reloadUntilMapHoldsAllMilliseconds} ms |`);
     console.log(`| longest main-thread task, reload | ${figures.longestTaskReload} ms (${figures.tasksOver200Reload} tasks > 200 ms; longest five ${figures.longestTasksReload.join(', ')}) |`);
+    console.log(`| longest task without that wait, reload | ${ownLine(reloadTrace)} |`);
     console.log(`| stores and derived lists after the restore (one task: merge, counts, lists) | ${figures.storesRestoreMilliseconds} ms |`);
     console.log(`| JS heap peak, import + save / reload | ${figures.heapPeakImportAndSaveMB} / ${figures.heapPeakReloadMB} MB |`);
     console.log(`| page errors | ${errors.length === 0 ? 'none' : errors.length + ': ' + figures.errors.join(' | ').slice(0, 400)} |`);

@@ -11,9 +11,11 @@ import {
   removeFacilityDataset,
   toggleFacilityCategory,
   $facilityDatasets,
+  $facilityModelPending,
   $hiddenCategories,
   updateFacilityDataset,
 } from '../../../src/stores/facilities';
+import { SLICE_ABOVE_ITEMS } from '../../../src/analysis/slicedWork';
 import { $reachFacilities } from '../../../src/stores/reachabilityWorkerClient';
 
 /** A dataset declaring supermarkets complete for the province or for some municipalities. */
@@ -107,5 +109,28 @@ describe('one facility counted once across datasets', () => {
     expect($categoryCompleteness.get().ovHalte).toEqual({ kind: 'trainStationsOnly', count: 1 });
     putFacilityDataset({ ...dataset('osm', 'province'), completeness: { ovHalte: { kind: 'province' } } }, [station('node/1', 'osm', 'Station Zwolle', [6.0925, 52.5049])]);
     expect($categoryCompleteness.get().ovHalte).toEqual({ kind: 'complete', count: 1 });
+  });
+
+  it('builds the lists of a very large set in slices: the old lists stay until the new ones are whole, and a newer change wins', async () => {
+    putFacilityDataset(dataset('small', 'province'), [facility('s1', 'small')]);
+    const many = (datasetId: string) => Array.from({ length: SLICE_ABOVE_ITEMS + 1 }, (_, index) => facility(`${datasetId}-${index}`, datasetId));
+    putFacilityDataset(dataset('big', 'province'), many('big'));
+    // not built in the same task: the previous list is still what everything reads
+    expect($facilityModelPending.get()).toBe(true);
+    expect($activeFacilities.get().map((item) => item.id)).toEqual(['s1']);
+    // a newer change before the first rebuild is done: only the newest result lands
+    putFacilityDataset(dataset('big', 'province'), many('newer'));
+    await new Promise<void>((resolve) => {
+      const stop = $facilityModelPending.listen((pending) => {
+        if (!pending) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    const active = $activeFacilities.get();
+    expect(active).toHaveLength(SLICE_ABOVE_ITEMS + 2);
+    expect(active.some((item) => item.id.startsWith('big-'))).toBe(false);
+    expect($facilitiesByKey.get().get(`newer/newer-${SLICE_ABOVE_ITEMS}`)?.id).toBe(`newer-${SLICE_ABOVE_ITEMS}`);
   });
 });

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { summarise } from '../../bench/mainThreadTrace';
+
+const MAIN = { pid: 1, tid: 7 };
+const GPU = { pid: 2, tid: 3 };
+const task = (ts: number, ms: number, where = MAIN) => ({ name: 'ThreadControllerImpl::RunTask', ph: 'X', ...where, ts, dur: ms * 1000 });
+const readBack = (ts: number, ms: number, where = MAIN) => ({ name: 'GLES2::ReadPixels', ph: 'X', ...where, ts, dur: ms * 1000 });
+
+describe('main-thread task summary of a trace', () => {
+  it('splits each long task into the wait for the GPU read-back and the page’s own work', () => {
+    const events = [
+      { name: 'thread_name', ph: 'M', ...MAIN, ts: 0, args: { name: 'CrRendererMain' } },
+      { name: 'thread_name', ph: 'M', ...GPU, ts: 0, args: { name: 'CrGpuMain' } },
+      // a frame: 600 ms, of which 500 ms waiting for the read-back → 100 ms own work
+      task(1_000_000, 600),
+      readBack(1_050_000, 500),
+      // a script task of 300 ms without any frame
+      task(2_000_000, 300),
+      // nested task of the same name: counted once, as part of the outer one
+      task(2_010_000, 250),
+      // a short task is not a long task, but its read-back still counts as a frame
+      task(3_000_000, 150),
+      readBack(3_010_000, 120),
+      // another thread's tasks do not count
+      task(4_000_000, 900, GPU),
+    ];
+    expect(summarise(events)).toEqual({ over200: 2, longest: 600, ownOver200: 1, longestOwn: 300, topOwn: [300, 100], frameWait: 500, frames: 2 });
+  });
+});
