@@ -27,6 +27,29 @@ export interface PackedFacilities {
   categoryCodes: Uint8Array;
 }
 
+/** The ids of a packed list as one string plus their lengths (lengths, not separators: any character is safe). */
+export interface JoinedIds {
+  idText: string;
+  idLengths: Uint32Array;
+}
+
+/** For posting to the worker: cloning one string is a copy, cloning 430,000 strings took 350 ms of main-thread time. */
+export function joinIds(ids: readonly string[]): JoinedIds {
+  const idLengths = new Uint32Array(ids.length);
+  for (let index = 0; index < ids.length; index++) idLengths[index] = ids[index]!.length;
+  return { idText: ids.join(''), idLengths };
+}
+
+export function splitIds({ idText, idLengths }: JoinedIds): string[] {
+  const ids = new Array<string>(idLengths.length);
+  let offset = 0;
+  for (let index = 0; index < idLengths.length; index++) {
+    ids[index] = idText.slice(offset, offset + idLengths[index]!);
+    offset += idLengths[index]!;
+  }
+  return ids;
+}
+
 /** Facilities packed per step of packFacilitiesInChunks. */
 export const PACK_CHUNK_SIZE = 20_000;
 

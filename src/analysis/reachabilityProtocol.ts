@@ -7,14 +7,15 @@ import type { FacilityCategory } from '../domain/facility';
 import type { NormProfile, WalkingSpeed } from '../domain/norms';
 import type { DrawnZone, ZoneDefinition } from '../domain/serviceZones';
 import type { ZoneAnalysis, ZoneSite } from './zoneAnalysis';
-import type { PackedFacilities } from './facilityIndex';
+import type { JoinedIds, PackedFacilities } from './facilityIndex';
 import type { GridScore, GridScoreTarget } from './gridScore';
 import type { LocationReachability, ReachabilityRow, ReachabilitySite } from './reachability';
 import type { ProvinceGrid } from './provinceGrid';
 
 export type ReachabilityRequest =
   /** Replaces all facilities (transfer coordinates.buffer and categoryCodes.buffer). */
-  | { requestId: number; type: 'setFacilities'; facilities: PackedFacilities }
+  /** `joinedIds`, when given, holds the ids (then `facilities.ids` is empty): a large list posts one string, not one per facility. */
+  | { requestId: number; type: 'setFacilities'; facilities: PackedFacilities; joinedIds?: JoinedIds }
   /** Sets the province outline (for the outside-province flag) and builds the scoring grid. */
   | { requestId: number; type: 'setGrid'; province: Polygon | MultiPolygon; cellSizeMeters: number }
   | { requestId: number; type: 'analyseLocation'; point: [number, number]; profile: NormProfile; speed: WalkingSpeed }

@@ -8,7 +8,7 @@ import type { FacilityCategory } from '../domain/facility';
 import { categoryOfCode, FACILITY_CATEGORIES } from '../domain/facility';
 import type { NormProfile } from '../domain/norms';
 import { InvalidNormsError } from '../domain/norms';
-import { FacilityIndex } from './facilityIndex';
+import { FacilityIndex, splitIds } from './facilityIndex';
 import type { GridScore, GridScoreTarget } from './gridScore';
 import { rescoreCells, scoreGrid } from './gridScore';
 import type { PreparedPoints } from './nearestFacilityField';
@@ -113,7 +113,8 @@ export function createReachabilityHandler(): (request: ReachabilityRequest) => H
     const { requestId } = request;
     switch (request.type) {
       case 'setFacilities': {
-        state.index = new FacilityIndex(request.facilities);
+        const facilities = request.joinedIds ? { ...request.facilities, ids: splitIds(request.joinedIds) } : request.facilities;
+        state.index = new FacilityIndex(facilities);
         state.fields.clear();
         const categoriesWithData = FACILITY_CATEGORIES.filter((category) => state.index!.hasCategory(category));
         return { response: { requestId, type: 'facilitiesSet', facilityCount: state.index.facilityCount, categoriesWithData }, transfer: [] };

@@ -89,11 +89,35 @@ export function facilitySources(): { ids: string[]; lines: string[] } {
 
 /** One line per source of what the map shows, by publisher, title, date and licence; `extra` lines (map attributions) last. */
 export function mapSourceLines(extra: readonly string[] = []): string[] {
+  const facilities = facilitySources();
+  return sourceLines([...mapSourceIds(), ...facilities.ids], $sourcesById.get(), [...facilities.lines, ...extra]);
+}
+
+/** Register ids of the sources of the map's own layers (boundaries, places, built-up areas, theme, key projects). */
+function mapSourceIds(): string[] {
   const data = $appData.get();
   const ids: string[] = [DATASET_SOURCE_IDS.municipalityBoundaries, DATASET_SOURCE_IDS.provinceBoundary, DATASET_SOURCE_IDS.places];
   if ($showBuiltUpAreas.get()) ids.push(DATASET_SOURCE_IDS.builtUpAreas);
   ids.push(...$thematicLayer.get().legend.sourceIds);
   if ($showKeyProjects.get()) ids.push(...new Set((data.keyProjects ?? []).map((project) => project.source)));
+  return ids;
+}
+
+/**
+ * The short form of mapSourceLines for a projector: who published what the map shows, with the
+ * OpenStreetMap licence when its data is shown ('CBS · Kadaster · … · © OpenStreetMap-bijdragers (ODbL)').
+ */
+export function mapSourcePublishers(extra: readonly string[] = []): string[] {
+  const t = $translate.get();
+  const sourcesById = $sourcesById.get();
   const facilities = facilitySources();
-  return sourceLines([...ids, ...facilities.ids], $sourcesById.get(), [...facilities.lines, ...extra]);
+  const publishers = [...mapSourceIds(), ...facilities.ids].map((id) => sourcesById.get(id)?.publisher).filter((publisher): publisher is string => publisher !== undefined);
+  const counts = $facilityCountsByCategory.get();
+  if (FACILITY_CATEGORIES.some((category) => counts[category] > 0)) {
+    for (const dataset of $facilityDatasets.get()) {
+      if (dataset.hidden || dataset.kind === 'embedded') continue;
+      publishers.push(dataset.kind === 'osm' ? `${t('osm.attribution')} (ODbL)` : dataset.source);
+    }
+  }
+  return [...new Set([...publishers, ...extra])];
 }

@@ -4,7 +4,7 @@
 import { atom, batch, computed } from 'nanostores';
 import type { DataIssue } from '../domain/dataIssue';
 import type { FacilityCategory } from '../domain/facility';
-import type { HousingType } from '../domain/housing';
+import { HOUSING_TYPES, type HousingType } from '../domain/housing';
 import {
   categoriesInProfile,
   customWalkingSpeed,
@@ -50,6 +50,36 @@ export function setNormDistance(housingType: HousingType, category: FacilityCate
     $normProfile.set(withCategoryNorm($normProfile.get(), housingType, category, value));
   });
   return true;
+}
+
+/**
+ * Sets every distance of the profile in force to one value (presentation mode's slider), checked like
+ * any typed distance; the profile becomes 'custom'. Returns whether it was accepted.
+ */
+export function setAllNormDistances(meters: number): boolean {
+  const issues = validateDistanceMeters(meters, 'all');
+  if (issues.length > 0) {
+    $normIssues.set(issues);
+    return false;
+  }
+  let profile = $normProfile.get();
+  for (const housingType of HOUSING_TYPES) {
+    for (const norm of profile.norms[housingType]) profile = withCategoryNorm(profile, housingType, norm.category, meters);
+  }
+  batch(() => {
+    $normIssues.set([]);
+    $normProfile.set(profile);
+  });
+  return true;
+}
+
+/** Puts back norms saved earlier (leaving presentation mode restores the norms from before it). */
+export function restoreNorms(profile: NormProfile, speed: WalkingSpeed): void {
+  batch(() => {
+    $normIssues.set([]);
+    $normProfile.set(profile);
+    $walkingSpeed.set(speed);
+  });
 }
 
 export function selectWalkingSpeedPreset(id: WalkingSpeedPresetId): void {

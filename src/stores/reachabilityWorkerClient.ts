@@ -5,7 +5,7 @@
 import { batch } from 'nanostores';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue } from '../domain/dataIssue';
-import { PACK_CHUNK_SIZE, packFacilities, packFacilitiesInChunks, type PackedFacilities } from '../analysis/facilityIndex';
+import { joinIds, PACK_CHUNK_SIZE, packFacilities, packFacilitiesInChunks, type PackedFacilities } from '../analysis/facilityIndex';
 import type { ReachabilitySite } from '../analysis/reachability';
 import type { ReachabilityRequest, ReachabilityResponse } from '../analysis/reachabilityProtocol';
 import { $analysisPoint, $locationAnalysis } from './analysisPoint';
@@ -209,7 +209,8 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
   const unsubscribers = [
     $reachFacilities.subscribe((facilities) => {
       const sendFacilities = (packed: PackedFacilities) => {
-        send('facilities', { type: 'setFacilities', facilities: packed }, [packed.coordinates.buffer, packed.categoryCodes.buffer]);
+        const joinedIds = joinIds(packed.ids);
+        send('facilities', { type: 'setFacilities', facilities: { ...packed, ids: [] }, joinedIds }, [packed.coordinates.buffer, packed.categoryCodes.buffer, joinedIds.idLengths.buffer]);
         analyseLocationNow();
         analyseSitesNow();
         analyseScenarioSitesNow();

@@ -27,12 +27,16 @@ import { ReachabilityTableDialog } from './ReachabilityTableDialog';
 import { SelectionPanel } from './SelectionPanel';
 import { SourcesDialog } from './SourcesDialog';
 import { ExportDialog } from './ExportDialog';
+import { PresentationOverlay, PresentButton } from './PresentationMode';
+import { PresentationSection } from './PresentationSection';
+import { $presenting } from '../stores/presentation';
 import { useTranslate } from './useTranslate';
 import { focusKeyProjectList, focusMap, returnFocusFromDetails } from './detailsFocus';
 
 export function App() {
   const t = useTranslate();
   const language = useStore($language);
+  const presenting = useStore($presenting);
   const loadStatus = useStore($loadStatus);
   const [sourcesOpen, setSourcesOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
@@ -41,7 +45,7 @@ export function App() {
   const selection = useStore($selection);
   useLayoutEffect(() => setSheet(selection ? 'details' : 'panels'), [selection]);
   return (
-    <div class="app" lang={language}>
+    <div class={presenting ? 'app presenting' : 'app'} lang={language}>
       <nav class="skip-links" aria-label={t('app.skipLinksLabel')}>
         <a
           href="#map"
@@ -74,6 +78,7 @@ export function App() {
           <button type="button" onClick={() => setExportOpen(true)}>
             {t('export.openButton')}
           </button>
+          <PresentButton />
           <button
             type="button"
             lang={language === 'nl' ? 'en' : 'nl'}
@@ -105,6 +110,7 @@ export function App() {
           <MunicipalityFinder />
           <KeyProjectFinder />
           <ScenarioSection />
+          <PresentationSection />
           <ReachabilitySection />
           <ZoneSection />
           <ZoneCoveragePanel />
@@ -120,6 +126,7 @@ export function App() {
           <MapDrawingStatus />
           <Legend />
           <PolygonDrawingBar />
+          <PresentationOverlay />
         </main>
         <aside id="details" class="details" aria-label={t('app.detailsLabel')} onKeyDown={returnFocusFromDetails}>
           <SelectionPanel />

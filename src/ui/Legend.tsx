@@ -16,6 +16,7 @@ import { SymbolShape } from './KeyProjectSymbol';
 import { useFormatNumber, useTranslate } from './useTranslate';
 import { thematicLegendTitle } from '../stores/legendContent';
 import { $zoneNoDataCodes, $zonesVisible } from '../stores/serviceZones';
+import { $presenting } from '../stores/presentation';
 import { ZONE_STYLE } from '../domain/serviceZones';
 import { $drawnZones } from '../stores/zoneDrawing';
 
@@ -95,7 +96,10 @@ function SizeReference() {
 
 export function Legend() {
   const t = useTranslate();
-  const [open, setOpen] = useState(startsOpen);
+  const [chosenOpen, setOpen] = useState(startsOpen);
+  // Presenting, the legend is always shown (issue 10.5).
+  const presenting = useStore($presenting);
+  const open = chosenOpen || presenting;
   const muted = useStore($thematicMuted);
   const formatNumber = useFormatNumber();
   const { legend } = useStore($thematicLayer);
@@ -112,9 +116,11 @@ export function Legend() {
     <section class={open ? 'legend' : 'legend collapsed'} aria-labelledby="legend-title" data-testid="legend">
       <div class="legend-header">
         <h2 id="legend-title">{t('legend.title')}</h2>
-        <button type="button" class="legend-toggle" aria-expanded={open} aria-controls="legend-body" onClick={() => setOpen(!open)}>
-          {open ? t('legend.hide') : t('legend.show')}
-        </button>
+        {!presenting && (
+          <button type="button" class="legend-toggle" aria-expanded={open} aria-controls="legend-body" onClick={() => setOpen(!open)}>
+            {open ? t('legend.hide') : t('legend.show')}
+          </button>
+        )}
       </div>
       <div id="legend-body" class="legend-body" hidden={!open}>
       <ReachabilityGridLegend />

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FacilityCategory } from '../../../src/domain/facility';
 import { FACILITY_CATEGORIES } from '../../../src/domain/facility';
 import { WALKING_SPEED_PRESETS, WOONZORGZONE_PROFILE } from '../../../src/domain/norms';
-import { FacilityIndex } from '../../../src/analysis/facilityIndex';
+import { FacilityIndex, joinIds, splitIds } from '../../../src/analysis/facilityIndex';
 import type { PackedFacilities } from '../../../src/analysis/facilityIndex';
 import { scoreGrid } from '../../../src/analysis/gridScore';
 import { preparePoints } from '../../../src/analysis/nearestFacilityField';
@@ -121,5 +121,21 @@ describe('reachability worker handler', () => {
     handle({ requestId: 1, type: 'setFacilities', facilities: facilitiesInArea(4, 5, ['supermarkt']) });
     const { response } = handle({ requestId: 2, type: 'moveFacility', facilityId: 'nope', location: [6.05, 52.43] });
     expect(expectType(response, 'error').issues[0]).toMatchObject({ code: 'reach.unknownFacility', params: { value: 'nope' } });
+  });
+});
+
+describe('facilities posted with joined ids', () => {
+  it('gives the same index as the ids one by one, for ids holding any character', () => {
+    const ids = ['a/1', '', 'b/ü|;\n2', 'c/3'];
+    expect(splitIds(joinIds(ids))).toEqual(ids);
+    const packed = facilitiesInArea(1, 12, ['supermarkt', 'huisarts']);
+    const direct = createReachabilityHandler();
+    const joined = createReachabilityHandler();
+    const first = direct({ requestId: 1, type: 'setFacilities', facilities: { ...packed, coordinates: packed.coordinates.slice(), categoryCodes: packed.categoryCodes.slice() } });
+    const second = joined({ requestId: 1, type: 'setFacilities', facilities: { ...packed, ids: [] }, joinedIds: joinIds(packed.ids) });
+    expect(second.response).toEqual(first.response);
+    const point: [number, number] = [packed.coordinates[0]! + 0.001, packed.coordinates[1]!];
+    const ask = (handle: typeof direct) => handle({ requestId: 2, type: 'analyseLocation', point, profile: WOONZORGZONE_PROFILE, speed: WALKING_SPEED_PRESETS.ouder }).response;
+    expect(ask(joined)).toEqual(ask(direct));
   });
 });
