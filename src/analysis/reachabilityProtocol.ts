@@ -5,7 +5,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue } from '../domain/dataIssue';
 import type { FacilityCategory } from '../domain/facility';
 import type { NormProfile, WalkingSpeed } from '../domain/norms';
-import type { ZoneDefinition } from '../domain/serviceZones';
+import type { DrawnZone, ZoneDefinition } from '../domain/serviceZones';
 import type { ZoneAnalysis, ZoneSite } from './zoneAnalysis';
 import type { JoinedIds, PackedFacilities } from './facilityIndex';
 import type { GridScore, GridScoreTarget } from './gridScore';
@@ -28,7 +28,7 @@ export type ReachabilityRequest =
   /** Municipality outlines for the zones' figures per municipality (sent once). */
   | { requestId: number; type: 'setZoneOutlines'; municipalities: Feature<Polygon | MultiPolygon, { code: string }>[] }
   /** Woonservicegebieden of a definition, and per site inside/outside with the nearest element. */
-  | { requestId: number; type: 'buildZones'; definition: ZoneDefinition; sites: ZoneSite[] };
+  | { requestId: number; type: 'buildZones'; definition: ZoneDefinition; sites: ZoneSite[]; drawnZones?: DrawnZone[] };
 
 /** The worker's grid as sent to the UI thread: the same shape as ProvinceGrid, with `centers` a transferred copy. */
 export type GridDescription = ProvinceGrid;

@@ -183,7 +183,7 @@ export function createReachabilityHandler(): (request: ReachabilityRequest) => H
       case 'buildZones': {
         const issues = validateZoneDefinition(request.definition);
         if (issues.length > 0) throw new RequestFailed(issues);
-        const analysis = analyseZones(requireIndex(), request.definition, request.sites, state.zoneOutlines);
+        const analysis = analyseZones(requireIndex(), request.definition, request.sites, state.zoneOutlines, request.drawnZones ?? []);
         return { response: { requestId, type: 'zonesBuilt', analysis }, transfer: [] };
       }
     }

@@ -7,9 +7,10 @@ export class ScenarioEditError extends Error {
   constructor(
     /**
      * unknownSite: no site with that id; duplicateSite: a site with that id exists already; staleEdit: the
-     * edit's "before" (or a move's "from") is not what the state holds, so its undo would not restore it.
+     * edit's "before" (or a move's "from") is not what the state holds, so its undo would not restore it;
+     * badDrawnZone: a drawn zone's before/after do not carry the edit's zone id.
      */
-    readonly code: 'unknownSite' | 'duplicateSite' | 'staleEdit',
+    readonly code: 'unknownSite' | 'duplicateSite' | 'staleEdit' | 'badDrawnZone',
     readonly edit: ScenarioEdit,
   ) {
     super(`${code} in edit ${edit.id} (${edit.kind})`);
@@ -71,6 +72,18 @@ export function applyEdit(state: ScenarioState, edit: ScenarioEdit): ScenarioSta
       else placements.set(edit.keyProjectId, edit.to);
       return { ...state, keyProjectPlacements: placements };
     }
+    case 'drawnZone': {
+      if ((edit.before === null && edit.after === null) || (edit.before && edit.before.id !== edit.zoneId) || (edit.after && edit.after.id !== edit.zoneId)) {
+        throw new ScenarioEditError('badDrawnZone', edit);
+      }
+      const index = state.drawnZones.findIndex((zone) => zone.id === edit.zoneId);
+      if (edit.before === null ? index >= 0 : index < 0 || !sameValue(state.drawnZones[index], edit.before)) throw new ScenarioEditError('staleEdit', edit);
+      if (edit.after === null) return { ...state, drawnZones: state.drawnZones.filter((_, i) => i !== index) };
+      if (index < 0) return { ...state, drawnZones: [...state.drawnZones, edit.after] };
+      const drawnZones = state.drawnZones.slice();
+      drawnZones[index] = edit.after;
+      return { ...state, drawnZones };
+    }
   }
 }
 
@@ -88,6 +101,8 @@ export function inverseEdit(edit: ScenarioEdit): ScenarioEdit {
       return { ...edit, before: edit.after, after: edit.before };
     case 'moveKeyProject':
       return { ...edit, from: edit.to, to: edit.from };
+    case 'drawnZone':
+      return { ...edit, before: edit.after, after: edit.before };
   }
 }
 

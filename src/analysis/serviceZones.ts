@@ -24,7 +24,9 @@ import KDBush from 'kdbush';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { FacilityCategory } from '../domain/facility';
 import { categoryCode } from '../domain/facility';
-import { requiredAmenities, ZONE_CARE_CATEGORY, zoneCategoryDistances, type ZoneDefinition } from '../domain/serviceZones';
+import { requiredAmenities, ZONE_CARE_CATEGORY, zoneCategoryDistances, type DrawnZone, type ZoneDefinition } from '../domain/serviceZones';
+import { outlineAreaHectares, outlineProblem } from './polygonOutline';
+import type { DataIssue } from '../domain/dataIssue';
 import { createAreaIndex, type AreaIndex } from './areaIndex';
 import type { CompleteAreas } from './dataCoverage';
 import type { FacilityIndex } from './facilityIndex';
@@ -40,8 +42,10 @@ export interface ServiceZoneProperties {
   id: string;
   /** 'berekend' (computed from the definition) or 'getekend' (drawn by the planner). */
   origin: 'berekend' | 'getekend';
+  /** The planner's name of a drawn zone (computed zones are named by their number). */
+  name?: string;
   areaSquareMeters: number;
-  /** 24-hour care locations whose disc lies (partly) in the zone. */
+  /** 24-hour care locations whose disc lies (partly) in the zone (0 for a drawn zone: not counted). */
   careLocationCount: number;
 }
 
@@ -538,15 +542,11 @@ export function zoneRuleMembership(points: ZonePoints, definition: ZoneDefinitio
 const BUCKET_DEGREES = 0.02;
 
 /**
- * Membership by polygon: 'inside' a zone (computed or drawn), else 'noData' where `isIncomplete`
- * says the data needed to rule a zone out is not complete around the point, else 'outside'. Pure;
- * build once per zone set and ask for many points (h9b's coverage figures use this).
- * `isIncomplete` defaults to "complete everywhere"; see zoneDataGaps for the app's rule.
+ * The zone a point lies in: the position in `zones` of the first zone (computed or drawn) that covers
+ * it, or -1. The one point-in-zone test; zoneMembership is built on it. Pure; build once per zone
+ * set and ask for many points.
  */
-export function zoneMembership(
-  zones: readonly Feature<Polygon | MultiPolygon>[],
-  isIncomplete: (point: readonly [number, number]) => boolean = () => false,
-): ZoneMembership {
+export function zoneLocator(zones: readonly Feature<Polygon | MultiPolygon>[]): (point: readonly [number, number]) => number {
   const indexes: AreaIndex[] = zones.map((zone) => createAreaIndex(zone.geometry));
   const buckets = new Map<string, number[]>();
   indexes.forEach((index, position) => {
@@ -562,8 +562,44 @@ export function zoneMembership(
   });
   return (point) => {
     const candidates = buckets.get(`${Math.floor(point[0] / BUCKET_DEGREES)},${Math.floor(point[1] / BUCKET_DEGREES)}`) ?? [];
-    if (candidates.some((position) => indexes[position]!.covers(point))) return 'inside';
+    return candidates.find((position) => indexes[position]!.covers(point)) ?? -1;
+  };
+}
+
+/**
+ * Membership by polygon: 'inside' a zone (computed or drawn), else 'noData' where `isIncomplete`
+ * says the data needed to rule a zone out is not complete around the point, else 'outside'. Pure;
+ * build once per zone set and ask for many points (h9b's coverage figures use this).
+ * `isIncomplete` defaults to "complete everywhere"; see zoneDataGaps for the app's rule.
+ */
+export function zoneMembership(
+  zones: readonly Feature<Polygon | MultiPolygon>[],
+  isIncomplete: (point: readonly [number, number]) => boolean = () => false,
+): ZoneMembership {
+  const locate = zoneLocator(zones);
+  return (point) => {
+    if (locate(point) >= 0) return 'inside';
     return isIncomplete(point) ? 'noData' : 'outside';
+  };
+}
+
+/**
+ * Why a drawn zone's outline cannot be used (a closed ring of at least three corners that does not
+ * cross itself, as for a site's outline), or null. Codes are catalogue keys.
+ */
+export function drawnZoneIssue(outline: readonly (readonly (readonly number[])[])[], name: string): DataIssue | null {
+  const problem = outlineProblem(outline);
+  if (problem === null) return null;
+  if (problem.code === 'selfIntersecting') return { code: 'zones.outlineSelfIntersecting', file: 'drawnZone', record: name, params: { lon: problem.at[0].toFixed(5), lat: problem.at[1].toFixed(5) } };
+  return { code: 'zones.outlineInvalid', file: 'drawnZone', record: name };
+}
+
+/** A planner's drawn zone as a zone feature (origin 'getekend'), to be counted with the computed ones. */
+export function drawnZoneFeature(zone: DrawnZone): ServiceZoneFeature {
+  return {
+    type: 'Feature',
+    properties: { id: zone.id, origin: 'getekend', name: zone.name, areaSquareMeters: Math.round(outlineAreaHectares(zone.outline) * 10_000), careLocationCount: 0 },
+    geometry: { type: 'Polygon', coordinates: zone.outline.map((ring) => ring.map(([lon, lat]) => [lon, lat])) },
   };
 }
 

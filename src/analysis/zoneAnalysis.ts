@@ -5,9 +5,9 @@
 
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { FacilityCategory } from '../domain/facility';
-import { zoneCategoryDistances, type ZoneDefinition } from '../domain/serviceZones';
+import { zoneCategoryDistances, type DrawnZone, type ZoneDefinition } from '../domain/serviceZones';
 import type { FacilityIndex } from './facilityIndex';
-import { buildServiceZones, zoneMembership, zonePointsFromIndex, type ZoneSet } from './serviceZones';
+import { buildServiceZones, drawnZoneFeature, zoneLocator, zonePointsFromIndex, type ZoneSet } from './serviceZones';
 import { zonesPerMunicipality, type MunicipalityZoneFigures } from './zoneMunicipalities';
 
 export interface ZoneSite {
@@ -25,13 +25,16 @@ export interface ZoneElementDistance {
 
 export interface ZoneSiteVerdict {
   id: string;
-  /** Inside a computed zone (the polygon); a drawn zone is judged on the UI thread. */
+  /** Inside a zone, computed or drawn (the polygon, zoneLocator). */
   insideZone: boolean;
+  /** The id of the zone it lies in (the first, computed zones before drawn ones), or null. */
+  zoneId: string | null;
   /** Every element the definition requires (24-hour care first), with the nearest loaded facility. */
   elements: ZoneElementDistance[];
 }
 
 export interface ZoneAnalysis {
+  /** The computed zones followed by the planner's drawn ones (origin 'getekend'). */
   zoneSet: ZoneSet;
   perMunicipality: MunicipalityZoneFigures[];
   sites: ZoneSiteVerdict[];
@@ -44,21 +47,27 @@ export function analyseZones(
   definition: ZoneDefinition,
   sites: readonly ZoneSite[],
   municipalities: readonly Feature<Polygon | MultiPolygon, { code: string }>[],
+  drawnZones: readonly DrawnZone[] = [],
 ): ZoneAnalysis {
   const started = performance.now();
-  const zoneSet = buildServiceZones(zonePointsFromIndex(index, definition), definition);
+  const computed = buildServiceZones(zonePointsFromIndex(index, definition), definition);
   const buildMilliseconds = performance.now() - started;
+  const zoneSet: ZoneSet = { ...computed, zones: [...computed.zones, ...drawnZones.map(drawnZoneFeature)] };
   const perMunicipality = municipalities.length > 0 ? zonesPerMunicipality(zoneSet.zones, municipalities) : [];
-  const membership = zoneMembership(zoneSet.zones);
+  const locate = zoneLocator(zoneSet.zones);
   const needed = zoneCategoryDistances(definition);
-  const verdicts = sites.map((site): ZoneSiteVerdict => ({
+  const verdicts = sites.map((site): ZoneSiteVerdict => {
+    const position = locate(site.location);
+    return {
     id: site.id,
-    insideZone: membership(site.location) === 'inside',
+    insideZone: position >= 0,
+    zoneId: position >= 0 ? zoneSet.zones[position]!.properties.id : null,
     elements: needed.map(({ category, maxDistanceMeters }) => {
       const nearest = index.nearest(category, site.location);
       return { category, maxDistanceMeters, nearestMeters: nearest ? nearest.distanceMeters : null, nearestFacilityId: nearest ? nearest.facilityId : null };
     }),
-  }));
+    };
+  });
   return { zoneSet, perMunicipality, sites: verdicts, buildMilliseconds };
 }
 
@@ -74,7 +83,7 @@ export function zoneExportCollection(
     name: 'woonservicegebieden',
     createdAt,
     definition,
-    method: `straight-line (haversine) distances; polygon edges within ${analysis.zoneSet.toleranceMeters} m of the true circle arcs`,
+    method: `straight-line (haversine) distances; polygon edges within ${analysis.zoneSet.toleranceMeters} m of the true circle arcs; zones with origin 'getekend' were drawn by the planner`,
     careLocationCount: analysis.zoneSet.careLocationCount,
     emptyCategories: analysis.zoneSet.emptyCategories,
     perMunicipality: analysis.perMunicipality,

@@ -15,7 +15,7 @@ import { outlineProblem } from '../analysis/polygonOutline';
 import { isRecord } from './jsonInput';
 import { TARGET_SCENARIOS } from '../domain/housing';
 import { AREA_IDS, type AreaId } from '../domain/geography';
-import { defaultZoneDefinitionSet, validateZoneDefinitionSet, type ZoneDefinitionSet } from '../domain/serviceZones';
+import { defaultZoneDefinitionSet, validateZoneDefinitionSet, type DrawnZone, type ZoneDefinitionSet } from '../domain/serviceZones';
 import { DEFAULT_WALKING_SPEED, NORM_PROFILE_IDS, WALKING_SPEED_PRESET_IDS, WOONZORGZONE_PROFILE, validateNormProfile, validateWalkingSpeed, type NormProfile, type WalkingSpeed } from '../domain/norms';
 import {
   DELIVERY_PHASES,
@@ -127,6 +127,16 @@ function readPlacement(value: unknown): KeyProjectPlacementOverride | null | str
   return { ...value, location: value['location'], precision: 'planner' } as KeyProjectPlacementOverride;
 }
 
+/** A drawn woonservicegebied as stored: id, name and an outline that does not cross itself. */
+function readDrawnZone(value: unknown): DrawnZone | null | string {
+  if (value === null) return null;
+  if (!isRecord(value)) return 'zone is not an object';
+  if (typeof value['id'] !== 'string' || value['id'] === '') return 'zone has no id';
+  if (typeof value['name'] !== 'string') return `zone ${value['id']}: name is not text`;
+  if (!isOutline(value['outline'])) return `zone ${value['id']}: outline is not a polygon`;
+  return { ...value } as unknown as DrawnZone;
+}
+
 function readEdit(value: unknown): ScenarioEdit | string {
   if (!isRecord(value)) return 'not an object';
   if (typeof value['id'] !== 'string' || value['id'] === '') return 'no id';
@@ -154,6 +164,14 @@ function readEdit(value: unknown): ScenarioEdit | string {
       if (typeof from === 'string') return `from: ${from}`;
       if (typeof to === 'string') return `to: ${to}`;
       return { ...value, from, to } as ScenarioEdit;
+    }
+    case 'drawnZone': {
+      if (typeof value['zoneId'] !== 'string' || value['zoneId'] === '') return 'no zone id';
+      const before = readDrawnZone(value['before'] ?? null);
+      const after = readDrawnZone(value['after'] ?? null);
+      if (typeof before === 'string') return `before: ${before}`;
+      if (typeof after === 'string') return `after: ${after}`;
+      return { ...value, before, after } as ScenarioEdit;
     }
     default:
       return `unknown kind ${JSON.stringify(value['kind'])}`;

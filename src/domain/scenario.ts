@@ -6,7 +6,7 @@ import type { AreaId, BoundingBox, MunicipalityCode } from './geography';
 import type { HousingType, TargetScenario } from './housing';
 import type { LocationPrecision } from './keyProject';
 import type { NormProfile, WalkingSpeed } from './norms';
-import type { ZoneDefinitionSet } from './serviceZones';
+import type { DrawnZone, ZoneDefinitionSet } from './serviceZones';
 
 /** Housing types a site can hold: the three of the targets plus 'overig' (homes not meant for older people). */
 export const SITE_HOME_TYPES = ['nultreden', 'geclusterd', 'zorggeschikt', 'overig'] as const satisfies readonly (HousingType | 'overig')[];
@@ -81,7 +81,9 @@ export type ScenarioEdit =
       keyProjectId: string;
       from: KeyProjectPlacementOverride | null;
       to: KeyProjectPlacementOverride | null;
-    };
+    }
+  /** A hand-drawn woonservicegebied: before = null draws a new one, after = null deletes it, both = its outline or name changed. */
+  | { kind: 'drawnZone'; id: string; at: string; zoneId: string; before: DrawnZone | null; after: DrawnZone | null };
 
 export type ScenarioEditKind = ScenarioEdit['kind'];
 
@@ -170,6 +172,8 @@ export interface ScenarioState {
   keyProjectPlacements: ReadonlyMap<string, KeyProjectPlacementOverride>;
   /** Sites in the order they were added. */
   sites: readonly Site[];
+  /** Woonservicegebieden drawn by the planner, in the order they were drawn. */
+  drawnZones: readonly DrawnZone[];
 }
 
 export const MAX_SCENARIO_NAME_LENGTH = 120;
@@ -180,7 +184,7 @@ export function cleanScenarioName(name: string): string | null {
   return cleaned.length === 0 || cleaned.length > MAX_SCENARIO_NAME_LENGTH ? null : cleaned;
 }
 
-export const EMPTY_SCENARIO_STATE: ScenarioState = { keyProjectPlacements: new Map(), sites: [] };
+export const EMPTY_SCENARIO_STATE: ScenarioState = { keyProjectPlacements: new Map(), sites: [], drawnZones: [] };
 
 export function emptySiteHomes(): SiteHomes {
   return { nultreden: 0, geclusterd: 0, zorggeschikt: 0, overig: 0 };

@@ -155,10 +155,24 @@ export function withRequirement(definition: ZoneDefinition, category: ZoneAmenit
   return { ...definition, requirements: definition.requirements.map((requirement) => (requirement.category === category ? { ...requirement, required } : requirement)) };
 }
 
+/**
+ * A woonservicegebied drawn (or adjusted) by the planner, marked "getekend": kept in the draft
+ * scenario as edits (undo/redo, reload), counted like a computed zone wherever zones count.
+ */
+export interface DrawnZone {
+  id: string;
+  name: string;
+  /** Polygon coordinates: one outer ring of [lon, lat] WGS84, closed, not crossing itself. */
+  outline: [number, number][][];
+}
+
 /** How zones look on the map and in the legend (one owner for both): a light fill with a solid dark outline. */
 export const ZONE_STYLE = {
   fillColour: '#1b7f5a',
   fillOpacity: 0.28,
   outlineColour: '#0b4d35',
   outlineWidth: 2.5,
+  /** A drawn zone's outline is dashed (dash, gap in line widths), so "getekend" is not told by colour alone. */
+  drawnOutlineColour: '#5b2a86',
+  drawnDash: [2, 1.2],
 } as const;

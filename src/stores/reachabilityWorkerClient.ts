@@ -17,6 +17,7 @@ import { $normProfile, $walkingSpeed } from './norms';
 import { $siteAnalysis } from './projectTable';
 import { $gridDescription, $gridResult, $gridSettings } from './suitabilityGrid';
 import { $activeZoneDefinition, $zoneResult, $zoneSites, $zonesVisible } from './serviceZones';
+import { $drawnZones } from './zoneDrawing';
 
 /**
  * Every facility of the visible datasets counts: a known facility within the norm proves "met"
@@ -147,7 +148,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     const previous = $zoneResult.get();
     $zoneResult.set({ status: 'pending', previous: previous.status === 'ready' ? previous.analysis : previous.status === 'pending' ? previous.previous : null });
     const sites = $zoneSites.get().map(({ id, location }) => ({ id, location }));
-    send('zones', { type: 'buildZones', definition: $activeZoneDefinition.get(), sites });
+    send('zones', { type: 'buildZones', definition: $activeZoneDefinition.get(), sites, drawnZones: [...$drawnZones.get()] });
   };
   const setGridNow = (): void => {
     const province = $appData.get().province?.features[0]?.geometry;
@@ -242,6 +243,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     $zonesVisible.listen(buildZonesNow),
     $activeZoneDefinition.listen(buildZonesNow),
     $zoneSites.listen(() => $zonesVisible.get() && buildZonesNow()),
+    $drawnZones.listen(() => $zonesVisible.get() && buildZonesNow()),
     $gridSettings.listen(() => {
       setGridNow();
       scoreGridNow();

@@ -66,6 +66,8 @@ export interface ZoneSiteRow {
   name: string;
   kind: 'keyProject' | 'site';
   answer: ZoneMembershipAnswer;
+  /** The zone it lies in (inside only): its id, the planner's name of a drawn zone, computed or drawn. */
+  zone: { id: string; name: string | null; origin: 'berekend' | 'getekend' } | null;
   /** Elements not within their distance (nearest distance, or null when none is loaded). */
   missing: ZoneElementDistance[];
 }
@@ -75,12 +77,14 @@ export const $zoneSiteRows = computed([$zoneResult, $zoneSites, $activeZoneDefin
   if (result.status !== 'ready') return [];
   const gaps = zoneDataGaps(definition, areas);
   const verdicts = new Map(result.analysis.sites.map((verdict) => [verdict.id, verdict]));
+  const zones = new Map(result.analysis.zoneSet.zones.map((zone) => [zone.properties.id, zone.properties]));
   return sites.flatMap((site) => {
     const verdict = verdicts.get(site.id);
     if (!verdict) return [];
     const missing = verdict.elements.filter((element) => element.nearestMeters === null || element.nearestMeters > element.maxDistanceMeters);
     const answer: ZoneMembershipAnswer = verdict.insideZone ? 'inside' : gaps(site.location) ? 'noData' : 'outside';
-    return [{ id: site.id, name: site.name, kind: site.kind, answer, missing }];
+    const zone = verdict.zoneId === null ? undefined : zones.get(verdict.zoneId);
+    return [{ id: site.id, name: site.name, kind: site.kind, answer, missing, zone: zone ? { id: zone.id, name: zone.name ?? null, origin: zone.origin } : null }];
   });
 });
 

@@ -18,6 +18,7 @@ import { thematicLegendTitle } from '../stores/legendContent';
 import { $zoneNoDataCodes, $zonesVisible } from '../stores/serviceZones';
 import { $presenting } from '../stores/presentation';
 import { ZONE_STYLE } from '../domain/serviceZones';
+import { $drawnZones } from '../stores/zoneDrawing';
 
 function HatchSwatch() {
   return (
@@ -28,11 +29,12 @@ function HatchSwatch() {
   );
 }
 
-/** Woonservicegebieden: the outlined zone and the hatched "geen gegevens" (not colour alone: outline and hatch). */
+/** Woonservicegebieden: the outlined zone, a drawn zone's dashed outline and the hatched "geen gegevens" (not colour alone: outline, dashes and hatch). */
 function ZoneLegend() {
   const t = useTranslate();
   const visible = useStore($zonesVisible);
   const noData = useStore($zoneNoDataCodes);
+  const drawn = useStore($drawnZones);
   if (!visible) return null;
   return (
     <div class="legend-block" data-testid="zone-legend">
@@ -44,6 +46,14 @@ function ZoneLegend() {
           </svg>{' '}
           {t('zones.legendZone')}
         </li>
+        {drawn.length > 0 && (
+          <li data-testid="zone-legend-drawn">
+            <svg width="22" height="16" aria-hidden="true" class="swatch">
+              <rect x="1.5" y="1.5" width="19" height="13" fill={ZONE_STYLE.fillColour} fill-opacity={ZONE_STYLE.fillOpacity} stroke={ZONE_STYLE.drawnOutlineColour} stroke-width="3" stroke-dasharray="6 3.6" />
+            </svg>{' '}
+            {t('zones.legendDrawn')}
+          </li>
+        )}
         {noData.length > 0 && (
           <li>
             <HatchSwatch /> {t('zones.legendNoData')}

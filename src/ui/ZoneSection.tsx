@@ -25,6 +25,11 @@ import { issueText } from './issueText';
 import { NumberField } from './NumberField';
 import { useFormatNumber, useTranslate } from './useTranslate';
 import { downloadFile } from './downloadFile';
+import { $canDrawZones, $drawnZones, deleteDrawnZone, startZoneDrawing, startZoneEditing } from '../stores/zoneDrawing';
+import { $polygonDrawing } from '../stores/polygonDrawing';
+import { $language } from '../stores/language';
+import { outlineAreaHectares } from '../analysis/polygonOutline';
+import { formatHectares } from './scenarioEditText';
 
 type Field = typeof ZONE_CARE_CATEGORY | ZoneAmenityCategory;
 
@@ -100,6 +105,50 @@ function DefinitionEditor() {
   );
 }
 
+/** Drawing a woonservicegebied by hand, and the drawn ones of the open draft with adjust and delete. */
+function DrawnZones() {
+  const t = useTranslate();
+  const zones = useStore($drawnZones);
+  const canDraw = useStore($canDrawZones);
+  const drawing = useStore($polygonDrawing);
+  const language = useStore($language);
+  return (
+    <section class="zone-drawn" aria-labelledby="zone-drawn-title" data-testid="zone-drawn">
+      <h3 id="zone-drawn-title">{t('zones.drawnTitle')}</h3>
+      <p class="note">{canDraw ? t('zones.drawnIntro') : t('zones.drawnNeedsScenario')}</p>
+      {canDraw && (
+        <>
+          {zones.length === 0 ? (
+            <p class="note">{t('zones.drawnNone')}</p>
+          ) : (
+            <ul class="zone-drawn-list" data-testid="zone-drawn-list">
+              {zones.map((zone) => (
+                <li key={zone.id}>
+                  <span>{t('zones.drawnItem', { name: zone.name, area: formatHectares(outlineAreaHectares(zone.outline), language) })}</span>{' '}
+                  <button type="button" aria-label={t('zones.editDrawnLabel', { name: zone.name })} disabled={drawing !== null} onClick={() => startZoneEditing(zone.id)}>
+                    {t('zones.editDrawn')}
+                  </button>{' '}
+                  <button type="button" aria-label={t('zones.deleteDrawnLabel', { name: zone.name })} onClick={() => deleteDrawnZone(zone.id)}>
+                    {t('zones.deleteDrawn')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <button type="button" disabled={drawing !== null} onClick={startZoneDrawing}>
+            {t('zones.drawButton')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A zone's name as the panel shows it: the planner's name of a drawn zone, else "Woonservicegebied N". */
+function zoneName(zone: { id: string; name: string | null }, t: ReturnType<typeof useTranslate>): string {
+  return zone.name ?? t('zones.computedName', { number: zone.id.replace(/^zone-/, '') });
+}
+
 function download(name: string, text: string): void {
   downloadFile(new Blob([text], { type: 'application/geo+json' }), name);
 }
@@ -123,11 +172,13 @@ function Results() {
   }
   const analysis = result.status === 'ready' ? result.analysis : result.previous;
   const km2 = (squareMeters: number) => formatNumber(Math.round(squareMeters / 10_000) / 100);
+  const drawnCount = analysis ? analysis.zoneSet.zones.filter((zone) => zone.properties.origin === 'getekend').length : 0;
   return (
     <div class="zone-results" aria-busy={result.status === 'pending' ? 'true' : undefined}>
       <p role="status" data-testid="zone-status">
         {result.status === 'pending' && t('zones.computing')}
         {result.status === 'ready' && analysis?.zoneSet.status === 'noCareLocations' && t('zones.noCareLocations')}
+        {result.status === 'ready' && analysis?.zoneSet.status === 'noCareLocations' && drawnCount > 0 && ` ${t('zones.drawnOnly', { count: formatNumber(drawnCount) })}`}
         {result.status === 'ready' &&
           analysis?.zoneSet.status === 'ok' &&
           t('zones.summary', {
@@ -135,6 +186,7 @@ function Results() {
             area: km2(analysis.zoneSet.zones.reduce((sum, zone) => sum + zone.properties.areaSquareMeters, 0)),
             name: definition.name,
           })}
+        {result.status === 'ready' && analysis?.zoneSet.status === 'ok' && drawnCount > 0 && ` ${t('zones.summaryDrawn', { count: formatNumber(drawnCount) })}`}
       </p>
       {analysis && analysis.zoneSet.status === 'ok' && analysis.zoneSet.emptyCategories.length > 0 && (
         <p class="note">{t('zones.emptyCategories', { categories: analysis.zoneSet.emptyCategories.map((category) => t(`category.${category}`)).join(', ') })}</p>
@@ -169,7 +221,9 @@ function Results() {
             {rows.map((row) => (
               <li key={row.id} data-answer={row.answer}>
                 <strong>{row.name}</strong>: {row.answer === 'inside' ? '✓ ' : row.answer === 'noData' ? '? ' : '✗ '}
-                {t(`zones.${row.answer}`)}
+                {row.answer === 'inside' && row.zone
+                  ? t('zones.insideZone', { zone: zoneName(row.zone, t), origin: t(`zones.origin.${row.zone.origin}`) })
+                  : t(`zones.${row.answer}`)}
                 {row.answer !== 'inside' &&
                   row.missing.map((element) => (
                     <span key={element.category} class="zone-missing">
@@ -184,7 +238,7 @@ function Results() {
           </ul>
         </details>
       )}
-      {analysis && analysis.zoneSet.status === 'ok' && (
+      {analysis && (analysis.zoneSet.status === 'ok' || drawnCount > 0) && (
         <button
           type="button"
           onClick={() => {
@@ -210,6 +264,7 @@ export function ZoneSection() {
         <input type="checkbox" checked={visible} onChange={(event) => setZonesVisible(event.currentTarget.checked)} /> {t('zones.show')}
       </label>
       {visible && <DefinitionEditor />}
+      {visible && <DrawnZones />}
       {visible && <Results />}
     </section>
   );

@@ -79,6 +79,11 @@ function describeOne(edit: ScenarioEdit, siteName: (id: string) => string, conte
       const name = context.keyProjectName(edit.keyProjectId);
       return edit.to === null ? t('scenarioEdit.keyProjectReset', { name }) : t('scenarioEdit.moved', { name, place: placeText(edit.to.location, null, context) });
     }
+    case 'drawnZone': {
+      if (edit.after === null) return t('scenarioEdit.zoneRemoved', { name: edit.before?.name ?? edit.zoneId });
+      const area = formatHectares(outlineAreaHectares(edit.after.outline), context.language);
+      return t(edit.before === null ? 'scenarioEdit.zoneDrawn' : 'scenarioEdit.zoneEdited', { name: edit.after.name, area });
+    }
     case 'updateSite': {
       const name = siteName(edit.siteId);
       if (Object.keys(edit.after).length === 1 && 'outline' in edit.after) return outlineText(name, edit.before.outline ?? null, edit.after.outline ?? null, context);

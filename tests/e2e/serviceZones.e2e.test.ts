@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
+import { addSiteByClick, createScenario, ZWOLLE_STATION } from './scenarioSteps';
+import { haversineMeters } from '../../src/analysis/sphericalDistance';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,10 +21,18 @@ afterAll(async () => {
 const CENTRE: [number, number] = [6.0944, 52.5125];
 const METERS_PER_DEGREE_LATITUDE = 111_195;
 
-function zwolleCsv(): string {
-  const metersPerDegreeLongitude = METERS_PER_DEGREE_LATITUDE * Math.cos((CENTRE[1] * Math.PI) / 180);
-  const at = (eastMeters: number, northMeters: number) =>
-    [CENTRE[1] + northMeters / METERS_PER_DEGREE_LATITUDE, CENTRE[0] + eastMeters / metersPerDegreeLongitude].map((value) => value.toFixed(6).replace('.', ',')).join(';');
+/** [lon, lat] a given number of metres east and north of a centre, rounded to 6 decimals (as typed and imported). */
+function offset(centre: readonly [number, number], eastMeters: number, northMeters: number): [number, number] {
+  const metersPerDegreeLongitude = METERS_PER_DEGREE_LATITUDE * Math.cos((centre[1] * Math.PI) / 180);
+  const round = (value: number) => Math.round(value * 1e6) / 1e6;
+  return [round(centre[0] + eastMeters / metersPerDegreeLongitude), round(centre[1] + northMeters / METERS_PER_DEGREE_LATITUDE)];
+}
+
+function zwolleCsv(centre: readonly [number, number] = CENTRE): string {
+  const at = (eastMeters: number, northMeters: number) => {
+    const [lon, lat] = offset(centre, eastMeters, northMeters);
+    return [lat, lon].map((value) => value.toFixed(6).replace('.', ',')).join(';');
+  };
   return [
     'naam;categorie;lat;lon',
     `Testverpleeghuis Zwolle;verpleeghuis;${at(0, 0)}`,
@@ -33,11 +43,12 @@ function zwolleCsv(): string {
   ].join('\r\n');
 }
 
-async function importFile(page: Page): Promise<void> {
+/** Imports the made-up file; `complete`: declare every category complete for all of Overijssel. */
+async function importFile(page: Page, centre: readonly [number, number] = CENTRE, complete = false): Promise<void> {
   await page.locator('#import-open-button').click();
   const dialog = page.locator('dialog.import-dialog');
   await dialog.waitFor({ state: 'visible' });
-  await page.locator('#import-file').setInputFiles({ name: 'zwolle-zorg.csv', mimeType: 'text/csv', buffer: Buffer.from(zwolleCsv(), 'utf8') });
+  await page.locator('#import-file').setInputFiles({ name: 'zwolle-zorg.csv', mimeType: 'text/csv', buffer: Buffer.from(zwolleCsv(centre), 'utf8') });
   await page.locator('#import-name').fill('Testzorg Zwolle (e2e)');
   await page.locator('#import-source').fill('Testbestand van de browsertest');
   await dialog.getByRole('button', { name: 'Bestand lezen' }).click();
@@ -45,6 +56,10 @@ async function importFile(page: Page): Promise<void> {
   if ((await dialog.getAttribute('data-step')) === 'coordinates') await dialog.getByRole('button', { name: 'Bevestigen en verder' }).click();
   await page.locator('dialog.import-dialog[data-step="result"]').waitFor();
   await expect(page.getByTestId('import-accepted-count').textContent()).resolves.toBe('5');
+  if (complete) {
+    const provinceWide = dialog.getByTestId('import-coverage').locator('input[type="radio"][value="province"]');
+    for (let index = 0; index < (await provinceWide.count()); index++) await provinceWide.nth(index).check();
+  }
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await dialog.waitFor({ state: 'hidden' });
 }
@@ -93,6 +108,59 @@ describe('woonservicegebieden', () => {
     await section.scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);
     await app.screenshot('zones-01-zwolle-nl-1280');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('reports a key project inside a computed zone and a site outside it with the missing elements and their distances; the coverage panel counts older people in zones', { timeout: 180_000 }, async () => {
+    const app = await openApp(browser, { viewport: { width: 1280, height: 720 } });
+    const { page } = app;
+    await waitForMapIdle(page);
+    // the made-up facilities around Zwolle railway station, where the key project Zwolle Spoorzone (a station area) is placed
+    const station: [number, number] = [Number(ZWOLLE_STATION.lon), Number(ZWOLLE_STATION.lat)];
+    await importFile(page, station, true);
+    await createScenario(page);
+    await addSiteByClick(page);
+    // the site 1,500 m east of the station: outside the zone (care within 500 m is required)
+    const site = offset(station, 1_500, 0);
+    await page.getByLabel('Breedtegraad (° N)').fill(site[1].toFixed(6));
+    await page.getByLabel('Lengtegraad (° O)').fill(site[0].toFixed(6));
+    await page.getByRole('button', { name: 'Naar deze coördinaten verplaatsen' }).click();
+    if ((await page.getByTestId('site-municipality').textContent()) !== 'Zwolle') {
+      await page.getByTestId('border-move-dialog').getByRole('button', { name: 'Verplaatsen naar Zwolle' }).click();
+    }
+    await expect.poll(() => page.getByTestId('site-municipality').textContent(), { timeout: 15_000 }).toBe('Zwolle');
+
+    const section = page.locator('section.zone-section');
+    await section.getByLabel('Woonservicegebieden tonen').check();
+    await expect.poll(() => section.getByTestId('zone-status').textContent(), { timeout: 20_000 }).toContain('1 woonservicegebieden');
+    // declared complete for all of Overijssel: nothing hatched
+    await expect.poll(() => mapData(page, 'zone-no-data')).toBe('0');
+    const rows = section.getByTestId('zone-site-list');
+    const spoorzone = rows.locator('li', { hasText: 'Zwolle Spoorzone' });
+    await expect.poll(() => spoorzone.getAttribute('data-answer'), { timeout: 20_000 }).toBe('inside');
+    expect(await spoorzone.textContent()).toContain('in woonservicegebied "Woonservicegebied 1" (berekend)');
+
+    const siteRow = rows.locator('li', { hasText: 'Nieuwe locatie 1' });
+    await expect.poll(() => siteRow.getAttribute('data-answer'), { timeout: 20_000 }).toBe('outside');
+    const metres = (to: [number, number]) => new Intl.NumberFormat('nl-NL').format(Math.round(haversineMeters(site[0], site[1], to[0], to[1])));
+    const rowText = (await siteRow.textContent()) ?? '';
+    expect(rowText).toContain('buiten een woonservicegebied');
+    expect(rowText).toContain(`ontbreekt: 24-uurszorg (verpleeghuis, Wlz-zorg) – dichtstbijzijnde op ${metres(offset(station, 0, 0))} m (grens 500 m)`);
+    expect(rowText).toContain(`ontbreekt: Supermarkt – dichtstbijzijnde op ${metres(offset(station, 300, 0))} m (grens 500 m)`);
+
+    // the coverage panel with the computed zone: older people around the station live in it; the kern Zwolle has a zone
+    const coverage = page.getByTestId('zone-coverage');
+    await expect.poll(() => coverage.getByTestId('zone-coverage-summary').textContent(), { timeout: 60_000 }).toMatch(/^[\d.]+ van de [\d.]+ 75-plussers in Overijssel wonen in een woonservicegebied/);
+    const inside = Number((await coverage.getByTestId('zone-coverage-summary').textContent())!.split(' ')[0]!.replaceAll('.', ''));
+    expect(inside).toBeGreaterThan(0);
+    const kernen = coverage.getByTestId('zone-coverage-kernen');
+    await expect.poll(() => kernen.locator('tbody th', { hasText: /^Kampen$/ }).count()).toBe(1);
+    expect(await kernen.locator('tbody th', { hasText: /^Zwolle$/ }).count()).toBe(0);
+
+    await section.locator('details.zone-sites summary').click();
+    await rows.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await app.screenshot('zones-02-coverage-nl-1280');
     expect(app.pageErrors).toEqual([]);
   });
 });

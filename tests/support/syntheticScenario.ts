@@ -70,7 +70,7 @@ export function randomEdit(
 ): ScenarioEdit {
   const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const id = `e${serial}`;
-  const possible = (state.sites.length === 0 ? ['addSite', 'moveKeyProject'] : ['addSite', 'removeSite', 'updateSite', 'moveKeyProject']) as ScenarioEdit['kind'][];
+  const possible = (state.sites.length === 0 ? ['addSite', 'moveKeyProject', 'drawnZone'] : ['addSite', 'removeSite', 'updateSite', 'moveKeyProject', 'drawnZone']) as ScenarioEdit['kind'][];
   const kinds = possible.flatMap((candidate) => Array<ScenarioEdit['kind']>(weights[candidate] ?? 1).fill(candidate));
   const kind = pick(kinds);
   const randomHomes = () => Object.fromEntries(SITE_HOME_TYPES.map((type) => [type, Math.floor(random() * 200)])) as Site['homes'];
@@ -106,6 +106,15 @@ export function randomEdit(
       const from = state.keyProjectPlacements.get(keyProjectId) ?? null;
       const to = random() < 0.25 ? null : { location: randomPoint(), precision: 'planner' as const };
       return { kind, id, at: AT, keyProjectId, from, to };
+    }
+    case 'drawnZone': {
+      // draw a new zone, or adjust or delete an existing one
+      const existing = state.drawnZones.length > 0 && random() < 0.6 ? pick(state.drawnZones) : null;
+      const [lon, lat] = randomPoint();
+      const size = 0.002 + random() * 0.01;
+      const outline: [number, number][][] = [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]];
+      if (existing === null) return { kind, id, at: AT, zoneId: `z${serial}`, before: null, after: { id: `z${serial}`, name: `Getekend gebied ${serial}`, outline } };
+      return { kind, id, at: AT, zoneId: existing.id, before: existing, after: random() < 0.3 ? null : { ...existing, outline } };
     }
   }
 }

@@ -8,7 +8,7 @@ function site(id: string, changes: Partial<Site> = {}): Site {
 }
 
 function state(sites: Site[], placements: [string, [number, number]][] = []): ScenarioState {
-  return { sites, keyProjectPlacements: new Map(placements.map(([id, location]) => [id, { location, precision: 'planner' as const }])) };
+  return { sites, keyProjectPlacements: new Map(placements.map(([id, location]) => [id, { location, precision: 'planner' as const }])), drawnZones: [] };
 }
 
 describe('compareScenarioStates', () => {

@@ -20,6 +20,7 @@ import {
   scenarioStateUpToFirstMisfit,
   undo,
 } from '../../../src/analysis/scenarioState';
+import type { DrawnZone } from '../../../src/domain/serviceZones';
 import { seededRandom } from '../../support/seededRandom';
 import { randomEdit } from '../../support/syntheticScenario';
 import { testSite } from '../../support/syntheticScenario';
@@ -30,6 +31,10 @@ function site(id: string, overrides: Partial<Site> = {}): Site {
   return testSite(id, { homes: { ...emptySiteHomes(), geclusterd: 20 }, ...overrides });
 }
 
+function zone(id: string, west = 6.08): DrawnZone {
+  return { id, name: `Gebied ${id}`, outline: [[[west, 52.5], [west + 0.01, 52.5], [west + 0.01, 52.51], [west, 52.5]]] };
+}
+
 const placement = (lon: number, lat: number): KeyProjectPlacementOverride => ({ location: [lon, lat], precision: 'planner' });
 
 /** A state as plain data, with the sites in id order (an undone removal puts a site back at the end). */
@@ -37,6 +42,7 @@ function normalised(state: ScenarioState) {
   return {
     sites: [...state.sites].sort((a, b) => a.id.localeCompare(b.id)),
     placements: [...state.keyProjectPlacements.entries()].sort(([a], [b]) => a.localeCompare(b)),
+    drawnZones: [...state.drawnZones].sort((a, b) => a.id.localeCompare(b.id)),
   };
 }
 
@@ -85,7 +91,7 @@ describe('scenario state: golden cases (published plan + edits → state)', () =
   });
 
   it('builds on a base state without changing it', () => {
-    const base: ScenarioState = { sites: [a], keyProjectPlacements: new Map([['p', placement(6, 52.5)]]) };
+    const base: ScenarioState = { sites: [a], keyProjectPlacements: new Map([['p', placement(6, 52.5)]]), drawnZones: [] };
     const copy = normalised(base);
     const after = applyEdits(base, [
       { kind: 'updateSite', id: 'e1', at: AT, siteId: 'a', before: { name: a.name }, after: { name: 'Nieuwe naam' } },
@@ -108,6 +114,11 @@ describe('edits that do not fit give ScenarioEditError', () => {
     ['a change whose before and after name different fields', withA, { kind: 'updateSite', id: 'e', at: AT, siteId: 'a', before: { name: a.name }, after: { notes: 'x' } }, 'staleEdit'],
     ['removing an older version of a site', withA, { kind: 'removeSite', id: 'e', at: AT, site: { ...a, name: 'old' } }, 'staleEdit'],
     ['moving a key project from where it is not', EMPTY_SCENARIO_STATE, { kind: 'moveKeyProject', id: 'e', at: AT, keyProjectId: 'p', from: placement(6, 52), to: null }, 'staleEdit'],
+    ['drawing a zone whose id exists', { ...EMPTY_SCENARIO_STATE, drawnZones: [zone('z')] }, { kind: 'drawnZone', id: 'e', at: AT, zoneId: 'z', before: null, after: zone('z', 6.2) }, 'staleEdit'],
+    ['adjusting a drawn zone that does not exist', EMPTY_SCENARIO_STATE, { kind: 'drawnZone', id: 'e', at: AT, zoneId: 'z', before: zone('z'), after: zone('z', 6.2) }, 'staleEdit'],
+    ['adjusting an older outline of a drawn zone', { ...EMPTY_SCENARIO_STATE, drawnZones: [zone('z')] }, { kind: 'drawnZone', id: 'e', at: AT, zoneId: 'z', before: zone('z', 6.3), after: null }, 'staleEdit'],
+    ['a drawn-zone edit with another zone in it', EMPTY_SCENARIO_STATE, { kind: 'drawnZone', id: 'e', at: AT, zoneId: 'z', before: null, after: zone('other') }, 'badDrawnZone'],
+    ['a drawn-zone edit with neither before nor after', EMPTY_SCENARIO_STATE, { kind: 'drawnZone', id: 'e', at: AT, zoneId: 'z', before: null, after: null }, 'badDrawnZone'],
   ];
   for (const [what, state, edit, code] of cases) {
     it(what, () => {
@@ -126,6 +137,28 @@ describe('edits that do not fit give ScenarioEditError', () => {
   it('a change cannot give a site another id', () => {
     const edit = { kind: 'updateSite', id: 'e', at: AT, siteId: 'a', before: { id: 'a' }, after: { id: 'b' } } as unknown as ScenarioEdit;
     expect(() => applyEdit(withA, edit)).toThrow(ScenarioEditError);
+  });
+});
+
+describe('a hand-drawn woonservicegebied is kept as edits', () => {
+  it('draw, adjust and delete change the drawn zones; each inverse restores the state before it', () => {
+    const drawn: ScenarioEdit = { kind: 'drawnZone', id: 'e1', at: AT, zoneId: 'z', before: null, after: zone('z') };
+    const adjusted: ScenarioEdit = { kind: 'drawnZone', id: 'e2', at: AT, zoneId: 'z', before: zone('z'), after: zone('z', 6.2) };
+    const deleted: ScenarioEdit = { kind: 'drawnZone', id: 'e3', at: AT, zoneId: 'z', before: zone('z', 6.2), after: null };
+    const one = applyEdit(EMPTY_SCENARIO_STATE, drawn);
+    expect(one.drawnZones).toEqual([zone('z')]);
+    const two = applyEdit(one, adjusted);
+    expect(two.drawnZones).toEqual([zone('z', 6.2)]);
+    const three = applyEdit(two, deleted);
+    expect(three.drawnZones).toEqual([]);
+    expect(applyEdit(three, inverseEdit(deleted))).toEqual(two);
+    expect(applyEdit(two, inverseEdit(adjusted))).toEqual(one);
+    expect(applyEdit(one, inverseEdit(drawn))).toEqual(EMPTY_SCENARIO_STATE);
+    // undo and redo over the recorded history
+    let scenario = { edits: [] as ScenarioEdit[], appliedCount: 0 };
+    for (const edit of [drawn, adjusted]) scenario = recordEdit(scenario, edit);
+    expect(scenarioState(undo(scenario), EMPTY_SCENARIO_STATE).drawnZones).toEqual([zone('z')]);
+    expect(scenarioState(redo(undo(scenario)), EMPTY_SCENARIO_STATE).drawnZones).toEqual([zone('z', 6.2)]);
   });
 });
 
@@ -159,12 +192,12 @@ describe('every edit kind is undone by its inverse (generated edits)', () => {
       expect(inverseEdit(inverseEdit(edit))).toEqual(edit);
       state = after;
     }
-    expect([...seenKinds].sort()).toEqual(['addSite', 'moveKeyProject', 'removeSite', 'updateSite']);
+    expect([...seenKinds].sort()).toEqual(['addSite', 'drawnZone', 'moveKeyProject', 'removeSite', 'updateSite']);
   });
 
   it('undoing a whole history with inverses in reverse order gives the base back', () => {
     const random = seededRandom(80);
-    const base: ScenarioState = { sites: [site('base')], keyProjectPlacements: new Map([['p1', placement(6.2, 52.4)]]) };
+    const base: ScenarioState = { sites: [site('base')], keyProjectPlacements: new Map([['p1', placement(6.2, 52.4)]]), drawnZones: [zone('base-zone')] };
     let state = base;
     const edits: ScenarioEdit[] = [];
     for (let serial = 0; serial < 200; serial += 1) {

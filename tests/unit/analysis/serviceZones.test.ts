@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FacilityCategory } from '../../../src/domain/facility';
 import { defaultZoneDefinition, withRequirement, withZoneDistance, type ZoneDefinition } from '../../../src/domain/serviceZones';
-import { buildServiceZones, zoneMembership, zoneRuleMembership, ZONE_TOLERANCE_METERS, type ZonePoints } from '../../../src/analysis/serviceZones';
+import { buildServiceZones, drawnZoneFeature, drawnZoneIssue, zoneLocator, zoneMembership, zoneRuleMembership, ZONE_TOLERANCE_METERS, type ZonePoints } from '../../../src/analysis/serviceZones';
 import { haversineMeters } from '../../../src/analysis/sphericalDistance';
 import { seededRandom } from '../../support/seededRandom';
 
@@ -120,5 +120,36 @@ describe('zoneMembership against the distance rule', () => {
     const membership = zoneMembership(result.zones, () => true);
     expect(membership(ZWOLLE)).toBe('inside');
     expect(membership(east(ZWOLLE, 2000))).toBe('noData');
+  });
+});
+
+describe('drawn zones in the one membership rule', () => {
+  const square = (west: number, south: number, size: number): [number, number][][] => [[[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]]];
+
+  it('a point in a drawn zone is inside, located in that zone; outside it the data-gap rule still decides', () => {
+    const computed = buildServiceZones(
+      new Map<FacilityCategory, Float64Array>([['zorg24uur', Float64Array.from([6.1, 52.5])], ['supermarkt', Float64Array.from([6.1, 52.5])], ['huisarts', Float64Array.from([6.1, 52.5])], ['ontmoetingsplek', Float64Array.from([6.1, 52.5])], ['ovHalte', Float64Array.from([6.1, 52.5])]]),
+      defaultZoneDefinition(),
+    ).zones;
+    expect(computed).toHaveLength(1);
+    const drawn = drawnZoneFeature({ id: 'd1', name: 'Getekend gebied 1', outline: square(6.2, 52.4, 0.01) });
+    expect(drawn.properties).toMatchObject({ id: 'd1', origin: 'getekend', name: 'Getekend gebied 1' });
+    const zones = [...computed, drawn];
+    const locate = zoneLocator(zones);
+    expect(locate([6.1, 52.5])).toBe(0);
+    expect(locate([6.205, 52.405])).toBe(1);
+    expect(locate([6.3, 52.405])).toBe(-1);
+    const withoutDrawn = zoneMembership(computed, () => true);
+    const membership = zoneMembership(zones, () => true);
+    expect(withoutDrawn([6.205, 52.405])).toBe('noData');
+    expect(membership([6.205, 52.405])).toBe('inside');
+    expect(membership([6.3, 52.405])).toBe('noData');
+  });
+
+  it('refuses a drawn outline that crosses itself, naming where, or that has too few corners', () => {
+    expect(drawnZoneIssue(square(6.2, 52.4, 0.01), 'Gebied')).toBeNull();
+    const bowTie = [[[6.2, 52.4], [6.21, 52.41], [6.21, 52.4], [6.2, 52.41], [6.2, 52.4]]];
+    expect(drawnZoneIssue(bowTie, 'Gebied')).toMatchObject({ code: 'zones.outlineSelfIntersecting', record: 'Gebied', params: { lon: '6.20500', lat: '52.40500' } });
+    expect(drawnZoneIssue([[[6.2, 52.4], [6.21, 52.41], [6.2, 52.4]]], 'Gebied')).toMatchObject({ code: 'zones.outlineInvalid' });
   });
 });

@@ -60,4 +60,39 @@ describe('woonservicegebieden in the reachability worker', () => {
     const refused = expectType(handle({ requestId: 3, type: 'buildZones', definition: withZoneDistance(definition, 'supermarkt', 99_999), sites: [] }).response, 'error');
     expect(refused.issues[0]).toMatchObject({ code: 'zones.distanceOutOfRange', record: 'supermarkt' });
   });
+
+  it('counts a drawn zone like a computed one: a site inside it is inside, named by the drawn zone; it counts per municipality, also without care locations', () => {
+    const handle = createReachabilityHandler();
+    handle({ requestId: 1, type: 'setFacilities', facilities: packedFacilities([{ id: 'z/1', category: 'zorg24uur', location: CARE }, { id: 's/1', category: 'supermarkt', location: SHOP }]) });
+    const west = { type: 'Feature' as const, properties: { code: 'GM0001' }, geometry: rectangle(6.0, 52.45, 6.1035, 52.55) };
+    handle({ requestId: 2, type: 'setZoneOutlines', municipalities: [west] });
+    // a drawn square of about 700 × 670 m well west of the computed zone, in GM0001
+    const drawn = { id: 'drawn-1', name: 'Getekend gebied 1', outline: [[[6.02, 52.5], [6.03, 52.5], [6.03, 52.506], [6.02, 52.506], [6.02, 52.5]] as [number, number][]] };
+    const sites = [
+      { id: 'in-drawn', location: [6.025, 52.503] as [number, number] },
+      { id: 'in-computed', location: [(CARE[0] + SHOP[0]) / 2, 52.5] as [number, number] },
+      { id: 'outside', location: [6.05, 52.52] as [number, number] },
+    ];
+    const { analysis } = expectType(handle({ requestId: 3, type: 'buildZones', definition, sites, drawnZones: [drawn] }).response, 'zonesBuilt');
+    expect(analysis.zoneSet.zones.map((zone) => zone.properties.origin)).toEqual(['berekend', 'getekend']);
+    expect(analysis.zoneSet.zones[1]!.properties).toMatchObject({ id: 'drawn-1', name: 'Getekend gebied 1' });
+    expect(analysis.sites.map((site) => [site.id, site.insideZone, site.zoneId])).toEqual([
+      ['in-drawn', true, 'drawn-1'],
+      ['in-computed', true, 'zone-1'],
+      ['outside', false, null],
+    ]);
+    const gm1 = analysis.perMunicipality.find((item) => item.municipalityCode === 'GM0001')!;
+    // the computed zone is split at 6.1035, the drawn zone lies wholly in GM0001
+    expect(gm1.zoneCount).toBe(2);
+    const drawnArea = analysis.zoneSet.zones[1]!.properties.areaSquareMeters;
+    expect(drawnArea).toBeGreaterThan(0.0099 * 0.006 * 111_195 * 111_195 * Math.cos((52.5 * Math.PI) / 180) * 0.99);
+
+    // no care location at all: still "no care locations", but the drawn zone counts
+    const bare = createReachabilityHandler();
+    bare({ requestId: 1, type: 'setFacilities', facilities: packedFacilities([{ id: 's/1', category: 'supermarkt', location: SHOP }]) });
+    const { analysis: alone } = expectType(bare({ requestId: 2, type: 'buildZones', definition, sites, drawnZones: [drawn] }).response, 'zonesBuilt');
+    expect(alone.zoneSet.status).toBe('noCareLocations');
+    expect(alone.zoneSet.zones.map((zone) => zone.properties.id)).toEqual(['drawn-1']);
+    expect(alone.sites.map((site) => site.zoneId)).toEqual(['drawn-1', null, null]);
+  });
 });

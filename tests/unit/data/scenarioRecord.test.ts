@@ -52,6 +52,27 @@ describe('restoreScenario', () => {
     expect(bad.ok && bad.repairs.join()).toContain('outline is not a polygon');
   });
 
+  it('keeps drawn woonservicegebieden (draw, adjust, delete), and drops an edit whose zone outline crosses itself from there on', () => {
+    const square = [[6.091, 52.504], [6.0925, 52.504], [6.0925, 52.5049], [6.091, 52.5049], [6.091, 52.504]];
+    const moved = square.map(([lon, lat]) => [lon! + 0.01, lat!]);
+    const bowTie = [[6.091, 52.504], [6.0925, 52.5049], [6.0925, 52.504], [6.091, 52.5049], [6.091, 52.504]];
+    const zone = (outline: number[][]) => ({ id: 'zone-a', name: 'Getekend gebied 1', outline: [outline] });
+    const at = '2026-12-01T18:00:00.000Z';
+    const base = record();
+    const edits = base['edits'] as Array<Record<string, unknown>>;
+    const drawn = [
+      { kind: 'drawnZone', id: 'z1', at, zoneId: 'zone-a', before: null, after: zone(square) },
+      { kind: 'drawnZone', id: 'z2', at, zoneId: 'zone-a', before: zone(square), after: zone(moved) },
+      { kind: 'drawnZone', id: 'z3', at, zoneId: 'zone-a', before: zone(moved), after: null },
+    ];
+    const good = restoreScenario({ ...base, edits: [...edits, ...drawn], appliedCount: edits.length + 2 });
+    expect(good.ok && good.repairs).toEqual([]);
+    expect(good.ok && good.scenario.edits.slice(-3)).toEqual(drawn);
+    const bad = restoreScenario({ ...base, edits: [...edits, { ...drawn[0], after: zone(bowTie) }], appliedCount: edits.length + 1 });
+    expect(bad.ok && bad.scenario.edits.length).toBe(edits.length);
+    expect(bad.ok && bad.repairs.join()).toContain('outline is not a polygon');
+  });
+
   it('keeps saved zone definitions, and replaces unreadable or out-of-range ones with the default, saying so', () => {
     const set = defaultZoneDefinitionSet();
     const changed = { ...set, definitions: [withZoneDistance(set.definitions[0]!, 'zorg24uur', 800)] };

@@ -65,7 +65,7 @@ describe('scenario stores', () => {
     expect(scenario.createdAt).toBe(scenario.updatedAt);
     expect($scenarios.get()).toEqual([scenario]);
     expect($activeScenario.get()).toBe(scenario);
-    expect($activeScenarioState.get()).toEqual({ keyProjectPlacements: new Map(), sites: [] });
+    expect($activeScenarioState.get()).toEqual({ keyProjectPlacements: new Map(), sites: [], drawnZones: [] });
     expect(saved).toEqual([scenario]);
   });
 

@@ -67,4 +67,21 @@ describe('describeEdits', () => {
     expect(describeEdits(outlineEdits, context('nl')).slice(1)).toEqual(['Omtrek getekend: De Linde (1,0 ha)', 'Omtrek gewijzigd: De Linde (2,0 ha)', 'Omtrek verwijderd: De Linde']);
     expect(describeEdits(outlineEdits, context('en')).slice(1)).toEqual(['Outline drawn: De Linde (1.0 ha)', 'Outline changed: De Linde (2.0 ha)', 'Outline removed: De Linde']);
   });
+
+  it('describes a hand-drawn woonservicegebied drawn, adjusted and deleted, with its name and area', () => {
+    const square: [number, number][] = [[6.091, 52.504], [6.0925, 52.504], [6.0925, 52.5049], [6.091, 52.5049], [6.091, 52.504]];
+    const larger: [number, number][] = [[6.091, 52.504], [6.094, 52.504], [6.094, 52.5049], [6.091, 52.5049], [6.091, 52.504]];
+    const zone = (outline: [number, number][]) => ({ id: 'z', name: 'Getekend gebied 1', outline: [outline] });
+    const zoneEdits: ScenarioEdit[] = [
+      { kind: 'drawnZone', id: 'z1', at, zoneId: 'z', before: null, after: zone(square) },
+      { kind: 'drawnZone', id: 'z2', at, zoneId: 'z', before: zone(square), after: zone(larger) },
+      { kind: 'drawnZone', id: 'z3', at, zoneId: 'z', before: zone(larger), after: null },
+    ];
+    expect(describeEdits(zoneEdits, context('nl'))).toEqual([
+      'Woonservicegebied getekend: Getekend gebied 1 (1,0 ha)',
+      'Woonservicegebied aangepast: Getekend gebied 1 (2,0 ha)',
+      'Getekend woonservicegebied verwijderd: Getekend gebied 1',
+    ]);
+    expect(describeEdits(zoneEdits, context('en'))[0]).toBe('Service area drawn: Getekend gebied 1 (1.0 ha)');
+  });
 });
