@@ -24,6 +24,7 @@
 
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { ProvinceGrid } from './provinceGrid';
+import { runAtOnce, type Steps } from './slicedWork';
 
 export const AGE_BANDS = ['all', '65plus', '75plus', '85plus'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
@@ -197,6 +198,15 @@ export function spreadPopulation(
   postcodeAreas: readonly DasymetricAreaInput[],
   builtUpAreas: readonly DasymetricBuiltUpInput[],
 ): DasymetricPopulation {
+  return runAtOnce(spreadPopulationSteps(grid, postcodeAreas, builtUpAreas));
+}
+
+/** spreadPopulation, pausing after every built-up area and postcode area (slicedWork.ts): on the main thread it runs in slices. */
+export function* spreadPopulationSteps(
+  grid: ProvinceGrid,
+  postcodeAreas: readonly DasymetricAreaInput[],
+  builtUpAreas: readonly DasymetricBuiltUpInput[],
+): Steps<DasymetricPopulation> {
   const side = Math.max(1, Math.round(grid.cellSizeMeters / DASYMETRIC_SAMPLE_METERS));
   const lattice: Lattice = {
     side,
@@ -216,16 +226,17 @@ export function spreadPopulation(
   if (builtUpAreas.length >= 0xffff) throw new RangeError('spreadPopulation handles at most 65,534 built-up areas');
   const kernOfSample = new Uint16Array(lattice.columns * lattice.rows);
   const kernCells: Set<number>[] = builtUpAreas.map(() => new Set<number>());
-  builtUpAreas.forEach((area, index) => {
+  for (let index = 0; index < builtUpAreas.length; index++) {
     const cells = kernCells[index]!;
-    rasterize(ringsOf(area.geometry), lattice, (row, first, last) => {
+    rasterize(ringsOf(builtUpAreas[index]!.geometry), lattice, (row, first, last) => {
       kernOfSample.fill(index + 1, row * lattice.columns + first, row * lattice.columns + last + 1);
       for (let column = first; column <= last; column++) {
         const position = cellPositionOfSample(row, column);
         if (position >= 0) cells.add(position);
       }
     });
-  });
+    yield;
+  }
 
   const cellCounts: Record<AgeBand, Float64Array> = {
     all: new Float64Array(grid.cellCount),
@@ -249,6 +260,7 @@ export function spreadPopulation(
   const kernTouched: number[] = [];
 
   for (const area of postcodeAreas) {
+    yield;
     const { postcode, municipalityCode } = area.properties;
     const counts = emptyBandCounts();
     const unknownBands: AgeBand[] = [];

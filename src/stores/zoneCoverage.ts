@@ -4,9 +4,10 @@
 // store, stores/serviceZones.ts); the figures follow the zones, the active draft, its targets and the loaded data.
 // The spread is computed once per loaded data set, and only when something reads it (lazy store).
 
-import { computed } from 'nanostores';
-import { DASYMETRIC_SOURCE_IDS, spreadPopulation, type DasymetricAreaInput, type DasymetricBuiltUpInput, type DasymetricPopulation } from '../analysis/dasymetric';
+import { atom, batch, computed, onMount } from 'nanostores';
+import { DASYMETRIC_SOURCE_IDS, spreadPopulationSteps, type DasymetricAreaInput, type DasymetricBuiltUpInput, type DasymetricPopulation } from '../analysis/dasymetric';
 import { buildProvinceGrid } from '../analysis/provinceGrid';
+import { runInSlices } from '../analysis/slicedWork';
 import { zoneCoverage, type CoverageArea, type ZoneCoverage } from '../analysis/zoneCoverage';
 import { areaCoverageCsv, kernenCoverageCsv, type ZoneCoverageCsvLabels } from '../analysis/zoneCoverageCsv';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -21,17 +22,49 @@ import { $zoneMembershipSource } from './serviceZones';
 export const COVERAGE_GRID_METERS = 250;
 
 let spreadCache: { key: readonly unknown[]; population: DasymetricPopulation } | null = null;
+let spreadGeneration = 0;
 
-/** Postcode-area people spread over the built-up areas on the 250 m grid; null until the data is loaded. */
-export const $dasymetricPopulation = computed($appData, (data): DasymetricPopulation | null => {
-  const province = data.province?.features[0];
-  if (!province || !data.olderPeople || !data.builtUpAreas) return null;
-  const key = [province, data.olderPeople, data.builtUpAreas];
-  if (spreadCache && spreadCache.key.every((part, index) => part === key[index])) return spreadCache.population;
-  const population = spreadPopulation(buildProvinceGrid(province, COVERAGE_GRID_METERS), postcodeInputs(data.olderPeople), builtUpInputs(data.builtUpAreas));
-  spreadCache = { key, population };
-  return population;
-});
+/**
+ * Postcode-area people spread over the built-up areas on the 250 m grid; null until the data is
+ * loaded. Computed when first asked for (zones switched on), in slices of 40 ms so the page keeps
+ * answering meanwhile ($dasymetricPending), and once per data load.
+ */
+export const $dasymetricPopulation = atom<DasymetricPopulation | null>(null);
+export const $dasymetricPending = atom(false);
+
+onMount($dasymetricPopulation, () =>
+  $appData.subscribe((data) => {
+    spreadGeneration += 1;
+    const mine = spreadGeneration;
+    const province = data.province?.features[0];
+    if (!province || !data.olderPeople || !data.builtUpAreas) {
+      $dasymetricPending.set(false);
+      $dasymetricPopulation.set(null);
+      return;
+    }
+    const key = [province, data.olderPeople, data.builtUpAreas];
+    if (spreadCache && spreadCache.key.every((part, index) => part === key[index])) {
+      $dasymetricPending.set(false);
+      $dasymetricPopulation.set(spreadCache.population);
+      return;
+    }
+    const { olderPeople, builtUpAreas } = data;
+    $dasymetricPending.set(true);
+    const steps = (function* () {
+      const grid = buildProvinceGrid(province, COVERAGE_GRID_METERS);
+      yield;
+      return yield* spreadPopulationSteps(grid, postcodeInputs(olderPeople), builtUpInputs(builtUpAreas));
+    })();
+    void runInSlices(steps, { stillWanted: () => mine === spreadGeneration }).then((population) => {
+      if (population === null || mine !== spreadGeneration) return;
+      spreadCache = { key, population };
+      batch(() => {
+        $dasymetricPending.set(false);
+        $dasymetricPopulation.set(population);
+      });
+    });
+  }),
+);
 
 function postcodeInputs(collection: FeatureCollection<Polygon | MultiPolygon, OlderPeopleFeatureProperties>): DasymetricAreaInput[] {
   return collection.features.map((feature) => ({ type: 'Feature', geometry: feature.geometry, properties: feature.properties }));

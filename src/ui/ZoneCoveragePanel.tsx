@@ -11,6 +11,7 @@ import { $municipalitiesByCode } from '../stores/appData';
 import { $activeScenario } from '../stores/scenarios';
 import { $zoneMembershipSource } from '../stores/serviceZones';
 import {
+  $dasymetricPending,
   $dasymetricPopulation,
   $zoneCoverage,
   COVERAGE_GRID_METERS,
@@ -45,10 +46,12 @@ function CoverageFigures() {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
   const population = useStore($dasymetricPopulation);
+  const spreading = useStore($dasymetricPending);
   const coverage = useStore($zoneCoverage);
   const scenario = useStore($activeScenario);
   const names = useStore($municipalitiesByCode);
   const municipalityName = (code: string) => names.get(code)?.name ?? code;
+  if (spreading) return <p class="note" role="status">{t('zoneCoverage.loading')}</p>;
   if (population === null) return <p class="note">{t('zoneCoverage.noPopulation')}</p>;
   if (coverage === null) return <p class="note" role="status">{t('zoneCoverage.loading')}</p>;
 
