@@ -11,26 +11,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchPersistent } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
-import { createScenarioWithSite, openScenarioIfClosed } from './scenarioSteps';
+import { clickCorners, createScenarioWithSite, openScenarioIfClosed, sitePoint } from './scenarioSteps';
 
 const profile = mkdtempSync(join(tmpdir(), 'woonzorgkaart-drawn-zone-'));
 afterAll(() => rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 300 }));
-
-/** Where the first draft site is drawn, in page pixels. */
-async function sitePoint(page: Page): Promise<{ x: number; y: number }> {
-  const box = (await page.locator('#map').boundingBox())!;
-  const sites = JSON.parse((await page.locator('#map').getAttribute('data-scenario-sites')) ?? '[]') as { x: number; y: number }[];
-  return { x: box.x + sites[0]!.x, y: box.y + sites[0]!.y };
-}
-
-/** Clicks corners at the given offsets (px) from a point, with a pause so no two clicks make a double click. */
-async function clickCorners(page: Page, centre: { x: number; y: number }, offsets: [number, number][]): Promise<void> {
-  for (const [dx, dy] of offsets) {
-    await page.mouse.move(centre.x + dx, centre.y + dy, { steps: 3 });
-    await page.mouse.click(centre.x + dx, centre.y + dy);
-    await page.waitForTimeout(400);
-  }
-}
 
 const mapData = (page: Page, key: string) => page.locator('#map').getAttribute(`data-${key}`);
 const siteRow = (page: Page, name: string) => page.getByTestId('zone-site-list').locator('li', { hasText: name });

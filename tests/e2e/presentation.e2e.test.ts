@@ -4,12 +4,12 @@
 // focus on the button, and the views still there after a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DATABASE_NAME, DATABASE_VERSION, type StoredFacilityDataset } from '../../src/storage/database';
-import { completenessFor, type Facility, type FacilityCategory } from '../../src/domain/facility';
+import type { Facility, FacilityCategory } from '../../src/domain/facility';
 import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
 import { wcagViolations } from './axe';
 import { createScenario, openScenarioIfClosed } from './scenarioSteps';
+import { seedFacilities, testDataset } from './seedFacilities';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -33,46 +33,6 @@ function testFacilities(centre: [number, number], datasetId: string): Facility[]
     attributes: {},
     location: [centre[0] + 600 / metersPerDegreeLongitude, centre[1] + (index - 3) / METERS_PER_DEGREE_LATITUDE],
   }));
-}
-
-function testDataset(datasetId: string, facilityCount: number): StoredFacilityDataset {
-  return {
-    id: datasetId,
-    kind: 'import',
-    name: 'Testvoorzieningen presentatie',
-    source: 'Door de browsertest gemaakte testgegevens',
-    licence: 'testgegevens',
-    retrievedAt: '2026-12-02T00:00:00Z',
-    completeness: completenessFor(CATEGORIES, { kind: 'province' }),
-    hidden: false,
-    isTestData: true,
-    facilityCount,
-    savedAt: '2026-12-02T00:00:00Z',
-    revision: 1,
-    chunkCount: 1,
-  };
-}
-
-/** Writes a dataset and its facilities with the app's IndexedDB schema (as tests/e2e/reachability.e2e.test.ts does). */
-async function seedFacilities(page: Page, dataset: StoredFacilityDataset, facilities: Facility[]): Promise<void> {
-  await page.evaluate(
-    async ({ name, version, dataset, facilities }) => {
-      const database = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(name, version);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const transaction = database.transaction(['facilityDatasets', 'facilityChunks'], 'readwrite');
-      transaction.objectStore('facilityDatasets').put(dataset);
-      transaction.objectStore('facilityChunks').put({ datasetId: dataset.id, index: 0, facilities });
-      await new Promise<void>((resolve, reject) => {
-        transaction.oncomplete = () => resolve();
-        transaction.onerror = () => reject(transaction.error);
-      });
-      database.close();
-    },
-    { name: DATABASE_NAME, version: DATABASE_VERSION, dataset, facilities },
-  );
 }
 
 /** Opens a key project from the search box; the map centres on it. */
@@ -124,7 +84,7 @@ describe('presentation mode', () => {
     await waitForMapIdle(page);
     const centre = await keyProjectLocation(page, 'Zwolle Spoorzone');
     const facilities = testFacilities(centre, 'test-presentation');
-    await seedFacilities(page, testDataset('test-presentation', facilities.length), facilities);
+    await seedFacilities(page, testDataset('test-presentation', 'Testvoorzieningen presentatie', CATEGORIES, facilities.length), facilities);
     await page.goto(page.url().split('#')[0]!);
     await waitForMapIdle(page);
     await createScenario(page);

@@ -4,11 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DATABASE_NAME, DATABASE_VERSION } from '../../src/storage/database';
-import { completenessFor, type Facility, type FacilityCategory } from '../../src/domain/facility';
-import type { StoredFacilityDataset } from '../../src/storage/database';
+import type { Facility, FacilityCategory } from '../../src/domain/facility';
 import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
+import { seedFacilities, testDataset } from './seedFacilities';
+
+/** Categories the test dataset declares complete for the province. */
+const REACH_CATEGORIES: FacilityCategory[] = ['supermarkt', 'huisarts', 'apotheek', 'ontmoetingsplek', 'zorg24uur'];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,46 +40,6 @@ function testFacilities(centre: [number, number], datasetId: string): Facility[]
     at('o1', 'Testbuurthuis', 'ontmoetingsplek', -300, 0),
     at('z1', 'Testverpleeghuis', 'zorg24uur', 0, -450),
   ];
-}
-
-function testDataset(datasetId: string, facilityCount: number): StoredFacilityDataset {
-  return {
-    id: datasetId,
-    kind: 'import',
-    name: 'Testvoorzieningen bereikbaarheid',
-    source: 'Door de browsertest gemaakte testgegevens',
-    licence: 'testgegevens',
-    retrievedAt: '2026-11-23T00:00:00Z',
-    completeness: completenessFor(['supermarkt', 'huisarts', 'apotheek', 'ontmoetingsplek', 'zorg24uur'], { kind: 'province' }),
-    hidden: false,
-    isTestData: true,
-    facilityCount,
-    savedAt: '2026-11-23T00:00:00Z',
-    revision: 1,
-    chunkCount: 1,
-  };
-}
-
-/** Writes a dataset and its facilities (one chunk) with the app's IndexedDB schema, which the open app has created. */
-async function seedFacilities(page: Page, dataset: StoredFacilityDataset, facilities: Facility[]): Promise<void> {
-  await page.evaluate(
-    async ({ name, version, dataset, facilities }) => {
-      const database = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(name, version);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const transaction = database.transaction(['facilityDatasets', 'facilityChunks'], 'readwrite');
-      transaction.objectStore('facilityDatasets').put(dataset);
-      transaction.objectStore('facilityChunks').put({ datasetId: dataset.id, index: 0, facilities });
-      await new Promise<void>((resolve, reject) => {
-        transaction.oncomplete = () => resolve();
-        transaction.onerror = () => reject(transaction.error);
-      });
-      database.close();
-    },
-    { name: DATABASE_NAME, version: DATABASE_VERSION, dataset, facilities },
-  );
 }
 
 async function analysedPoint(page: Page): Promise<[number, number]> {
@@ -142,7 +104,7 @@ describe('circles of reachability', () => {
     const centre = await analyseKeyProject(app.page, 'Zwolle Spoorzone');
     const datasetId = 'test-reachability';
     const facilities = testFacilities(centre, datasetId);
-    await seedFacilities(app.page, testDataset(datasetId, facilities.length), facilities);
+    await seedFacilities(app.page, testDataset(datasetId, 'Testvoorzieningen bereikbaarheid', REACH_CATEGORIES, facilities.length, '2026-11-23T00:00:00Z'), facilities);
     await app.page.reload();
     await waitForMapIdle(app.page);
     await expect.poll(() => app.page.locator('.dataset-row').filter({ hasText: 'Testvoorzieningen bereikbaarheid' }).textContent()).toContain('testgegevens');
@@ -289,7 +251,7 @@ describe('circles of reachability', () => {
     const centre = await analyseKeyProject(app.page, 'Zwolle Spoorzone');
     const datasetId = 'test-reachability-grid';
     const facilities = testFacilities(centre, datasetId);
-    await seedFacilities(app.page, testDataset(datasetId, facilities.length), facilities);
+    await seedFacilities(app.page, testDataset(datasetId, 'Testvoorzieningen bereikbaarheid', REACH_CATEGORIES, facilities.length, '2026-11-23T00:00:00Z'), facilities);
     await app.page.reload();
     await waitForMapIdle(app.page);
     await app.page.getByLabel('Afstand tot één soort voorziening').check();

@@ -46,3 +46,19 @@ export async function openScenarioIfClosed(page: Page, name: string): Promise<vo
   const open = page.getByRole('button', { name: `${name} openen` });
   if ((await open.count()) > 0) await open.first().click();
 }
+
+/** Where the first draft site is drawn, in page pixels (from the map's description of its sites). */
+export async function sitePoint(page: Page): Promise<{ x: number; y: number }> {
+  const box = (await page.locator('#map').boundingBox())!;
+  const sites = JSON.parse((await page.locator('#map').getAttribute('data-scenario-sites')) ?? '[]') as { x: number; y: number }[];
+  return { x: box.x + sites[0]!.x, y: box.y + sites[0]!.y };
+}
+
+/** Clicks corners at the given offsets (px) from a point, with a pause so no two clicks make a double click. */
+export async function clickCorners(page: Page, centre: { x: number; y: number }, offsets: [number, number][]): Promise<void> {
+  for (const [dx, dy] of offsets) {
+    await page.mouse.move(centre.x + dx, centre.y + dy, { steps: 3 });
+    await page.mouse.click(centre.x + dx, centre.y + dy);
+    await page.waitForTimeout(400);
+  }
+}

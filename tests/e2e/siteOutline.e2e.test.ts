@@ -5,29 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { launchPersistent } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
-import { createScenarioWithSite, openScenarioIfClosed } from './scenarioSteps';
+import { clickCorners, createScenarioWithSite, openScenarioIfClosed, sitePoint } from './scenarioSteps';
 
 const profile = mkdtempSync(join(tmpdir(), 'woonzorgkaart-outline-'));
 afterAll(() => rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 300 }));
-
-/** Where the first site is drawn, in page pixels. */
-async function sitePoint(page: Page): Promise<{ x: number; y: number }> {
-  const box = (await page.locator('#map').boundingBox())!;
-  const sites = JSON.parse((await page.locator('#map').getAttribute('data-scenario-sites')) ?? '[]') as { x: number; y: number }[];
-  return { x: box.x + sites[0]!.x, y: box.y + sites[0]!.y };
-}
-
-/** Clicks corners at the given offsets (px) from the site, with a pause so no two clicks make a double click. */
-async function clickCorners(page: Page, centre: { x: number; y: number }, offsets: [number, number][]): Promise<void> {
-  for (const [dx, dy] of offsets) {
-    await page.mouse.move(centre.x + dx, centre.y + dy, { steps: 3 });
-    await page.mouse.click(centre.x + dx, centre.y + dy);
-    await page.waitForTimeout(400);
-  }
-}
 
 describe('a site outline drawn on the map', () => {
   it('is drawn by mouse clicks, refused when it crosses itself, recorded as an edit, and kept after a reload', { timeout: 180_000 }, async () => {
