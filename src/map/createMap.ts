@@ -95,6 +95,11 @@ function describeView(map: MapLibreMap, container: HTMLElement): void {
   const center = map.getCenter();
   container.dataset['zoom'] = map.getZoom().toFixed(4);
   container.dataset['center'] = `${center.lng.toFixed(6)},${center.lat.toFixed(6)}`;
+  // Where the province's extent lies on screen (read by the browser tests: not under the legend).
+  const [west, south, east, north] = PROVINCE_BOUNDS;
+  const topLeft = map.project([west, north]);
+  const bottomRight = map.project([east, south]);
+  container.dataset['provinceBox'] = [topLeft.x, topLeft.y, bottomRight.x, bottomRight.y].map((value) => Math.round(value)).join(',');
 }
 
 function setSourceData(map: MapLibreMap, sourceId: string, data: FeatureCollection): void {
@@ -146,7 +151,8 @@ export function createMap(container: HTMLElement): MapHandle {
     ...initialView,
     // The attribution control is added below, with the credits in the UI language.
     attributionControl: false,
-    maxBounds: [4.9, 51.7, 8.0, 53.3],
+    // Wide enough that a tall, narrow map (a projector with both panels open) can zoom out to the whole province.
+    maxBounds: [4.0, 51.0, 8.8, 54.0],
     cooperativeGestures: false,
     locale: mapLocale($translate.get()),
     // A planner who asks for less motion gets labels without fading; MapLibre itself then jumps
