@@ -24,6 +24,7 @@ import { $backgroundChoice, $backgroundMap, $showBuiltUpAreas, $showKeyProjects,
 import { $translate, type Translate } from '../stores/language';
 import { $partialCoverageCodes } from '../stores/facilities';
 import type { PlacedKeyProject } from '../domain/keyProject';
+import { MAP_PAN_BOUNDS } from '../domain/geography';
 import { $viewRequest, PROVINCE_BOUNDS, reportMapView, selectingOnMap, type ViewRequest } from '../stores/mapView';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -151,8 +152,7 @@ export function createMap(container: HTMLElement): MapHandle {
     ...initialView,
     // The attribution control is added below, with the credits in the UI language.
     attributionControl: false,
-    // Wide enough that a tall, narrow map (a projector with both panels open) can zoom out to the whole province.
-    maxBounds: [4.0, 51.0, 8.8, 54.0],
+    maxBounds: MAP_PAN_BOUNDS,
     cooperativeGestures: false,
     locale: mapLocale($translate.get()),
     // A planner who asks for less motion gets labels without fading; MapLibre itself then jumps
