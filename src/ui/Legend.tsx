@@ -42,7 +42,7 @@ function SiteFinderLegend() {
       <h3>{t('siteFinder.title')}</h3>
       <ul class="legend-classes">
         <li>
-          <svg width="22" height="22" aria-hidden="true" class="swatch">
+          <svg width="22" height="22" aria-hidden="true" class="swatch-line">
             <circle cx="11" cy="11" r="9" fill={colour} stroke={ringColour} stroke-width="2" />
             <text x="11" y="11" text-anchor="middle" dominant-baseline="central" font-size="11" fill={numberColour}>
               1
