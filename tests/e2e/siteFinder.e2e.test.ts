@@ -146,11 +146,12 @@ describe('Locatiezoeker', () => {
     const siteName = /(Locatiezoeker 1 – .*) is toegevoegd/.exec((await finder.getByTestId('site-finder-added-status').textContent()) ?? '')![1]!;
     expect(await best.getByRole('button', { name: /^In het scenario: locatie 1 / }).isDisabled()).toBe(true);
 
-    // Reload: the site is in the draft, and a new run counts it as existing supply.
+    // Reload (once the draft is saved): the site is in the draft, and a new run counts it as existing supply.
+    await expect.poll(() => page.getByTestId('scenario-storage-status').getAttribute('data-save'), { timeout: 15_000 }).toBe('saved');
     await page.reload();
     await waitForMapIdle(page);
     await openScenarioIfClosed(page, 'Scenario 1');
-    await expect.poll(() => page.locator('.sidebar').textContent(), { timeout: 15_000 }).toContain(`Locatie toegevoegd: ${siteName}`);
+    await expect.poll(() => page.getByTestId('site-list').textContent(), { timeout: 15_000 }).toContain(siteName);
     await runFinder(page);
     expect(await finder.locator('.note').filter({ hasText: 'Bestaand aanbod dat vast blijft' }).textContent()).toContain('locaties uit het open scenario: 1;');
     const provinceAfter = await rowFigures(page, 'overijssel');
