@@ -1,6 +1,6 @@
 // Walking-time areas of the analysis point (5 / 10 / 15 minutes over the street): a light fill per
 // band, an outline that differs per band not only in colour (solid 5, dashed 10, dotted 15 minutes),
-// a label per band ("5 min lopen") at its northern edge, and the streets reached highlighted.
+// a label per band ("5 min lopen") at its edge, each band on another side, and the streets reached highlighted.
 // Style as data; the areas come from the reachability worker through $walkAreas.
 
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
@@ -32,14 +32,31 @@ function byMinutes(property: 'colour'): ExpressionSpecification {
   return ['match', ['get', 'minutes'], ...Object.entries(WALK_BAND_STYLE).flatMap(([minutes, style]) => [Number(minutes), style[property]]), '#238b45'] as unknown as ExpressionSpecification;
 }
 
-/** The northernmost vertex of each band, where its label goes. */
-export function walkAreaLabelPoints(areas: FeatureCollection<MultiPolygon, WalkAreaProperties>, label: (minutes: number) => string): FeatureCollection<Point, { label: string; minutes: number }> {
-  const features: Feature<Point, { label: string; minutes: number }>[] = [];
-  for (const area of areas.features) {
-    let top: number[] | null = null;
-    for (const polygon of area.geometry.coordinates) for (const vertex of polygon[0] ?? []) if (top === null || vertex[1]! > top[1]!) top = vertex;
-    if (top !== null) features.push({ type: 'Feature', properties: { label: label(area.properties.minutes), minutes: area.properties.minutes }, geometry: { type: 'Point', coordinates: [top[0]!, top[1]!] } });
-  }
+/** Where each band's label goes: the smallest band at its northern edge, the next at its eastern, then southern, western. */
+const LABEL_SIDES = [
+  { axis: 1, sign: 1, anchor: 'bottom' },
+  { axis: 0, sign: 1, anchor: 'left' },
+  { axis: 1, sign: -1, anchor: 'top' },
+  { axis: 0, sign: -1, anchor: 'right' },
+] as const;
+
+/** A label per band at an outer vertex, each band on another side so the labels do not cover each other. */
+export function walkAreaLabelPoints(
+  areas: FeatureCollection<MultiPolygon, WalkAreaProperties>,
+  label: (minutes: number) => string,
+): FeatureCollection<Point, { label: string; minutes: number; anchor: string }> {
+  const bands = [...areas.features].sort((a, b) => a.properties.minutes - b.properties.minutes);
+  const features: Feature<Point, { label: string; minutes: number; anchor: string }>[] = [];
+  bands.forEach((area, band) => {
+    const side = LABEL_SIDES[band % LABEL_SIDES.length]!;
+    let best: number[] | null = null;
+    for (const polygon of area.geometry.coordinates) {
+      for (const vertex of polygon[0] ?? []) if (best === null || side.sign * (vertex[side.axis]! - best[side.axis]!) > 0) best = vertex;
+    }
+    if (best !== null) {
+      features.push({ type: 'Feature', properties: { label: label(area.properties.minutes), minutes: area.properties.minutes, anchor: side.anchor }, geometry: { type: 'Point', coordinates: [best[0]!, best[1]!] } });
+    }
+  });
   return { type: 'FeatureCollection', features };
 }
 
@@ -72,7 +89,7 @@ export function addWalkAreaLayers(map: MapLibreMap, beforeLayerId: string): () =
     id: WALK_AREA_LAYER_IDS.labels,
     type: 'symbol',
     source: SOURCES.labels,
-    layout: { 'text-field': ['get', 'label'], 'text-font': LABEL_FONT, 'text-size': 13, 'text-anchor': 'bottom', 'text-allow-overlap': true },
+    layout: { 'text-field': ['get', 'label'], 'text-font': LABEL_FONT, 'text-size': 13, 'text-anchor': ['get', 'anchor'] as unknown as ExpressionSpecification, 'text-offset': [0, 0], 'text-allow-overlap': true },
     paint: { 'text-color': byMinutes('colour'), 'text-halo-color': '#ffffff', 'text-halo-width': 2 },
   });
 

@@ -110,6 +110,8 @@ describe('over straat: walking routes', () => {
     await expect.poll(() => page.getByTestId('reach-method').getAttribute('data-method'), { timeout: 20_000 }).toBe('overStraat');
     await expect.poll(() => supermarketRow(page).locator('td').nth(1).textContent()).toContain('niet voldaan');
     expect(await supermarketRow(page).getByTestId('reach-distance').textContent()).toBe('1.320 m');
+    await supermarketRow(page).scrollIntoViewIfNeeded();
+    await app.screenshot('walk-routes-00-panel-1280');
 
     // 4. walking-time areas for the location
     await page.getByTestId('walk-areas-toggle').check();

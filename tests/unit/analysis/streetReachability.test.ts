@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { categoryCode, type FacilityCategory } from '../../../src/domain/facility';
 import { DEFAULT_WALKING_SPEED, WOONZORGZONE_PROFILE } from '../../../src/domain/norms';
 import { FacilityIndex, type PackedFacilities } from '../../../src/analysis/facilityIndex';
-import { analyseLocation, type HousingTypeVerdict } from '../../../src/analysis/reachability';
+import { analyseLocation, analyseSites, type HousingTypeVerdict } from '../../../src/analysis/reachability';
+import { reachabilityTableToCsv, type ReachabilityCsvLabels } from '../../../src/analysis/reachabilityCsv';
 import { applyCoverage } from '../../../src/analysis/dataCoverage';
 import { StreetDistanceMethod } from '../../../src/analysis/streetDistanceMethod';
 import { buildWalkGraph } from '../../../src/analysis/walkGraph';
@@ -128,5 +129,45 @@ describe('detourInArea', () => {
 
   it('has no median without streets in the area', () => {
     expect(detourInArea(buildWalkGraph(gridTown().build()), () => false)).toEqual({ median: null, pairCount: 0, unconnectedCount: 0 });
+  });
+});
+
+describe('CSV with over straat', () => {
+  const labels: ReachabilityCsvLabels = {
+    siteId: 'Id',
+    siteName: 'Locatie',
+    outsideProvince: 'Buiten',
+    yes: 'ja',
+    no: 'nee',
+    noData: 'geen gegevens',
+    distanceColumn: '{category} (m)',
+    walkingMinutesColumn: '{category} (min)',
+    completeColumn: '{category} volledig',
+    verdictColumn: 'Norm {housingType}',
+    categories: { zorg24uur: 'Zorg', woonzorgcentrum: 'Wzc', huisarts: 'Huisarts', apotheek: 'Apotheek', supermarkt: 'Supermarkt', ovHalte: 'Halte', ontmoetingsplek: 'Ontmoeting', overig: 'Overig' },
+    housingTypes: { nultreden: 'Nultreden', geclusterd: 'Geclusterd', zorggeschikt: 'Zorggeschikt' },
+    verdicts: { met: 'voldoet', notMet: 'voldoet niet', noData: 'geen gegevens' },
+    street: {
+      methodColumn: 'Gemeten',
+      methods: { hemelsbreed: 'hemelsbreed', overStraat: 'over straat', outsideNetwork: 'hemelsbreed (buiten)', noNetwork: 'hemelsbreed (geen)', farFromStreet: 'geen route' },
+      straightColumn: '{category} hemelsbreed (m)',
+      streetColumn: '{category} over straat (m)',
+      noRoute: 'geen route',
+    },
+  };
+
+  it('says per row how it was measured and gives both distances', () => {
+    const sites = [
+      { id: 'bank', name: 'Oever', location: bank },
+      { id: 'outside', name: 'Buiten', location: at(-400, 0) },
+    ];
+    const rows = analyseSites(sites, index, WOONZORGZONE_PROFILE, DEFAULT_WALKING_SPEED, { street: { method: street, chosen: 'overStraat' } });
+    const lines = reachabilityTableToCsv(rows, labels, ['supermarkt']).replace('\uFEFF', '').split('\r\n');
+    expect(lines[0]).toBe('Id;Locatie;Buiten;Gemeten;Supermarkt (m);Supermarkt (min);Supermarkt volledig;Supermarkt hemelsbreed (m);Supermarkt over straat (m);Norm Nultreden;Norm Geclusterd;Norm Zorggeschikt');
+    expect(lines[1]).toMatch(/^bank;Oever;nee;over straat;2220;\d+,\d;ja;220;2220;/);
+    expect(lines[2]).toMatch(/^outside;Buiten;nee;hemelsbreed \(buiten\);\d+;\d+,\d;ja;\d+;geen gegevens;/);
+    // without a network and with hemelsbreed chosen, the CSV has no extra columns
+    const plain = analyseSites(sites, index, WOONZORGZONE_PROFILE, DEFAULT_WALKING_SPEED);
+    expect(reachabilityTableToCsv(plain, labels, ['supermarkt']).split('\r\n')[0]).not.toContain('Gemeten');
   });
 });
