@@ -1,10 +1,12 @@
-// Pure parts of the PDF report per municipality: the area to show on its map, and the reachability
-// summary of its key projects (how many meet the norms per housing type, kept apart from "no data").
+// Pure parts of the PDF report per municipality: the area to show on its map, the reachability
+// summary of its key projects (how many meet the norms per housing type, kept apart from "no data"),
+// and its woonservicegebieden summary (read from the zone coverage, not recomputed).
 
 import type { Geometry, Position } from 'geojson';
 import type { BoundingBox } from '../domain/geography';
 import { HOUSING_TYPES, type HousingType } from '../domain/housing';
 import type { ReachabilityRow, Verdict } from './reachability';
+import type { AreaCoverage, KernCoverage, MunicipalityGap, ZoneCoverage } from './zoneCoverage';
 
 /** The bounding box of a polygon or multipolygon, widened by `margin` (a share of its size) on every side. */
 export function geometryBounds(geometry: Geometry, margin = 0.06): BoundingBox | null {
@@ -33,4 +35,22 @@ export function verdictCounts(rows: readonly ReachabilityRow[], siteIds: Readonl
     for (const type of HOUSING_TYPES) counts[type][row.reachability.housingTypes[type].verdict] += 1;
   }
   return counts;
+}
+
+export interface MunicipalityZoneSummary {
+  /** Older people inside zones, outside, and in 'geen gegevens' cells, with the municipality's homes and kernen counts. */
+  coverage: AreaCoverage;
+  /** Kernen zonder woonservicegebied in the municipality, most 75+ first. */
+  kernenWithout: KernCoverage[];
+  gap: MunicipalityGap | null;
+}
+
+/** The zone coverage figures of one municipality; null when the coverage has no row for it. */
+export function municipalityZoneSummary(coverage: ZoneCoverage, code: string): MunicipalityZoneSummary | null {
+  const area = coverage.municipalities.find((row) => row.area.kind === 'municipality' && row.area.code === code);
+  if (!area) return null;
+  const kernenWithout = coverage.kernen
+    .filter((kern) => kern.municipalityCode === code && kern.status === 'outside')
+    .sort((a, b) => b.people['75plus'] - a.people['75plus'] || a.name.localeCompare(b.name));
+  return { coverage: area, kernenWithout, gap: coverage.gap.municipalities.find((gap) => gap.code === code) ?? null };
 }

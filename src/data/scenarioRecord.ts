@@ -199,7 +199,7 @@ function readWalkingSpeed(value: unknown): WalkingSpeed | null {
 /** One presentation view as stored, or the reason it cannot be used. */
 function readPresentationView(value: unknown): PresentationView | string {
   if (!isRecord(value)) return 'not an object';
-  const { id, caption, bounds, thematic, showKeyProjects, showBuiltUpAreas, selection } = value;
+  const { id, caption, bounds, thematic, showKeyProjects, showBuiltUpAreas, grid, selection } = value;
   if (typeof id !== 'string' || id === '') return 'no id';
   if (typeof caption !== 'string' || caption.length > MAX_PRESENTATION_CAPTION_LENGTH) return 'caption is not text of at most 200 characters';
   if (!Array.isArray(bounds) || bounds.length !== 4 || !isLonLat([bounds[0], bounds[1]]) || !isLonLat([bounds[2], bounds[3]]) || bounds[0] >= bounds[2] || bounds[1] >= bounds[3]) {
@@ -207,6 +207,9 @@ function readPresentationView(value: unknown): PresentationView | string {
   }
   if (!isRecord(thematic) || !Object.values(thematic).every((setting) => typeof setting === 'string')) return 'thematic settings are not text';
   if (typeof showKeyProjects !== 'boolean' || typeof showBuiltUpAreas !== 'boolean') return 'layer switches are not true/false';
+  if (grid !== undefined && (!isRecord(grid) || !Object.values(grid).every((setting) => typeof setting === 'string' || typeof setting === 'number'))) {
+    return 'grid settings are not text or numbers';
+  }
   let readSelection: PresentationSelection | null = null;
   if (selection !== null && selection !== undefined) {
     if (!isRecord(selection)) return 'selection is not an object';
@@ -222,6 +225,7 @@ function readPresentationView(value: unknown): PresentationView | string {
     thematic: thematic as Record<string, string>,
     showKeyProjects,
     showBuiltUpAreas,
+    ...(grid !== undefined ? { grid: grid as Record<string, string | number> } : {}),
     selection: readSelection,
   };
 }

@@ -4,7 +4,7 @@
 // No personal data: only ids of published data (municipality, region, key project) or of the
 // planner's own draft and its sites, never names, notes or the location of an analysis point.
 
-import { AREA_IDS, type AreaId, type MunicipalityCode } from '../domain/geography';
+import { AREA_IDS, isInsideBounds, MAP_PAN_BOUNDS, type AreaId, type MunicipalityCode } from '../domain/geography';
 import { HOUSING_TYPES, TARGET_SCENARIOS, type HousingType } from '../domain/housing';
 import { FACILITY_CATEGORIES, type FacilityCategory } from '../domain/facility';
 import { AGE_GROUPS, OLDER_PEOPLE_MEASURES, TARGET_MEASURES, THEMATIC_LAYERS, type ThematicSettings } from '../domain/mapTheme';
@@ -47,8 +47,6 @@ export type ParsedView = Partial<Omit<SharedView, 'thematic' | 'grid'>> & {
   grid?: Partial<SharedGrid> & Pick<SharedGrid, 'mode'>;
 };
 
-/** Around Overijssel: the map's own pan limit, so a centre outside it is junk. */
-const CENTER_LIMITS = { west: 4.9, south: 51.7, east: 8.0, north: 53.3 };
 const ZOOM_LIMITS = { min: 5, max: 20 };
 const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,100}$/;
 const MUNICIPALITY_CODE_PATTERN = /^GM\d{4}$/;
@@ -133,7 +131,7 @@ export function parseViewHash(hash: string): ParsedView {
   if (mapParts && mapParts.length === 3 && mapParts.every((part) => /^-?\d+(\.\d+)?$/.test(part))) {
     const [zoom, lat, lng] = mapParts.map(Number) as [number, number, number];
     if (zoom >= ZOOM_LIMITS.min && zoom <= ZOOM_LIMITS.max) view.zoom = zoom;
-    if (lng >= CENTER_LIMITS.west && lng <= CENTER_LIMITS.east && lat >= CENTER_LIMITS.south && lat <= CENTER_LIMITS.north) view.center = [lng, lat];
+    if (isInsideBounds([lng, lat], MAP_PAN_BOUNDS)) view.center = [lng, lat];
   }
 
   const layer = oneOf(THEMATIC_LAYERS, params.get('theme'));

@@ -23,6 +23,12 @@ export type BoundingBox = [number, number, number, number];
 /** Overijssel's bounding box as given by the geo-sources provenance (all files lie inside it). */
 export const OVERIJSSEL_BOUNDS: BoundingBox = [5.777, 52.118, 7.073, 52.855];
 
+/**
+ * How far the map may be panned around Overijssel. Wide enough that a tall, narrow map (a projector
+ * with both panels open) can zoom out to the whole province; a shared link's centre outside it is junk.
+ */
+export const MAP_PAN_BOUNDS: BoundingBox = [4.0, 51.0, 8.8, 54.0];
+
 export function isInsideBounds([lon, lat]: [number, number], bounds: BoundingBox = OVERIJSSEL_BOUNDS): boolean {
   return lon >= bounds[0] && lon <= bounds[2] && lat >= bounds[1] && lat <= bounds[3];
 }

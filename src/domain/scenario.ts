@@ -140,6 +140,8 @@ export interface PresentationView {
   thematic: Readonly<Record<string, string>>;
   showKeyProjects: boolean;
   showBuiltUpAreas: boolean;
+  /** The suitability grid's settings (keys and values of src/stores/suitabilityGrid.ts GridSettings); absent in views saved before it was kept. */
+  grid?: Readonly<Record<string, string | number>>;
   selection: PresentationSelection | null;
 }
 

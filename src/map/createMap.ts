@@ -25,6 +25,7 @@ import { $backgroundChoice, $backgroundMap, $showBuiltUpAreas, $showKeyProjects,
 import { $translate, type Translate } from '../stores/language';
 import { $partialCoverageCodes } from '../stores/facilities';
 import type { PlacedKeyProject } from '../domain/keyProject';
+import { MAP_PAN_BOUNDS } from '../domain/geography';
 import { $viewRequest, PROVINCE_BOUNDS, reportMapView, selectingOnMap, type ViewRequest } from '../stores/mapView';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -96,6 +97,11 @@ function describeView(map: MapLibreMap, container: HTMLElement): void {
   const center = map.getCenter();
   container.dataset['zoom'] = map.getZoom().toFixed(4);
   container.dataset['center'] = `${center.lng.toFixed(6)},${center.lat.toFixed(6)}`;
+  // Where the province's extent lies on screen (read by the browser tests: not under the legend).
+  const [west, south, east, north] = PROVINCE_BOUNDS;
+  const topLeft = map.project([west, north]);
+  const bottomRight = map.project([east, south]);
+  container.dataset['provinceBox'] = [topLeft.x, topLeft.y, bottomRight.x, bottomRight.y].map((value) => Math.round(value)).join(',');
 }
 
 function setSourceData(map: MapLibreMap, sourceId: string, data: FeatureCollection): void {
@@ -147,7 +153,7 @@ export function createMap(container: HTMLElement): MapHandle {
     ...initialView,
     // The attribution control is added below, with the credits in the UI language.
     attributionControl: false,
-    maxBounds: [4.9, 51.7, 8.0, 53.3],
+    maxBounds: MAP_PAN_BOUNDS,
     cooperativeGestures: false,
     locale: mapLocale($translate.get()),
     // A planner who asks for less motion gets labels without fading; MapLibre itself then jumps

@@ -9,7 +9,7 @@ import type { PresentationView } from '../domain/scenario';
 import { MAX_PRESENTATION_CAPTION_LENGTH } from '../domain/scenario';
 import type { NormProfile, WalkingSpeed } from '../domain/norms';
 import type { ThematicSettings } from '../domain/mapTheme';
-import { encodeViewHash, parseViewHash } from '../data/viewHash';
+import { encodeViewHash, parseViewHash, type SharedGrid } from '../data/viewHash';
 import { stepAction, stepIndex, type StepAction } from '../analysis/presentationSteps';
 import { verdictCounts } from '../analysis/municipalityReport';
 import { $mapCamera, requestCamera } from './mapSnapshot';
@@ -51,7 +51,7 @@ function newViewId(): string {
 
 export type SaveViewResult = { ok: true; view: PresentationView } | { ok: false; reason: 'noScenario' | 'mapNotReady' | 'captionTooLong' };
 
-/** The map as it is now, as a named view: extent, theme, layers and selection (as a shared link holds them). */
+/** The map as it is now, as a named view: extent, theme, layers, suitability grid and selection (as a shared link holds them). */
 export function captureView(caption: string): PresentationView | null {
   const camera = $mapCamera.get();
   if (camera === null) return null;
@@ -63,6 +63,7 @@ export function captureView(caption: string): PresentationView | null {
     thematic: { ...shared.thematic },
     showKeyProjects: shared.showKeyProjects,
     showBuiltUpAreas: shared.showBuiltUpAreas,
+    grid: { ...shared.grid },
     selection: shared.selection,
   };
 }
@@ -111,10 +112,11 @@ export function showView(view: PresentationView): void {
       thematic: view.thematic as unknown as ThematicSettings,
       showKeyProjects: view.showKeyProjects,
       showBuiltUpAreas: view.showBuiltUpAreas,
+      ...(view.grid ? { grid: view.grid as unknown as SharedGrid } : {}),
       selection: view.selection,
     }),
   );
-  applySharedView({ thematic: link.thematic, showKeyProjects: link.showKeyProjects, showBuiltUpAreas: link.showBuiltUpAreas, selection: link.selection ?? null });
+  applySharedView({ thematic: link.thematic, showKeyProjects: link.showKeyProjects, showBuiltUpAreas: link.showBuiltUpAreas, grid: link.grid, selection: link.selection ?? null });
   // After the selection (which fits the map to itself), so the view's own extent wins.
   requestCamera(view.bounds);
 }

@@ -224,10 +224,24 @@ export function PresentationOverlay() {
           {t('presentation.windowMode')}
         </p>
       )}
-      <div class="presentation-bottom">
+      <BottomPanel />
+    </section>
+  );
+}
+
+/** The norm slider with its counts and the keys, bottom-left; folds to one button so the map behind it shows. */
+function BottomPanel() {
+  const t = useTranslate();
+  const [open, setOpen] = useState(true);
+  return (
+    <div class={open ? 'presentation-bottom' : 'presentation-bottom folded'}>
+      <button type="button" class="presentation-fold" aria-expanded={open} aria-controls={`${OVERLAY_ID}-bottom-body`} onClick={() => setOpen(!open)}>
+        {open ? t('presentation.fold') : t('presentation.unfold')}
+      </button>
+      <div id={`${OVERLAY_ID}-bottom-body`} hidden={!open}>
         <NormSlider />
         <p class="presentation-keys">{t('presentation.keys')}</p>
       </div>
-    </section>
+    </div>
   );
 }

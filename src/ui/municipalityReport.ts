@@ -1,11 +1,14 @@
 // The PDF report per municipality (A4 landscape): page 1 the map of the municipality with legend and
-// sources; then the targets (basis/trend), the key projects, and the reachability of those projects,
-// each section with its source line. All text is real PDF text.
+// sources; then the targets (basis/trend), the key projects, the reachability of those projects and
+// the woonservicegebieden summary, each section with its source line. All text is real PDF text.
 
 import type { jsPDF as JsPdf } from 'jspdf';
 import { exportFileName, mapRenderSize, millimetresToPixels, PAPER_MM, PDF_MAP_DPI, toPdfText } from '../analysis/exportLayout';
 import { citeSource, sourceLines } from '../analysis/exportContent';
-import { geometryBounds, verdictCounts } from '../analysis/municipalityReport';
+import { DASYMETRIC_SOURCE_IDS } from '../analysis/dasymetric';
+import { geometryBounds, municipalityZoneSummary, verdictCounts } from '../analysis/municipalityReport';
+import { COVERAGE_HOUSING_TYPES } from '../analysis/zoneCoverage';
+import { requiredAmenities } from '../domain/serviceZones';
 import { HOUSING_TYPES, totalHomes } from '../domain/housing';
 import { isMessageKey } from '../i18n/catalogue';
 import { $appData, $keyProjectsByMunicipality, $sourcesById } from '../stores/appData';
@@ -15,6 +18,8 @@ import { $normProfile, $walkingSpeed } from '../stores/norms';
 import { $planKeyProjects } from '../stores/planKeyProjects';
 import { facilitySources } from '../stores/legendContent';
 import { $siteRows } from '../stores/projectTable';
+import { $activeZoneDefinition, $zoneMembershipSource } from '../stores/serviceZones';
+import { $zoneCoverage, COVERAGE_GRID_METERS } from '../stores/zoneCoverage';
 import { drawPage, newPdf, pdfPainter, planPage } from './exportWriters';
 import { currentExportContent, exportDateText, type ExportedFile } from './mapExport';
 
@@ -180,5 +185,60 @@ export async function exportMunicipalityReport(code: string, date = new Date()):
       { size: 8, italic: true },
     );
   }
+  writeZoneSummary(flow, code, cite);
   return { blob: doc.output('blob'), fileName: exportFileName(`rapport ${municipality.name}`, date, 'pdf') };
+}
+
+/** Woonservicegebieden in the municipality as the zones panel shows them, or why there is no summary. */
+function writeZoneSummary(flow: PageFlow, code: string, cite: (id: string) => string): void {
+  const t = $translate.get();
+  const formatNumber = $formatNumber.get();
+  flow.heading(t('export.report.zones'));
+  const source = $zoneMembershipSource.get();
+  const coverage = $zoneCoverage.get();
+  if (source === null) {
+    flow.paragraph(t('export.report.zonesOff'));
+    return;
+  }
+  const summary = coverage === null ? null : municipalityZoneSummary(coverage, code);
+  if (summary === null) {
+    flow.paragraph(t('export.report.zonesPending'));
+    return;
+  }
+  flow.paragraph(source.definitionLines.map(([label, value]) => `${label}: ${value}`).join('; '));
+  const whole = (value: number) => formatNumber(Math.round(value));
+  const { people, homes, kernen } = summary.coverage;
+  const bands = ['65plus', '75plus', '85plus'] as const;
+  flow.table(
+    [t('export.report.zonesPeople'), t('export.report.zonesInside'), t('export.report.zonesOutside'), t('reachUi.verdict.noData'), t('export.report.zonesShareInside')],
+    bands.map((band) => {
+      const known = people.inside[band] + people.outside[band] + people.noData[band];
+      const minimum = people.unknownPostcodes[band].length > 0 ? `${t('zoneCoverage.minimum')} ` : '';
+      return [
+        t(`zoneCoverage.band.${band}`),
+        minimum + whole(people.inside[band]),
+        minimum + whole(people.outside[band]),
+        minimum + whole(people.noData[band]),
+        known > 0 ? `${formatNumber(Math.round((people.inside[band] / known) * 100))} %` : '–',
+      ];
+    }),
+    [60, 45, 45, 45, 50],
+  );
+  flow.paragraph(t('export.report.zonesKernen', { inside: String(kernen.inside), outside: String(kernen.outside), noData: String(kernen.noData) }));
+  if (summary.kernenWithout.length > 0) {
+    flow.paragraph(
+      `${t('export.report.zonesKernenWithout')}: ${summary.kernenWithout.map((kern) => `${kern.name} (${whole(kern.people['75plus'])} 75+)`).join(', ')}`,
+    );
+  }
+  for (const type of COVERAGE_HOUSING_TYPES) {
+    const row = homes[type];
+    flow.paragraph(
+      t('export.report.zonesHomes', { housingType: t(`housing.${type}`), inside: formatNumber(row.inside.planned.homes), all: formatNumber(row.all.planned.homes) }),
+    );
+  }
+  if (summary.gap) flow.paragraph(`${t('zoneCoverage.csv.gapStatus')}: ${t(`zoneCoverage.gap.${summary.gap.status}`)}`);
+  flow.paragraph(t('dasymetric.method', { cellSize: String(COVERAGE_GRID_METERS) }), { size: 8, italic: true });
+  const definition = $activeZoneDefinition.get();
+  const sourceIds = [...new Set([...DASYMETRIC_SOURCE_IDS, definition.care.source, ...requiredAmenities(definition).map((requirement) => requirement.source)])];
+  flow.paragraph(sourceIds.map(cite).join(' '), { size: 8, italic: true });
 }

@@ -1,14 +1,14 @@
 // Exports of the map (issue 10, point 3): the PNG has the asked size and a drawn map; the PDF is read
 // back as text and holds the title, the legend entries and the sources with their licences; the report
 // per municipality holds its sections with their source lines. The dialog is axe-clean in both languages.
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
 import { samplePixels } from './pixels';
 import { pdfText } from './pdfText';
 import { wcagViolations } from './axe';
+import { exportAs, exportMunicipalityReport, openExportDialog } from './exportSteps';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,19 +19,6 @@ afterAll(async () => {
 });
 
 const VIEWPORT = { width: 1280, height: 720 };
-
-async function openExportDialog(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^(Exporteren|Export)$/ }).click();
-  await page.locator('.export-dialog[open]').waitFor();
-}
-
-/** Chooses a format, exports, and returns the downloaded file's name and bytes. */
-async function exportAs(page: Page, formatLabel: RegExp | null, button: RegExp = /^(Exporteren|Export)$/): Promise<{ name: string; bytes: Buffer }> {
-  if (formatLabel) await page.locator('.export-dialog').getByLabel(formatLabel).check();
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 180_000 }), page.locator('.export-dialog').getByRole('button', { name: button }).click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), bytes: readFileSync(path) };
-}
 
 describe('map export', () => {
   it('exports PNGs of the asked size with a drawn map, and a PDF whose text holds title, legend and sources', async () => {
@@ -81,9 +68,7 @@ describe('map export', () => {
   it('writes a PDF report per municipality with targets, key projects and reachability, each with its source', async () => {
     const app = await openApp(browser, { viewport: VIEWPORT });
     await waitForMapIdle(app.page);
-    await openExportDialog(app.page);
-    await app.page.locator('.export-dialog').getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Zwolle' });
-    const report = await exportAs(app.page, null, /Rapport maken/);
+    const report = await exportMunicipalityReport(app.page, 'Zwolle');
     expect(report.name).toMatch(/^woonzorgkaart-rapport-zwolle-\d{4}-\d{2}-\d{2}\.pdf$/);
     const { text, pages } = await pdfText(new Uint8Array(report.bytes));
     expect(pages).toBeGreaterThanOrEqual(2);
@@ -94,6 +79,8 @@ describe('map export', () => {
     expect(text).toContain('Bijlage 1');
     expect(text).toContain('Bereikbaarheid van de sleutelprojecten');
     expect(text).toMatch(/voldaan.*niet voldaan.*geen gegevens/);
+    // zones switched off: the report says how to include their summary (tests/e2e/serviceZones.e2e.test.ts reads it with zones on)
+    expect(text).toContain('Woonservicegebieden staan uit');
     expect(app.pageErrors).toEqual([]);
   }, 180_000);
 

@@ -166,6 +166,15 @@ describe('presentation mode', () => {
     await page.keyboard.press('PageDown');
     await expect.poll(() => caption(page)).toBe('2 / 2 · Heel Overijssel');
     await app.screenshot('presentation-04-slider-nl-1280');
+    // The slider panel folds to one button, so the map behind it shows; unfolded it keeps its distance.
+    const fold = page.getByRole('button', { name: 'Verbergen' });
+    expect(await fold.getAttribute('aria-expanded')).toBe('true');
+    await fold.click();
+    await expect.poll(() => slider.isVisible()).toBe(false);
+    expect((await page.locator('.presentation-bottom').boundingBox())!.height).toBeLessThan(60);
+    await app.screenshot('presentation-04b-folded-nl-1280');
+    await page.getByRole('button', { name: 'Loopafstand en tellingen tonen' }).press('Enter');
+    await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('650 m');
 
     // Esc: the normal layout, focus on the button; the norms from before apply again.
     await page.keyboard.press('Escape');

@@ -9,6 +9,8 @@ import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
 import { addSiteByClick, createScenario, ZWOLLE_STATION } from './scenarioSteps';
 import { haversineMeters } from '../../src/analysis/sphericalDistance';
+import { exportMunicipalityReport } from './exportSteps';
+import { pdfText } from './pdfText';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -156,6 +158,21 @@ describe('woonservicegebieden', () => {
     const kernen = coverage.getByTestId('zone-coverage-kernen');
     await expect.poll(() => kernen.locator('tbody th', { hasText: /^Kampen$/ }).count()).toBe(1);
     expect(await kernen.locator('tbody th', { hasText: /^Zwolle$/ }).count()).toBe(0);
+
+
+    // the PDF report of Zwolle carries the same zone figures as the panel's row for Zwolle, with the method's sources
+    const zwolleRow = coverage.getByTestId('zone-coverage-areas').locator('tbody tr', { has: page.locator('th', { hasText: /^Zwolle$/ }) });
+    const zwolle75Inside = (await zwolleRow.locator('td').nth(1).textContent())!.trim();
+    expect(Number(zwolle75Inside.replace(/\D/g, ''))).toBeGreaterThan(0);
+    const report = await exportMunicipalityReport(page, 'Zwolle');
+    const { text } = await pdfText(new Uint8Array(report.bytes));
+    expect(text).toContain('Woonservicegebieden');
+    expect(text).toMatch(new RegExp(`75\\+ ${zwolle75Inside.replace('.', '\\.')} `));
+    expect(text).toContain('Afstand tot een 24-uurszorglocatie (m): 500');
+    expect(text).toContain('Kernen zonder woonservicegebied');
+    expect(text).toContain('TOP10NL');
+    expect(text).not.toContain('Woonservicegebieden staan uit');
+    await page.keyboard.press('Escape');
 
     await section.locator('details.zone-sites summary').click();
     await rows.scrollIntoViewIfNeeded();

@@ -102,10 +102,15 @@ describe('restoreScenario', () => {
       selection: { kind: 'municipality', code: 'GM0193' },
     };
     const broken = { ...view, id: 'v2', bounds: [6.3, 52.6, 5.9, 52.4] };
-    const result = restoreScenario({ ...record(), presentationViews: [view, broken, { ...view, id: 'v3', selection: { kind: 'area', area: 'twente' } }] });
+    const withGrid = { ...view, id: 'v4', grid: { mode: 'housingType', housingType: 'geclusterd', cellSizeMeters: 100 } };
+    const brokenGrid = { ...view, id: 'v5', grid: { mode: ['housingType'] } };
+    const result = restoreScenario({ ...record(), presentationViews: [view, broken, { ...view, id: 'v3', selection: { kind: 'area', area: 'twente' } }, withGrid, brokenGrid] });
     if (!result.ok) throw new Error(result.reason);
-    expect(result.scenario.presentationViews).toEqual([view, { ...view, id: 'v3', selection: { kind: 'area', area: 'twente' } }]);
-    expect(result.repairs).toEqual(['presentation view 2 unreadable (bounds are not [west, south, east, north]); left out']);
+    expect(result.scenario.presentationViews).toEqual([view, { ...view, id: 'v3', selection: { kind: 'area', area: 'twente' } }, withGrid]);
+    expect(result.repairs).toEqual([
+      'presentation view 2 unreadable (bounds are not [west, south, east, north]); left out',
+      'presentation view 5 unreadable (grid settings are not text or numbers); left out',
+    ]);
     const notAList = restoreScenario({ ...record(), presentationViews: 'x' });
     expect(notAList).toMatchObject({ ok: true, scenario: { presentationViews: [] }, repairs: ['presentationViews unreadable (none)'] });
   });

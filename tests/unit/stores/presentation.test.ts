@@ -5,6 +5,7 @@ import { $cameraRequest, setMapCamera } from '../../../src/stores/mapSnapshot';
 import { $showKeyProjects, $thematic } from '../../../src/stores/mapLayers';
 import { $normProfile, $walkingSpeed, restoreNorms } from '../../../src/stores/norms';
 import { $selection } from '../../../src/stores/selection';
+import { $gridSettings, setGridSettings } from '../../../src/stores/suitabilityGrid';
 import { $activeScenario, $scenarios, createScenario, selectScenario, setScenarios } from '../../../src/stores/scenarios';
 import {
   $presentation,
@@ -32,13 +33,14 @@ beforeEach(() => {
   restoreNorms(WOONZORGZONE_PROFILE, DEFAULT_WALKING_SPEED);
   $selection.set(null);
   $showKeyProjects.set(true);
+  setGridSettings({ mode: 'off', housingType: 'nultreden', category: 'supermarkt', cellSizeMeters: 250 });
 });
 afterEach(() => {
   leavePresentation();
 });
 
 describe('presentation views', () => {
-  it('are saved only in an open draft, with the extent, layers, selection and caption of the map', () => {
+  it('are saved only in an open draft, with the extent, layers, suitability grid, selection and caption of the map', () => {
     cameraAt(ZWOLLE);
     expect(saveCurrentView('Zwolle')).toEqual({ ok: false, reason: 'noScenario' });
     createScenario('Scenario 1');
@@ -54,6 +56,7 @@ describe('presentation views', () => {
         thematic: { ...$thematic.get() },
         showKeyProjects: false,
         showBuiltUpAreas: true,
+        grid: { mode: 'off', housingType: 'nultreden', category: 'supermarkt', cellSizeMeters: 250 },
         selection: { kind: 'municipality', code: 'GM0193' },
       },
     ]);
@@ -85,19 +88,24 @@ describe('presenting', () => {
     cameraAt(PROVINCE);
     $selection.set(null);
     $showKeyProjects.set(false);
+    setGridSettings({ mode: 'housingType', housingType: 'geclusterd', cellSizeMeters: 100 });
     saveCurrentView('Provincie');
+    setGridSettings({ mode: 'off' });
 
     startPresentation('window');
     expect($presentation.get()).toMatchObject({ active: true, index: 0 });
     expect($cameraRequest.get()?.bounds).toEqual(ZWOLLE);
     expect($selection.get()).toEqual({ kind: 'keyProject', id: 'p1' });
     expect($showKeyProjects.get()).toBe(true);
+    expect($gridSettings.get().mode).toBe('off');
 
     stepPresentation('next');
     expect($presentation.get().index).toBe(1);
     expect($cameraRequest.get()?.bounds).toEqual(PROVINCE);
     expect($selection.get()).toBeNull();
     expect($showKeyProjects.get()).toBe(false);
+    // the suitability grid as it was saved with the view
+    expect($gridSettings.get()).toMatchObject({ mode: 'housingType', housingType: 'geclusterd', cellSizeMeters: 100 });
     stepPresentation('next');
     expect($presentation.get().index).toBe(1);
     stepPresentation('first');
