@@ -9,6 +9,7 @@ import type { Facility } from '../../src/domain/facility';
 import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
 import { seedFacilities, testDataset } from './seedFacilities';
+import { wcagViolations } from './axe';
 
 const OVERPASS_URL = 'https://overpass-api.de/api/interpreter';
 const METERS_PER_DEGREE_LATITUDE = 111_195;
@@ -118,6 +119,8 @@ describe('over straat: walking routes', () => {
     await expect.poll(() => page.locator('#map').getAttribute('data-walk-areas'), { timeout: 20_000 }).toBe('15,10,5');
     await waitForMapIdle(page);
     await app.screenshot('walk-routes-01-over-straat-1280');
+    // the walking-routes panel, the method choice and the panel with both distances pass axe (WCAG 2.1 AA)
+    expect(await wcagViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1440, height: 900 });
     await waitForMapIdle(page);
     await app.screenshot('walk-routes-02-over-straat-1440');
