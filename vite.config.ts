@@ -120,7 +120,8 @@ function serviceWorkerPlugin() {
     },
     workbox: {
       // The web app manifest is added by the plugin itself (listing it here too would list it twice).
-      globPatterns: ['**/*.{html,js,css,svg,png,json,geojson,csv}'],
+      // wasm: the HiGHS solver of the Locatiezoeker, so it also runs offline.
+      globPatterns: ['**/*.{html,js,css,svg,png,json,geojson,csv,wasm}'],
       // The largest embedded GeoJSON and the map library chunk are well under this; the build fails
       // rather than silently leaving a file out of the precache (see README, "Offline use").
       maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,

@@ -12,6 +12,7 @@ import type { Facility, FacilityCategory } from '../domain/facility';
 import { categoryCode, FACILITY_CATEGORIES, facilityKey } from '../domain/facility';
 import type { DistanceMethod, DistanceMethodId, NearestFacility } from './distanceMethod';
 import { DEGREES_TO_RADIANS, haversineMeters, metersToRankingMetric, rankingMetric } from './sphericalDistance';
+import { pauseAt, runAtOnce, type Steps } from './slicedWork';
 
 /**
  * Facility points as typed arrays: what the reachability worker receives (transferred, not cloned).
@@ -50,47 +51,26 @@ export function splitIds({ idText, idLengths }: JoinedIds): string[] {
   return ids;
 }
 
-/** Facilities packed per step of packFacilitiesInChunks. */
-export const PACK_CHUNK_SIZE = 20_000;
+function emptyPacked(count: number): PackedFacilities {
+  return { ids: new Array<string>(count), coordinates: new Float64Array(count * 2), categoryCodes: new Uint8Array(count) };
+}
 
-function packRange(facilities: readonly Facility[], packed: PackedFacilities, start: number, end: number): void {
-  for (let position = start; position < end; position++) {
+/** Packs facilities for the worker, pausing every ITEMS_PER_PAUSE (./slicedWork runs it at once or in slices). */
+export function* packFacilitiesSteps(facilities: readonly Facility[]): Steps<PackedFacilities> {
+  const packed = emptyPacked(facilities.length);
+  for (let position = 0; position < facilities.length; position++) {
+    if (pauseAt(position)) yield;
     const facility = facilities[position]!;
     packed.coordinates[2 * position] = facility.location[0];
     packed.coordinates[2 * position + 1] = facility.location[1];
     packed.categoryCodes[position] = categoryCode(facility.category);
     packed.ids[position] = facilityKey(facility);
   }
-}
-
-function emptyPacked(count: number): PackedFacilities {
-  return { ids: new Array<string>(count), coordinates: new Float64Array(count * 2), categoryCodes: new Uint8Array(count) };
+  return packed;
 }
 
 export function packFacilities(facilities: readonly Facility[]): PackedFacilities {
-  const packed = emptyPacked(facilities.length);
-  packRange(facilities, packed, 0, facilities.length);
-  return packed;
-}
-
-/**
- * packFacilities a chunk per task, so packing 430,000 facilities on the main thread never blocks it
- * for long; null when `stillWanted` turns false (a newer list arrived) before the end.
- */
-export async function packFacilitiesInChunks(
-  facilities: readonly Facility[],
-  stillWanted: () => boolean = () => true,
-  chunkSize = PACK_CHUNK_SIZE,
-): Promise<PackedFacilities | null> {
-  const packed = emptyPacked(facilities.length);
-  for (let start = 0; start < facilities.length; start += chunkSize) {
-    if (start > 0) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if (!stillWanted()) return null;
-    }
-    packRange(facilities, packed, start, Math.min(facilities.length, start + chunkSize));
-  }
-  return packed;
+  return runAtOnce(packFacilitiesSteps(facilities));
 }
 
 /** Small leaves: measured fastest for nearest search at this scale (nodeSize 16 rather than kdbush's default 64). */

@@ -61,3 +61,27 @@ export async function runInSlices<T>(steps: Steps<T>, options: SliceOptions = {}
     }
   }
 }
+
+/**
+ * Runs computations where only the latest one counts: starting a new run, or `supersede()` (the caller
+ * answered at once instead), abandons an older run still in slices, which then resolves to null.
+ */
+export interface LatestRun {
+  run<T>(steps: Steps<T>, options?: Omit<SliceOptions, 'stillWanted'>): Promise<T | null>;
+  supersede(): void;
+}
+
+export function latestRun(): LatestRun {
+  let generation = 0;
+  return {
+    async run<T>(steps: Steps<T>, options: Omit<SliceOptions, 'stillWanted'> = {}): Promise<T | null> {
+      generation += 1;
+      const mine = generation;
+      const result = await runInSlices(steps, { ...options, stillWanted: () => mine === generation });
+      return mine === generation ? result : null;
+    },
+    supersede() {
+      generation += 1;
+    },
+  };
+}

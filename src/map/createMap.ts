@@ -12,6 +12,7 @@ import { addReachabilityLayers, handleGridClick, handleReachabilityClick } from 
 import { addWalkAreaLayers } from './walkAreaLayers';
 import { addZoneLayers } from './zoneLayers';
 import { addScenarioLayers, handleScenarioClick } from './scenarioLayers';
+import { addSiteFinderLayers } from './siteFinderLayers';
 import { addPolygonDrawing } from './polygonDrawing';
 import { mapClickBelongsToDrawing } from '../stores/polygonDrawing';
 import { createOfflineStyle, ONLINE_BACKGROUNDS, LAYER_IDS, SOURCE_IDS, THEMATIC_FILL_LAYERS, thematicFillOpacity, thematicHatchOpacity } from './mapStyle';
@@ -186,6 +187,7 @@ export function createMap(container: HTMLElement): MapHandle {
     unsubscribers.push(addZoneLayers(map));
     unsubscribers.push(addKeyProjectSpread(map));
     unsubscribers.push(addScenarioLayers(map));
+    unsubscribers.push(addSiteFinderLayers(map));
     unsubscribers.push(addPolygonDrawing(map));
     unsubscribers.push(
       $appData.subscribe((data) => {

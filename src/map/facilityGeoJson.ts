@@ -9,10 +9,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { facilityKey, type Facility } from '../domain/facility';
 import { facilitySymbolKey } from '../domain/facilitySymbols';
-import { yieldToPage } from '../analysis/slicedWork';
-
-/** Facilities looked at between two pauses for input while a plan is made: a few milliseconds of work. */
-export const PLAN_CHUNK_SIZE = 10_000;
+import { pauseAt, runAtOnce, type Steps } from '../analysis/slicedWork';
 
 /** Features in the first message to MapLibre's worker; later messages grow or shrink with the time they take. */
 export const FIRST_UPDATE_SIZE = 4_000;
@@ -73,68 +70,46 @@ export interface SourcePlan {
   contents: SourceContents;
 }
 
-
 /** Items in interleaved order: indices 0, s, 2s, …, then 1, 1+s, …; every item exactly once. */
 export function spreadOrder<T>(items: readonly T[], stride = SPREAD_STRIDE): T[] {
-  const ordered: T[] = [];
-  for (let offset = 0; offset < stride; offset += 1) {
-    for (let index = offset; index < items.length; index += stride) ordered.push(items[index]!);
-  }
-  return ordered;
+  return runAtOnce(spreadOrderSteps(items, stride));
 }
 
 /**
- * What to send so that a source holding `current` shows `facilities`, worked out a chunk at a time
- * with a pause between chunks. Returns null when `stillWanted` turns false (a newer list arrived).
+ * What to send so that a source holding `current` shows `facilities`, pausing every ITEMS_PER_PAUSE
+ * items (../analysis/slicedWork runs it at once or in slices between which the page stays responsive).
  */
-export async function planSourceUpdate(
-  current: ReadonlyMap<string, string>,
-  facilities: readonly Facility[],
-  stillWanted: () => boolean = () => true,
-  chunkSize = PLAN_CHUNK_SIZE,
-): Promise<SourcePlan | null> {
+export function* planSourceUpdateSteps(current: ReadonlyMap<string, string>, facilities: readonly Facility[]): Steps<SourcePlan> {
   const contents: SourceContents = new Map();
   const changed: Facility[] = [];
-  for (let start = 0; start < facilities.length; start += chunkSize) {
-    if (start > 0) {
-      await yieldToPage();
-      if (!stillWanted()) return null;
-    }
-    for (let index = start; index < Math.min(facilities.length, start + chunkSize); index += 1) {
-      const facility = facilities[index]!;
-      const key = facilityKey(facility);
-      const signature = featureSignature(facility);
-      contents.set(key, signature);
-      if (current.get(key) !== signature) changed.push(facility);
-    }
+  for (let index = 0; index < facilities.length; index += 1) {
+    if (pauseAt(index)) yield;
+    const facility = facilities[index]!;
+    const key = facilityKey(facility);
+    const signature = featureSignature(facility);
+    contents.set(key, signature);
+    if (current.get(key) !== signature) changed.push(facility);
   }
   const remove: string[] = [];
   let looked = 0;
   for (const key of current.keys()) {
+    if (pauseAt(looked)) yield;
     if (!contents.has(key)) remove.push(key);
     looked += 1;
-    if (looked % (chunkSize * 4) === 0) {
-      await yieldToPage();
-      if (!stillWanted()) return null;
-    }
   }
   const kept = current.size - remove.length;
   const removeAll = remove.length > 0 && remove.length > kept;
-  const add = await spreadOrderInChunks(removeAll ? facilities : changed, chunkSize, stillWanted);
-  if (add === null) return null;
+  const add = yield* spreadOrderSteps(removeAll ? facilities : changed);
   return removeAll ? { removeAll: true, remove: [], add, contents } : { removeAll: false, remove, add, contents };
 }
 
-/** spreadOrder with a pause for the page after every `chunkSize` items; null when no longer wanted. */
-async function spreadOrderInChunks<T>(items: readonly T[], chunkSize: number, stillWanted: () => boolean): Promise<T[] | null> {
+/** spreadOrder, pausing every ITEMS_PER_PAUSE items. */
+function* spreadOrderSteps<T>(items: readonly T[], stride = SPREAD_STRIDE): Steps<T[]> {
   const ordered: T[] = [];
-  let nextPause = chunkSize;
-  for (let offset = 0; offset < SPREAD_STRIDE; offset += 1) {
-    for (let index = offset; index < items.length; index += SPREAD_STRIDE) ordered.push(items[index]!);
-    if (ordered.length >= nextPause && ordered.length < items.length) {
-      nextPause = ordered.length + chunkSize;
-      await yieldToPage();
-      if (!stillWanted()) return null;
+  for (let offset = 0; offset < stride; offset += 1) {
+    for (let index = offset; index < items.length; index += stride) {
+      if (pauseAt(ordered.length)) yield;
+      ordered.push(items[index]!);
     }
   }
   return ordered;

@@ -10,7 +10,8 @@ import { $visibleFacilities } from '../stores/facilities';
 import { selectFacility } from '../stores/selection';
 import { $importPreview } from '../stores/importPreview';
 import { setMapDrawingProgress, type MapDrawingLayer, type MapDrawingProgress } from '../stores/mapDrawing';
-import { FIRST_UPDATE_SIZE, nextUpdateSize, planSourceUpdate, toFeature, type SourceContents } from './facilityGeoJson';
+import { FIRST_UPDATE_SIZE, nextUpdateSize, planSourceUpdateSteps, toFeature, type SourceContents } from './facilityGeoJson';
+import { runInSlices } from '../analysis/slicedWork';
 import { yieldToPage } from '../analysis/slicedWork';
 import { LABEL_FONT } from './mapStyle';
 
@@ -101,7 +102,7 @@ function sourceUpdater(
     if (!source) return;
     onSet(facilities);
     container.dataset[marker] = 'planning';
-    const plan = await planSourceUpdate(held, facilities, stillWanted);
+    const plan = await runInSlices(planSourceUpdateSteps(held, facilities), { stillWanted });
     if (plan === null) return;
     let removeAll = plan.removeAll;
     let removed = 0;

@@ -6,7 +6,7 @@ import { countByCategory } from '../analysis/facilitiesPerMunicipality';
 import { completeAreas, coverageByCategory, partiallyCoveredArea, undeclaredCategories } from '../analysis/dataCoverage';
 import { countCompleteness, type CountCompleteness } from '../analysis/categoryCompleteness';
 import { EMPTY_FACILITY_MODEL, facilityModelSteps, type FacilityModel } from '../analysis/facilityModel';
-import { runAtOnce, runInSlices, SLICE_ABOVE_ITEMS } from '../analysis/slicedWork';
+import { latestRun, runAtOnce, SLICE_ABOVE_ITEMS } from '../analysis/slicedWork';
 import { $appData, $municipalityLocator } from './appData';
 
 export const $facilityDatasets = atom<FacilityDataset[]>([]);
@@ -77,28 +77,22 @@ const $facilityModelInputs = computed([$mergeOrder, $facilitiesByDataset, $appDa
   locate,
 }));
 
-let modelGeneration = 0;
+const modelRun = latestRun();
 $facilityModelInputs.subscribe(({ lists, municipalities, locate }) => {
-  modelGeneration += 1;
-  const mine = modelGeneration;
   const steps = facilityModelSteps(lists, municipalities, locate);
   const total = lists.reduce((sum, list) => sum + list.length, 0);
-  if (total <= SLICE_ABOVE_ITEMS) {
-    const model = runAtOnce(steps);
+  const publish = (model: FacilityModel) =>
     batch(() => {
       $facilityModel.set(model);
       $facilityModelPending.set(false);
     });
+  if (total <= SLICE_ABOVE_ITEMS) {
+    modelRun.supersede();
+    publish(runAtOnce(steps));
     return;
   }
   $facilityModelPending.set(true);
-  void runInSlices(steps, { stillWanted: () => mine === modelGeneration }).then((model) => {
-    if (model === null || mine !== modelGeneration) return;
-    batch(() => {
-      $facilityModel.set(model);
-      $facilityModelPending.set(false);
-    });
-  });
+  void modelRun.run(steps).then((model) => model && publish(model));
 });
 
 /** The one merged list the map, the counts, the nearest searches and the tables read. */

@@ -5,7 +5,8 @@
 import { batch } from 'nanostores';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue } from '../domain/dataIssue';
-import { joinIds, PACK_CHUNK_SIZE, packFacilities, packFacilitiesInChunks, type PackedFacilities } from '../analysis/facilityIndex';
+import { joinIds, packFacilities, packFacilitiesSteps, type PackedFacilities } from '../analysis/facilityIndex';
+import { latestRun, SLICE_ABOVE_ITEMS } from '../analysis/slicedWork';
 import type { ReachabilitySite } from '../analysis/reachability';
 import type { ReachabilityRequest, ReachabilityResponse } from '../analysis/reachabilityProtocol';
 import { $analysisPoint, $locationAnalysis } from './analysisPoint';
@@ -58,7 +59,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
   let gridReady = false;
   let gridProvince: Polygon | MultiPolygon | null = null;
   let gridCellSize = 0;
-  let facilitiesGeneration = 0;
+  const packing = latestRun();
 
   /** Set once the worker has failed (e.g. it could not start): every later request fails at once instead of waiting forever. */
   let workerFailure: DataIssue[] | null = null;
@@ -268,11 +269,11 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
         scoreGridNow();
         buildZonesNow();
       };
-      facilitiesGeneration += 1;
-      const generation = facilitiesGeneration;
-      // A large list is packed a chunk per task; a newer list stops an older packing.
-      if (facilities.length <= PACK_CHUNK_SIZE) sendFacilities(packFacilities(facilities));
-      else void packFacilitiesInChunks(facilities, () => generation === facilitiesGeneration).then((packed) => packed && generation === facilitiesGeneration && sendFacilities(packed));
+      // A large list is packed in slices; a newer list abandons an older packing.
+      if (facilities.length <= SLICE_ABOVE_ITEMS) {
+        packing.supersede();
+        sendFacilities(packFacilities(facilities));
+      } else void packing.run(packFacilitiesSteps(facilities)).then((packed) => packed && sendFacilities(packed));
     }),
     $appData.listen(() => {
       setGridNow();

@@ -7,7 +7,7 @@
 import { atom, batch, computed, onMount } from 'nanostores';
 import { DASYMETRIC_SOURCE_IDS, spreadPopulationSteps, type DasymetricAreaInput, type DasymetricBuiltUpInput, type DasymetricPopulation } from '../analysis/dasymetric';
 import { buildProvinceGrid } from '../analysis/provinceGrid';
-import { runInSlices } from '../analysis/slicedWork';
+import { latestRun } from '../analysis/slicedWork';
 import { zoneCoverage, type CoverageArea, type ZoneCoverage } from '../analysis/zoneCoverage';
 import { areaCoverageCsv, kernenCoverageCsv, type ZoneCoverageCsvLabels } from '../analysis/zoneCoverageCsv';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -22,7 +22,7 @@ import { $zoneMembershipSource } from './serviceZones';
 export const COVERAGE_GRID_METERS = 250;
 
 let spreadCache: { key: readonly unknown[]; population: DasymetricPopulation } | null = null;
-let spreadGeneration = 0;
+const spreadRun = latestRun();
 
 /**
  * Postcode-area people spread over the built-up areas on the 250 m grid; null until the data is
@@ -34,16 +34,16 @@ export const $dasymetricPending = atom(false);
 
 onMount($dasymetricPopulation, () =>
   $appData.subscribe((data) => {
-    spreadGeneration += 1;
-    const mine = spreadGeneration;
     const province = data.province?.features[0];
     if (!province || !data.olderPeople || !data.builtUpAreas) {
+      spreadRun.supersede();
       $dasymetricPending.set(false);
       $dasymetricPopulation.set(null);
       return;
     }
     const key = [province, data.olderPeople, data.builtUpAreas];
     if (spreadCache && spreadCache.key.every((part, index) => part === key[index])) {
+      spreadRun.supersede();
       $dasymetricPending.set(false);
       $dasymetricPopulation.set(spreadCache.population);
       return;
@@ -55,8 +55,8 @@ onMount($dasymetricPopulation, () =>
       yield;
       return yield* spreadPopulationSteps(grid, postcodeInputs(olderPeople), builtUpInputs(builtUpAreas));
     })();
-    void runInSlices(steps, { stillWanted: () => mine === spreadGeneration }).then((population) => {
-      if (population === null || mine !== spreadGeneration) return;
+    void spreadRun.run(steps).then((population) => {
+      if (population === null) return;
       spreadCache = { key, population };
       batch(() => {
         $dasymetricPending.set(false);

@@ -19,6 +19,7 @@ import { MunicipalityFinder } from './MunicipalityFinder';
 import { ReachabilitySection } from './ReachabilitySection';
 import { GridCellCard } from './ReachabilityGrid';
 import { ScenarioSection } from './ScenarioSection';
+import { SiteFinderPanel } from './SiteFinderPanel';
 import { ZoneCoveragePanel } from './ZoneCoveragePanel';
 import { ZoneSection } from './ZoneSection';
 import { BorderMoveDialog } from './BorderMoveDialog';
@@ -114,6 +115,7 @@ export function App() {
           <ReachabilitySection />
           <ZoneSection />
           <ZoneCoveragePanel />
+          <SiteFinderPanel />
           <LayerControls />
           <FacilityLayersPanel />
         </aside>

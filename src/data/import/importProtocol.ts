@@ -5,6 +5,7 @@
 
 import { categoryCode, categoryOfCode, TRANSIT_MODES, type Facility, type FacilityAttributes } from '../../domain/facility';
 import type { ImportOptions, ImportProgress, ImportResult, ImportSucceeded } from './importTypes';
+import { runAtOnce, runInSlices, type Steps } from '../../analysis/slicedWork';
 
 export type ImportInput = Blob | ArrayBuffer | string;
 
@@ -42,8 +43,8 @@ export type ImportWorkerResponse =
   | { type: 'progress'; requestId: number; progress: ImportProgress }
   | { type: 'result'; requestId: number; result: PackedImportResult };
 
-/** Facilities unpacked per main-thread task (a few milliseconds each). */
-export const UNPACK_CHUNK_SIZE = 10_000;
+/** Facilities per attributes chunk: one unpacking step (about the 40 ms slice budget at most on a loaded machine). */
+export const UNPACK_CHUNK_SIZE = 4_000;
 
 export function packFacilities(facilities: readonly Facility[]): PackedFacilities {
   const count = facilities.length;
@@ -123,22 +124,19 @@ function unpackChunk(packed: PackedFacilities, chunk: number, facilities: Facili
   }
 }
 
-export function unpackFacilities(packed: PackedFacilities): Facility[] {
-  const facilities: Facility[] = new Array<Facility>(packed.count);
-  const cursor: UnpackCursor = { idOffset: 0, nameOffset: 0 };
-  for (let chunk = 0; chunk < packed.attributesJson.length; chunk += 1) unpackChunk(packed, chunk, facilities, cursor);
-  return facilities;
-}
-
-/** The same as unpackFacilities, one chunk per task, so the page stays responsive while a large import arrives. */
-export async function unpackFacilitiesInChunks(packed: PackedFacilities): Promise<Facility[]> {
+/** Unpacks the facilities a chunk of UNPACK_CHUNK_SIZE per step (../../analysis/slicedWork runs it at once or in slices). */
+export function* unpackFacilitiesSteps(packed: PackedFacilities): Steps<Facility[]> {
   const facilities: Facility[] = new Array<Facility>(packed.count);
   const cursor: UnpackCursor = { idOffset: 0, nameOffset: 0 };
   for (let chunk = 0; chunk < packed.attributesJson.length; chunk += 1) {
-    if (chunk > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (chunk > 0) yield;
     unpackChunk(packed, chunk, facilities, cursor);
   }
   return facilities;
+}
+
+export function unpackFacilities(packed: PackedFacilities): Facility[] {
+  return runAtOnce(unpackFacilitiesSteps(packed));
 }
 
 export function packImportResult(result: ImportResult): { packed: PackedImportResult; transfer: ArrayBuffer[] } {
@@ -155,8 +153,8 @@ export function unpackImportResult(packed: PackedImportResult): ImportResult {
   return { ...packed, facilities: unpackFacilities(packed.facilities) };
 }
 
-/** unpackImportResult in chunks (what the main thread uses). */
-export async function unpackImportResultInChunks(packed: PackedImportResult): Promise<ImportResult> {
+/** unpackImportResult in slices between which the page stays responsive (what the main thread uses). */
+export async function unpackImportResultInSlices(packed: PackedImportResult): Promise<ImportResult> {
   if (packed.status !== 'ok') return packed;
-  return { ...packed, facilities: await unpackFacilitiesInChunks(packed.facilities) };
+  return { ...packed, facilities: (await runInSlices(unpackFacilitiesSteps(packed.facilities)))! };
 }

@@ -2,7 +2,7 @@
 // AbortSignal, and get the unpacked result.
 
 import type { ImportInput, ImportWorkerRequest, ImportWorkerResponse } from './importProtocol';
-import { unpackImportResultInChunks } from './importProtocol';
+import { unpackImportResultInSlices } from './importProtocol';
 import type { ImportOptions, ImportResult, ProgressCallback } from './importTypes';
 
 /** The part of a Worker the client uses, so tests can pass a stand-in. */
@@ -41,7 +41,7 @@ export function importInWorker(worker: ImportWorkerPort, input: ImportInput, opt
       }
       worker.removeEventListener('message', listener);
       signal?.removeEventListener('abort', onAbort);
-      resolve(unpackImportResultInChunks(response.result));
+      resolve(unpackImportResultInSlices(response.result));
     };
     worker.addEventListener('message', listener);
     if (signal?.aborted) {

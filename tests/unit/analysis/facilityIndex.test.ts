@@ -3,7 +3,8 @@ import { distance } from '@turf/turf';
 import type { FacilityCategory } from '../../../src/domain/facility';
 import { FACILITY_CATEGORIES } from '../../../src/domain/facility';
 import type { PackedFacilities } from '../../../src/analysis/facilityIndex';
-import { FacilityIndex, PACK_CHUNK_SIZE, packFacilities, packFacilitiesInChunks } from '../../../src/analysis/facilityIndex';
+import { FacilityIndex, packFacilities, packFacilitiesSteps } from '../../../src/analysis/facilityIndex';
+import { ITEMS_PER_PAUSE, runInSlices } from '../../../src/analysis/slicedWork';
 import { packedFacilities, randomPackedFacilities, randomPoint, seededRandom } from './reachabilityFactories';
 
 /** Brute force with turf.distance: the reference the index must agree with. */
@@ -142,15 +143,13 @@ describe('packFacilities', () => {
     expect(packed.categoryCodes[0]).toBe(FACILITY_CATEGORIES.indexOf('apotheek'));
   });
 
-  it('packs a large list a chunk per task to the same arrays, and stops once the list is no longer wanted', async () => {
-    const facilities = Array.from({ length: 23 }, (_, index) => ({
+  it('packs a large list in slices to the same arrays, pausing every ITEMS_PER_PAUSE facilities', async () => {
+    const facilities = Array.from({ length: ITEMS_PER_PAUSE * 2 + 23 }, (_, index) => ({
       id: String(index), name: '', category: FACILITY_CATEGORIES[index % FACILITY_CATEGORIES.length]!, location: [6 + index / 1e6, 52.5] as [number, number], datasetId: 'import', attributes: {},
     }));
-    expect(await packFacilitiesInChunks(facilities, () => true, 10)).toEqual(packFacilities(facilities));
-    expect(PACK_CHUNK_SIZE).toBeGreaterThan(1000);
-    let wanted = true;
-    const stopped = packFacilitiesInChunks(facilities, () => wanted, 10);
-    wanted = false;
-    await expect(stopped).resolves.toBeNull();
+    let pauses = 0;
+    const sliced = await runInSlices(packFacilitiesSteps(facilities), { budgetMilliseconds: 0, pause: async () => void (pauses += 1) });
+    expect(sliced).toEqual(packFacilities(facilities));
+    expect(pauses).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ITEMS_PER_PAUSE, pauseAt, runAtOnce, runInSlices, type Steps } from '../../../src/analysis/slicedWork';
+import { ITEMS_PER_PAUSE, latestRun, pauseAt, runAtOnce, runInSlices, type Steps } from '../../../src/analysis/slicedWork';
 
 /** Sums 0..count-1, pausing where the app's loops pause. */
 function* sumSteps(count: number, log: number[] = []): Steps<number> {
@@ -48,5 +48,21 @@ describe('sliced work', () => {
     });
     expect(result).toBeNull();
     expect(pauses).toBe(2);
+  });
+
+  it('keeps only the latest run: a newer run or an answer given at once abandons the older run', async () => {
+    const latest = latestRun();
+    let release: () => void = () => {};
+    const gate = () => new Promise<void>((resolve) => (release = resolve));
+    const older = latest.run(sumSteps(ITEMS_PER_PAUSE * 4), { budgetMilliseconds: 0, pause: gate });
+    const newer = latest.run(sumSteps(10), { budgetMilliseconds: 0 });
+    release();
+    await expect(newer).resolves.toBe(45);
+    await expect(older).resolves.toBeNull();
+
+    const superseded = latest.run(sumSteps(ITEMS_PER_PAUSE * 4), { budgetMilliseconds: 0, pause: gate });
+    latest.supersede();
+    release();
+    await expect(superseded).resolves.toBeNull();
   });
 });

@@ -4,12 +4,15 @@ import {
   MAX_UPDATE_SIZE,
   MIN_UPDATE_SIZE,
   nextUpdateSize,
-  planSourceUpdate,
+  planSourceUpdateSteps,
   spreadOrder,
   toFeatureCollection,
   UPDATE_BUDGET_MILLISECONDS,
   type SourceContents,
 } from '../../../src/map/facilityGeoJson';
+import { ITEMS_PER_PAUSE, runAtOnce, runInSlices } from '../../../src/analysis/slicedWork';
+
+const planSourceUpdate = (held: ReadonlyMap<string, string>, facilities: readonly Facility[]) => runAtOnce(planSourceUpdateSteps(held, facilities));
 
 const facility = (index: number, name = `Naam ${index}`): Facility => ({
   id: index % 7 === 0 ? `node/${index}"quoted"` : `f${index}`,
@@ -23,7 +26,7 @@ const list = (count: number) => Array.from({ length: count }, (_, index) => faci
 const keysOf = (facilities: readonly Facility[]) => facilities.map((item) => `${item.datasetId}/${item.id}`).sort();
 
 /** What a source holds after a plan is applied to what it held: MapLibre's updateData semantics. */
-function apply(held: SourceContents, plan: NonNullable<Awaited<ReturnType<typeof planSourceUpdate>>>): SourceContents {
+function apply(held: SourceContents, plan: ReturnType<typeof planSourceUpdate>): SourceContents {
   const next = plan.removeAll ? new Map<string, string>() : new Map(held);
   for (const key of plan.remove) next.delete(key);
   for (const item of plan.add) next.set(`${item.datasetId}/${item.id}`, plan.contents.get(`${item.datasetId}/${item.id}`)!);
@@ -41,7 +44,7 @@ describe('facility GeoJSON for the map', () => {
 
   it('sends everything to an empty source, spread evenly over the list', async () => {
     const facilities = list(250);
-    const plan = await planSourceUpdate(new Map(), facilities, () => true, 40);
+    const plan = planSourceUpdate(new Map(), facilities);
     expect(plan).not.toBeNull();
     expect(plan!.removeAll).toBe(false);
     expect(plan!.remove).toEqual([]);
@@ -53,34 +56,39 @@ describe('facility GeoJSON for the map', () => {
 
   it('sends only what changed: removed keys, new facilities and changed ones', async () => {
     const before = list(100);
-    const first = (await planSourceUpdate(new Map(), before))!;
+    const first = planSourceUpdate(new Map(), before);
     const held = apply(new Map(), first);
     // 10 removed, one renamed, one moved, 5 new
     const after = [...before.slice(10).map((item, index) => (index === 0 ? { ...item, name: 'Nieuwe naam' } : index === 1 ? { ...item, location: [6.5, 52.4] as [number, number] } : item)), ...list(105).slice(100)];
-    const plan = (await planSourceUpdate(held, after, () => true, 7))!;
+    const plan = planSourceUpdate(held, after);
     expect(plan.removeAll).toBe(false);
     expect(plan.remove.sort()).toEqual(keysOf(before.slice(0, 10)));
     expect(keysOf(plan.add)).toEqual(keysOf([after[0]!, after[1]!, ...list(105).slice(100)]));
-    expect(apply(held, plan)).toEqual((await planSourceUpdate(new Map(), after))!.contents);
+    expect(apply(held, plan)).toEqual(planSourceUpdate(new Map(), after).contents);
     // nothing to send when nothing changed
-    const again = (await planSourceUpdate(apply(held, plan), after))!;
+    const again = planSourceUpdate(apply(held, plan), after);
     expect(again.add).toEqual([]);
     expect(again.remove).toEqual([]);
   });
 
   it('starts from an empty source when more of it goes than stays', async () => {
-    const held = apply(new Map(), (await planSourceUpdate(new Map(), list(100)))!);
-    const plan = (await planSourceUpdate(held, list(30)))!;
+    const held = apply(new Map(), planSourceUpdate(new Map(), list(100)));
+    const plan = planSourceUpdate(held, list(30));
     expect(plan.removeAll).toBe(true);
     expect(plan.remove).toEqual([]);
     expect(keysOf(plan.add)).toEqual(keysOf(list(30)));
     expect(apply(held, plan)).toEqual(plan.contents);
   });
 
-  it('stops between chunks once a newer list makes this one unwanted', async () => {
+  it('plans a long list in slices to the same plan, and stops between slices once a newer list makes it unwanted', async () => {
+    const long = list(ITEMS_PER_PAUSE * 2 + 5);
+    let pauses = 0;
+    const sliced = await runInSlices(planSourceUpdateSteps(new Map(), long), { budgetMilliseconds: 0, pause: async () => void (pauses += 1) });
+    expect(sliced).toEqual(planSourceUpdate(new Map(), long));
+    // pauses in the pass over the list and in the spread order of what to add
+    expect(pauses).toBe(4);
     let wanted = true;
-    const planning = planSourceUpdate(new Map(), list(30), () => wanted, 10);
-    wanted = false;
+    const planning = runInSlices(planSourceUpdateSteps(new Map(), long), { budgetMilliseconds: 0, stillWanted: () => wanted, pause: async () => void (wanted = false) });
     await expect(planning).resolves.toBeNull();
   });
 

@@ -2,8 +2,9 @@
 // client ↔ handler round trip through structured cloning (as postMessage does), with cancel.
 import { describe, expect, it } from 'vitest';
 import type { Facility } from '../../../../src/domain/facility';
-import { packFacilities, unpackFacilities, unpackFacilitiesInChunks, UNPACK_CHUNK_SIZE, type ImportWorkerRequest, type ImportWorkerResponse } from '../../../../src/data/import/importProtocol';
+import { packFacilities, unpackFacilities, unpackFacilitiesSteps, UNPACK_CHUNK_SIZE, type ImportWorkerRequest, type ImportWorkerResponse } from '../../../../src/data/import/importProtocol';
 import { importInWorker, type ImportWorkerPort } from '../../../../src/data/import/importWorkerClient';
+import { runInSlices } from '../../../../src/analysis/slicedWork';
 import { createImportRequestHandler } from '../../../../src/data/import/importWorkerHandler';
 import { provinceOutline } from '../geoFiles';
 
@@ -42,8 +43,10 @@ describe('packFacilities / unpackFacilities', () => {
     );
     const packed = packFacilities(facilities);
     expect(packed.attributesJson).toHaveLength(3);
-    const chunked = await unpackFacilitiesInChunks(packed);
+    let pauses = 0;
+    const chunked = await runInSlices(unpackFacilitiesSteps(packed), { budgetMilliseconds: 0, pause: async () => void (pauses += 1) });
     expect(chunked).toEqual(facilities);
+    expect(pauses).toBe(2);
     expect(unpackFacilities(packed)).toEqual(facilities);
   });
 

@@ -1,0 +1,104 @@
+// Messages between the UI thread and the site-finder worker (Locatiezoeker, issue 13). One run per
+// request: the worker judges the candidates against the housing type's norms, builds the covering
+// problem, answers at once with the lazy greedy, then runs HiGHS with a time limit and answers again.
+// Big arrays travel as typed arrays. A run is cancelled by terminating the worker.
+
+import type { DataIssue } from '../domain/dataIssue';
+import type { FacilityCategory } from '../domain/facility';
+import type { NormProfile } from '../domain/norms';
+import type { JoinedIds, PackedFacilities } from './facilityIndex';
+import type { AreaServedFigures, SiteFinderBand, SiteFinderHousingType } from './siteFinderFigures';
+import type { MaxCoverResult, SolverMethod } from './siteFinder';
+
+export type SiteFinderMode = { kind: 'maxCover'; k: number } | { kind: 'fewestSites'; targetPercent: number };
+
+export interface SiteFinderSettings {
+  housingType: SiteFinderHousingType;
+  band: SiteFinderBand;
+  distanceMeters: number;
+  mode: SiteFinderMode;
+  /** Existing 24-hour care locations count as supply. */
+  careCountsAsSupply: boolean;
+}
+
+/** Seconds HiGHS may take before the panel falls back to the greedy guarantee and bounds. */
+export const EXACT_TIME_LIMIT_SECONDS = 10;
+
+export interface SiteFinderRunRequest {
+  type: 'run';
+  runId: number;
+  settings: SiteFinderSettings;
+  profile: NormProfile;
+  timeLimitSeconds: number;
+  /** Every visible facility (ids empty: joinedIds holds them), for judging the candidates' norms. */
+  facilities: PackedFacilities;
+  joinedIds: JoinedIds;
+  /** Demand points (grid cells with people of the band) and their people. */
+  demand: { coordinates: Float64Array; weights: Float64Array };
+  /** Postcode-area pieces of the demand points, per municipality (siteFinderFigures.demandPieces). */
+  pieces: { point: Uint32Array; municipality: Uint16Array; weight: Float64Array; codes: string[] };
+  /** Built-up cells: ids, centres, grid positions, and 1 where a judged category is not complete around the cell. */
+  candidates: { ids: string[]; coordinates: Float64Array; cellPositions: Uint32Array; incomplete: Uint8Array };
+  /** Existing supply: [lon0, lat0, ...]. */
+  supply: Float64Array;
+}
+
+/** What became of the built-up cells: candidates (all norms met), left out for incomplete data, norms not met. */
+export interface CandidateCounts {
+  builtUp: number;
+  candidates: number;
+  noData: number;
+  notMet: number;
+  /** Categories the norms need of which nothing is loaded. */
+  missingCategories: FacilityCategory[];
+}
+
+export interface NearestForNorm {
+  category: FacilityCategory;
+  maxDistanceMeters: number;
+  /** Straight-line distance to the nearest known facility (metres), or null when none is loaded. */
+  distanceMeters: number | null;
+}
+
+export interface FoundSite {
+  rank: number;
+  id: string;
+  /** Grid position of the cell. */
+  cellPosition: number;
+  location: [number, number];
+  /** Older people of the band this site adds, given the sites ranked before it. */
+  addedDemand: number;
+  nearest: NearestForNorm[];
+}
+
+export interface SiteFinderAnswer {
+  method: SolverMethod;
+  sites: FoundSite[];
+  totalDemand: number;
+  servedBefore: number;
+  servedAfter: number;
+  addedDemand: number;
+  /** Proven optimal for its question (HiGHS, or a greedy whose bound equals its value). */
+  optimal: boolean;
+  /** Max cover: a proven upper bound on what any K new sites can add. */
+  upperBound?: number;
+  upperBoundSource?: MaxCoverResult['upperBoundSource'];
+  /** Fewest sites: the target was reached, and no fewer sites than lowerBound can reach it. */
+  reached?: boolean;
+  lowerBound?: number;
+  targetDemand?: number;
+  gap?: number;
+  solveSeconds?: number;
+  municipalities: AreaServedFigures[];
+  province: AreaServedFigures;
+  issues: DataIssue[];
+}
+
+export type SiteFinderResponse =
+  | { type: 'candidates'; runId: number; counts: CandidateCounts }
+  | { type: 'greedy'; runId: number; answer: SiteFinderAnswer }
+  /** answer null: HiGHS could not give one (issues say why); the greedy answer stands. */
+  | { type: 'exact'; runId: number; answer: SiteFinderAnswer | null; issues: DataIssue[] }
+  | { type: 'error'; runId: number; issues: DataIssue[] };
+
+export type SiteFinderRequest = SiteFinderRunRequest;

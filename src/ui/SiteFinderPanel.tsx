@@ -1,0 +1,382 @@
+// Sidebar section "Locatiezoeker" (issue 13): which few sites for geclusterd or zorggeschikt homes
+// serve the most older people not yet served within D (or the fewest sites for X %). Settings with
+// refused values marked at their field, progress and cancel, the comparison with the best possible
+// choice (HiGHS), the ranked sites with what they add and their nearest facilities, before/after per
+// municipality, adding sites to the open draft, and CSV/GeoJSON export. The method is named.
+
+import { useStore } from '@nanostores/preact';
+import { useState } from 'preact/hooks';
+import type { DataIssue } from '../domain/dataIssue';
+import { SITE_FINDER_MAX_DISTANCE_METERS, SITE_FINDER_MIN_DISTANCE_METERS } from '../analysis/siteFinder';
+import { SITE_FINDER_BANDS, SITE_FINDER_HOUSING_TYPES, type AreaServedFigures, type SiteFinderBand, type SiteFinderHousingType } from '../analysis/siteFinderFigures';
+import type { FoundSite, SiteFinderSettings } from '../analysis/siteFinderProtocol';
+import { $municipalitiesByCode } from '../stores/appData';
+import { $activeScenario, $activeScenarioState } from '../stores/scenarios';
+import {
+  $siteFinderAnswer,
+  $siteFinderRun,
+  $siteFinderShown,
+  addAllFoundSites,
+  addFoundSite,
+  cancelSiteFinder,
+  candidateText,
+  comparisonSentence,
+  DEFAULT_SITE_FINDER_SETTINGS,
+  foundSitePlace,
+  isFoundSiteInPlan,
+  runSiteFinder,
+  showSiteFinderAnswer,
+  SITE_FINDER_GRID_METERS,
+  siteFinderCsvText,
+  siteFinderGeoJsonText,
+} from '../stores/siteFinder';
+import { $dasymetricPopulation } from '../stores/zoneCoverage';
+import { DasymetricMethod } from './DasymetricMethod';
+import { downloadFile } from './downloadFile';
+import { issueText } from './issueText';
+import { useFormatNumber, useTranslate } from './useTranslate';
+
+type Field = 'k' | 'distance' | 'target';
+
+/** Which form field an issue belongs to. */
+function fieldOf(issue: DataIssue): Field | null {
+  if (issue.code.startsWith('siteFinder.distance')) return 'distance';
+  if (issue.code === 'siteFinder.kInvalid' || issue.code === 'siteFinder.kTooLarge') return 'k';
+  if (issue.code === 'siteFinder.targetOutOfRange') return 'target';
+  return null;
+}
+
+const parseNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim().replace(',', '.')));
+
+function Form() {
+  const t = useTranslate();
+  const run = useStore($siteFinderRun);
+  const [housingType, setHousingType] = useState<SiteFinderHousingType>(DEFAULT_SITE_FINDER_SETTINGS.housingType);
+  const [band, setBand] = useState<SiteFinderBand>(DEFAULT_SITE_FINDER_SETTINGS.band);
+  const [mode, setMode] = useState<'maxCover' | 'fewestSites'>('maxCover');
+  const [k, setK] = useState('5');
+  const [target, setTarget] = useState('50');
+  const [distance, setDistance] = useState(String(DEFAULT_SITE_FINDER_SETTINGS.distanceMeters));
+  const [care, setCare] = useState(DEFAULT_SITE_FINDER_SETTINGS.careCountsAsSupply);
+  const [issues, setIssues] = useState<DataIssue[]>([]);
+  const running = run !== null && (run.status === 'preparing' || run.status === 'greedy' || run.status === 'exact');
+  // K too large for the candidates is only known in the worker: shown at the K field too
+  const shownIssues = [...issues, ...(run?.status === 'failed' ? run.issues.filter((item) => fieldOf(item) !== null) : [])];
+  const errorOf = (field: Field) => shownIssues.find((item) => fieldOf(item) === field) ?? null;
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const settings: SiteFinderSettings = {
+      housingType,
+      band,
+      distanceMeters: parseNumber(distance),
+      mode: mode === 'maxCover' ? { kind: 'maxCover', k: parseNumber(k) } : { kind: 'fewestSites', targetPercent: parseNumber(target) },
+      careCountsAsSupply: care,
+    };
+    void runSiteFinder(settings).then(setIssues);
+  };
+  const numberField = (field: Field, id: string, label: string, value: string, set: (text: string) => void, hint: string) => {
+    const error = errorOf(field);
+    return (
+      <div class="site-finder-field">
+        <label for={id}>{label}</label>
+        <input
+          id={id}
+          type="text"
+          inputMode="numeric"
+          value={value}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+          onInput={(event) => set(event.currentTarget.value)}
+        />
+        <span id={`${id}-hint`} class="note">
+          {hint}
+        </span>
+        {error && (
+          <p id={`${id}-error`} class="field-error" role="alert" data-testid="site-finder-field-error">
+            <span aria-hidden="true">⚠ </span>
+            {issueText(error, t)}
+          </p>
+        )}
+      </div>
+    );
+  };
+  return (
+    <form class="site-finder-form" onSubmit={submit} data-testid="site-finder-form">
+      <div class="site-finder-field">
+        <label for="site-finder-type">{t('siteFinder.housingType')}</label>
+        <select id="site-finder-type" value={housingType} onChange={(event) => setHousingType(event.currentTarget.value as SiteFinderHousingType)}>
+          {SITE_FINDER_HOUSING_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`housing.${type}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="site-finder-field">
+        <label for="site-finder-band">{t('siteFinder.band')}</label>
+        <select id="site-finder-band" value={band} onChange={(event) => setBand(event.currentTarget.value as SiteFinderBand)}>
+          {SITE_FINDER_BANDS.map((item) => (
+            <option key={item} value={item}>
+              {t(`siteFinder.band.${item}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset class="site-finder-mode">
+        <legend>{t('siteFinder.mode')}</legend>
+        <label>
+          <input type="radio" name="site-finder-mode" value="maxCover" checked={mode === 'maxCover'} onChange={() => setMode('maxCover')} /> {t('siteFinder.mode.maxCover')}
+        </label>
+        <label>
+          <input type="radio" name="site-finder-mode" value="fewestSites" checked={mode === 'fewestSites'} onChange={() => setMode('fewestSites')} /> {t('siteFinder.mode.fewestSites')}
+        </label>
+      </fieldset>
+      {mode === 'maxCover'
+        ? numberField('k', 'site-finder-k', t('siteFinder.k'), k, setK, t('siteFinder.kHint'))
+        : numberField('target', 'site-finder-target', t('siteFinder.target'), target, setTarget, t('siteFinder.targetHint'))}
+      {numberField('distance', 'site-finder-distance', t('siteFinder.distance'), distance, setDistance, t('siteFinder.distanceHint', { min: SITE_FINDER_MIN_DISTANCE_METERS, max: SITE_FINDER_MAX_DISTANCE_METERS }))}
+      <label class="site-finder-check">
+        <input type="checkbox" checked={care} onChange={(event) => setCare(event.currentTarget.checked)} /> {t('siteFinder.care')}
+      </label>
+      <div class="site-finder-actions">
+        <button type="submit">{t('siteFinder.run')}</button>
+        {running && (
+          <button type="button" onClick={cancelSiteFinder}>
+            {t('siteFinder.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function NearestText({ site }: { site: FoundSite }) {
+  const t = useTranslate();
+  const formatNumber = useFormatNumber();
+  return (
+    <ul class="site-finder-nearest">
+      {site.nearest.map((norm) => (
+        <li key={norm.category}>
+          {norm.distanceMeters !== null && norm.distanceMeters <= norm.maxDistanceMeters ? '✓ ' : '? '}
+          {t('siteFinder.nearest', {
+            category: t(`category.${norm.category}`),
+            distance: norm.distanceMeters === null ? '–' : formatNumber(Math.round(norm.distanceMeters)),
+            max: formatNumber(norm.maxDistanceMeters),
+          })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function percentile(value: number, t: ReturnType<typeof useTranslate>, formatNumber: (value: number) => string): string {
+  if (Number.isNaN(value)) return '–';
+  if (!Number.isFinite(value)) return t('siteFinder.noSite');
+  return `${formatNumber(Math.round(value))} m`;
+}
+
+function MunicipalityTable({ rows, province }: { rows: AreaServedFigures[]; province: AreaServedFigures }) {
+  const t = useTranslate();
+  const formatNumber = useFormatNumber();
+  const names = useStore($municipalitiesByCode);
+  const share = (part: number, whole: number) => (whole > 0 ? `${formatNumber(Math.round((1000 * part) / whole) / 10)} %` : '–');
+  const changed = rows.filter((row) => row.servedAfter > row.servedBefore + 1e-9);
+  const row = (area: AreaServedFigures, name: string) => (
+    <tr key={area.code} data-code={area.code} data-people={String(area.people)} data-served-before={String(area.servedBefore)} data-served-after={String(area.servedAfter)}>
+      <th scope="row">{name}</th>
+      <td>{formatNumber(Math.round(area.people))}</td>
+      <td data-testid="share-before">{share(area.servedBefore, area.people)}</td>
+      <td data-testid="share-after">{share(area.servedAfter, area.people)}</td>
+      <td>{percentile(area.percentileBefore, t, formatNumber)}</td>
+      <td>{percentile(area.percentileAfter, t, formatNumber)}</td>
+    </tr>
+  );
+  return (
+    <div class="site-finder-municipalities">
+      <p class="note">{t('siteFinder.municipalitiesNote', { changed: changed.length })}</p>
+      <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="site-finder-municipalities-caption">
+        <table class="site-finder-table" data-testid="site-finder-municipalities">
+          <caption id="site-finder-municipalities-caption">{t('siteFinder.municipalitiesTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('siteFinder.csv.municipality')}</th>
+              <th scope="col">{t('siteFinder.col.people')}</th>
+              <th scope="col">{t('siteFinder.col.shareBefore')}</th>
+              <th scope="col">{t('siteFinder.col.shareAfter')}</th>
+              <th scope="col">{t('siteFinder.col.percentileBefore')}</th>
+              <th scope="col">{t('siteFinder.col.percentileAfter')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...changed, ...rows.filter((area) => !changed.includes(area))].map((area) => row(area, names.get(area.code)?.name ?? area.code))}
+            {row(province, t('area.overijssel'))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function download(text: string | null, fileName: string, type: string): void {
+  if (text !== null) downloadFile(new Blob([text], { type }), fileName);
+}
+
+function Results() {
+  const t = useTranslate();
+  const formatNumber = useFormatNumber();
+  const run = useStore($siteFinderRun);
+  const answer = useStore($siteFinderAnswer);
+  const shown = useStore($siteFinderShown);
+  const scenario = useStore($activeScenario);
+  const state = useStore($activeScenarioState);
+  const [added, setAdded] = useState<string | null>(null);
+  if (!run) return null;
+  const running = run.status === 'preparing' || run.status === 'greedy' || run.status === 'exact';
+  const bandPeople = t(`siteFinder.bandPeople.${run.settings.band}`);
+  const planned = state?.sites ?? [];
+  const exactDiffers = run.exact !== null && run.exact.sites.map((site) => site.id).join() !== (run.greedy?.sites.map((site) => site.id).join() ?? '');
+  return (
+    <div class="site-finder-results" aria-busy={running ? 'true' : undefined} data-status={run.status}>
+      <p role="status" data-testid="site-finder-status">
+        {run.status === 'preparing' && t('siteFinder.status.preparing')}
+        {run.status === 'greedy' && t('siteFinder.status.greedy')}
+        {run.status === 'exact' && t('siteFinder.status.exact', { seconds: run.timeLimitSeconds })}
+        {run.status === 'cancelled' && t('siteFinder.status.cancelled')}
+        {run.status === 'failed' && t('siteFinder.status.failed')}
+        {run.status === 'done' && t('siteFinder.status.done')}
+      </p>
+      {run.counts && (
+        <p class="note" data-testid="site-finder-candidates">
+          {candidateText(run.counts)}
+          {run.counts.missingCategories.length > 0 && ` ${t('siteFinder.missingCategories', { categories: run.counts.missingCategories.map((category) => t(`category.${category}`)).join(', ') })}`}
+        </p>
+      )}
+      {run.status === 'failed' && (
+        <ul class="field-error" role="alert" data-testid="site-finder-error">
+          {run.issues.map((issue, index) => (
+            <li key={index}>{issueText(issue, t)}</li>
+          ))}
+        </ul>
+      )}
+      {run.greedy && (
+        <p class="site-finder-sentence" data-testid="site-finder-sentence">
+          {comparisonSentence(run)}
+        </p>
+      )}
+      {run.greedy && <p class="note">{t('siteFinder.supplyCounts', { sites: run.supply.sites, care: run.supply.care })}</p>}
+      {answer && answer.issues.filter((issue) => issue.code !== 'siteFinder.solverTimeLimit').map((issue, index) => (
+        <p class="note" key={index}>
+          {issueText(issue, t)}
+        </p>
+      ))}
+      {exactDiffers && (
+        <fieldset class="site-finder-choice">
+          <legend>{t('siteFinder.shownChoice')}</legend>
+          <label>
+            <input type="radio" name="site-finder-shown" checked={shown === 'greedy'} onChange={() => showSiteFinderAnswer('greedy')} /> {t('siteFinder.shown.greedy')}
+          </label>
+          <label>
+            <input type="radio" name="site-finder-shown" checked={shown === 'exact'} onChange={() => showSiteFinderAnswer('exact')} /> {t('siteFinder.shown.exact')}
+          </label>
+        </fieldset>
+      )}
+      {answer && answer.sites.length > 0 && (
+        <>
+          <h3 id="site-finder-list-title">{t('siteFinder.listTitle')}</h3>
+          <p class="note">{scenario ? t('siteFinder.addIntro', { scenario: scenario.name }) : t('siteFinder.needsScenario')}</p>
+          <p class="note">{t('siteFinder.capacityNote')}</p>
+          <ol class="site-finder-list" aria-labelledby="site-finder-list-title" data-testid="site-finder-list">
+            {answer.sites.map((site) => {
+              const place = foundSitePlace(site);
+              const inPlan = isFoundSiteInPlan(site, planned);
+              return (
+                <li key={site.id} data-rank={site.rank} data-municipality={place.municipalityCode ?? undefined} data-added={String(site.addedDemand)}>
+                  <p>
+                    <strong>
+                      {t('siteFinder.siteTitle', { rank: site.rank, kern: place.kern, municipality: place.municipality })}
+                    </strong>
+                  </p>
+                  <p data-testid="site-finder-added">{t('siteFinder.siteAdds', { people: formatNumber(Math.round(site.addedDemand)), band: bandPeople })}</p>
+                  <NearestText site={site} />
+                  {scenario && (
+                    <button
+                      type="button"
+                      disabled={inPlan}
+                      aria-label={t('siteFinder.addOneLabel', { action: inPlan ? t('siteFinder.inPlan') : t('siteFinder.addOne'), rank: site.rank, kern: place.kern })}
+                      onClick={() => {
+                        const plannedSite = addFoundSite(site);
+                        if (plannedSite) setAdded(t('siteFinder.addedStatus', { name: plannedSite.name, scenario: scenario.name }));
+                      }}
+                    >
+                      {inPlan ? t('siteFinder.inPlan') : t('siteFinder.addOne')}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+          {scenario && (
+            <button
+              type="button"
+              disabled={answer.sites.every((site) => isFoundSiteInPlan(site, planned))}
+              onClick={() => {
+                const count = addAllFoundSites();
+                setAdded(t('siteFinder.addedAllStatus', { count, scenario: scenario.name }));
+              }}
+            >
+              {t('siteFinder.addAll')}
+            </button>
+          )}
+          <p role="status" class="note" data-testid="site-finder-added-status">
+            {added}
+          </p>
+          <MunicipalityTable rows={answer.municipalities} province={answer.province} />
+          <div class="site-finder-actions">
+            <button type="button" onClick={() => download(siteFinderCsvText(), `locatiezoeker-${new Date().toISOString().slice(0, 10)}.csv`, 'text/csv;charset=utf-8')}>
+              {t('siteFinder.exportCsv')}
+            </button>
+            <button type="button" onClick={() => download(siteFinderGeoJsonText(), `locatiezoeker-${new Date().toISOString().slice(0, 10)}.geojson`, 'application/geo+json')}>
+              {t('siteFinder.exportGeoJson')}
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function SiteFinderPanel() {
+  const t = useTranslate();
+  const [open, setOpen] = useState(false);
+  return (
+    <section class="site-finder-section" aria-labelledby="site-finder-title" data-testid="site-finder">
+      <h2 id="site-finder-title">{t('siteFinder.title')}</h2>
+      <p class="note">{t('siteFinder.intro')}</p>
+      <button type="button" aria-expanded={open} aria-controls="site-finder-body" onClick={() => setOpen(!open)}>
+        {open ? t('siteFinder.close') : t('siteFinder.open')}
+      </button>
+      {open && (
+        <div id="site-finder-body">
+          <Form />
+          <Method />
+          <Results />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Method() {
+  const t = useTranslate();
+  const population = useStore($dasymetricPopulation);
+  return (
+    <details class="site-finder-method">
+      <summary>{t('siteFinder.methodTitle')}</summary>
+      <p>{t('siteFinder.methodText')}</p>
+      <p>{t('siteFinder.candidatesRule')}</p>
+      <p>{t('siteFinder.supplyRule')}</p>
+      <p>{t('siteFinder.capacityNote')}</p>
+      <DasymetricMethod population={population} cellSize={SITE_FINDER_GRID_METERS} />
+    </details>
+  );
+}

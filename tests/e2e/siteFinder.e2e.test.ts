@@ -1,0 +1,159 @@
+// Locatiezoeker in real Chromium (issue 13): with test facilities around the centres of the eight
+// largest kernen (complete for the province), the finder for geclusterd, 75+, K = 5, D = 500 m gives
+// a ranked list and numbered sites on the map, and the comparison with HiGHS; the best site goes into
+// a draft scenario, is there after a reload, and a new run counts it as existing supply: the people
+// it added are served before, in its municipality and in the province.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { pointOnFeature } from '@turf/turf';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Facility, FacilityCategory } from '../../src/domain/facility';
+import { launchChromium } from './chromium';
+import { openApp, waitForMapIdle } from './appPage';
+import { wcagViolations } from './axe';
+import { createScenario, openScenarioIfClosed } from './scenarioSteps';
+import { seedFacilities, testDataset } from './seedFacilities';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const METERS_PER_DEGREE_LATITUDE = 111_195;
+const CATEGORIES: FacilityCategory[] = ['supermarkt', 'huisarts', 'apotheek', 'ovHalte', 'ontmoetingsplek', 'zorg24uur'];
+const DATASET_ID = 'test-site-finder';
+
+/**
+ * Test data, not real facilities: in each of the eight largest kernen (TOP10NL), a supermarket, GP,
+ * pharmacy, meeting place and bus stop within 60 m of a point inside the kern, so the cells around it
+ * meet every geclusterd norm; a 24-hour care location in the first two (existing supply).
+ */
+function testFacilities(): Facility[] {
+  const kernen = JSON.parse(readFileSync('geo/places/overijssel-kernen-top10nl-2025.geojson', 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { naam: string; inwoners: number }>;
+  const largest = [...kernen.features].sort((a, b) => b.properties.inwoners - a.properties.inwoners).slice(0, 8);
+  return largest.flatMap((kern, town) => {
+    const [lon, lat] = pointOnFeature(kern).geometry.coordinates as [number, number];
+    const metersPerDegreeLongitude = METERS_PER_DEGREE_LATITUDE * Math.cos((lat * Math.PI) / 180);
+    const at = (east: number, north: number): [number, number] => [lon + east / metersPerDegreeLongitude, lat + north / METERS_PER_DEGREE_LATITUDE];
+    const offsets: Record<FacilityCategory, [number, number]> = {
+      supermarkt: [60, 0],
+      huisarts: [-60, 0],
+      apotheek: [0, 60],
+      ontmoetingsplek: [0, -60],
+      ovHalte: [0, 0],
+      zorg24uur: [300, 300],
+      woonzorgcentrum: [0, 0],
+      overig: [0, 0],
+    };
+    return CATEGORIES.filter((category) => category !== 'zorg24uur' || town < 2).map((category) => ({
+      id: `${town}-${category}`,
+      name: `Test ${category} ${kern.properties.naam}`,
+      category,
+      datasetId: DATASET_ID,
+      attributes: category === 'ovHalte' ? { transitMode: 'bus' as const } : {},
+      location: at(...offsets[category]),
+    }));
+  });
+}
+
+interface Figures {
+  people: number;
+  servedBefore: number;
+  servedAfter: number;
+}
+
+async function rowFigures(page: Page, code: string): Promise<Figures> {
+  const row = page.locator(`[data-testid="site-finder-municipalities"] tr[data-code="${code}"]`);
+  return { people: Number(await row.getAttribute('data-people')), servedBefore: Number(await row.getAttribute('data-served-before')), servedAfter: Number(await row.getAttribute('data-served-after')) };
+}
+
+async function runFinder(page: Page): Promise<void> {
+  const finder = page.getByTestId('site-finder');
+  if ((await finder.getByTestId('site-finder-form').count()) === 0) await finder.getByRole('button', { name: 'Locatiezoeker openen' }).click();
+  await finder.getByLabel('Woningtype', { exact: true }).selectOption('geclusterd');
+  await finder.getByLabel('Leeftijdsgroep').selectOption('75plus');
+  await finder.getByLabel('Aantal nieuwe locaties (K)').fill('5');
+  await finder.getByLabel('Afstand D (m, hemelsbreed)').fill('500');
+  await finder.getByRole('button', { name: 'Locaties zoeken' }).click();
+  await expect.poll(() => finder.locator('.site-finder-results').getAttribute('data-status'), { timeout: 40_000 }).toBe('done');
+}
+
+describe('Locatiezoeker', () => {
+  it('finds 5 sites for geclusterd 75+ within 500 m, draws them, and a site added to the draft counts as supply after a reload', { timeout: 180_000 }, async () => {
+    const app = await openApp(browser, { viewport: { width: 1280, height: 720 } });
+    const { page } = app;
+    await waitForMapIdle(page);
+    const facilities = testFacilities();
+    await seedFacilities(page, testDataset(DATASET_ID, 'Testvoorzieningen locatiezoeker', CATEGORIES, facilities.length), facilities);
+    await page.goto(page.url().split('#')[0]!);
+    await waitForMapIdle(page);
+    await createScenario(page);
+
+    // A distance out of range is refused at its field, with the range.
+    const finder = page.getByTestId('site-finder');
+    await finder.getByRole('button', { name: 'Locatiezoeker openen' }).click();
+    await finder.getByLabel('Afstand D (m, hemelsbreed)').fill('5000');
+    await finder.getByRole('button', { name: 'Locaties zoeken' }).click();
+    await expect.poll(() => finder.getByTestId('site-finder-field-error').textContent()).toContain('kies tussen 25 en 3000 m');
+
+    await runFinder(page);
+    const list = finder.getByTestId('site-finder-list');
+    expect(await list.locator(':scope > li').count()).toBe(5);
+    await expect.poll(() => page.locator('#map').getAttribute('data-site-finder-sites')).toBe('5');
+    const sentence = (await finder.getByTestId('site-finder-sentence').textContent()) ?? '';
+    expect(sentence).toMatch(/^Deze 5 locaties bereiken [\d.]+ 75-plussers die nu niet binnen 500 m van een locatie wonen/);
+    expect(sentence).toMatch(/best mogelijke keuze/);
+    expect(await finder.getByTestId('site-finder-candidates').textContent()).toMatch(/voldoen \d+ aan alle normen .* zijn weggelaten omdat de voorzieningengegevens daar niet volledig zijn/);
+    expect(await finder.textContent()).toContain('Capaciteit per locatie (aantal woningen) wordt nog niet meegenomen');
+    // ranked by what each adds: descending
+    const added = (await list.getByTestId('site-finder-added').allTextContents()).map((text) => Number(text.replace(/\D/g, '')));
+    expect([...added].sort((a, b) => b - a)).toEqual(added);
+    expect(added[0]).toBeGreaterThan(0);
+    expect(await wcagViolations(page)).toEqual([]);
+    await finder.getByTestId('site-finder-sentence').scrollIntoViewIfNeeded();
+    await app.screenshot('site-finder-01-result-nl-1280');
+
+    const best = list.locator(':scope > li').first();
+    const bestCode = await best.getAttribute('data-municipality');
+    const bestAdded = Number(await best.getAttribute('data-added'));
+    const provinceBefore = await rowFigures(page, 'overijssel');
+    const municipalityBefore = await rowFigures(page, bestCode!);
+    expect(municipalityBefore.servedAfter).toBeGreaterThan(municipalityBefore.servedBefore);
+
+    await best.getByRole('button', { name: /^Voeg toe aan scenario: locatie 1 / }).click();
+    await expect.poll(() => finder.getByTestId('site-finder-added-status').textContent()).toMatch(/Locatiezoeker 1 – .* is toegevoegd aan scenario "Scenario 1"/);
+    const siteName = /(Locatiezoeker 1 – .*) is toegevoegd/.exec((await finder.getByTestId('site-finder-added-status').textContent()) ?? '')![1]!;
+    expect(await best.getByRole('button', { name: /^In het scenario: locatie 1 / }).isDisabled()).toBe(true);
+
+    // Reload: the site is in the draft, and a new run counts it as existing supply.
+    await page.reload();
+    await waitForMapIdle(page);
+    await openScenarioIfClosed(page, 'Scenario 1');
+    await expect.poll(() => page.locator('.sidebar').textContent(), { timeout: 15_000 }).toContain(`Locatie toegevoegd: ${siteName}`);
+    await runFinder(page);
+    expect(await finder.locator('.note').filter({ hasText: 'Bestaand aanbod dat vast blijft' }).textContent()).toContain('locaties uit het open scenario: 1;');
+    const provinceAfter = await rowFigures(page, 'overijssel');
+    const municipalityAfter = await rowFigures(page, bestCode!);
+    expect(provinceAfter.servedBefore).toBeCloseTo(provinceBefore.servedBefore + bestAdded, 3);
+    expect(municipalityAfter.servedBefore).toBeGreaterThan(municipalityBefore.servedBefore);
+    expect(municipalityAfter.people).toBeCloseTo(municipalityBefore.people, 6);
+
+    // Screens at both sizes and in both languages.
+    await finder.getByTestId('site-finder-sentence').scrollIntoViewIfNeeded();
+    await app.screenshot('site-finder-02-rerun-nl-1280');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await expect.poll(() => finder.locator('h2').textContent()).toBe('Location finder (Locatiezoeker)');
+    await app.screenshot('site-finder-03-rerun-en-1280');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await app.screenshot('site-finder-04-rerun-en-1440');
+    await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
+    await expect.poll(() => finder.locator('h2').textContent()).toBe('Locatiezoeker');
+    await app.screenshot('site-finder-05-rerun-nl-1440');
+    expect(app.pageErrors).toEqual([]);
+    expect(app.blockedRequests).toEqual([]);
+  });
+});
