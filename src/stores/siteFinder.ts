@@ -12,7 +12,8 @@ import { DASYMETRIC_SOURCE_IDS, type DasymetricPopulation } from '../analysis/da
 import { FACILITY_CATEGORIES } from '../domain/facility';
 import { isMessageKey } from '../i18n/catalogue';
 import { siteFinderCsv, siteFinderGeoJson, type SiteFinderCsvLabels } from '../analysis/siteFinderExport';
-import { joinIds, packFacilitiesInChunks } from '../analysis/facilityIndex';
+import { joinIds, packFacilitiesSteps } from '../analysis/facilityIndex';
+import { runInSlices } from '../analysis/slicedWork';
 import { buildProvinceGrid, type ProvinceGrid } from '../analysis/provinceGrid';
 import { builtUpCellCandidates, demandFromPopulation } from '../analysis/siteFinder';
 import { demandPieces, siteCountsAsSupply, type AreaServedFigures } from '../analysis/siteFinderFigures';
@@ -181,7 +182,7 @@ export async function runSiteFinder(settings: SiteFinderSettings): Promise<DataI
     return [];
   }
   const facilities = $activeFacilities.get();
-  const packed = await packFacilitiesInChunks(facilities, stillMine);
+  const packed = await runInSlices(packFacilitiesSteps(facilities), { stillWanted: stillMine });
   if (!packed || !stillMine()) return [];
   const profile = $normProfile.get();
   const norms = profile.norms[settings.housingType];
