@@ -12,6 +12,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
 import { wcagViolations } from './axe';
+import { metresAway } from './metresAway';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,7 +22,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const METERS_PER_DEGREE_LATITUDE = 111_195;
 const DATASET_NAME = 'Testvoorzieningen Zwolle (e2e)';
 
 /**
@@ -29,9 +29,8 @@ const DATASET_NAME = 'Testvoorzieningen Zwolle (e2e)';
  * the approximate location of key project Zwolle Spoorzone (`centre`), as a Dutch Excel CSV.
  */
 function zwolleCsv(centre: [number, number]): string {
-  const metersPerDegreeLongitude = METERS_PER_DEGREE_LATITUDE * Math.cos((centre[1] * Math.PI) / 180);
   const at = (eastMeters: number, northMeters: number) =>
-    [centre[1] + northMeters / METERS_PER_DEGREE_LATITUDE, centre[0] + eastMeters / metersPerDegreeLongitude].map((value) => value.toFixed(6).replace('.', ',')).join(';');
+    [...metresAway(centre, eastMeters, northMeters)].reverse().map((value) => value.toFixed(6).replace('.', ',')).join(';');
   return [
     'naam;categorie;lat;lon',
     `Testhuisarts Zwolle;huisarts;${at(0, 250)}`,

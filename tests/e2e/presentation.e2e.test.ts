@@ -10,6 +10,7 @@ import { openApp, waitForMapIdle } from './appPage';
 import { wcagViolations } from './axe';
 import { createScenario, openScenarioIfClosed } from './scenarioSteps';
 import { seedFacilities, testDataset } from './seedFacilities';
+import { metresAway } from './metresAway';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,19 +20,17 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const METERS_PER_DEGREE_LATITUDE = 111_195;
 const CATEGORIES: FacilityCategory[] = ['supermarkt', 'huisarts', 'apotheek', 'ovHalte', 'ontmoetingsplek', 'zorg24uur'];
 
 /** One test facility per category 600 m east of `centre`: beyond the 500 m norms, within 650 m. */
 function testFacilities(centre: [number, number], datasetId: string): Facility[] {
-  const metersPerDegreeLongitude = METERS_PER_DEGREE_LATITUDE * Math.cos((centre[1] * Math.PI) / 180);
   return CATEGORIES.map((category, index) => ({
     id: `p${index}`,
     name: `Testvoorziening ${category}`,
     category,
     datasetId,
     attributes: {},
-    location: [centre[0] + 600 / metersPerDegreeLongitude, centre[1] + (index - 3) / METERS_PER_DEGREE_LATITUDE],
+    location: metresAway(centre, 600, index - 3),
   }));
 }
 

@@ -8,6 +8,7 @@ import type { Facility, FacilityCategory } from '../../src/domain/facility';
 import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
 import { seedFacilities, testDataset } from './seedFacilities';
+import { metresAway } from './metresAway';
 
 /** Categories the test dataset declares complete for the province. */
 const REACH_CATEGORIES: FacilityCategory[] = ['supermarkt', 'huisarts', 'apotheek', 'ontmoetingsplek', 'zorg24uur'];
@@ -20,18 +21,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const METERS_PER_DEGREE_LATITUDE = 111_195;
-
 /** Test facilities at known straight-line distances from `centre` (names say they are test data). */
 function testFacilities(centre: [number, number], datasetId: string): Facility[] {
-  const metersPerDegreeLongitude = METERS_PER_DEGREE_LATITUDE * Math.cos((centre[1] * Math.PI) / 180);
   const at = (id: string, name: string, category: FacilityCategory, eastMeters: number, northMeters: number): Facility => ({
     id,
     name,
     category,
     datasetId,
     attributes: {},
-    location: [centre[0] + eastMeters / metersPerDegreeLongitude, centre[1] + northMeters / METERS_PER_DEGREE_LATITUDE],
+    location: metresAway(centre, eastMeters, northMeters),
   });
   return [
     at('s1', 'Testsupermarkt', 'supermarkt', 200, 0),

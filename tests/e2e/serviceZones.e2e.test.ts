@@ -11,6 +11,7 @@ import { addSiteByClick, createScenario, ZWOLLE_STATION } from './scenarioSteps'
 import { haversineMeters } from '../../src/analysis/sphericalDistance';
 import { exportMunicipalityReport } from './exportSteps';
 import { pdfText } from './pdfText';
+import { metresAway } from './metresAway';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,13 +22,11 @@ afterAll(async () => {
 });
 
 const CENTRE: [number, number] = [6.0944, 52.5125];
-const METERS_PER_DEGREE_LATITUDE = 111_195;
-
 /** [lon, lat] a given number of metres east and north of a centre, rounded to 6 decimals (as typed and imported). */
 function offset(centre: readonly [number, number], eastMeters: number, northMeters: number): [number, number] {
-  const metersPerDegreeLongitude = METERS_PER_DEGREE_LATITUDE * Math.cos((centre[1] * Math.PI) / 180);
   const round = (value: number) => Math.round(value * 1e6) / 1e6;
-  return [round(centre[0] + eastMeters / metersPerDegreeLongitude), round(centre[1] + northMeters / METERS_PER_DEGREE_LATITUDE)];
+  const [lon, lat] = metresAway(centre, eastMeters, northMeters);
+  return [round(lon), round(lat)];
 }
 
 function zwolleCsv(centre: readonly [number, number] = CENTRE): string {

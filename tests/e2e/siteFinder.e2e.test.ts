@@ -14,6 +14,7 @@ import { openApp, waitForMapIdle } from './appPage';
 import { wcagViolations } from './axe';
 import { createScenario, openScenarioIfClosed } from './scenarioSteps';
 import { seedFacilities, testDataset } from './seedFacilities';
+import { metresAway } from './metresAway';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,7 +24,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const METERS_PER_DEGREE_LATITUDE = 111_195;
 const CATEGORIES: FacilityCategory[] = ['supermarkt', 'huisarts', 'apotheek', 'ovHalte', 'ontmoetingsplek', 'zorg24uur'];
 const DATASET_ID = 'test-site-finder';
 
@@ -37,8 +37,7 @@ function testFacilities(): Facility[] {
   const largest = [...kernen.features].sort((a, b) => b.properties.inwoners - a.properties.inwoners).slice(0, 8);
   return largest.flatMap((kern, town) => {
     const [lon, lat] = pointOnFeature(kern).geometry.coordinates as [number, number];
-    const metersPerDegreeLongitude = METERS_PER_DEGREE_LATITUDE * Math.cos((lat * Math.PI) / 180);
-    const at = (east: number, north: number): [number, number] => [lon + east / metersPerDegreeLongitude, lat + north / METERS_PER_DEGREE_LATITUDE];
+    const at = (east: number, north: number): [number, number] => metresAway([lon, lat], east, north);
     const offsets: Record<FacilityCategory, [number, number]> = {
       supermarkt: [60, 0],
       huisarts: [-60, 0],
