@@ -7,7 +7,7 @@ import { connectMapSnapshot } from './map/mapSnapshot';
 import { fetchTextOverHttp } from './data/loadDatasets';
 import { loadAppData } from './stores/loadAppData';
 import { $language } from './stores/language';
-import { startFacilityStorage, startScenarioStorage } from './stores/storageConnection';
+import { startFacilityStorage, startScenarioStorage, startWalkNetworkStorage } from './stores/storageConnection';
 import { startReachabilityWorker } from './stores/reachabilityWorkerClient';
 import { $writesInFlight } from './stores/facilityActions';
 import { guardUnloadWhilePending } from './ui/unloadGuard';
@@ -42,7 +42,10 @@ void loadAppData(fetchTextOverHttp).then(() => {
 // Closing the tab while a save runs asks first (the save is all or nothing: leaving drops it whole).
 guardUnloadWhilePending($writesInFlight);
 void startFacilityStorage()
-  .then((storage) => startScenarioStorage(storage))
+  .then(async (storage) => {
+    await startWalkNetworkStorage(storage);
+    return startScenarioStorage(storage);
+  })
   .then(() => {
     document.body.dataset['storageRestoredAt'] = String(Date.now());
   });

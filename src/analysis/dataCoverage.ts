@@ -243,7 +243,9 @@ export function largestNormDistances(profile: Pick<NormProfile, 'norms'>): Radiu
 export function applyCoverage(result: LocationReachability, incomplete: ReadonlySet<FacilityCategory>): LocationReachability {
   const categories = { ...result.categories };
   for (const category of FACILITY_CATEGORIES) {
-    const complete = !incomplete.has(category);
+    // a category with no route over the street is never judged "not met": not reachable here is not "none there"
+    const reach = categories[category];
+    const complete = !incomplete.has(category) && !(reach.status === 'noData' && reach.noRoute !== undefined);
     if (categories[category].complete !== complete) categories[category] = { ...categories[category], complete } as CategoryReach;
   }
   const housingTypes = { ...result.housingTypes };

@@ -13,6 +13,8 @@ import type { NormProfile, NormProfileId, WalkingSpeed } from '../domain/norms';
 import { assertValidNorms, DEFAULT_WALKING_SPEED, metersToWalkingMinutes } from '../domain/norms';
 import type { SourceId } from '../domain/source';
 import type { DistanceMethod, DistanceMethodId } from './distanceMethod';
+import type { StreetDistanceMethod } from './streetDistanceMethod';
+import { MAX_SNAP_METERS } from './walkGraph';
 
 /**
  * met = a known facility lies within the distance; notMet = none does, and the data is complete
@@ -34,8 +36,38 @@ export type CategoryReach =
       /** Every facility of the category is known here; false: the nearest known one, there may be a nearer one. */
       complete: boolean;
     }
-  /** No facility of the category is loaded; complete: the data says there is none in this area. */
-  | { category: FacilityCategory; status: 'noData'; method: DistanceMethodId; complete: boolean };
+  /**
+   * No facility of the category is loaded; complete: the data says there is none in this area.
+   * noRoute (over straat only): a facility is loaded but cannot be reached over the street from here,
+   * because the point lies too far from any street or no facility lies on the part of the network it
+   * joins; such a category is never judged "not met" (complete stays false).
+   */
+  | { category: FacilityCategory; status: 'noData'; method: DistanceMethodId; complete: boolean; noRoute?: NoRouteReason };
+
+export type NoRouteReason = 'farFromStreet' | 'notConnected';
+
+/** Over straat for one category, beside the straight line. */
+export type StreetReach =
+  | { kind: 'route'; distanceMeters: number; walkingMinutes: number; facilityId: string; facilityIndex: number; location: [number, number]; snapMeters: number }
+  | { kind: 'noRoute'; reason: NoRouteReason }
+  | { kind: 'noFacility' };
+
+/**
+ * Both distances per category, when a street network is loaded or over straat is chosen.
+ * network: 'ok' = the point joins the network (snapMeters away); 'farFromStreet' = more than
+ * maxSnapMeters from any street ("geen route"); 'outsideNetwork' = outside every downloaded area;
+ * 'noNetwork' = none loaded. In the last two the verdicts use hemelsbreed, and say so.
+ */
+export interface DistanceComparison {
+  chosen: DistanceMethodId;
+  network: 'ok' | 'farFromStreet' | 'outsideNetwork' | 'noNetwork';
+  snapMeters: number | null;
+  maxSnapMeters: number;
+  /** Hemelsbreed metres to the nearest facility, null when none is loaded. */
+  straightLine: Record<FacilityCategory, number | null>;
+  /** Over straat; null unless network is 'ok' or 'farFromStreet'. */
+  overStreet: Record<FacilityCategory, StreetReach> | null;
+}
 
 export interface NormVerdict {
   category: FacilityCategory;
@@ -66,9 +98,20 @@ export interface LocationReachability {
   walkingSpeedMetersPerSecond: number;
   categories: Record<FacilityCategory, CategoryReach>;
   housingTypes: Record<HousingType, HousingTypeVerdict>;
+  /** Both distances (see DistanceComparison); absent when no network is loaded and hemelsbreed is chosen. */
+  comparison?: DistanceComparison;
+}
+
+export interface StreetOptions {
+  /** Over straat on the loaded network; null when no network is loaded. */
+  method: StreetDistanceMethod | null;
+  /** The planner's choice: verdicts follow it wherever the point lies in the network's area. */
+  chosen: DistanceMethodId;
 }
 
 export interface ReachabilityOptions {
+  /** The street network and the planner's choice of distance method; without it: hemelsbreed only. */
+  street?: StreetOptions;
   /** Province outline for the outside-province flag; without it only the bounding box is checked. */
   province?: Polygon | MultiPolygon | Feature<Polygon | MultiPolygon>;
   provinceBounds?: BoundingBox;
@@ -129,7 +172,13 @@ function analyseValidatedLocation(
 ): LocationReachability {
   assertPoint(point);
   const categories = {} as Record<FacilityCategory, CategoryReach>;
+  const comparison = compareDistances(point, method, speed, options.street);
+  const useStreet = comparison !== undefined && comparison.chosen === 'overStraat' && comparison.overStreet !== null;
   for (const category of FACILITY_CATEGORIES) {
+    if (useStreet) {
+      categories[category] = streetReach(category, comparison.overStreet![category]);
+      continue;
+    }
     const nearest = method.hasCategory(category) ? method.nearest(category, point) : null;
     categories[category] = nearest
       ? {
@@ -172,13 +221,64 @@ function analyseValidatedLocation(
 
   return {
     point: [point[0], point[1]],
-    method: method.method,
+    method: useStreet ? 'overStraat' : method.method,
     outsideProvince: isOutsideProvince(point, options),
     profileId: profile.id,
     walkingSpeedMetersPerSecond: speed.metersPerSecond,
     categories,
     housingTypes,
+    ...(comparison ? { comparison } : {}),
   };
+}
+
+/** A category's reach over the street, in the shape the verdicts read. */
+function streetReach(category: FacilityCategory, reach: StreetReach): CategoryReach {
+  if (reach.kind === 'route') {
+    return {
+      category,
+      status: 'found',
+      facilityId: reach.facilityId,
+      facilityIndex: reach.facilityIndex,
+      location: reach.location,
+      distanceMeters: reach.distanceMeters,
+      walkingMinutes: reach.walkingMinutes,
+      method: 'overStraat',
+      complete: true,
+    };
+  }
+  if (reach.kind === 'noRoute') return { category, status: 'noData', method: 'overStraat', complete: false, noRoute: reach.reason };
+  return { category, status: 'noData', method: 'overStraat', complete: false };
+}
+
+/** Hemelsbreed and over straat side by side (undefined when no network is loaded and hemelsbreed is chosen). */
+function compareDistances(point: [number, number], method: DistanceMethod, speed: WalkingSpeed, street: StreetOptions | undefined): DistanceComparison | undefined {
+  if (street === undefined || (street.method === null && street.chosen === 'hemelsbreed')) return undefined;
+  const straightLine = {} as Record<FacilityCategory, number | null>;
+  for (const category of FACILITY_CATEGORIES) straightLine[category] = method.hasCategory(category) ? (method.nearest(category, point)?.distanceMeters ?? null) : null;
+  const streetMethod = street.method;
+  const base = { chosen: street.chosen, straightLine, maxSnapMeters: streetMethod?.maxSnapMeters ?? MAX_SNAP_METERS };
+  if (streetMethod === null) return { ...base, network: 'noNetwork', snapMeters: null, overStreet: null };
+  if (!streetMethod.isInside(point)) return { ...base, network: 'outsideNetwork', snapMeters: null, overStreet: null };
+  const snap = streetMethod.snap(point);
+  const overStreet = {} as Record<FacilityCategory, StreetReach>;
+  for (const category of FACILITY_CATEGORIES) {
+    const answer = snap.ok ? streetMethod.overStreet(category, point, snap) : ({ kind: 'noRoute', reason: 'farFromStreet' } as const);
+    overStreet[category] =
+      answer.kind === 'route'
+        ? {
+            kind: 'route',
+            distanceMeters: answer.distanceMeters,
+            walkingMinutes: metersToWalkingMinutes(answer.distanceMeters, speed),
+            facilityId: streetMethod.facilityId(answer.facilityIndex),
+            facilityIndex: answer.facilityIndex,
+            location: streetMethod.facilityLocation(answer.facilityIndex),
+            snapMeters: answer.snapMeters,
+          }
+        : answer.kind === 'noRoute'
+          ? { kind: 'noRoute', reason: answer.reason }
+          : { kind: 'noFacility' };
+  }
+  return { ...base, network: snap.ok ? 'ok' : 'farFromStreet', snapMeters: snap.ok ? snap.snap.snapMeters : null, overStreet };
 }
 
 /** A place to analyse in a batch, e.g. a key project. */

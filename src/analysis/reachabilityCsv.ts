@@ -27,6 +27,26 @@ export interface ReachabilityCsvLabels {
   categories: Record<FacilityCategory, string>;
   housingTypes: Record<HousingType, string>;
   verdicts: Record<Verdict, string>;
+  /**
+   * Over straat (when a street network is loaded or chosen): a column per row saying how its
+   * distances and verdicts were measured, and per category both distances.
+   */
+  street?: {
+    methodColumn: string;
+    methods: Record<'hemelsbreed' | 'overStraat' | 'outsideNetwork' | 'noNetwork' | 'farFromStreet', string>;
+    /** Header templates with {category}. */
+    straightColumn: string;
+    streetColumn: string;
+    noRoute: string;
+  };
+}
+
+/** How a row's distances were measured, for the method column. */
+function methodKey(reachability: ReachabilityRow['reachability']): keyof NonNullable<ReachabilityCsvLabels['street']>['methods'] {
+  const comparison = reachability.comparison;
+  if (!comparison || comparison.chosen === 'hemelsbreed') return 'hemelsbreed';
+  if (comparison.network === 'ok') return 'overStraat';
+  return comparison.network;
 }
 
 /** Everything except 'overig', which no norm uses. */
@@ -85,11 +105,14 @@ export function reachabilityTableToCsv(
   extras: ReachabilityCsvExtras = {},
 ): string {
   const siteColumns = extras.siteColumns ?? [];
+  const street = labels.street !== undefined && rows.some((row) => row.reachability.comparison !== undefined) ? labels.street : null;
   const header = [labels.siteId, labels.siteName, ...siteColumns.map((column) => column.header), labels.outsideProvince];
+  if (street) header.push(street.methodColumn);
   for (const category of categories) {
     header.push(fillTemplate(labels.distanceColumn, 'category', labels.categories[category]));
     header.push(fillTemplate(labels.walkingMinutesColumn, 'category', labels.categories[category]));
     header.push(fillTemplate(labels.completeColumn, 'category', labels.categories[category]));
+    if (street) header.push(fillTemplate(street.straightColumn, 'category', labels.categories[category]), fillTemplate(street.streetColumn, 'category', labels.categories[category]));
   }
   for (const housingType of HOUSING_TYPES) header.push(fillTemplate(labels.verdictColumn, 'housingType', labels.housingTypes[housingType]));
 
@@ -97,16 +120,29 @@ export function reachabilityTableToCsv(
   rows.forEach((row, index) => {
     const { reachability } = row;
     const cells = [row.siteId, row.siteName, ...siteColumns.map((column) => column.value(row, index)), reachability.outsideProvince ? labels.yes : labels.no];
+    if (street) cells.push(street.methods[methodKey(reachability)]);
     for (const category of categories) {
       const reach = reachability.categories[category];
       if (reach.status === 'found') {
-        // whole metres: the straight-line method is not more precise than that
+        // whole metres: neither method is more precise than that
         cells.push(decimalComma(Math.round(reach.distanceMeters), 0), decimalComma(reach.walkingMinutes, 1));
       } else {
         cells.push(labels.noData, labels.noData);
       }
       // without "yes" the distance is only to the nearest known facility: a nearer one may exist
       cells.push(reach.complete ? labels.yes : labels.no);
+      if (street) {
+        const straight = reachability.comparison?.straightLine[category] ?? null;
+        const overStreet = reachability.comparison?.overStreet?.[category];
+        cells.push(straight === null ? labels.noData : decimalComma(Math.round(straight), 0));
+        cells.push(
+          overStreet === undefined || overStreet.kind === 'noFacility'
+            ? labels.noData
+            : overStreet.kind === 'noRoute'
+              ? street.noRoute
+              : decimalComma(Math.round(overStreet.distanceMeters), 0),
+        );
+      }
     }
     for (const housingType of HOUSING_TYPES) cells.push(labels.verdicts[reachability.housingTypes[housingType].verdict]);
     lines.push(cells);

@@ -11,6 +11,17 @@ import type { JoinedIds, PackedFacilities } from './facilityIndex';
 import type { GridScore, GridScoreTarget } from './gridScore';
 import type { LocationReachability, ReachabilityRow, ReachabilitySite } from './reachability';
 import type { ProvinceGrid } from './provinceGrid';
+import type { DistanceMethodId } from './distanceMethod';
+import type { WalkNetwork } from './walkGraph';
+import type { WalkAreaResult } from './walkArea';
+import type { DetourSummary } from './walkDetour';
+
+/** One downloaded street network with the area it was downloaded for (null: its bounding box). */
+export interface WalkNetworkArea {
+  areaKey: string;
+  network: WalkNetwork;
+  outline: Polygon | MultiPolygon | null;
+}
 
 export type ReachabilityRequest =
   /** Replaces all facilities (transfer coordinates.buffer and categoryCodes.buffer). */
@@ -18,8 +29,13 @@ export type ReachabilityRequest =
   | { requestId: number; type: 'setFacilities'; facilities: PackedFacilities; joinedIds?: JoinedIds }
   /** Sets the province outline (for the outside-province flag) and builds the scoring grid. */
   | { requestId: number; type: 'setGrid'; province: Polygon | MultiPolygon; cellSizeMeters: number }
-  | { requestId: number; type: 'analyseLocation'; point: [number, number]; profile: NormProfile; speed: WalkingSpeed }
-  | { requestId: number; type: 'analyseSites'; sites: ReachabilitySite[]; profile: NormProfile; speed: WalkingSpeed }
+  /** distanceMethod: the planner's choice (default hemelsbreed); over straat applies where a street network is loaded. */
+  | { requestId: number; type: 'analyseLocation'; point: [number, number]; profile: NormProfile; speed: WalkingSpeed; distanceMethod?: DistanceMethodId }
+  | { requestId: number; type: 'analyseSites'; sites: ReachabilitySite[]; profile: NormProfile; speed: WalkingSpeed; distanceMethod?: DistanceMethodId }
+  /** Replaces the street networks (transfer their typed arrays); an empty list removes them. */
+  | { requestId: number; type: 'setWalkNetworks'; networks: WalkNetworkArea[] }
+  /** Walking-time areas (5/10/15 min) around one point over the loaded street network. */
+  | { requestId: number; type: 'walkAreas'; point: [number, number]; speedKmh: number }
   | { requestId: number; type: 'scoreGrid'; profile: NormProfile; target: GridScoreTarget }
   /** During a drag: updates the last grid score incrementally and returns it. */
   | { requestId: number; type: 'moveFacility'; facilityId: string; location: [number, number] }
@@ -43,6 +59,8 @@ export type ReachabilityResponse =
   | { requestId: number; type: 'facilitiesChanged'; facilityId: string; changedCellCount: number; score: GridScore | null }
   | { requestId: number; type: 'zoneOutlinesSet'; municipalityCount: number }
   | { requestId: number; type: 'zonesBuilt'; analysis: ZoneAnalysis }
+  | { requestId: number; type: 'walkNetworksSet'; nodeCount: number; edgeCount: number; bytes: number; detours: Array<{ areaKey: string; summary: DetourSummary }> }
+  | { requestId: number; type: 'walkAreasComputed'; result: WalkAreaResult | { ok: false; reason: 'outsideNetwork' } }
   | { requestId: number; type: 'error'; issues: DataIssue[] };
 
 /** A response plus the buffers to transfer with postMessage. */

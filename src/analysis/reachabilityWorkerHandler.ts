@@ -19,6 +19,15 @@ import { analyseLocation, analyseSites } from './reachability';
 import type { HandledMessage, ReachabilityRequest, ReachabilityResponse } from './reachabilityProtocol';
 import { validateZoneDefinition } from '../domain/serviceZones';
 import { analyseZones } from './zoneAnalysis';
+import type { PackedFacilities } from './facilityIndex';
+import { areaIndexFor } from './areaIndex';
+import { StreetDistanceMethod } from './streetDistanceMethod';
+import type { ReachabilityOptions } from './reachability';
+import type { DistanceMethodId } from './distanceMethod';
+import { buildWalkGraph, walkGraphBytes, type WalkGraph } from './walkGraph';
+import { mergeWalkNetworks } from './walkNetworkMerge';
+import { detourInArea } from './walkDetour';
+import { walkingTimeAreas } from './walkArea';
 
 const WORKER_FILE = 'reachabilityWorker';
 
@@ -32,6 +41,24 @@ interface WorkerState {
   lastScore: { profile: NormProfile; target: GridScoreTarget; values: Float32Array } | null;
   /** Municipality outlines for the woonservicegebieden per municipality. */
   zoneOutlines: Feature<Polygon | MultiPolygon, { code: string }>[];
+  /** The loaded street networks as one graph, and whether a point lies in their areas. */
+  walk: { graph: WalkGraph; isInside: (lon: number, lat: number) => boolean } | null;
+  /** Over straat for the current facilities; rebuilt on first use after the facilities or networks change. */
+  street: StreetDistanceMethod | null;
+}
+
+/** The index's facilities as packed arrays with the same positions (removed ones get no category, so they are never found). */
+function packIndex(index: FacilityIndex): PackedFacilities {
+  const count = index.facilityCount;
+  const packed: PackedFacilities = { ids: new Array<string>(count), coordinates: new Float64Array(2 * count), categoryCodes: new Uint8Array(count) };
+  for (let position = 0; position < count; position++) {
+    const [lon, lat] = index.facilityLocation(position);
+    packed.ids[position] = index.facilityId(position);
+    packed.coordinates[2 * position] = lon;
+    packed.coordinates[2 * position + 1] = lat;
+    packed.categoryCodes[position] = index.isActive(position) ? index.facilityCategoryCode(position) : 255;
+  }
+  return packed;
 }
 
 function issue(code: string, params?: Record<string, string | number>): DataIssue {
@@ -59,7 +86,16 @@ function scoreTransfer(score: GridScore | null): ArrayBuffer[] {
 }
 
 export function createReachabilityHandler(): (request: ReachabilityRequest) => HandledMessage {
-  const state: WorkerState = { index: null, province: null, grid: null, prepared: null, fields: new Map(), lastScore: null, zoneOutlines: [] };
+  const state: WorkerState = { index: null, province: null, grid: null, prepared: null, fields: new Map(), lastScore: null, zoneOutlines: [], walk: null, street: null };
+
+  /** Province outline, and the street network with the planner's choice of method. */
+  const analysisOptions = (distanceMethod: DistanceMethodId | undefined): ReachabilityOptions => {
+    const options: ReachabilityOptions = state.province ? { province: state.province } : {};
+    const chosen = distanceMethod ?? 'hemelsbreed';
+    if (state.walk === null && chosen === 'hemelsbreed') return options;
+    if (state.walk !== null && state.street === null) state.street = new StreetDistanceMethod(state.walk.graph, packIndex(requireIndex()), { isInsideArea: state.walk.isInside });
+    return { ...options, street: { method: state.street, chosen } };
+  };
 
   const requireIndex = (): FacilityIndex => {
     if (!state.index) throw new RequestFailed([issue('reach.noFacilities')]);
@@ -116,6 +152,7 @@ export function createReachabilityHandler(): (request: ReachabilityRequest) => H
         const facilities = request.joinedIds ? { ...request.facilities, ids: splitIds(request.joinedIds) } : request.facilities;
         state.index = new FacilityIndex(facilities);
         state.fields.clear();
+        state.street = null;
         const categoriesWithData = FACILITY_CATEGORIES.filter((category) => state.index!.hasCategory(category));
         return { response: { requestId, type: 'facilitiesSet', facilityCount: state.index.facilityCount, categoriesWithData }, transfer: [] };
       }
@@ -138,12 +175,12 @@ export function createReachabilityHandler(): (request: ReachabilityRequest) => H
         };
       }
       case 'analyseLocation': {
-        const options = state.province ? { province: state.province } : {};
+        const options = analysisOptions(request.distanceMethod);
         const result = analyseLocation(request.point, requireIndex(), request.profile, request.speed, options);
         return { response: { requestId, type: 'locationAnalysed', result }, transfer: [] };
       }
       case 'analyseSites': {
-        const options = state.province ? { province: state.province } : {};
+        const options = analysisOptions(request.distanceMethod);
         const rows = analyseSites(request.sites, requireIndex(), request.profile, request.speed, options);
         return { response: { requestId, type: 'sitesAnalysed', rows }, transfer: [] };
       }
@@ -155,6 +192,7 @@ export function createReachabilityHandler(): (request: ReachabilityRequest) => H
         return { response: { requestId, type: 'gridScored', score }, transfer: scoreTransfer(score) };
       }
       case 'moveFacility': {
+        state.street = null;
         const index = requireIndex();
         const facilityIndex = facilityIndexOf(request.facilityId);
         ensureFields();
@@ -163,18 +201,53 @@ export function createReachabilityHandler(): (request: ReachabilityRequest) => H
         return afterFacilityChange(requestId, request.facilityId, facilityIndex, category);
       }
       case 'addFacility': {
+        state.street = null;
         const index = requireIndex();
         ensureFields();
         const facilityIndex = index.addFacility(request.facilityId, request.category, request.location[0], request.location[1]);
         return afterFacilityChange(requestId, request.facilityId, facilityIndex, request.category);
       }
       case 'removeFacility': {
+        state.street = null;
         const index = requireIndex();
         const facilityIndex = facilityIndexOf(request.facilityId);
         ensureFields();
         index.removeFacility(facilityIndex);
         const category = categoryOfCode(index.facilityCategoryCode(facilityIndex))!;
         return afterFacilityChange(requestId, request.facilityId, facilityIndex, category);
+      }
+      case 'setWalkNetworks': {
+        state.street = null;
+        if (request.networks.length === 0) {
+          state.walk = null;
+          return { response: { requestId, type: 'walkNetworksSet', nodeCount: 0, edgeCount: 0, bytes: 0, detours: [] }, transfer: [] };
+        }
+        const graph = buildWalkGraph(mergeWalkNetworks(request.networks.map((item) => item.network)));
+        const areas = request.networks.map(({ areaKey, network, outline }) => {
+          if (outline !== null) {
+            const area = areaIndexFor(outline);
+            return { areaKey, contains: (lon: number, lat: number) => area.contains([lon, lat]) };
+          }
+          let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+          for (let position = 0; position < network.nodeCoordinates.length; position += 2) {
+            west = Math.min(west, network.nodeCoordinates[position]!);
+            east = Math.max(east, network.nodeCoordinates[position]!);
+            south = Math.min(south, network.nodeCoordinates[position + 1]!);
+            north = Math.max(north, network.nodeCoordinates[position + 1]!);
+          }
+          return { areaKey, contains: (lon: number, lat: number) => lon >= west && lon <= east && lat >= south && lat <= north };
+        });
+        state.walk = { graph, isInside: (lon, lat) => areas.some((area) => area.contains(lon, lat)) };
+        const detours = areas.map((area) => ({ areaKey: area.areaKey, summary: detourInArea(graph, area.contains) }));
+        return { response: { requestId, type: 'walkNetworksSet', nodeCount: graph.nodeCount, edgeCount: graph.edgeCount, bytes: walkGraphBytes(graph), detours }, transfer: [] };
+      }
+      case 'walkAreas': {
+        const walk = state.walk;
+        if (walk === null || !walk.isInside(request.point[0], request.point[1])) {
+          return { response: { requestId, type: 'walkAreasComputed', result: { ok: false, reason: 'outsideNetwork' } }, transfer: [] };
+        }
+        const result = walkingTimeAreas(walk.graph, request.point, request.speedKmh);
+        return { response: { requestId, type: 'walkAreasComputed', result }, transfer: [] };
       }
       case 'setZoneOutlines': {
         state.zoneOutlines = request.municipalities;

@@ -49,7 +49,7 @@ export class StreetDistanceMethod implements DistanceMethod {
   private readonly fields: (CategoryField | null | undefined)[] = [];
   private readonly buffers: SearchBuffers;
   private readonly isInsideArea: (lon: number, lat: number) => boolean;
-  private readonly maxSnapMeters: number;
+  readonly maxSnapMeters: number;
 
   constructor(
     readonly graph: WalkGraph,
@@ -60,6 +60,15 @@ export class StreetDistanceMethod implements DistanceMethod {
     this.maxSnapMeters = options.maxSnapMeters ?? MAX_SNAP_METERS;
     const [west, south, east, north] = graph.bbox;
     this.isInsideArea = options.isInsideArea ?? ((lon, lat) => graph.nodeCount > 0 && lon >= west && lon <= east && lat >= south && lat <= north);
+  }
+
+  /** Id of a facility by its position in the packed arrays the method was built from. */
+  facilityId(facilityIndex: number): string {
+    return this.packed.ids[facilityIndex]!;
+  }
+
+  facilityLocation(facilityIndex: number): [number, number] {
+    return [this.packed.coordinates[2 * facilityIndex]!, this.packed.coordinates[2 * facilityIndex + 1]!];
   }
 
   hasCategory(category: FacilityCategory): boolean {

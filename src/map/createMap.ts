@@ -9,6 +9,7 @@ import { addMapImages } from './mapImages';
 import { addKeyProjectSpread, handleKeyProjectClick, keyProjectProperties } from './keyProjectSpread';
 import { addFacilityLayers, FACILITY_LAYER_IDS, handleFacilityClick } from './facilityLayers';
 import { addReachabilityLayers, handleGridClick, handleReachabilityClick } from './reachabilityLayers';
+import { addWalkAreaLayers } from './walkAreaLayers';
 import { addZoneLayers } from './zoneLayers';
 import { addScenarioLayers, handleScenarioClick } from './scenarioLayers';
 import { addSiteFinderLayers } from './siteFinderLayers';
@@ -181,6 +182,7 @@ export function createMap(container: HTMLElement): MapHandle {
   map.on('load', () => {
     addMapImages(map);
     unsubscribers.push(addFacilityLayers(map, LAYER_IDS.keyProjects));
+    unsubscribers.push(addWalkAreaLayers(map, FACILITY_LAYER_IDS.clusters));
     unsubscribers.push(addReachabilityLayers(map, FACILITY_LAYER_IDS.clusters));
     unsubscribers.push(addZoneLayers(map));
     unsubscribers.push(addKeyProjectSpread(map));

@@ -4,6 +4,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Facility, FacilityDataset } from '../domain/facility';
 import type { DraftScenario } from '../domain/scenario';
+import type { WalkNetwork } from '../analysis/walkGraph';
 import { errorMessage, StorageError, toStorageError } from './storageErrors';
 
 export const DATABASE_NAME = 'woonzorgkaart';
@@ -72,6 +73,28 @@ export interface ScenarioEditChunk {
 
 export const SCENARIO_EDIT_CHUNK_SIZE = 100;
 
+/**
+ * A street network for walking (version 4 on), one record per downloaded area (key `areaKey`, e.g.
+ * 'GM0193'): the typed arrays of the network as OpenStreetMap gave them, with the area, the date of
+ * the download and a few counts for the list. Read back through restoreWalkNetworkRecord
+ * (src/storage/walkNetworkRepository.ts).
+ */
+export interface StoredWalkNetwork {
+  areaKey: string;
+  /** Name of the area when it was downloaded (the municipality's name). */
+  areaName: string;
+  /** ISO timestamp of the Overpass answer. */
+  retrievedAt: string;
+  /** ISO timestamp of the save. */
+  savedAt: string;
+  /** [west, south, east, north] of the nodes. */
+  bbox: [number, number, number, number];
+  wayCount: number;
+  network: WalkNetwork;
+  /** The record's format (WALK_NETWORK_SCHEMA_VERSION when written). */
+  schemaVersion: number;
+}
+
 export interface WoonzorgkaartSchema extends DBSchema {
   facilityDatasets: { key: string; value: StoredFacilityDataset };
   /** Key [datasetId, index]: all chunks of a dataset form one contiguous key range. */
@@ -80,6 +103,8 @@ export interface WoonzorgkaartSchema extends DBSchema {
   scenarios: { key: string; value: StoredScenario };
   /** … and their edits, key [scenarioId, index]: all chunks of a scenario form one contiguous key range. */
   scenarioEdits: { key: [string, number]; value: ScenarioEditChunk };
+  /** Version 4 on: street networks for walking, one per downloaded area. */
+  walkNetworks: { key: string; value: StoredWalkNetwork };
 }
 
 export type WoonzorgkaartDatabase = IDBPDatabase<WoonzorgkaartSchema>;
@@ -150,6 +175,10 @@ export const UPGRADE_STEPS: readonly UpgradeStep[] = [
     database.createObjectStore('scenarios', { keyPath: 'id' });
     database.createObjectStore('scenarioEdits', { keyPath: ['scenarioId', 'index'] });
     if (database.objectStoreNames.contains(V1_OSM_CACHE as never)) database.deleteObjectStore(V1_OSM_CACHE as never);
+  },
+  // 3 → 4: street networks for walking ("over straat"); nothing else changes.
+  (database) => {
+    database.createObjectStore('walkNetworks', { keyPath: 'areaKey' });
   },
 ];
 

@@ -1,6 +1,7 @@
 // The norms in force for the reachability analysis: the norm profile (distances per housing type
 // and category) and the walking speed, with the problems of the last refused edit.
 
+import type { DistanceMethodId } from '../analysis/distanceMethod';
 import { atom, batch, computed } from 'nanostores';
 import type { DataIssue } from '../domain/dataIssue';
 import type { FacilityCategory } from '../domain/facility';
@@ -23,6 +24,12 @@ import {
 
 export const $normProfile = atom<NormProfile>(WOONZORGZONE_PROFILE);
 export const $walkingSpeed = atom<WalkingSpeed>(DEFAULT_WALKING_SPEED);
+/** How distances are measured for the verdicts: hemelsbreed, or over the street where walking routes are loaded. */
+export const $distanceMethod = atom<DistanceMethodId>('hemelsbreed');
+
+export function setDistanceMethod(method: DistanceMethodId): void {
+  $distanceMethod.set(method);
+}
 /** Problems with the last edit; the previous valid norms stay in force while this is not empty. */
 export const $normIssues = atom<DataIssue[]>([]);
 

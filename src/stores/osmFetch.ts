@@ -6,6 +6,7 @@ import { issueFromError, type DataIssue } from '../domain/dataIssue';
 import type { MunicipalityCode } from '../domain/geography';
 import { loadOsmFacilities, downloadNeedsConfirmation, type OsmLoadResult } from '../data/osm/loadOsmFacilities';
 import type { OverpassArea } from '../data/osm/overpassQuery';
+import { overpassGate } from '../data/osm/overpassGate';
 import { saveFacilityDataset } from './facilityActions';
 import { $appData } from './appData';
 import { $facilitiesByDataset, $facilityDatasets } from './facilities';
@@ -65,12 +66,17 @@ export async function fetchOsmFacilities(choice: OsmAreaChoice): Promise<void> {
   const polygon = choice === 'province' ? undefined : $appData.get().municipalityBoundaries?.features.find((feature) => feature.properties.code === choice)?.geometry;
   const provinceOutline = $appData.get().province?.features[0]?.geometry;
   try {
-    const result = await loadOsmFacilities(area, {
-      datasetName: $translate.get()('osmFetch.datasetName', { area: label }),
-      signal: current.signal,
-      ...(polygon ? { areaPolygon: polygon } : {}),
-      ...(provinceOutline ? { provinceOutline } : {}),
-    });
+    // one Overpass request at a time, app-wide, and a pause after "too many requests"
+    const result = await overpassGate.run(
+      () =>
+        loadOsmFacilities(area, {
+          datasetName: $translate.get()('osmFetch.datasetName', { area: label }),
+          signal: current.signal,
+          ...(polygon ? { areaPolygon: polygon } : {}),
+          ...(provinceOutline ? { provinceOutline } : {}),
+        }),
+      { signal: current.signal },
+    );
     if (current.signal.aborted) return;
     const previous = $facilityDatasets.get().find((dataset) => dataset.id === result.dataset.id);
     const previousCount = previous ? ($facilitiesByDataset.get().get(previous.id)?.length ?? 0) : null;

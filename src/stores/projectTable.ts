@@ -14,7 +14,7 @@ import { $appData } from './appData';
 import { $planKeyProjects } from './planKeyProjects';
 import { $completeAreas, $facilitiesByDataset, $facilityDatasets } from './facilities';
 import { $translate, type Translate } from './language';
-import { $normProfile, $profileCategories, $reachHousingType, $walkingSpeed } from './norms';
+import { $distanceMethod, $normProfile, $profileCategories, $reachHousingType, $walkingSpeed } from './norms';
 
 /** The worker's rows for all key projects, before the declared coverage is applied. */
 export const $siteAnalysis = atom<ReachabilityRow[] | null>(null);
@@ -95,13 +95,26 @@ export function projectTableCsv(exportedAt: Date = new Date()): string {
     yes: t('reach.csv.yes'),
     no: t('reach.csv.no'),
     noData: t('reach.verdict.noData'),
-    distanceColumn: t('reach.csv.distanceColumn'),
+    distanceColumn: t($distanceMethod.get() === 'overStraat' ? 'reach.csv.distanceColumnChosen' : 'reach.csv.distanceColumn'),
     walkingMinutesColumn: t('reach.csv.walkingMinutesColumn'),
     completeColumn: t('reach.csv.completeColumn'),
     verdictColumn: t('reach.csv.verdictColumn'),
     categories: Object.fromEntries(FACILITY_CATEGORIES.map((category) => [category, t(`category.${category}`)])) as Record<FacilityCategory, string>,
     housingTypes: Object.fromEntries(HOUSING_TYPES.map((type) => [type, t(`housing.${type}`)])) as Record<HousingType, string>,
     verdicts: { met: t('reachUi.verdict.met'), notMet: t('reachUi.verdict.notMet'), noData: t('reachUi.verdict.noData') },
+    street: {
+      methodColumn: t('reach.csv.methodColumn'),
+      methods: {
+        hemelsbreed: t('reach.csv.method.hemelsbreed'),
+        overStraat: t('reach.csv.method.overStraat'),
+        outsideNetwork: t('reach.csv.method.outsideNetwork'),
+        noNetwork: t('reach.csv.method.noNetwork'),
+        farFromStreet: t('reach.csv.method.farFromStreet'),
+      },
+      straightColumn: t('reach.csv.straightColumn'),
+      streetColumn: t('reach.csv.streetColumn'),
+      noRoute: t('reach.csv.noRoute'),
+    },
   };
   const entries = $projectTableRows.get();
   const entryAt = (index: number) => entries[index] as ProjectTableRow;
@@ -132,7 +145,7 @@ export function projectTableCsv(exportedAt: Date = new Date()): string {
       profile.norms[housingType].map((norm) => `${t(`category.${norm.category}`)} ${norm.maxDistanceMeters} m`).join(', ') || t('value.none'),
     ]),
     [t('reach.csv.walkingSpeed'), speed.id === 'custom' ? t('reach.csv.customSpeed', { speed: kilometersPerHour }) : t(`norms.speed.${speed.id}`)],
-    [t('reach.csv.distanceMethod'), t('reach.csv.straightLine')],
+    [t('reach.csv.distanceMethod'), t($distanceMethod.get() === 'overStraat' ? 'reach.csv.overStreetChosen' : 'reach.csv.straightLine')],
     [t('reach.csv.datasetsTitle')],
     [t('reach.csv.datasetName'), t('reach.csv.datasetSource'), t('reach.csv.datasetLicence'), t('reach.csv.datasetDate'), t('reach.csv.datasetCoverage')],
     ...(datasets.length === 0

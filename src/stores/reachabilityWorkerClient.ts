@@ -14,7 +14,10 @@ import { $appData } from './appData';
 import { $planKeyProjects } from './planKeyProjects';
 import { $dragReachSite, $dragSiteAnalysis, $scenarioReachSites, $scenarioSiteAnalysis } from './scenarioSiteAnalysis';
 import { $activeFacilities } from './facilities';
-import { $normProfile, $walkingSpeed } from './norms';
+import { $distanceMethod, $normProfile, $walkingSpeed } from './norms';
+import { metersPerSecondToKilometersPerHour } from '../domain/norms';
+import { $walkNetworks } from './walkNetworks';
+import { $walkAreas, $walkAreasVisible, $walkDetours } from './walkDetour';
 import { $siteAnalysis } from './projectTable';
 import { $gridDescription, $gridResult, $gridSettings } from './suitabilityGrid';
 import { $activeZoneDefinition, $zoneResult, $zoneSites, $zonesVisible } from './serviceZones';
@@ -40,7 +43,7 @@ export function createReachabilityWorker(): Worker {
   return new Worker(new URL('../analysis/reachabilityWorker.ts', import.meta.url), { type: 'module', name: 'reachability' });
 }
 
-type RequestKind = 'facilities' | 'grid' | 'location' | 'sites' | 'score' | 'scenarioSites' | 'dragSite' | 'zoneOutlines' | 'zones';
+type RequestKind = 'facilities' | 'grid' | 'location' | 'sites' | 'score' | 'scenarioSites' | 'dragSite' | 'zoneOutlines' | 'zones' | 'walkNetworks' | 'walkAreas';
 /** A request without its id (the client numbers it), kept per message type. */
 type RequestBody = ReachabilityRequest extends infer Request ? (Request extends unknown ? Omit<Request, 'requestId'> : never) : never;
 
@@ -67,6 +70,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     else if (kind === 'scenarioSites') $scenarioSiteAnalysis.set({ status: 'failed', issues });
     else if (kind === 'dragSite') $dragSiteAnalysis.set(null);
     else if (kind === 'zones') $zoneResult.set({ status: 'failed', issues });
+    else if (kind === 'walkAreas') $walkAreas.set({ status: 'failed', issues });
   };
 
   const send = (kind: RequestKind, request: RequestBody, transfer: Transferable[] = []): void => {
@@ -84,12 +88,12 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     const point = $analysisPoint.get();
     if (!point) return;
     $locationAnalysis.set({ status: 'pending' });
-    send('location', { type: 'analyseLocation', point: point.location, profile: $normProfile.get(), speed: $walkingSpeed.get() });
+    send('location', { type: 'analyseLocation', point: point.location, profile: $normProfile.get(), speed: $walkingSpeed.get(), distanceMethod: $distanceMethod.get() });
   };
   const analyseSitesNow = (): void => {
     const sites: ReachabilitySite[] = $planKeyProjects.get().map((project) => ({ id: project.id, name: project.name, location: project.location }));
     if (sites.length === 0) return;
-    send('sites', { type: 'analyseSites', sites, profile: $normProfile.get(), speed: $walkingSpeed.get() });
+    send('sites', { type: 'analyseSites', sites, profile: $normProfile.get(), speed: $walkingSpeed.get(), distanceMethod: $distanceMethod.get() });
   };
   /** The active draft's sites: every time the plan, the facilities or the norms change. */
   const analyseScenarioSitesNow = (): void => {
@@ -101,7 +105,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     }
     const previous = $scenarioSiteAnalysis.get();
     $scenarioSiteAnalysis.set({ status: 'pending', rows: previous.status === 'ready' || previous.status === 'pending' ? previous.rows : null });
-    send('scenarioSites', { type: 'analyseSites', sites, profile: $normProfile.get(), speed: $walkingSpeed.get() });
+    send('scenarioSites', { type: 'analyseSites', sites, profile: $normProfile.get(), speed: $walkingSpeed.get(), distanceMethod: $distanceMethod.get() });
   };
   /** The dragged site: at most one request per animation frame, for its latest position (older answers are dropped). */
   let dragFrameRequested = false;
@@ -115,7 +119,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     nextFrame(() => {
       dragFrameRequested = false;
       const site = $dragReachSite.get();
-      if (site) send('dragSite', { type: 'analyseSites', sites: [site], profile: $normProfile.get(), speed: $walkingSpeed.get() });
+      if (site) send('dragSite', { type: 'analyseSites', sites: [site], profile: $normProfile.get(), speed: $walkingSpeed.get(), distanceMethod: $distanceMethod.get() });
     });
   };
   const scoreGridNow = (): void => {
@@ -151,6 +155,39 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     const sites = $zoneSites.get().map(({ id, location }) => ({ id, location }));
     send('zones', { type: 'buildZones', definition: $activeZoneDefinition.get(), sites, drawnZones: [...$drawnZones.get()] });
   };
+  /** Walking-time areas of the analysis point, while switched on and a street network is loaded. */
+  const walkAreasNow = (): void => {
+    const point = $analysisPoint.get();
+    if (!$walkAreasVisible.get() || !point) {
+      latest.delete('walkAreas');
+      $walkAreas.set({ status: 'off' });
+      return;
+    }
+    if ($walkNetworks.get().length === 0) {
+      latest.delete('walkAreas');
+      $walkAreas.set({ status: 'outside' });
+      return;
+    }
+    $walkAreas.set({ status: 'pending' });
+    send('walkAreas', { type: 'walkAreas', point: point.location, speedKmh: metersPerSecondToKilometersPerHour($walkingSpeed.get().metersPerSecond) });
+  };
+  /** The saved street networks, copied (the stores keep theirs) and transferred. */
+  const setWalkNetworksNow = (): void => {
+    const boundaries = $appData.get().municipalityBoundaries;
+    walkOutlinesSent = boundaries;
+    const networks = $walkNetworks.get().map((entry) => ({
+      areaKey: entry.areaKey,
+      network: { nodeCoordinates: entry.network.nodeCoordinates.slice(), edgeNodes: entry.network.edgeNodes.slice() },
+      outline: boundaries?.features.find((feature) => feature.properties.code === entry.areaKey)?.geometry ?? null,
+    }));
+    $walkDetours.set(new Map());
+    send('walkNetworks', { type: 'setWalkNetworks', networks }, networks.flatMap(({ network }) => [network.nodeCoordinates.buffer, network.edgeNodes.buffer]));
+    analyseLocationNow();
+    analyseSitesNow();
+    analyseScenarioSitesNow();
+    walkAreasNow();
+  };
+  let walkOutlinesSent: unknown = null;
   const setGridNow = (): void => {
     const province = $appData.get().province?.features[0]?.geometry;
     const cellSizeMeters = $gridSettings.get().cellSizeMeters;
@@ -190,6 +227,20 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     }
     else if (response.type === 'sitesAnalysed') $siteAnalysis.set(response.rows);
     else if (response.type === 'zonesBuilt') $zoneResult.set({ status: 'ready', analysis: response.analysis });
+    else if (response.type === 'walkNetworksSet') $walkDetours.set(new Map(response.detours.map(({ areaKey, summary }) => [areaKey, summary])));
+    else if (response.type === 'walkAreasComputed') {
+      const result = response.result;
+      if (result.ok) {
+        $walkAreas.set({
+          status: 'ready',
+          speedKmh: metersPerSecondToKilometersPerHour($walkingSpeed.get().metersPerSecond),
+          areas: result.areas,
+          streets: result.streets,
+          snapLocation: result.snapLocation,
+        });
+      } else if (result.reason === 'noStreetNearby') $walkAreas.set({ status: 'farFromStreet', maxSnapMeters: result.maxSnapMeters });
+      else $walkAreas.set({ status: 'outside' });
+    }
     else if (response.type === 'gridScored') {
       const grid = $gridDescription.get();
       if (grid) $gridResult.set({ status: 'ready', score: response.score, grid });
@@ -224,7 +275,14 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
         sendFacilities(packFacilities(facilities));
       } else void packing.run(packFacilitiesSteps(facilities)).then((packed) => packed && sendFacilities(packed));
     }),
-    $appData.listen(() => setGridNow()),
+    $appData.listen(() => {
+      setGridNow();
+      // the municipality outlines bound the networks' areas
+      if ($walkNetworks.get().length > 0 && $appData.get().municipalityBoundaries !== walkOutlinesSent) {
+        walkOutlinesSent = $appData.get().municipalityBoundaries;
+        setWalkNetworksNow();
+      }
+    }),
     // the key projects as the plan places them: the published ones, or moved in the active draft
     $planKeyProjects.listen(analyseSitesNow),
     $normProfile.listen(() => {
@@ -237,10 +295,21 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
       analyseLocationNow();
       analyseSitesNow();
       analyseScenarioSitesNow();
+      walkAreasNow();
     }),
+    $distanceMethod.listen(() => {
+      analyseLocationNow();
+      analyseSitesNow();
+      analyseScenarioSitesNow();
+    }),
+    $walkNetworks.listen(setWalkNetworksNow),
+    $walkAreasVisible.listen(walkAreasNow),
     $scenarioReachSites.listen(analyseScenarioSitesNow),
     $dragReachSite.listen((site) => site && analyseDraggedSiteSoon()),
-    $analysisPoint.listen(analyseLocationNow),
+    $analysisPoint.listen(() => {
+      analyseLocationNow();
+      walkAreasNow();
+    }),
     $zonesVisible.listen(buildZonesNow),
     $activeZoneDefinition.listen(buildZonesNow),
     $zoneSites.listen(() => $zonesVisible.get() && buildZonesNow()),

@@ -5,6 +5,10 @@
 import { createFacilityStorage, type FacilityStorage, type FacilityStorageOptions } from '../storage/facilityPersistence';
 import { createScenarioStorage, type ScenarioStorage } from '../storage/scenarioPersistence';
 import { applyRemoteScenarioChange, attachScenarioPersistence, flushScenarioSavesOnPageHide, requestPersistentStorage } from './scenarioStorage';
+import { listWalkNetworkRecords, putWalkNetwork, deleteWalkNetwork, restoreWalkNetworkRecord } from '../storage/walkNetworkRepository';
+import type { StoredWalkNetwork } from '../storage/database';
+import type { DataIssue } from '../domain/dataIssue';
+import { attachWalkNetworkPersistence } from './walkNetworks';
 import { applyRemoteDataset, reportStorageError, reportStorageIssues, restoreFacilityDatasets, setFacilityPersistence, setStorageStatus } from './facilityActions';
 
 /** Opens the storage and restores saved datasets; resolves when the restore is done (or failed visibly). */
@@ -57,4 +61,23 @@ export async function startScenarioStorage(facilityStorage: Pick<FacilityStorage
   void requestPersistentStorage();
   await attachScenarioPersistence(storage);
   return storage;
+}
+
+/** Street networks for walking over the same connection: restores them (each record on its own) and saves new ones. */
+export async function startWalkNetworkStorage(facilityStorage: Pick<FacilityStorage, 'withDatabase'>): Promise<void> {
+  await attachWalkNetworkPersistence({
+    list: async () => {
+      const raw = await facilityStorage.withDatabase(listWalkNetworkRecords);
+      const records: StoredWalkNetwork[] = [];
+      const issues: DataIssue[] = [];
+      for (const { key, value } of raw) {
+        const result = restoreWalkNetworkRecord(value, key);
+        if (result.ok) records.push(result.record);
+        else issues.push(result.issue);
+      }
+      return { records, issues };
+    },
+    put: (record) => facilityStorage.withDatabase((database) => putWalkNetwork(database, record)),
+    remove: (areaKey) => facilityStorage.withDatabase((database) => deleteWalkNetwork(database, areaKey)),
+  });
 }

@@ -13,6 +13,7 @@ import { deleteFacilityDataset, renameFacilityDataset, setFacilityDatasetComplet
 import { completenessFromChoices, withCoverageCodes, withCoverageKind, type CoverageChoices } from '../domain/coverageChoices';
 import { startingCoverageChoices } from '../stores/coverageChoices';
 import { OsmFetchPanel } from './OsmFetchPanel';
+import { WalkRoutesPanel } from './WalkRoutesPanel';
 import { categoriesPresent, openImportDialog, openReplaceDialog } from '../stores/importFlow';
 import { CoverageEditor, CoverageSummary } from './CoverageEditor';
 import { useDatasetName, useFormatDate, useFormatNumber, useTranslate } from './useTranslate';
@@ -206,6 +207,7 @@ export function FacilityLayersPanel() {
         ))}
       </ul>
       <OsmFetchPanel />
+      <WalkRoutesPanel />
       {datasets.length > 0 && (
         <>
           <h3>{t('facilities.datasetsTitle')}</h3>

@@ -13,6 +13,8 @@ import { selectKeyProject } from '../stores/selection';
 import { FacilitySymbolBadge } from './FacilityLayersPanel';
 import { SourceReference } from './SourceReference';
 import { VerdictText } from './VerdictText';
+import { distancePairText, MethodNote, WalkAreaStatus } from './DistancePair';
+import { $walkAreas } from '../stores/walkDetour';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 export function ReachabilityPanel() {
@@ -28,6 +30,7 @@ export function ReachabilityPanel() {
   const keyProjects = useStore($appData).keyProjects ?? [];
   const sourcesById = useStore($sourcesById);
   const undeclared = useStore($undeclaredCategories);
+  const walkAreas = useStore($walkAreas);
   if (!point) return null;
   const { origin } = point;
   const title =
@@ -61,8 +64,14 @@ export function ReachabilityPanel() {
         </p>
       )}
       {result && (
-        <p class="note">{t('reachUi.method', { speed: formatNumber(metersPerSecondToKilometersPerHour(result.walkingSpeedMetersPerSecond)) })}</p>
+        <p class="note" data-testid="reach-method" data-method={result.method}>
+          {t(result.method === 'overStraat' ? 'reachUi.methodStreet' : 'reachUi.method', { speed: formatNumber(metersPerSecondToKilometersPerHour(result.walkingSpeedMetersPerSecond)) })}
+        </p>
       )}
+      {result && <MethodNote result={result} t={t} formatNumber={formatNumber} />}
+      <div role="status">
+        <WalkAreaStatus state={walkAreas} t={t} formatNumber={formatNumber} />
+      </div>
       {result && categories.some((category) => !result.categories[category].complete) && (
         <p class="note" data-testid="reach-incomplete-here">
           {t('reachUi.incompleteHere', {
@@ -146,6 +155,11 @@ export function ReachabilityPanel() {
                         <span class="walking-time">{t('reachUi.walkingMinutes', { minutes: formatNumber(Math.ceil(reach.walkingMinutes)) })}</span>
                       )}
                       {reach.status === 'found' && !reach.complete && <span class="nearest-known note">{t('reachUi.nearestKnown')}</span>}
+                      {distancePairText(result, category, t, formatNumber) !== null && (
+                        <span class="distance-pair note" data-testid="reach-distance-pair">
+                          {distancePairText(result, category, t, formatNumber)}
+                        </span>
+                      )}
                     </td>
                     <td>
                       {norm ? (

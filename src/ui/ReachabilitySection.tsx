@@ -16,6 +16,7 @@ import { $categoryCompleteness, $categoryCoverage, $undeclaredCategories } from 
 import { completenessText } from './completenessText';
 import { issueText } from './issueText';
 import { NumberField } from './NumberField';
+import { DistanceMethodChoice } from './DistanceMethodChoice';
 import { SourceReference } from './SourceReference';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
@@ -166,6 +167,7 @@ export function ReachabilitySection() {
         </form>
         <SourceReference ids={[speed.source]} />
       </div>
+      <DistanceMethodChoice />
       <NormEditor />
       <label for="reach-housing-type">{t('reachUi.ringHousingType')}</label>
       <select id="reach-housing-type" value={housingType} onChange={(event) => setReachHousingType(event.currentTarget.value as HousingType)}>

@@ -9,6 +9,7 @@ import { $normProfile, $profileCategories } from '../stores/norms';
 import { $projectTable, $projectTableRows, $siteRows, closeProjectTable, filterProjectTable, projectTableCsv, setIncludeOutlookOnly, sortProjectTable } from '../stores/projectTable';
 import type { ProjectSortKey } from '../analysis/projectTable';
 import { selectKeyProject } from '../stores/selection';
+import { distancePairText } from './DistancePair';
 import { VerdictText } from './VerdictText';
 import { useFormatNumber, useTranslate } from './useTranslate';
 import { downloadFile } from './downloadFile';
@@ -132,6 +133,11 @@ export function ReachabilityTableDialog() {
                         : reach.complete
                           ? t('reachUi.noneInData')
                           : t('reachUi.verdict.noData')}
+                      {distancePairText(row.reachability, category, t, formatNumber) !== null && (
+                        <span class="distance-pair note" data-testid="reach-table-pair">
+                          {distancePairText(row.reachability, category, t, formatNumber)}
+                        </span>
+                      )}
                     </td>
                   );
                 })}

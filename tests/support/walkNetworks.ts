@@ -103,3 +103,18 @@ export function syntheticMunicipality(nodeCount: number, edgeCount: number, seed
   }
   return { nodeCoordinates: coordinates, edgeNodes: Uint32Array.from(edges.slice(0, 2 * edgeCount)) };
 }
+
+/**
+ * The Overpass answer (`out body; >; out skel qt;`) for a network: one `highway=residential` way
+ * per edge, then the nodes, as the walk-network query receives it.
+ */
+export function overpassAnswerFor(network: WalkNetwork, firstNodeId = 1_000_000): { version: number; generator: string; elements: unknown[] } {
+  const elements: unknown[] = [];
+  for (let edge = 0; edge < network.edgeNodes.length / 2; edge++) {
+    elements.push({ type: 'way', id: 5_000_000 + edge, nodes: [firstNodeId + network.edgeNodes[2 * edge]!, firstNodeId + network.edgeNodes[2 * edge + 1]!], tags: { highway: 'residential' } });
+  }
+  for (let node = 0; node < network.nodeCoordinates.length / 2; node++) {
+    elements.push({ type: 'node', id: firstNodeId + node, lat: network.nodeCoordinates[2 * node + 1]!, lon: network.nodeCoordinates[2 * node]! });
+  }
+  return { version: 0.6, generator: 'Overpass API (test)', elements };
+}

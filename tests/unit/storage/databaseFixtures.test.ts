@@ -67,7 +67,7 @@ describe('a database written by schema version 1', () => {
     const database = await openWoonzorgkaartDatabase({ name });
     opened.push(database);
     // Version 3 removed the cache of Overpass downloads: nothing read it (downloads are facility datasets).
-    expect([...database.objectStoreNames].sort()).toEqual(['facilityChunks', 'facilityDatasets', 'scenarioEdits', 'scenarios']);
+    expect([...database.objectStoreNames].sort()).toEqual(['facilityChunks', 'facilityDatasets', 'scenarioEdits', 'scenarios', 'walkNetworks']);
   });
 });
 

@@ -59,9 +59,9 @@ describe('database schema', () => {
     expect(DATABASE_VERSION).toBe(UPGRADE_STEPS.length);
   });
 
-  it('has stores for datasets, facilities and draft scenarios (the unused OSM cache is gone)', async () => {
+  it('has stores for datasets, facilities , draft scenarios and walk networks (the unused OSM cache is gone)', async () => {
     const database = await freshDatabase();
-    expect([...database.objectStoreNames].sort()).toEqual(['facilityChunks', 'facilityDatasets', 'scenarioEdits', 'scenarios']);
+    expect([...database.objectStoreNames].sort()).toEqual(['facilityChunks', 'facilityDatasets', 'scenarioEdits', 'scenarios', 'walkNetworks']);
   });
 
   it('reports unavailable when indexedDB is missing (private mode, old browser)', async () => {

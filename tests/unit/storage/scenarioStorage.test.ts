@@ -156,7 +156,7 @@ describe('database version 3', () => {
     expect(issues).toEqual([]);
     expect(restored).toEqual(expected.restored);
     const names = await storage.withDatabase(async (database) => [...database.objectStoreNames].sort());
-    expect(names).toEqual(['facilityChunks', 'facilityDatasets', 'scenarioEdits', 'scenarios']);
+    expect(names).toEqual(['facilityChunks', 'facilityDatasets', 'scenarioEdits', 'scenarios', 'walkNetworks']);
   });
 
   it('restores the stored scenario fixture (schemaVersion 1) exactly, with its revision', async () => {

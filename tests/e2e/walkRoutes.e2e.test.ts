@@ -1,0 +1,152 @@
+// Over straat in the built app: "Looproutes ophalen" for Zwolle against a local Overpass stub (a street
+// grid the test builds around the key project Zwolle Spoorzone, with a river and one bridge), the
+// saved network listed with its date and licence, the distance method switched to over straat, the
+// location panel showing both distances with the verdict following the choice, walking-time areas on
+// the map, and everything still there after a reload (no second download).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Facility } from '../../src/domain/facility';
+import { launchChromium } from './chromium';
+import { openApp, waitForMapIdle } from './appPage';
+import { seedFacilities, testDataset } from './seedFacilities';
+import { wcagViolations } from './axe';
+
+const OVERPASS_URL = 'https://overpass-api.de/api/interpreter';
+const METERS_PER_DEGREE_LATITUDE = 111_195;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function offset(centre: [number, number], east: number, north: number): [number, number] {
+  return [centre[0] + east / (METERS_PER_DEGREE_LATITUDE * Math.cos((centre[1] * Math.PI) / 180)), centre[1] + north / METERS_PER_DEGREE_LATITUDE];
+}
+
+/**
+ * An Overpass answer for a 1 km street grid (every 100 m) centred on `centre`, with a river between
+ * 100 m and 300 m north of it that only a bridge 500 m east crosses: the supermarket 320 m north is
+ * 1,320 m away over the street (100 north, 500 east, 200 over the bridge, 500 west, 20 north).
+ */
+function streetGridAnswer(centre: [number, number]) {
+  const elements: unknown[] = [];
+  const ids = new Map<string, number>();
+  const node = (x: number, y: number): number => {
+    const key = `${x},${y}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = 7_000_000 + ids.size;
+      ids.set(key, id);
+      const [lon, lat] = offset(centre, x, y);
+      elements.push({ type: 'node', id, lon, lat });
+    }
+    return id;
+  };
+  let wayId = 8_000_000;
+  const street = (x1: number, y1: number, x2: number, y2: number, highway = 'residential') =>
+    elements.push({ type: 'way', id: wayId++, nodes: [node(x1, y1), node(x2, y2)], tags: { highway } });
+  for (let x = -500; x <= 500; x += 100) {
+    for (let y = -500; y <= 500; y += 100) {
+      const inRiver = y > 100 && y < 300;
+      if (!inRiver && x < 500) street(x, y, x + 100, y);
+      if (y < 500 && !(y >= 100 && y < 300)) street(x, y, x, y + 100);
+    }
+  }
+  street(500, 100, 500, 300, 'footway'); // the bridge
+  street(-500, -500, -500, -600, 'motorway'); // never walked
+  return { version: 0.6, generator: 'test stub', osm3s: { timestamp_osm_base: '2026-12-01T00:00:00Z', copyright: 'test data' }, elements };
+}
+
+async function analyseSpoorzone(page: Page): Promise<[number, number]> {
+  await page.locator('#key-project-search').fill('Zwolle Spoorzone');
+  await page.locator('#key-project-search').press('Enter');
+  await page.getByRole('button', { name: /Bereikbaarheid van deze locatie|Reachability of this location/ }).click();
+  const panel = page.getByTestId('reachability-panel');
+  await panel.locator('[data-testid="reach-categories"]').waitFor({ timeout: 20_000 });
+  return [Number(await panel.getAttribute('data-lon')), Number(await panel.getAttribute('data-lat'))];
+}
+
+const supermarketRow = (page: Page) => page.getByTestId('reachability-panel').locator('[data-testid="reach-categories"] tr[data-category="supermarkt"]');
+
+describe('over straat: walking routes', () => {
+  it('fetches the walking routes of Zwolle, shows both distances, the verdict follows the method, and a reload keeps it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    let centre: [number, number] | null = null;
+    const calls: string[] = [];
+    await context.route(OVERPASS_URL, (route) => {
+      calls.push(decodeURIComponent(route.request().postData() ?? ''));
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(streetGridAnswer(centre!)) });
+    });
+    const app = await openApp(browser, { context, stubbedUrls: [OVERPASS_URL] });
+    const { page } = app;
+    await waitForMapIdle(page);
+    centre = await analyseSpoorzone(page);
+    const supermarket: Facility = { id: 's1', name: 'Testsupermarkt over de rivier', category: 'supermarkt', datasetId: 'walk-test', attributes: {}, location: offset(centre, 0, 320) };
+    await seedFacilities(page, testDataset('walk-test', 'Testgegevens looproutes', ['supermarkt'], 1), [supermarket]);
+    await page.reload();
+    await waitForMapIdle(page);
+
+    // 1. download and see it listed
+    await page.locator('#walk-area').selectOption({ label: 'Zwolle' });
+    await page.getByRole('button', { name: 'Looproutes ophalen' }).click();
+    await expect.poll(() => page.getByTestId('walk-done').textContent(), { timeout: 20_000 }).toContain('Looproutes voor Zwolle opgehaald en bewaard');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toContain('"ref:gemeentecode"="0193"');
+    const listed = page.getByTestId('walk-network-list').locator('li[data-area="GM0193"]');
+    await expect.poll(() => listed.textContent()).toContain('© OpenStreetMap-bijdragers');
+    await expect.poll(() => listed.textContent()).toMatch(/opgehaald op \d+ \w+ 20\d\d/);
+    await expect.poll(() => listed.getByTestId('walk-detour').textContent(), { timeout: 20_000 }).toMatch(/typisch \d,\d+× zo ver als hemelsbreed/);
+
+    // 2. both distances in the location panel; hemelsbreed decides
+    await analyseSpoorzone(page);
+    await expect.poll(() => supermarketRow(page).getByTestId('reach-distance-pair').textContent(), { timeout: 20_000 }).toBe('hemelsbreed 320 m · over straat 1.320 m (28 min)');
+    expect(await supermarketRow(page).locator('td').nth(1).textContent()).toContain('voldaan');
+    expect(await supermarketRow(page).locator('td').nth(1).textContent()).not.toContain('niet voldaan');
+
+    // 3. over straat decides
+    await page.getByRole('radio', { name: 'Over straat (looproute)' }).check();
+    await expect.poll(() => page.getByTestId('reach-method').getAttribute('data-method'), { timeout: 20_000 }).toBe('overStraat');
+    await expect.poll(() => supermarketRow(page).locator('td').nth(1).textContent()).toContain('niet voldaan');
+    expect(await supermarketRow(page).getByTestId('reach-distance').textContent()).toBe('1.320 m');
+    await supermarketRow(page).scrollIntoViewIfNeeded();
+    await app.screenshot('walk-routes-00-panel-1280');
+
+    // 4. walking-time areas for the location
+    await page.getByTestId('walk-areas-toggle').check();
+    await expect.poll(() => page.locator('#map').getAttribute('data-walk-areas'), { timeout: 20_000 }).toBe('15,10,5');
+    await waitForMapIdle(page);
+    await app.screenshot('walk-routes-01-over-straat-1280');
+    // the walking-routes panel, the method choice and the panel with both distances pass axe (WCAG 2.1 AA)
+    expect(await wcagViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await waitForMapIdle(page);
+    await app.screenshot('walk-routes-02-over-straat-1440');
+
+    // 5. a reload: the network is still there, no second download; the panel still shows both
+    await page.reload();
+    await waitForMapIdle(page);
+    await expect.poll(() => page.getByTestId('walk-network-list').locator('li[data-area="GM0193"]').count(), { timeout: 20_000 }).toBe(1);
+    await analyseSpoorzone(page);
+    await expect.poll(() => supermarketRow(page).getByTestId('reach-distance-pair').textContent(), { timeout: 20_000 }).toBe('hemelsbreed 320 m · over straat 1.320 m (28 min)');
+    expect(calls).toHaveLength(1);
+
+    // 6. English
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('radio', { name: 'Over the street (walking route)' }).check();
+    await expect.poll(() => supermarketRow(page).getByTestId('reach-distance-pair').textContent(), { timeout: 20_000 }).toBe('as the crow flies 320 m · over the street 1,320 m (28 min)');
+    await expect.poll(() => supermarketRow(page).locator('td').nth(1).textContent()).toContain('not met');
+    await page.getByTestId('walk-areas-toggle').check();
+    await expect.poll(() => page.locator('#map').getAttribute('data-walk-areas'), { timeout: 20_000 }).toBe('15,10,5');
+    await waitForMapIdle(page);
+    await app.screenshot('walk-routes-03-over-street-en-1440');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.getByTestId('walk-routes').scrollIntoViewIfNeeded();
+    await app.screenshot('walk-routes-04-list-en-1280');
+    expect(app.pageErrors).toEqual([]);
+    expect(app.blockedRequests).toEqual([]);
+    await context.close();
+  });
+});
