@@ -108,7 +108,7 @@ export interface CoverSummary {
 
 export interface MaxCoverResult extends CoverSummary {
   k: number;
-  /** An upper bound on the demand any K new sites can add (equal to addedDemand when proven optimal). */
+  /** An upper bound on the demand any K new sites can add (equal to addedDemand when proven optimal; Infinity when HiGHS stopped before it had one). */
   upperBound: number;
   upperBoundSource: 'marginalGains' | 'greedyGuarantee' | 'exhaustive' | 'mipOptimal' | 'mipDualBound';
   /** Greedy's proven worst-case share of the optimum, when the method is greedy. */
@@ -788,18 +788,26 @@ export function highsMaxCover(problem: CoverageProblem, k: number, highs: Highs,
   const sites = orderChoice(problem, outcome.chosen);
   const result = summary(problem, 'highs', sites);
   const optimal = outcome.status === 'optimal';
+  // Stopped before the first LP bound: HiGHS reports no finite bound or gap (then none is claimed).
+  const bounded = Number.isFinite(outcome.dualBound) && Number.isFinite(outcome.gap);
   return {
     result: {
       ...result,
       k,
-      upperBound: optimal ? result.addedDemand : Math.max(result.addedDemand, outcome.dualBound),
+      upperBound: optimal ? result.addedDemand : bounded ? Math.max(result.addedDemand, outcome.dualBound) : Infinity,
       upperBoundSource: optimal ? 'mipOptimal' : 'mipDualBound',
       optimal,
       evaluations: 0,
       gap: optimal ? 0 : outcome.gap,
       solveSeconds: outcome.seconds,
     },
-    issues: optimal ? [] : [issue('siteFinder.solverTimeLimit', { seconds: options.timeLimitSeconds ?? 10, gap: Math.round(outcome.gap * 1000) / 10 })],
+    issues: optimal
+      ? []
+      : [
+          bounded
+            ? issue('siteFinder.solverTimeLimit', { seconds: options.timeLimitSeconds ?? 10, gap: Math.round(outcome.gap * 1000) / 10 })
+            : issue('siteFinder.solverTimeLimitNoBound', { seconds: options.timeLimitSeconds ?? 10 }),
+        ],
   };
 }
 

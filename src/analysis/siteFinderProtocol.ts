@@ -91,6 +91,8 @@ export interface SiteFinderAnswer {
   solveSeconds?: number;
   /** Greedy answer: milliseconds in the worker to judge the candidates, build the problem and choose. */
   computeMs?: number;
+  /** Its parts: facility index + judging the candidates, the covering problem, the greedy choice. */
+  phaseMs?: { judge: number; problem: number; greedy: number };
   municipalities: AreaServedFigures[];
   province: AreaServedFigures;
   issues: DataIssue[];

@@ -131,6 +131,7 @@ export function createSiteFinderHandler(loadSolver: () => Promise<Highs>): (requ
       if (error instanceof InvalidNormsError) return fail(error.issues);
       throw error;
     }
+    const judgedAt = performance.now();
     post({ type: 'candidates', runId, counts: judged.counts });
     if (judged.kept.length === 0) return fail([issue('siteFinder.noCandidates')]);
 
@@ -145,13 +146,17 @@ export function createSiteFinderHandler(loadSolver: () => Promise<Highs>): (requ
       const kIssues = validateSiteCount(problem, settings.mode.k);
       if (kIssues.length > 0) return fail(kIssues);
     }
+    const problemAt = performance.now();
     const context: RunContext = { request, index, problem, kept: judged.kept, distanceBefore: nearestSupplyDistances(request.demand.coordinates, request.supply) };
 
+    const greedyStart = performance.now();
     const greedy: Outcome<MaxCoverResult | FewestSitesResult> = settings.mode.kind === 'maxCover' ? greedyMaxCover(problem, settings.mode.k) : greedyFewestSites(problem, settings.mode.targetPercent);
     if (!greedy.result) return fail(greedy.issues);
     const greedyResult = greedy.result;
-    const computeMs = performance.now() - started;
-    post({ type: 'greedy', runId, answer: { ...answerOf(context, greedyResult, greedy.issues), computeMs } });
+    const greedyAt = performance.now();
+    // computeMs: the answer's own work (the distances for the figures, computed in between, are left out)
+    const phaseMs = { judge: judgedAt - started, problem: problemAt - judgedAt, greedy: greedyAt - greedyStart };
+    post({ type: 'greedy', runId, answer: { ...answerOf(context, greedyResult, greedy.issues), computeMs: phaseMs.judge + phaseMs.problem + phaseMs.greedy, phaseMs } });
     // Nothing to prove: greedy is optimal by its own bound, or the target needs no new site.
     if (greedyResult.optimal) return post({ type: 'exact', runId, answer: null, issues: [] });
 

@@ -345,6 +345,18 @@ describe('siteFinder on seeded random small instances', () => {
   }, 30_000);
 });
 
+describe('HiGHS stopped by its time limit before it had a bound', () => {
+  it('claims no bound or gap (Infinity, and a message without a percentage), keeps the start answer', () => {
+    const problem = randomProblem(41, 1500, 300);
+    const greedy = greedyMaxCover(problem, 8).result!;
+    const exact = highsMaxCover(problem, 8, highs, { timeLimitSeconds: 1e-6, start: greedy.sites.map((site) => site.candidate) });
+    expect(exact.result?.optimal).toBe(false);
+    expect(exact.result?.upperBound).toBe(Infinity);
+    expect(exact.result?.addedDemand).toBeCloseTo(greedy.addedDemand, 9);
+    expect(exact.issues).toEqual([{ code: 'siteFinder.solverTimeLimitNoBound', file: 'siteFinder', params: { seconds: 1e-6 } }]);
+  });
+});
+
 describe('siteFinder bad input', () => {
   const good = () => input(lineDemand(), LINE_CANDIDATES, 160);
   const codes = (issues: { code: string }[]) => issues.map((entry) => entry.code);
@@ -421,7 +433,7 @@ describe('siteFinder bad input', () => {
     ];
     const seen = new Set(all.map((entry) => entry.code));
     expect(seen.size).toBeGreaterThanOrEqual(15);
-    for (const code of [...seen, 'siteFinder.solverFailed', 'siteFinder.solverNoAnswer', 'siteFinder.solverTimeLimit']) {
+    for (const code of [...seen, 'siteFinder.solverFailed', 'siteFinder.solverNoAnswer', 'siteFinder.solverTimeLimit', 'siteFinder.solverTimeLimitNoBound']) {
       expect(isMessageKey(code), code).toBe(true);
       expect(catalogue.en, code).toHaveProperty([code]);
     }

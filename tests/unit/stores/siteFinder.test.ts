@@ -79,7 +79,7 @@ describe('the comparison sentence', () => {
       'Deze 5 locaties bereiken 1.240 75-plussers die nu niet binnen 500 m van een locatie wonen; de best mogelijke keuze bereikt 1.262 (HiGHS, 1,8 % meer).',
     );
     expect(comparisonSentence(maxCover({ greedy, exact: { ...exact, addedDemand: 1240 } }))).toMatch(/wonen\. Dat is de best mogelijke keuze \(bewezen door HiGHS\)\.$/);
-    expect(comparisonSentence(maxCover({ status: 'exact', greedy }))).toMatch(/rekent HiGHS nog na \(hoogstens 10 s\)\.$/);
+    expect(comparisonSentence(maxCover({ status: 'exact', greedy }))).toMatch(/rekent HiGHS nog na \(tijdslimiet 10 s\)\.$/);
   });
 
   it('gives the guarantee and the smaller upper bound when HiGHS could not finish', () => {
@@ -89,6 +89,10 @@ describe('the comparison sentence', () => {
     expect(text).toContain('De exacte berekening (HiGHS) stopte na 10 s');
     expect(text).toContain('HiGHS vond een keuze die 1.250 bereikt.');
     expect(text).toContain('Geen keuze van 5 locaties bereikt meer dan 1.290 75-plussers (bovengrens); de snelle methode haalt altijd minstens 63 %');
+    // HiGHS stopped before it had a bound: the greedy bound stands
+    const noBound = comparisonSentence(maxCover({ greedy, exact: { ...exact, addedDemand: 1240, upperBound: Infinity }, exactIssues: [{ code: 'siteFinder.solverTimeLimitNoBound', file: 'siteFinder', params: { seconds: 10 } }] }));
+    expect(noBound).toContain('stopte na de tijdslimiet van 10 s voordat ze een bovengrens had.');
+    expect(noBound).toContain('Geen keuze van 5 locaties bereikt meer dan 1.500 75-plussers');
     // cancelled: only the greedy bound is known
     expect(comparisonSentence(maxCover({ greedy, exactIssues: [{ code: 'siteFinder.exactCancelled', file: 'siteFinder' }] }))).toContain('geannuleerd. Geen keuze van 5 locaties bereikt meer dan 1.500');
   });
