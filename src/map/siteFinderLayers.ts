@@ -6,13 +6,12 @@ import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'mapl
 import type { FeatureCollection } from 'geojson';
 import { $siteFinderAnswer, foundSitePlace } from '../stores/siteFinder';
 import { LABEL_FONT } from './mapStyle';
+import { SITE_FINDER_MARKER } from '../domain/siteFinderStyle';
 
 export const SITE_FINDER_SOURCE_ID = 'site-finder';
 
 export const SITE_FINDER_LAYER_IDS = { disc: 'site-finder-disc', rank: 'site-finder-rank', label: 'site-finder-label' } as const;
 
-/** Dark blue-violet, 10:1 against white and clear of the facility, key-project and site colours. */
-export const SITE_FINDER_COLOUR = '#1f1a5c';
 
 export function siteFinderLayerSpecifications(): LayerSpecification[] {
   return [
@@ -20,14 +19,14 @@ export function siteFinderLayerSpecifications(): LayerSpecification[] {
       id: SITE_FINDER_LAYER_IDS.disc,
       type: 'circle',
       source: SITE_FINDER_SOURCE_ID,
-      paint: { 'circle-radius': 11, 'circle-color': SITE_FINDER_COLOUR, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2.5 },
+      paint: { 'circle-radius': SITE_FINDER_MARKER.radius, 'circle-color': SITE_FINDER_MARKER.colour, 'circle-stroke-color': SITE_FINDER_MARKER.ringColour, 'circle-stroke-width': SITE_FINDER_MARKER.ringWidth },
     },
     {
       id: SITE_FINDER_LAYER_IDS.rank,
       type: 'symbol',
       source: SITE_FINDER_SOURCE_ID,
       layout: { 'text-field': ['to-string', ['get', 'rank']], 'text-font': LABEL_FONT, 'text-size': 13, 'text-allow-overlap': true, 'text-ignore-placement': true },
-      paint: { 'text-color': '#ffffff' },
+      paint: { 'text-color': SITE_FINDER_MARKER.numberColour },
     },
     {
       id: SITE_FINDER_LAYER_IDS.label,

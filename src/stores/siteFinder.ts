@@ -95,17 +95,37 @@ function update(runId: number, changes: Partial<SiteFinderRun>): void {
   if (run && run.runId === runId) $siteFinderRun.set({ ...run, ...changes });
 }
 
+/**
+ * A run after one answer of its worker: the candidates' counts, the greedy answer (the exact run
+ * follows), the exact answer (done), or the failure. Answers of another run, or of a cancelled one,
+ * change nothing.
+ */
+export function runWithResponse(run: SiteFinderRun, response: SiteFinderResponse): SiteFinderRun {
+  if (run.runId !== response.runId || !isRunningStatus(run.status)) return run;
+  if (response.type === 'candidates') return { ...run, counts: response.counts };
+  if (response.type === 'greedy') return { ...run, greedy: response.answer, status: 'exact' };
+  if (response.type === 'exact') return { ...run, exact: response.answer, exactIssues: response.issues, status: 'done' };
+  return { ...run, issues: response.issues, status: 'failed' };
+}
+
+/**
+ * A run cancelled by the planner: before the greedy answer nothing is kept ('cancelled'); after it the
+ * greedy answer stays and the exact run is reported as cancelled. A finished run stays as it is.
+ */
+export function cancelledRun(run: SiteFinderRun): SiteFinderRun {
+  if (!isRunningStatus(run.status)) return run;
+  return run.greedy ? { ...run, status: 'done', exact: null, exactIssues: [{ code: 'siteFinder.exactCancelled', file: 'siteFinder' }] } : { ...run, status: 'cancelled', counts: null };
+}
+
+const isRunningStatus = (status: SiteFinderStatus) => status === 'preparing' || status === 'greedy' || status === 'exact';
+
 function onResponse(event: MessageEvent<SiteFinderResponse>): void {
-  const response = event.data;
   const run = $siteFinderRun.get();
-  if (!run || run.runId !== response.runId || run.status === 'cancelled') return;
-  if (response.type === 'candidates') update(run.runId, { counts: response.counts });
-  else if (response.type === 'greedy') {
-    update(run.runId, { greedy: response.answer, status: 'exact' });
-    showSites(response.answer);
-  }
-  else if (response.type === 'exact') update(run.runId, { exact: response.answer, exactIssues: response.issues, status: 'done' });
-  else update(run.runId, { issues: response.issues, status: 'failed' });
+  if (!run) return;
+  const next = runWithResponse(run, event.data);
+  if (next === run) return;
+  $siteFinderRun.set(next);
+  if (event.data.type === 'greedy') showSites(event.data.answer);
 }
 
 /** Brings the found sites into view (with a margin of about 1 km). */
@@ -215,8 +235,8 @@ export async function runSiteFinder(settings: SiteFinderSettings): Promise<DataI
 }
 
 function isRunning(): boolean {
-  const status = $siteFinderRun.get()?.status;
-  return status === 'preparing' || status === 'greedy' || status === 'exact';
+  const run = $siteFinderRun.get();
+  return run !== null && isRunningStatus(run.status);
 }
 
 /**
@@ -229,7 +249,7 @@ export function cancelSiteFinder(): void {
   if (!run || !isRunning()) return;
   port?.terminate();
   port = null;
-  $siteFinderRun.set(run.greedy ? { ...run, status: 'done', exact: null, exactIssues: [{ code: 'siteFinder.exactCancelled', file: 'siteFinder' }] } : { ...run, status: 'cancelled' });
+  $siteFinderRun.set(cancelledRun(run));
 }
 
 /** Grid position → the kern (TOP10NL built-up area) whose samples fall in that cell. */

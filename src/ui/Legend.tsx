@@ -19,6 +19,8 @@ import { $zoneNoDataCodes, $zonesVisible } from '../stores/serviceZones';
 import { $presenting } from '../stores/presentation';
 import { ZONE_STYLE } from '../domain/serviceZones';
 import { $drawnZones } from '../stores/zoneDrawing';
+import { $siteFinderAnswer } from '../stores/siteFinder';
+import { SITE_FINDER_MARKER } from '../domain/siteFinderStyle';
 
 function HatchSwatch() {
   return (
@@ -26,6 +28,30 @@ function HatchSwatch() {
       <rect width="22" height="16" fill={NO_DATA_COLOUR} stroke="#555" />
       <path d="M-2,18 L8,-2 M4,18 L14,-2 M10,18 L20,-2 M16,18 L26,-2" stroke="#7f7f7f" stroke-width="1" />
     </svg>
+  );
+}
+
+/** Locatiezoeker: the numbered disc of a found site (the number is its rank, so not colour alone). */
+function SiteFinderLegend() {
+  const t = useTranslate();
+  const answer = useStore($siteFinderAnswer);
+  if (!answer || answer.sites.length === 0) return null;
+  const { colour, ringColour, numberColour } = SITE_FINDER_MARKER;
+  return (
+    <div class="legend-block" data-testid="site-finder-legend">
+      <h3>{t('siteFinder.title')}</h3>
+      <ul class="legend-classes">
+        <li>
+          <svg width="22" height="22" aria-hidden="true" class="swatch-line">
+            <circle cx="11" cy="11" r="9" fill={colour} stroke={ringColour} stroke-width="2" />
+            <text x="11" y="11" text-anchor="middle" dominant-baseline="central" font-size="11" fill={numberColour}>
+              1
+            </text>
+          </svg>{' '}
+          {t('siteFinder.legendSite')}
+        </li>
+      </ul>
+    </div>
   );
 }
 
@@ -126,6 +152,7 @@ export function Legend() {
       <ReachabilityGridLegend />
       <ReachabilityLabelLegend />
       <ZoneLegend />
+      <SiteFinderLegend />
       {legend.settings.layer !== 'none' && (
         <div class="legend-block">
           <h3>{thematicLegendTitle(legend, t)}</h3>

@@ -72,6 +72,7 @@ function Form() {
       mode: mode === 'maxCover' ? { kind: 'maxCover', k: parseNumber(k) } : { kind: 'fewestSites', targetPercent: parseNumber(target) },
       careCountsAsSupply: care,
     };
+    setIssues([]);
     void runSiteFinder(settings).then(setIssues);
   };
   const numberField = (field: Field, id: string, label: string, value: string, set: (text: string) => void, hint: string) => {
@@ -242,7 +243,7 @@ function Results() {
         {run.status === 'greedy' && t('siteFinder.status.greedy')}
         {run.status === 'exact' && t('siteFinder.status.exact', { seconds: run.timeLimitSeconds })}
         {run.status === 'cancelled' && t('siteFinder.status.cancelled')}
-        {run.status === 'failed' && t('siteFinder.status.failed')}
+        {run.status === 'failed' && t(run.issues.every((issue) => fieldOf(issue) !== null) ? 'siteFinder.status.failedField' : 'siteFinder.status.failed')}
         {run.status === 'done' && t('siteFinder.status.done')}
       </p>
       {run.counts && (
@@ -251,9 +252,9 @@ function Results() {
           {run.counts.missingCategories.length > 0 && ` ${t('siteFinder.missingCategories', { categories: run.counts.missingCategories.map((category) => t(`category.${category}`)).join(', ') })}`}
         </p>
       )}
-      {run.status === 'failed' && (
+      {run.status === 'failed' && run.issues.some((issue) => fieldOf(issue) === null) && (
         <ul class="field-error" role="alert" data-testid="site-finder-error">
-          {run.issues.map((issue, index) => (
+          {run.issues.filter((issue) => fieldOf(issue) === null).map((issue, index) => (
             <li key={index}>{issueText(issue, t)}</li>
           ))}
         </ul>

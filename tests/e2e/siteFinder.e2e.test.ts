@@ -70,19 +70,19 @@ async function rowFigures(page: Page, code: string): Promise<Figures> {
   return { people: Number(await row.getAttribute('data-people')), servedBefore: Number(await row.getAttribute('data-served-before')), servedAfter: Number(await row.getAttribute('data-served-after')) };
 }
 
-async function runFinder(page: Page): Promise<void> {
+async function runFinder(page: Page, k = '5', status = 'done'): Promise<void> {
   const finder = page.getByTestId('site-finder');
   if ((await finder.getByTestId('site-finder-form').count()) === 0) await finder.getByRole('button', { name: 'Locatiezoeker openen' }).click();
   await finder.getByLabel('Woningtype', { exact: true }).selectOption('geclusterd');
   await finder.getByLabel('Leeftijdsgroep').selectOption('75plus');
-  await finder.getByLabel('Aantal nieuwe locaties (K)').fill('5');
+  await finder.getByLabel('Aantal nieuwe locaties (K)').fill(k);
   await finder.getByLabel('Afstand D (m, hemelsbreed)').fill('500');
   await finder.getByRole('button', { name: 'Locaties zoeken' }).click();
-  await expect.poll(() => finder.locator('.site-finder-results').getAttribute('data-status'), { timeout: 40_000 }).toBe('done');
+  await expect.poll(() => finder.locator('.site-finder-results').getAttribute('data-status'), { timeout: 40_000 }).toBe(status);
 }
 
 describe('Locatiezoeker', () => {
-  it('finds 5 sites for geclusterd 75+ within 500 m, draws them, and a site added to the draft counts as supply after a reload', { timeout: 180_000 }, async () => {
+  it('refuses D and K out of range at their field, cancels, finds 5 sites for geclusterd 75+ within 500 m, draws them, and a site added to the draft counts as supply after a reload', { timeout: 180_000 }, async () => {
     const app = await openApp(browser, { viewport: { width: 1280, height: 720 } });
     const { page } = app;
     await waitForMapIdle(page);
@@ -99,10 +99,28 @@ describe('Locatiezoeker', () => {
     await finder.getByRole('button', { name: 'Locaties zoeken' }).click();
     await expect.poll(() => finder.getByTestId('site-finder-field-error').textContent()).toContain('kies tussen 25 en 3000 m');
 
+    // Cancel while the older people are still being spread (the first search computes the spread over
+    // many frames): nothing is kept, nothing drawn.
+    await page.getByLabel('Afstand D (m, hemelsbreed)').fill('500');
+    await page.evaluate(async () => {
+      document.querySelector<HTMLButtonElement>('[data-testid="site-finder-form"] button[type="submit"]')!.click();
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const cancel = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="site-finder-form"] button')].find((button) => button.textContent === 'Annuleren');
+      if (!cancel) throw new Error('no Annuleren button while preparing');
+      cancel.click();
+    });
+    await expect.poll(() => finder.getByTestId('site-finder-status').textContent()).toBe('Zoeken geannuleerd; er is niets veranderd.');
+    expect(await finder.getByTestId('site-finder-list').count()).toBe(0);
+
+    // K larger than the candidates: said at the K field once the candidates are known.
+    await runFinder(page, '500', 'failed');
+    expect(await finder.getByTestId('site-finder-field-error').textContent()).toMatch(/U vraagt 500 locaties, maar er zijn maar \d+ kandidaatlocaties/);
+
     await runFinder(page);
     const list = finder.getByTestId('site-finder-list');
     expect(await list.locator(':scope > li').count()).toBe(5);
     await expect.poll(() => page.locator('#map').getAttribute('data-site-finder-sites')).toBe('5');
+    expect(await page.getByTestId('site-finder-legend').textContent()).toContain('Gevonden locatie; het getal is de rang');
     const sentence = (await finder.getByTestId('site-finder-sentence').textContent()) ?? '';
     expect(sentence).toMatch(/^Deze 5 locaties bereiken [\d.]+ 75-plussers die nu niet binnen 500 m van een locatie wonen/);
     expect(sentence).toMatch(/best mogelijke keuze/);
@@ -128,11 +146,12 @@ describe('Locatiezoeker', () => {
     const siteName = /(Locatiezoeker 1 – .*) is toegevoegd/.exec((await finder.getByTestId('site-finder-added-status').textContent()) ?? '')![1]!;
     expect(await best.getByRole('button', { name: /^In het scenario: locatie 1 / }).isDisabled()).toBe(true);
 
-    // Reload: the site is in the draft, and a new run counts it as existing supply.
+    // Reload (once the draft is saved): the site is in the draft, and a new run counts it as existing supply.
+    await expect.poll(() => page.getByTestId('scenario-storage-status').getAttribute('data-save'), { timeout: 15_000 }).toBe('saved');
     await page.reload();
     await waitForMapIdle(page);
     await openScenarioIfClosed(page, 'Scenario 1');
-    await expect.poll(() => page.locator('.sidebar').textContent(), { timeout: 15_000 }).toContain(`Locatie toegevoegd: ${siteName}`);
+    await expect.poll(() => page.getByTestId('site-list').textContent(), { timeout: 15_000 }).toContain(siteName);
     await runFinder(page);
     expect(await finder.locator('.note').filter({ hasText: 'Bestaand aanbod dat vast blijft' }).textContent()).toContain('locaties uit het open scenario: 1;');
     const provinceAfter = await rowFigures(page, 'overijssel');
@@ -152,6 +171,8 @@ describe('Locatiezoeker', () => {
     await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
     await expect.poll(() => finder.locator('h2').textContent()).toBe('Locatiezoeker');
     await app.screenshot('site-finder-05-rerun-nl-1440');
+    await finder.getByTestId('site-finder-municipalities').scrollIntoViewIfNeeded();
+    await app.screenshot('site-finder-06-table-nl-1440');
     expect(app.pageErrors).toEqual([]);
     expect(app.blockedRequests).toEqual([]);
   });
