@@ -89,6 +89,8 @@ export interface SiteFinderAnswer {
   targetDemand?: number;
   gap?: number;
   solveSeconds?: number;
+  /** Greedy answer: milliseconds in the worker to judge the candidates, build the problem and choose. */
+  computeMs?: number;
   municipalities: AreaServedFigures[];
   province: AreaServedFigures;
   issues: DataIssue[];

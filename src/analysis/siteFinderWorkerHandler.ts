@@ -120,6 +120,7 @@ export function createSiteFinderHandler(loadSolver: () => Promise<Highs>): (requ
     const fail = (issues: DataIssue[]) => post({ type: 'error', runId, issues });
     const early = settingsIssues(request);
     if (early.length > 0) return fail(early);
+    const started = performance.now();
 
     let index: FacilityIndex;
     let judged: Judged;
@@ -149,7 +150,8 @@ export function createSiteFinderHandler(loadSolver: () => Promise<Highs>): (requ
     const greedy: Outcome<MaxCoverResult | FewestSitesResult> = settings.mode.kind === 'maxCover' ? greedyMaxCover(problem, settings.mode.k) : greedyFewestSites(problem, settings.mode.targetPercent);
     if (!greedy.result) return fail(greedy.issues);
     const greedyResult = greedy.result;
-    post({ type: 'greedy', runId, answer: answerOf(context, greedyResult, greedy.issues) });
+    const computeMs = performance.now() - started;
+    post({ type: 'greedy', runId, answer: { ...answerOf(context, greedyResult, greedy.issues), computeMs } });
     // Nothing to prove: greedy is optimal by its own bound, or the target needs no new site.
     if (greedyResult.optimal) return post({ type: 'exact', runId, answer: null, issues: [] });
 

@@ -143,7 +143,7 @@ function workerPort(): SiteFinderWorkerPort {
   created.onerror = (event: ErrorEvent) => {
     const run = $siteFinderRun.get();
     if (run && (run.status === 'preparing' || run.status === 'greedy' || run.status === 'exact')) {
-      update(run.runId, { status: 'failed', issues: [{ code: 'reach.workerError', file: 'siteFinderWorker', params: { reason: event.message || 'worker' } }] });
+      update(run.runId, { status: 'failed', issues: [{ code: 'siteFinder.workerError', file: 'siteFinderWorker', params: { reason: event.message || 'worker' } }] });
     }
     port?.terminate();
     port = null;
@@ -193,6 +193,11 @@ export async function runSiteFinder(settings: SiteFinderSettings): Promise<DataI
     issues: [],
     timeLimitSeconds: EXACT_TIME_LIMIT_SECONDS,
   });
+  const data = $appData.get();
+  if (!data.olderPeople || !data.builtUpAreas) {
+    update(runId, { status: 'failed', issues: [{ code: 'siteFinder.noPopulationData', file: 'siteFinder' }] });
+    return [];
+  }
   const population = await populationReady();
   const stillMine = () => $siteFinderRun.get()?.runId === runId && $siteFinderRun.get()?.status === 'preparing';
   const province = $appData.get().province?.features[0]?.geometry;

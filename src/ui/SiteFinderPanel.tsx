@@ -265,6 +265,7 @@ function Results() {
         </p>
       )}
       {run.greedy && <p class="note">{t('siteFinder.supplyCounts', { sites: run.supply.sites, care: run.supply.care })}</p>}
+      {run.greedy?.computeMs !== undefined && <p class="note">{t('siteFinder.computeTime', { ms: formatNumber(Math.round(run.greedy.computeMs)) })}</p>}
       {answer && answer.issues.filter((issue) => issue.code !== 'siteFinder.solverTimeLimit').map((issue, index) => (
         <p class="note" key={index}>
           {issueText(issue, t)}

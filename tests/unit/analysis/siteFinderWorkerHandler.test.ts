@@ -67,6 +67,8 @@ describe('site-finder worker handler', () => {
       ['L', 2, 11, 2],
     ]);
     expect(greedy.answer.method).toBe('lazyGreedy');
+    expect(greedy.answer.computeMs).toBeGreaterThanOrEqual(0);
+    expect(exact.answer?.computeMs).toBeUndefined();
     expect(greedy.answer.optimal).toBe(false);
     // every site meets every norm: its nearest facility of each category lies on it
     expect(greedy.answer.sites[0]!.nearest.map((norm) => [norm.category, norm.distanceMeters])).toEqual(WOONZORGZONE_PROFILE.norms.geclusterd.map((norm) => [norm.category, 0]));
