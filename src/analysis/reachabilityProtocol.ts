@@ -34,6 +34,8 @@ export type ReachabilityRequest =
   | { requestId: number; type: 'analyseSites'; sites: ReachabilitySite[]; profile: NormProfile; speed: WalkingSpeed; distanceMethod?: DistanceMethodId }
   /** Replaces the street networks (transfer their typed arrays); an empty list removes them. */
   | { requestId: number; type: 'setWalkNetworks'; networks: WalkNetworkArea[] }
+  /** The detour per downloaded area (a second or two for a large municipality: sent after the analyses that wait for the network). */
+  | { requestId: number; type: 'walkDetours' }
   /** Walking-time areas (5/10/15 min) around one point over the loaded street network. */
   | { requestId: number; type: 'walkAreas'; point: [number, number]; speedKmh: number }
   | { requestId: number; type: 'scoreGrid'; profile: NormProfile; target: GridScoreTarget }
@@ -59,7 +61,8 @@ export type ReachabilityResponse =
   | { requestId: number; type: 'facilitiesChanged'; facilityId: string; changedCellCount: number; score: GridScore | null }
   | { requestId: number; type: 'zoneOutlinesSet'; municipalityCount: number }
   | { requestId: number; type: 'zonesBuilt'; analysis: ZoneAnalysis }
-  | { requestId: number; type: 'walkNetworksSet'; nodeCount: number; edgeCount: number; bytes: number; detours: Array<{ areaKey: string; summary: DetourSummary }> }
+  | { requestId: number; type: 'walkNetworksSet'; nodeCount: number; edgeCount: number; bytes: number }
+  | { requestId: number; type: 'walkDetoursComputed'; detours: Array<{ areaKey: string; summary: DetourSummary }> }
   | { requestId: number; type: 'walkAreasComputed'; result: WalkAreaResult | { ok: false; reason: 'outsideNetwork' } }
   | { requestId: number; type: 'error'; issues: DataIssue[] };
 

@@ -42,7 +42,7 @@ interface WorkerState {
   /** Municipality outlines for the woonservicegebieden per municipality. */
   zoneOutlines: Feature<Polygon | MultiPolygon, { code: string }>[];
   /** The loaded street networks as one graph, and whether a point lies in their areas. */
-  walk: { graph: WalkGraph; isInside: (lon: number, lat: number) => boolean } | null;
+  walk: { graph: WalkGraph; isInside: (lon: number, lat: number) => boolean; areas: Array<{ areaKey: string; contains: (lon: number, lat: number) => boolean }> } | null;
   /** Over straat for the current facilities; rebuilt on first use after the facilities or networks change. */
   street: StreetDistanceMethod | null;
 }
@@ -220,7 +220,7 @@ export function createReachabilityHandler(): (request: ReachabilityRequest) => H
         state.street = null;
         if (request.networks.length === 0) {
           state.walk = null;
-          return { response: { requestId, type: 'walkNetworksSet', nodeCount: 0, edgeCount: 0, bytes: 0, detours: [] }, transfer: [] };
+          return { response: { requestId, type: 'walkNetworksSet', nodeCount: 0, edgeCount: 0, bytes: 0 }, transfer: [] };
         }
         const graph = buildWalkGraph(mergeWalkNetworks(request.networks.map((item) => item.network)));
         const areas = request.networks.map(({ areaKey, network, outline }) => {
@@ -237,9 +237,13 @@ export function createReachabilityHandler(): (request: ReachabilityRequest) => H
           }
           return { areaKey, contains: (lon: number, lat: number) => lon >= west && lon <= east && lat >= south && lat <= north };
         });
-        state.walk = { graph, isInside: (lon, lat) => areas.some((area) => area.contains(lon, lat)) };
-        const detours = areas.map((area) => ({ areaKey: area.areaKey, summary: detourInArea(graph, area.contains) }));
-        return { response: { requestId, type: 'walkNetworksSet', nodeCount: graph.nodeCount, edgeCount: graph.edgeCount, bytes: walkGraphBytes(graph), detours }, transfer: [] };
+        state.walk = { graph, isInside: (lon, lat) => areas.some((area) => area.contains(lon, lat)), areas };
+        return { response: { requestId, type: 'walkNetworksSet', nodeCount: graph.nodeCount, edgeCount: graph.edgeCount, bytes: walkGraphBytes(graph) }, transfer: [] };
+      }
+      case 'walkDetours': {
+        const walk = state.walk;
+        const detours = walk === null ? [] : walk.areas.map((area) => ({ areaKey: area.areaKey, summary: detourInArea(walk.graph, area.contains) }));
+        return { response: { requestId, type: 'walkDetoursComputed', detours }, transfer: [] };
       }
       case 'walkAreas': {
         const walk = state.walk;

@@ -43,7 +43,7 @@ export function createReachabilityWorker(): Worker {
   return new Worker(new URL('../analysis/reachabilityWorker.ts', import.meta.url), { type: 'module', name: 'reachability' });
 }
 
-type RequestKind = 'facilities' | 'grid' | 'location' | 'sites' | 'score' | 'scenarioSites' | 'dragSite' | 'zoneOutlines' | 'zones' | 'walkNetworks' | 'walkAreas';
+type RequestKind = 'facilities' | 'grid' | 'location' | 'sites' | 'score' | 'scenarioSites' | 'dragSite' | 'zoneOutlines' | 'zones' | 'walkNetworks' | 'walkDetours' | 'walkAreas';
 /** A request without its id (the client numbers it), kept per message type. */
 type RequestBody = ReachabilityRequest extends infer Request ? (Request extends unknown ? Omit<Request, 'requestId'> : never) : never;
 
@@ -186,6 +186,8 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     analyseSitesNow();
     analyseScenarioSitesNow();
     walkAreasNow();
+    // last: the detour takes a while on a large network, and nothing waits for it
+    send('walkDetours', { type: 'walkDetours' });
   };
   let walkOutlinesSent: unknown = null;
   const setGridNow = (): void => {
@@ -227,7 +229,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     }
     else if (response.type === 'sitesAnalysed') $siteAnalysis.set(response.rows);
     else if (response.type === 'zonesBuilt') $zoneResult.set({ status: 'ready', analysis: response.analysis });
-    else if (response.type === 'walkNetworksSet') $walkDetours.set(new Map(response.detours.map(({ areaKey, summary }) => [areaKey, summary])));
+    else if (response.type === 'walkDetoursComputed') $walkDetours.set(new Map(response.detours.map(({ areaKey, summary }) => [areaKey, summary])));
     else if (response.type === 'walkAreasComputed') {
       const result = response.result;
       if (result.ok) {

@@ -8,7 +8,7 @@ import { applyRemoteScenarioChange, attachScenarioPersistence, flushScenarioSave
 import { listWalkNetworkRecords, putWalkNetwork, deleteWalkNetwork, restoreWalkNetworkRecord } from '../storage/walkNetworkRepository';
 import type { StoredWalkNetwork } from '../storage/database';
 import type { DataIssue } from '../domain/dataIssue';
-import { attachWalkNetworkPersistence } from './walkNetworks';
+import { attachWalkNetworkPersistence, followStoredWalkNetworks } from './walkNetworks';
 import { applyRemoteDataset, reportStorageError, reportStorageIssues, restoreFacilityDatasets, setFacilityPersistence, setStorageStatus } from './facilityActions';
 
 /** Opens the storage and restores saved datasets; resolves when the restore is done (or failed visibly). */
@@ -63,8 +63,21 @@ export async function startScenarioStorage(facilityStorage: Pick<FacilityStorage
   return storage;
 }
 
-/** Street networks for walking over the same connection: restores them (each record on its own) and saves new ones. */
-export async function startWalkNetworkStorage(facilityStorage: Pick<FacilityStorage, 'withDatabase'>): Promise<void> {
+/**
+ * Street networks for walking over the same connection: restores them (each record on its own) and
+ * saves new ones; other open tabs hear of every committed save or delete and reread the list.
+ */
+export async function startWalkNetworkStorage(facilityStorage: Pick<FacilityStorage, 'withDatabase'>, options: { channelName?: string | null } = {}): Promise<() => void> {
+  const channelName = options.channelName === undefined ? 'woonzorgkaart-walk-networks' : options.channelName;
+  const channel = channelName !== null && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(channelName) : null;
+  const announce = () => {
+    try {
+      channel?.postMessage({ changed: true });
+    } catch {
+      // a closed channel only means other tabs see the change at their next reload
+    }
+  };
+  channel?.addEventListener('message', () => void followStoredWalkNetworks());
   await attachWalkNetworkPersistence({
     list: async () => {
       const raw = await facilityStorage.withDatabase(listWalkNetworkRecords);
@@ -77,7 +90,14 @@ export async function startWalkNetworkStorage(facilityStorage: Pick<FacilityStor
       }
       return { records, issues };
     },
-    put: (record) => facilityStorage.withDatabase((database) => putWalkNetwork(database, record)),
-    remove: (areaKey) => facilityStorage.withDatabase((database) => deleteWalkNetwork(database, areaKey)),
+    put: async (record) => {
+      await facilityStorage.withDatabase((database) => putWalkNetwork(database, record));
+      announce();
+    },
+    remove: async (areaKey) => {
+      await facilityStorage.withDatabase((database) => deleteWalkNetwork(database, areaKey));
+      announce();
+    },
   });
+  return () => channel?.close();
 }

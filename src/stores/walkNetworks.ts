@@ -70,6 +70,18 @@ export async function attachWalkNetworkPersistence(next: WalkNetworkPersistence 
   }
 }
 
+/** Another tab saved or deleted a network: the list becomes what storage holds now. */
+export async function followStoredWalkNetworks(): Promise<void> {
+  if (persistence === null) return;
+  try {
+    const { records, issues } = await persistence.list();
+    $walkNetworks.set(sorted(records));
+    for (const issue of issues) reportStorageError({ issue });
+  } catch (error) {
+    reportStorageError(error);
+  }
+}
+
 function areaLabel(code: MunicipalityCode): string {
   return $appData.get().municipalities?.find((municipality) => municipality.code === code)?.name ?? code;
 }

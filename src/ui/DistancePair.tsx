@@ -11,12 +11,14 @@ import { issueText } from './issueText';
 type FormatNumber = (value: number) => string;
 
 /** The pair text, or null when over straat says nothing here (no network, or outside its area). */
-export function distancePairText(result: LocationReachability, category: FacilityCategory, t: Translate, formatNumber: FormatNumber): string | null {
+export function distancePairText(result: LocationReachability, category: FacilityCategory, t: Translate, formatNumber: FormatNumber, compact = false): string | null {
   const comparison = result.comparison;
   if (!comparison || comparison.overStreet === null) return null;
   const straightMeters = comparison.straightLine[category];
   const street = comparison.overStreet[category];
-  if (straightMeters === null && street.kind === 'noFacility') return null;
+  // no facility of the kind loaded: nothing to compare
+  if (straightMeters === null) return null;
+  if (compact && street.kind === 'noRoute') return t('reachUi.pair', { straight: t('reachUi.distanceMeters', { meters: formatNumber(Math.round(straightMeters)) }), street: t('reachUi.noRoute.short') });
   const straight = straightMeters === null ? '–' : t('reachUi.distanceMeters', { meters: formatNumber(Math.round(straightMeters)) });
   const streetText =
     street.kind === 'route'
@@ -75,4 +77,13 @@ export function WalkAreaStatus({ state, t, formatNumber }: { state: WalkAreaStat
       {text}
     </p>
   );
+}
+
+/** One line per row of the key-project table when over straat could not be used there, or null. */
+export function methodRowNote(result: LocationReachability, t: Translate, formatNumber: FormatNumber): string | null {
+  const comparison = result.comparison;
+  if (!comparison) return null;
+  if (comparison.network === 'farFromStreet') return t('reachUi.table.farFromStreet', { meters: formatNumber(comparison.maxSnapMeters) });
+  if (comparison.chosen === 'overStraat' && comparison.network === 'outsideNetwork') return t('reachUi.table.outsideNetwork');
+  return null;
 }

@@ -9,7 +9,7 @@ import { $normProfile, $profileCategories } from '../stores/norms';
 import { $projectTable, $projectTableRows, $siteRows, closeProjectTable, filterProjectTable, projectTableCsv, setIncludeOutlookOnly, sortProjectTable } from '../stores/projectTable';
 import type { ProjectSortKey } from '../analysis/projectTable';
 import { selectKeyProject } from '../stores/selection';
-import { distancePairText } from './DistancePair';
+import { distancePairText, methodRowNote } from './DistancePair';
 import { VerdictText } from './VerdictText';
 import { useFormatNumber, useTranslate } from './useTranslate';
 import { downloadFile } from './downloadFile';
@@ -119,6 +119,11 @@ export function ReachabilityTableDialog() {
                     </span>
                   )}
                   {!project.countsAsKeyProject && <em class="note"> · {t('legend.outlookOnly')}</em>}
+                  {methodRowNote(row.reachability, t, formatNumber) !== null && (
+                    <span class="distance-pair note" data-testid="reach-table-method-note">
+                      {methodRowNote(row.reachability, t, formatNumber)}
+                    </span>
+                  )}
                 </th>
                 <td>{municipalityName}</td>
                 {categories.map((category) => {
@@ -133,9 +138,9 @@ export function ReachabilityTableDialog() {
                         : reach.complete
                           ? t('reachUi.noneInData')
                           : t('reachUi.verdict.noData')}
-                      {distancePairText(row.reachability, category, t, formatNumber) !== null && (
+                      {distancePairText(row.reachability, category, t, formatNumber, true) !== null && (
                         <span class="distance-pair note" data-testid="reach-table-pair">
-                          {distancePairText(row.reachability, category, t, formatNumber)}
+                          {distancePairText(row.reachability, category, t, formatNumber, true)}
                         </span>
                       )}
                     </td>

@@ -113,6 +113,14 @@ describe('over straat: walking routes', () => {
     expect(await supermarketRow(page).getByTestId('reach-distance').textContent()).toBe('1.320 m');
     await supermarketRow(page).scrollIntoViewIfNeeded();
     await app.screenshot('walk-routes-00-panel-1280');
+    // the key-project table shows both too
+    await page.getByRole('button', { name: 'Bereikbaarheid sleutelprojecten' }).click();
+    await page.locator('#reach-table-municipality').selectOption({ label: 'Zwolle' });
+    const tableCell = page.locator('[data-testid="reach-table"] tbody tr').filter({ hasText: 'Zwolle Spoorzone' }).locator('td[data-category="supermarkt"]');
+    await expect.poll(() => tableCell.getByTestId('reach-table-pair').textContent(), { timeout: 20_000 }).toBe('hemelsbreed 320 m · over straat 1.320 m (28 min)');
+    await app.screenshot('walk-routes-00b-table-1280');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('reach-table-dialog').isVisible()).toBe(false);
 
     // 4. walking-time areas for the location
     await page.getByTestId('walk-areas-toggle').check();

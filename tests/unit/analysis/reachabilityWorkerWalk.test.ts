@@ -26,8 +26,9 @@ describe('reachability worker with street networks', () => {
     const edgeCount = network.edgeNodes.length / 2;
     const set = of(handle({ requestId: 2, type: 'setWalkNetworks', networks: [{ areaKey: 'GM9999', network, outline: null }] }).response, 'walkNetworksSet');
     expect(set.edgeCount).toBe(edgeCount);
-    expect(set.detours[0]!.areaKey).toBe('GM9999');
-    expect(set.detours[0]!.summary.median!).toBeGreaterThan(1);
+    const { detours } = of(handle({ requestId: 20, type: 'walkDetours' }).response, 'walkDetoursComputed');
+    expect(detours[0]!.areaKey).toBe('GM9999');
+    expect(detours[0]!.summary.median!).toBeGreaterThan(1);
 
     const request = { type: 'analyseLocation' as const, point: at(0, 400), profile: WOONZORGZONE_PROFILE, speed: DEFAULT_WALKING_SPEED };
     const crow = of(handle({ requestId: 3, ...request }).response, 'locationAnalysed').result;

@@ -16,6 +16,7 @@ import type { FacilityStorage } from '../../../src/storage/facilityPersistence';
 
 let channel = 0;
 const started: FacilityStorage[] = [];
+const stops: Array<() => void> = [];
 
 beforeEach(() => {
   vi.stubGlobal('indexedDB', new IDBFactory());
@@ -28,6 +29,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  for (const stop of stops.splice(0)) stop();
   for (const storage of started.splice(0)) storage.close();
   vi.unstubAllGlobals();
   setFacilityPersistence(null);
@@ -53,7 +55,7 @@ function record(areaKey: string, edges: number[] = [0, 1, 1, 2]): StoredWalkNetw
 async function startApp(): Promise<FacilityStorage> {
   const storage = await startFacilityStorage({ channelName: `walk-storage-${channel}` });
   started.push(storage);
-  await startWalkNetworkStorage(storage);
+  stops.push(await startWalkNetworkStorage(storage, { channelName: `walk-networks-${channel}` }));
   return storage;
 }
 
@@ -131,5 +133,21 @@ describe('walk networks in IndexedDB', () => {
     expect((await listDatasets(database)).map((item) => item.id)).toEqual(['import-1']);
     expect(database.objectStoreNames.contains('walkNetworks')).toBe(true);
     database.close();
+  });
+
+  it('follows another tab: a network it saves or deletes appears or goes here without a reload', async () => {
+    await startApp();
+    expect($walkNetworks.get()).toEqual([]);
+    // the other tab: its own connection, writes, then announces on the same channel
+    const other = await openWoonzorgkaartDatabase();
+    const announce = new BroadcastChannel(`walk-networks-${channel}`);
+    await putWalkNetwork(other, record('GM0193'));
+    announce.postMessage({ changed: true });
+    await vi.waitFor(() => expect($walkNetworks.get().map((entry) => entry.areaKey)).toEqual(['GM0193']));
+    await deleteWalkNetwork(other, 'GM0193');
+    announce.postMessage({ changed: true });
+    await vi.waitFor(() => expect($walkNetworks.get()).toEqual([]));
+    announce.close();
+    other.close();
   });
 });

@@ -7,6 +7,10 @@ import { $facilitiesByDataset, $facilityDatasets, updateFacilityDataset } from '
 import { selectNormProfile, setNormDistance } from '../../../src/stores/norms';
 import { startReachabilityWorker, type ReachabilityWorkerPort } from '../../../src/stores/reachabilityWorkerClient';
 import { dataset, facility } from './facilityFixtures';
+import { setDistanceMethod } from '../../../src/stores/norms';
+import { $walkNetworks, resetWalkNetworks } from '../../../src/stores/walkNetworks';
+import { $walkAreas, $walkDetours, setWalkAreasVisible } from '../../../src/stores/walkDetour';
+import { at, gridTown } from '../../support/walkNetworks';
 
 describe('worker client', () => {
   let stop: (() => void) | null = null;
@@ -56,6 +60,27 @@ describe('worker client', () => {
   afterEach(() => {
     stop?.();
     stop = null;
+    resetWalkNetworks();
+    setDistanceMethod('hemelsbreed');
+    setWalkAreasVisible(false);
+  });
+
+  it('sends saved walking routes to the worker: the verdict follows the chosen method, the detour and walking-time areas arrive', async () => {
+    // the grid town with a river and one bridge; the supermarket 220 m across the river is 2,220 m over the street
+    await analyse([dataset('osm', ['supermarkt'])], [facility('osm', 's1', 'supermarkt', at(0, 620))], at(0, 400));
+    expect(nultredenVerdict('supermarkt')).toBe('met');
+    const network = gridTown({ river: true }).build();
+    $walkNetworks.set([{ areaKey: 'GM9999', areaName: 'Rivierstad', retrievedAt: '2026-12-02T08:00:00Z', savedAt: '2026-12-02T08:00:00Z', bbox: [0, 0, 0, 0], wayCount: 1, network, schemaVersion: 1 }]);
+    setWalkAreasVisible(true);
+    await settled();
+    expect(nultredenVerdict('supermarkt')).toBe('met');
+    expect($walkDetours.get().get('GM9999')!.median!).toBeGreaterThan(1);
+    expect($walkAreas.get().status).toBe('ready');
+    setDistanceMethod('overStraat');
+    await settled();
+    expect(nultredenVerdict('supermarkt')).toBe('notMet');
+    const state = $locationResult.get();
+    expect(state.status === 'ready' && state.result.method).toBe('overStraat');
   });
 
   it('a railway station within the norm proves "met" although the stations do not cover public transport completely', async () => {
