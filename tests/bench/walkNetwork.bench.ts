@@ -14,6 +14,7 @@ import type { PackedFacilities } from '../../src/analysis/facilityIndex';
 import { haversineMeters } from '../../src/analysis/sphericalDistance';
 import { StreetDistanceMethod } from '../../src/analysis/streetDistanceMethod';
 import { walkingTimeAreas } from '../../src/analysis/walkArea';
+import { detourInArea } from '../../src/analysis/walkDetour';
 import { buildWalkGraph, multiSourceDistances, searchBuffers, snapToGraph, walkGraphBytes, type WalkGraph, type WalkNetwork } from '../../src/analysis/walkGraph';
 import { seededRandom } from '../support/seededRandom';
 import { syntheticMunicipality } from '../support/walkNetworks';
@@ -124,6 +125,14 @@ export function runWalkNetworkBenchmarks(): BenchResult[] {
     runs: 9,
     targetMs: AREA_TARGET_MS,
     note: `${cpuNote(area)}; ${area.result.streets.features.length.toLocaleString('en')} street pieces, ${(area.result.reachedStreetMeters / 1000).toFixed(1)} km of street, ${area.result.areas.features.map((feature) => feature.geometry.coordinates.reduce((sum, polygon) => sum + polygon.reduce((ringSum, ring) => ringSum + ring.length, 0), 0)).join('/')} outline vertices`,
+  });
+
+  const detour = timeRuns(3, () => detourInArea(graph, () => true, { buffers: areaBuffers }), 1);
+  results.push({
+    name: 'detour of the municipality: median over-straat / hemelsbreed of street-point pairs 250 m–2 km apart (30 origins)',
+    medianMs: detour.medianMs,
+    runs: 3,
+    note: `${cpuNote(detour)}; median ${detour.result.median?.toFixed(3) ?? '–'} over ${detour.result.pairCount} pairs; runs in the worker after the analyses a new network waits for`,
   });
 
   // --- the naive per-point loop, on a sample of points, must give the same distances ---
