@@ -134,6 +134,18 @@ describe('Locatiezoeker', () => {
     await finder.getByTestId('site-finder-sentence').scrollIntoViewIfNeeded();
     await app.screenshot('site-finder-01-result-nl-1280');
 
+    // Exports: the sites and the figures per municipality, with the settings and the data used.
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), finder.getByRole('button', { name: 'Exporteren als CSV' }).click()]);
+    const csv = readFileSync((await csvDownload.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFRang;Kern;Gemeente;Breedtegraad;Lengtegraad;Toegevoegde 75+;Dichtstbijzijnde Supermarkt (m, norm 500 m);Dichtstbijzijnde Huisarts (m, norm 500 m);Dichtstbijzijnde Apotheek (m, norm 500 m);Dichtstbijzijnde OV-halte (bus, tram, trein) (m, norm 300 m);Dichtstbijzijnde Ontmoetingsplek (buurthuis, ontmoetingsruimte) (m, norm 500 m)');
+    expect(csv.split('\r\n').slice(1, 6).map((line) => line.split(';')[0])).toEqual(['1', '2', '3', '4', '5']);
+    for (const text of ['Afstand D (m, hemelsbreed);500 m', 'Leeftijdsgroep;75+', 'Testvoorzieningen locatiezoeker (Door de browsertest gemaakte testgegevens', 'Capaciteit per locatie', 'CBS']) expect(csv).toContain(text);
+    const [geoDownload] = await Promise.all([page.waitForEvent('download'), finder.getByRole('button', { name: 'Exporteren als GeoJSON' }).click()]);
+    const geojson = JSON.parse(readFileSync((await geoDownload.path())!, 'utf8')) as { features: { properties: { rank: number } }[]; settings: { distanceMeters: number }; datasets: { name: string }[] };
+    expect(geojson.features.map((feature) => feature.properties.rank)).toEqual([1, 2, 3, 4, 5]);
+    expect(geojson.settings.distanceMeters).toBe(500);
+    expect(geojson.datasets.map((dataset) => dataset.name)).toContain('Testvoorzieningen locatiezoeker');
+
     const best = list.locator(':scope > li').first();
     const bestCode = await best.getAttribute('data-municipality');
     const bestAdded = Number(await best.getAttribute('data-added'));
@@ -159,6 +171,14 @@ describe('Locatiezoeker', () => {
     expect(provinceAfter.servedBefore).toBeCloseTo(provinceBefore.servedBefore + bestAdded, 3);
     expect(municipalityAfter.servedBefore).toBeGreaterThan(municipalityBefore.servedBefore);
     expect(municipalityAfter.people).toBeCloseTo(municipalityBefore.people, 6);
+
+    // "Alle toevoegen": one edit per site, so one undo takes back only the last.
+    await finder.getByRole('button', { name: 'Alle toevoegen' }).click();
+    await expect.poll(() => finder.getByTestId('site-finder-added-status').textContent()).toBe('5 locaties toegevoegd aan scenario "Scenario 1".');
+    expect(await page.getByTestId('site-list').locator('li').count()).toBe(6);
+    await page.getByRole('button', { name: /^Ongedaan maken/ }).click();
+    await expect.poll(() => page.getByTestId('site-list').locator('li').count()).toBe(5);
+    expect(await list.locator(':scope > li').last().getByRole('button', { name: /^Voeg toe aan scenario: locatie 5 / }).isEnabled()).toBe(true);
 
     // Screens at both sizes and in both languages.
     await finder.getByTestId('site-finder-sentence').scrollIntoViewIfNeeded();
