@@ -173,7 +173,19 @@ function NearestText({ site }: { site: FoundSite }) {
 function percentile(value: number, t: ReturnType<typeof useTranslate>, formatNumber: (value: number) => string): string {
   if (Number.isNaN(value)) return '–';
   if (!Number.isFinite(value)) return t('siteFinder.noSite');
-  return `${formatNumber(Math.round(value))} m`;
+  // kilometres with one decimal from 1 km, so the narrow table keeps its columns
+  return value >= 1000 ? `${formatNumber(Math.round(value / 100) / 10)} km` : `${formatNumber(Math.round(value))} m`;
+}
+
+/** "before → after": the arrow is read as "naar"/"to". */
+function Arrow() {
+  const t = useTranslate();
+  return (
+    <>
+      <span aria-hidden="true">→</span>
+      <span class="visually-hidden">{t('siteFinder.col.to')}</span>
+    </>
+  );
 }
 
 function MunicipalityTable({ rows, province }: { rows: AreaServedFigures[]; province: AreaServedFigures }) {
@@ -186,10 +198,12 @@ function MunicipalityTable({ rows, province }: { rows: AreaServedFigures[]; prov
     <tr key={area.code} data-code={area.code} data-people={String(area.people)} data-served-before={String(area.servedBefore)} data-served-after={String(area.servedAfter)}>
       <th scope="row">{name}</th>
       <td>{formatNumber(Math.round(area.people))}</td>
-      <td data-testid="share-before">{share(area.servedBefore, area.people)}</td>
-      <td data-testid="share-after">{share(area.servedAfter, area.people)}</td>
-      <td>{percentile(area.percentileBefore, t, formatNumber)}</td>
-      <td>{percentile(area.percentileAfter, t, formatNumber)}</td>
+      <td>
+        <span data-testid="share-before">{share(area.servedBefore, area.people)}</span> <Arrow /> <span data-testid="share-after">{share(area.servedAfter, area.people)}</span>
+      </td>
+      <td>
+        <span>{percentile(area.percentileBefore, t, formatNumber)}</span> <Arrow /> <span>{percentile(area.percentileAfter, t, formatNumber)}</span>
+      </td>
     </tr>
   );
   return (
@@ -198,14 +212,18 @@ function MunicipalityTable({ rows, province }: { rows: AreaServedFigures[]; prov
       <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="site-finder-municipalities-caption">
         <table class="site-finder-table" data-testid="site-finder-municipalities">
           <caption id="site-finder-municipalities-caption">{t('siteFinder.municipalitiesTitle')}</caption>
+          <colgroup>
+            <col class="site-finder-name" />
+            <col class="site-finder-people" />
+            <col class="site-finder-share" />
+            <col />
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">{t('siteFinder.csv.municipality')}</th>
               <th scope="col">{t('siteFinder.col.people')}</th>
-              <th scope="col">{t('siteFinder.col.shareBefore')}</th>
-              <th scope="col">{t('siteFinder.col.shareAfter')}</th>
-              <th scope="col">{t('siteFinder.col.percentileBefore')}</th>
-              <th scope="col">{t('siteFinder.col.percentileAfter')}</th>
+              <th scope="col">{t('siteFinder.col.share')}</th>
+              <th scope="col">{t('siteFinder.col.percentile')}</th>
             </tr>
           </thead>
           <tbody>
