@@ -19,6 +19,8 @@ import { fieldIssueText } from './ScenarioSection';
 import { formatHectares, formatLatLon } from './scenarioEditText';
 import { VerdictText } from './VerdictText';
 import { useFormatNumber, useTranslate } from './useTranslate';
+import { distancePairText, MethodNote } from './DistancePair';
+import type { FacilityCategory } from '../domain/facility';
 
 interface FormText {
   name: string;
@@ -328,6 +330,8 @@ function SiteReachability({ site }: { site: Site }) {
   const formatNumber = useFormatNumber();
   const reach = siteReachOf(useStore($siteReachability), site.id);
   const categories = useStore($profileCategories);
+  // both distances where walking routes are loaded: "hemelsbreed 430 m · over straat 610 m (11 min)"
+  const pair = (category: FacilityCategory) => (reach.status === 'ready' ? distancePairText(reach.result, category, t, formatNumber, true) : null);
   return (
     <section aria-labelledby="site-reach-title" data-testid="site-reach">
       <h3 id="site-reach-title">{t('sitePanel.reachTitle')}</h3>
@@ -338,6 +342,7 @@ function SiteReachability({ site }: { site: Site }) {
       </div>
       {reach.status === 'ready' && (
         <>
+          <MethodNote result={reach.result} t={t} formatNumber={formatNumber} />
           <ul class="verdict-list" data-testid="site-verdicts" data-live={reach.live ? 'true' : undefined}>
             {HOUSING_TYPES.map((type) => {
               const verdict = reach.result.housingTypes[type];
@@ -362,6 +367,12 @@ function SiteReachability({ site }: { site: Site }) {
                     : entry.complete
                       ? t('reachUi.noneInData')
                       : t('reachUi.verdict.noData')}
+                  {pair(category) !== null && (
+                    <span class="distance-pair note" data-testid="site-distance-pair">
+                      {' '}
+                      ({pair(category)})
+                    </span>
+                  )}
                 </li>
               );
             })}

@@ -10,6 +10,7 @@ import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
 import { seedFacilities, testDataset } from './seedFacilities';
 import { wcagViolations } from './axe';
+import { addSiteByClick, createScenario } from './scenarioSteps';
 
 const OVERPASS_URL = 'https://overpass-api.de/api/interpreter';
 const METERS_PER_DEGREE_LATITUDE = 111_195;
@@ -140,6 +141,19 @@ describe('over straat: walking routes', () => {
     await analyseSpoorzone(page);
     await expect.poll(() => supermarketRow(page).getByTestId('reach-distance-pair').textContent(), { timeout: 20_000 }).toBe('hemelsbreed 320 m · over straat 1.320 m (28 min)');
     expect(calls).toHaveLength(1);
+
+    // 5b. a draft site at the same place shows both distances in its own panel
+    await createScenario(page);
+    await addSiteByClick(page);
+    await page.getByLabel('Breedtegraad (° N)').fill(centre[1].toFixed(6));
+    await page.getByLabel('Lengtegraad (° O)').fill(centre[0].toFixed(6));
+    await page.getByRole('button', { name: 'Naar deze coördinaten verplaatsen' }).click();
+    if ((await page.getByTestId('site-municipality').textContent()) !== 'Zwolle') {
+      await page.getByTestId('border-move-dialog').getByRole('button', { name: 'Verplaatsen naar Zwolle' }).click();
+    }
+    const sitePair = page.getByTestId('site-distances').locator('li[data-category="supermarkt"]').getByTestId('site-distance-pair');
+    await expect.poll(() => sitePair.textContent(), { timeout: 20_000 }).toMatch(/hemelsbreed 3\d\d m · over straat 1\.3\d\d m/);
+    await analyseSpoorzone(page);
 
     // 6. English
     await page.getByRole('button', { name: 'English' }).click();
