@@ -471,3 +471,8 @@ export function siteFinderGeoJsonText(exportedAt: Date = new Date()): string | n
     }),
   );
 }
+
+/** Centres the map on one found site, close enough to see its cell and the streets around it. */
+export function showFoundSite(site: Pick<FoundSite, 'location'>): void {
+  requestView({ kind: 'point', center: site.location, minZoom: 14 });
+}

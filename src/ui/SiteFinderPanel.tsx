@@ -25,6 +25,7 @@ import {
   foundSitePlace,
   isFoundSiteInPlan,
   runSiteFinder,
+  showFoundSite,
   showSiteFinderAnswer,
   SITE_FINDER_GRID_METERS,
   siteFinderCsvText,
@@ -318,6 +319,9 @@ function Results() {
                   </p>
                   <p data-testid="site-finder-added">{t('siteFinder.siteAdds', { people: formatNumber(Math.round(site.addedDemand)), band: bandPeople })}</p>
                   <NearestText site={site} />
+                  <button type="button" aria-label={t('siteFinder.showOnMapLabel', { rank: site.rank, kern: place.kern })} onClick={() => showFoundSite(site)}>
+                    {t('siteFinder.showOnMap')}
+                  </button>{' '}
                   {scenario && (
                     <button
                       type="button"

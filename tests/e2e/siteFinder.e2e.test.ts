@@ -146,6 +146,14 @@ describe('Locatiezoeker', () => {
     expect(geojson.settings.distanceMeters).toBe(500);
     expect(geojson.datasets.map((dataset) => dataset.name)).toContain('Testvoorzieningen locatiezoeker');
 
+    // "Toon op kaart" by keyboard centres the map on the site (its coordinates as exported)
+    const [bestLat, bestLon] = csv.split('\r\n')[1]!.split(';').slice(3, 5).map((value) => Number(value.replace(',', '.')));
+    await list.getByRole('button', { name: /^Toon op kaart: locatie 1 \(.+\)$/ }).press('Enter');
+    await expect.poll(async () => {
+      const [lon, lat] = (await page.locator('#map').getAttribute('data-center'))!.split(',').map(Number);
+      return Math.abs(lon! - bestLon!) < 1e-4 && Math.abs(lat! - bestLat!) < 1e-4 && Number(await page.locator('#map').getAttribute('data-zoom')) >= 14;
+    }, { timeout: 15_000 }).toBe(true);
+
     const best = list.locator(':scope > li').first();
     const bestCode = await best.getAttribute('data-municipality');
     const bestAdded = Number(await best.getAttribute('data-added'));
