@@ -18,6 +18,7 @@ import { buildProvinceGrid, type ProvinceGrid } from '../analysis/provinceGrid';
 import { builtUpCellCandidates, demandFromPopulation } from '../analysis/siteFinder';
 import { demandPieces, siteCountsAsSupply, type AreaServedFigures } from '../analysis/siteFinderFigures';
 import { EXACT_TIME_LIMIT_SECONDS, type CandidateCounts, type FoundSite, type SiteFinderAnswer, type SiteFinderRequest, type SiteFinderResponse, type SiteFinderSettings } from '../analysis/siteFinderProtocol';
+import { cancelledRun, isRunningStatus, runWithResponse, type SiteFinderRun } from '../analysis/siteFinderRun';
 import { settingsIssues } from '../analysis/siteFinderWorkerHandler';
 import { $appData, $municipalitiesByCode, $municipalityLocator, $sourcesById } from './appData';
 import { $activeFacilities, $completeAreas, $facilityDatasets } from './facilities';
@@ -38,24 +39,6 @@ export const DEFAULT_SITE_FINDER_SETTINGS: SiteFinderSettings = {
   mode: { kind: 'maxCover', k: 5 },
   careCountsAsSupply: true,
 };
-
-export type SiteFinderStatus = 'idle' | 'preparing' | 'greedy' | 'exact' | 'done' | 'failed' | 'cancelled';
-
-export interface SiteFinderRun {
-  status: SiteFinderStatus;
-  runId: number;
-  settings: SiteFinderSettings;
-  /** ISO time the run started. */
-  startedAt: string;
-  /** Existing supply that counted: plan sites and (optionally) 24-hour care locations. */
-  supply: { sites: number; care: number };
-  counts: CandidateCounts | null;
-  greedy: SiteFinderAnswer | null;
-  exact: SiteFinderAnswer | null;
-  exactIssues: DataIssue[];
-  issues: DataIssue[];
-  timeLimitSeconds: number;
-}
 
 export const $siteFinderRun = atom<SiteFinderRun | null>(null);
 /** Which answer the list and map show: the greedy one (default) or HiGHS's best choice. */
@@ -95,29 +78,6 @@ function update(runId: number, changes: Partial<SiteFinderRun>): void {
   if (run && run.runId === runId) $siteFinderRun.set({ ...run, ...changes });
 }
 
-/**
- * A run after one answer of its worker: the candidates' counts, the greedy answer (the exact run
- * follows), the exact answer (done), or the failure. Answers of another run, or of a cancelled one,
- * change nothing.
- */
-export function runWithResponse(run: SiteFinderRun, response: SiteFinderResponse): SiteFinderRun {
-  if (run.runId !== response.runId || !isRunningStatus(run.status)) return run;
-  if (response.type === 'candidates') return { ...run, counts: response.counts };
-  if (response.type === 'greedy') return { ...run, greedy: response.answer, status: 'exact' };
-  if (response.type === 'exact') return { ...run, exact: response.answer, exactIssues: response.issues, status: 'done' };
-  return { ...run, issues: response.issues, status: 'failed' };
-}
-
-/**
- * A run cancelled by the planner: before the greedy answer nothing is kept ('cancelled'); after it the
- * greedy answer stays and the exact run is reported as cancelled. A finished run stays as it is.
- */
-export function cancelledRun(run: SiteFinderRun): SiteFinderRun {
-  if (!isRunningStatus(run.status)) return run;
-  return run.greedy ? { ...run, status: 'done', exact: null, exactIssues: [{ code: 'siteFinder.exactCancelled', file: 'siteFinder' }] } : { ...run, status: 'cancelled', counts: null };
-}
-
-const isRunningStatus = (status: SiteFinderStatus) => status === 'preparing' || status === 'greedy' || status === 'exact';
 
 function onResponse(event: MessageEvent<SiteFinderResponse>): void {
   const run = $siteFinderRun.get();

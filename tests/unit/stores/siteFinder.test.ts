@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteFinderAnswer } from '../../../src/analysis/siteFinderProtocol';
-import { cancelledRun, comparisonSentence, DEFAULT_SITE_FINDER_SETTINGS, runWithResponse, type SiteFinderRun } from '../../../src/stores/siteFinder';
+import { comparisonSentence, DEFAULT_SITE_FINDER_SETTINGS } from '../../../src/stores/siteFinder';
+import { cancelledRun, runWithResponse, type SiteFinderRun } from '../../../src/analysis/siteFinderRun';
 
 const run = (changes: Partial<SiteFinderRun> = {}): SiteFinderRun => ({
   status: 'greedy',
