@@ -1,9 +1,10 @@
 // "Voorzieningen ophalen uit OpenStreetMap": choose the province or a municipality, follow progress, cancel, retry.
 
 import { useStore } from '@nanostores/preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { DataIssue } from '../domain/dataIssue';
 import { issueText } from './issueText';
+import { downloadDateText, DownloadFailed, ReplaceQuestion, useElapsedSeconds } from './DownloadParts';
 import { $appData } from '../stores/appData';
 import { $language } from '../stores/language';
 import { $osmFetch, cancelOsmFetch, fetchOsmFacilities, keepPreviousOsmDownload, replaceWithNewOsmDownload, type OsmAreaChoice, type OsmFetchState } from '../stores/osmFetch';
@@ -46,67 +47,31 @@ function SkippedList({ skipped }: { skipped: readonly DataIssue[] }) {
   );
 }
 
-function dateText(iso: string | null, language: string): string {
-  if (iso === null) return '';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(language === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
-}
-
 /** Asks before a much smaller (or empty) answer replaces what is there; keeping is the default and has focus. */
-function ReplaceQuestion({ state }: { state: Extract<OsmFetchState, { status: 'confirmReplace' }> }) {
+function OsmReplaceQuestion({ state }: { state: Extract<OsmFetchState, { status: 'confirmReplace' }> }) {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
   const language = useStore($language);
-  const keepButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => keepButton.current?.focus(), []);
   const hasPrevious = state.previousCount !== null && state.previousCount > 0;
   const params = {
     area: state.areaLabel,
     previous: formatNumber(state.previousCount ?? 0),
-    date: dateText(state.previousRetrievedAt, language),
+    date: downloadDateText(state.previousRetrievedAt, language),
     count: formatNumber(state.newCount),
   };
   return (
-    <div
-      class="warning osm-confirm"
-      role="alertdialog"
-      aria-labelledby="osm-confirm-title"
-      aria-describedby="osm-confirm-text"
-      data-testid="osm-confirm-replace"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          keepPreviousOsmDownload();
-        }
-      }}
+    <ReplaceQuestion
+      name="osm"
+      title={t(hasPrevious ? 'osmFetch.confirmTitle' : 'osmFetch.confirmEmptyTitle')}
+      text={t(hasPrevious ? (state.newCount === 1 ? 'osmFetch.confirmText.one' : 'osmFetch.confirmText.other') : 'osmFetch.confirmEmptyText', params)}
+      keepLabel={t(hasPrevious ? 'osmFetch.keepPrevious' : 'osmFetch.discardEmpty', params)}
+      replaceLabel={t(hasPrevious ? (state.newCount === 1 ? 'osmFetch.replaceAnyway.one' : 'osmFetch.replaceAnyway.other') : 'osmFetch.saveEmptyAnyway', params)}
+      onKeep={keepPreviousOsmDownload}
+      onReplace={() => void replaceWithNewOsmDownload()}
     >
-      <p id="osm-confirm-title" class="osm-confirm-title">
-        {t(hasPrevious ? 'osmFetch.confirmTitle' : 'osmFetch.confirmEmptyTitle')}
-      </p>
-      <p id="osm-confirm-text">
-        {t(hasPrevious ? (state.newCount === 1 ? 'osmFetch.confirmText.one' : 'osmFetch.confirmText.other') : 'osmFetch.confirmEmptyText', params)}
-      </p>
       <SkippedList skipped={state.skipped} />
-      <div class="button-row">
-        <button type="button" class="primary-button" ref={keepButton} onClick={keepPreviousOsmDownload} data-testid="osm-keep">
-          {t(hasPrevious ? 'osmFetch.keepPrevious' : 'osmFetch.discardEmpty', params)}
-        </button>
-        <button type="button" onClick={() => void replaceWithNewOsmDownload()} data-testid="osm-replace">
-          {t(hasPrevious ? (state.newCount === 1 ? 'osmFetch.replaceAnyway.one' : 'osmFetch.replaceAnyway.other') : 'osmFetch.saveEmptyAnyway', params)}
-        </button>
-      </div>
-    </div>
+    </ReplaceQuestion>
   );
-}
-
-function useElapsedSeconds(startedAt: number | null): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    if (startedAt === null) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [startedAt]);
-  return startedAt === null ? 0 : Math.max(0, Math.round((now - startedAt) / 1000));
 }
 
 export function OsmFetchPanel() {
@@ -160,18 +125,9 @@ export function OsmFetchPanel() {
           </p>
         )}
       </div>
-      {state.status === 'confirmReplace' && <ReplaceQuestion state={state} />}
+      {state.status === 'confirmReplace' && <OsmReplaceQuestion state={state} />}
       {(state.status === 'done' || state.status === 'kept') && <SkippedList skipped={state.skipped} />}
-      {state.status === 'failed' && (
-        <div role="alert" class="warning" data-testid="osm-failed">
-          <p>
-            {issueText(state.issue, t)} {t('osmFetch.unchanged')}
-          </p>
-          <button type="button" onClick={() => void fetchOsmFacilities(choice)}>
-            {t('osmFetch.retry')}
-          </button>
-        </div>
-      )}
+      {state.status === 'failed' && <DownloadFailed name="osm" issue={state.issue} unchanged={t('osmFetch.unchanged')} onRetry={() => void fetchOsmFacilities(choice)} />}
       <p class="note">{t('osmFetch.attributionNote')}</p>
     </section>
   );

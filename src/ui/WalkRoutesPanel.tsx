@@ -3,8 +3,8 @@
 // saved networks listed with their date, licence and detour, each deletable.
 
 import { useStore } from '@nanostores/preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { issueText } from './issueText';
+import { useState } from 'preact/hooks';
+import { downloadDateText, DownloadFailed, ReplaceQuestion, useElapsedSeconds, useSecondsUntil } from './DownloadParts';
 import { $appData } from '../stores/appData';
 import { $language } from '../stores/language';
 import {
@@ -21,66 +21,22 @@ import {
 import { $walkDetours } from '../stores/walkDetour';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
-function dateText(iso: string, language: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(language === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
-}
-
-function useSecondsUntil(until: number | null): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    if (until === null) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [until]);
-  return until === null ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
-}
-
-function useElapsedSeconds(startedAt: number | null): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    if (startedAt === null) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [startedAt]);
-  return startedAt === null ? 0 : Math.max(0, Math.round((now - startedAt) / 1000));
-}
-
 /** Asks before a far smaller answer replaces a saved network; keeping is the default and has focus. */
-function ReplaceQuestion({ state }: { state: Extract<WalkFetchState, { status: 'confirmReplace' }> }) {
+function WalkReplaceQuestion({ state }: { state: Extract<WalkFetchState, { status: 'confirmReplace' }> }) {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
   const language = useStore($language);
-  const keepButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => keepButton.current?.focus(), []);
-  const params = { area: state.areaLabel, previous: formatNumber(state.previousEdges), count: formatNumber(state.newEdges), date: dateText(state.previousRetrievedAt, language) };
+  const params = { area: state.areaLabel, previous: formatNumber(state.previousEdges), count: formatNumber(state.newEdges), date: downloadDateText(state.previousRetrievedAt, language) };
   return (
-    <div
-      class="warning osm-confirm"
-      role="alertdialog"
-      aria-labelledby="walk-confirm-title"
-      aria-describedby="walk-confirm-text"
-      data-testid="walk-confirm-replace"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          keepSavedWalkNetwork();
-        }
-      }}
-    >
-      <p id="walk-confirm-title" class="osm-confirm-title">
-        {t('walk.confirmTitle')}
-      </p>
-      <p id="walk-confirm-text">{t('walk.confirmText', params)}</p>
-      <div class="button-row">
-        <button type="button" class="primary-button" ref={keepButton} onClick={keepSavedWalkNetwork} data-testid="walk-keep">
-          {t('walk.keepSaved', params)}
-        </button>
-        <button type="button" onClick={() => void replaceWithNewWalkNetwork()} data-testid="walk-replace">
-          {t('walk.replaceAnyway', params)}
-        </button>
-      </div>
-    </div>
+    <ReplaceQuestion
+      name="walk"
+      title={t('walk.confirmTitle')}
+      text={t('walk.confirmText', params)}
+      keepLabel={t('walk.keepSaved', params)}
+      replaceLabel={t('walk.replaceAnyway', params)}
+      onKeep={keepSavedWalkNetwork}
+      onReplace={() => void replaceWithNewWalkNetwork()}
+    />
   );
 }
 
@@ -142,17 +98,8 @@ export function WalkRoutesPanel() {
         )}
         {state.status === 'kept' && <p data-testid="walk-kept">{t('walk.kept', { area: state.areaLabel, previous: formatNumber(state.previousEdges), count: formatNumber(state.newEdges) })}</p>}
       </div>
-      {state.status === 'confirmReplace' && <ReplaceQuestion state={state} />}
-      {state.status === 'failed' && (
-        <div role="alert" class="warning" data-testid="walk-failed">
-          <p>
-            {issueText(state.issue, t)} {t('walk.unchanged')}
-          </p>
-          <button type="button" onClick={() => void fetchWalkRoutes(selected)}>
-            {t('osmFetch.retry')}
-          </button>
-        </div>
-      )}
+      {state.status === 'confirmReplace' && <WalkReplaceQuestion state={state} />}
+      {state.status === 'failed' && <DownloadFailed name="walk" issue={state.issue} unchanged={t('walk.unchanged')} onRetry={() => void fetchWalkRoutes(selected)} />}
       {networks.length > 0 && (
         <>
           <h4>{t('walk.savedTitle')}</h4>
@@ -164,7 +111,7 @@ export function WalkRoutesPanel() {
                   <strong>{entry.areaName}</strong>
                   <span class="note">
                     {' '}
-                    {t('walk.savedLine', { edges: formatNumber(edgeCountOf(entry)), date: dateText(entry.retrievedAt, language) })}
+                    {t('walk.savedLine', { edges: formatNumber(edgeCountOf(entry)), date: downloadDateText(entry.retrievedAt, language) })}
                   </span>
                   <br />
                   <span class="note" data-testid="walk-detour">

@@ -12,16 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { preview } from 'vite';
 import { launchChromium } from '../e2e/chromium';
 import { median } from './timing';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  args?: { name?: string };
-}
+import type { TraceEvent } from './mainThreadTrace';
 
 interface Timings {
   total: number;

@@ -11,7 +11,8 @@
 
 import type { CDPSession } from 'playwright-core';
 
-interface TraceEvent {
+/** One Chromium trace event (the fields read here). */
+export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;

@@ -4,35 +4,10 @@ import type { NormProfile } from '../../../src/domain/norms';
 import { WALKING_SPEED_PRESETS } from '../../../src/domain/norms';
 import { FacilityIndex } from '../../../src/analysis/facilityIndex';
 import { analyseSites } from '../../../src/analysis/reachability';
-import type { ReachabilityCsvLabels } from '../../../src/analysis/reachabilityCsv';
 import { csvField, reachabilityTableToCsv } from '../../../src/analysis/reachabilityCsv';
 import { applyCoverage } from '../../../src/analysis/dataCoverage';
-import { packedFacilities } from './reachabilityFactories';
+import { CSV_LABELS as LABELS, packedFacilities } from './reachabilityFactories';
 
-const LABELS: ReachabilityCsvLabels = {
-  siteId: 'Id',
-  siteName: 'Locatie',
-  outsideProvince: 'Buiten',
-  yes: 'ja',
-  no: 'nee',
-  noData: 'geen gegevens',
-  distanceColumn: '{category} (m)',
-  walkingMinutesColumn: '{category} (min)',
-  completeColumn: '{category} volledig',
-  verdictColumn: 'Norm {housingType}',
-  categories: {
-    zorg24uur: 'Zorg',
-    woonzorgcentrum: 'Wzc',
-    huisarts: 'Huisarts',
-    apotheek: 'Apotheek',
-    supermarkt: 'Supermarkt',
-    ovHalte: 'Halte',
-    ontmoetingsplek: 'Ontmoeting',
-    overig: 'Overig',
-  },
-  housingTypes: { nultreden: 'Nultreden', geclusterd: 'Geclusterd', zorggeschikt: 'Zorggeschikt' },
-  verdicts: { met: 'voldoet', notMet: 'voldoet niet', noData: 'geen gegevens' },
-};
 
 const PROFILE: NormProfile = {
   id: 'custom',

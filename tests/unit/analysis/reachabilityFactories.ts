@@ -5,6 +5,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { FacilityCategory } from '../../../src/domain/facility';
 import { FACILITY_CATEGORIES } from '../../../src/domain/facility';
 import type { PackedFacilities } from '../../../src/analysis/facilityIndex';
+import type { ReachabilityCsvLabels } from '../../../src/analysis/reachabilityCsv';
 import { seededRandom } from '../../support/seededRandom';
 
 export { seededRandom };
@@ -103,3 +104,29 @@ export function lShapeWithHoleAndIsland(): MultiPolygon {
     ],
   };
 }
+
+/** Dutch-looking CSV labels for the reachability CSV tests (the app reads them from the catalogue). */
+export const CSV_LABELS: ReachabilityCsvLabels = {
+  siteId: 'Id',
+  siteName: 'Locatie',
+  outsideProvince: 'Buiten',
+  yes: 'ja',
+  no: 'nee',
+  noData: 'geen gegevens',
+  distanceColumn: '{category} (m)',
+  walkingMinutesColumn: '{category} (min)',
+  completeColumn: '{category} volledig',
+  verdictColumn: 'Norm {housingType}',
+  categories: {
+    zorg24uur: 'Zorg',
+    woonzorgcentrum: 'Wzc',
+    huisarts: 'Huisarts',
+    apotheek: 'Apotheek',
+    supermarkt: 'Supermarkt',
+    ovHalte: 'Halte',
+    ontmoetingsplek: 'Ontmoeting',
+    overig: 'Overig',
+  },
+  housingTypes: { nultreden: 'Nultreden', geclusterd: 'Geclusterd', zorggeschikt: 'Zorggeschikt' },
+  verdicts: { met: 'voldoet', notMet: 'voldoet niet', noData: 'geen gegevens' },
+};

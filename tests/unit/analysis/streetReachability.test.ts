@@ -14,6 +14,7 @@ import { buildWalkGraph } from '../../../src/analysis/walkGraph';
 import { mergeWalkNetworks } from '../../../src/analysis/walkNetworkMerge';
 import { detourInArea } from '../../../src/analysis/walkDetour';
 import { at, gridTown, NetworkBuilder } from '../../support/walkNetworks';
+import { CSV_LABELS } from './reachabilityFactories';
 
 function packed(facilities: [string, FacilityCategory, number, number][]): PackedFacilities {
   return {
@@ -134,19 +135,7 @@ describe('detourInArea', () => {
 
 describe('CSV with over straat', () => {
   const labels: ReachabilityCsvLabels = {
-    siteId: 'Id',
-    siteName: 'Locatie',
-    outsideProvince: 'Buiten',
-    yes: 'ja',
-    no: 'nee',
-    noData: 'geen gegevens',
-    distanceColumn: '{category} (m)',
-    walkingMinutesColumn: '{category} (min)',
-    completeColumn: '{category} volledig',
-    verdictColumn: 'Norm {housingType}',
-    categories: { zorg24uur: 'Zorg', woonzorgcentrum: 'Wzc', huisarts: 'Huisarts', apotheek: 'Apotheek', supermarkt: 'Supermarkt', ovHalte: 'Halte', ontmoetingsplek: 'Ontmoeting', overig: 'Overig' },
-    housingTypes: { nultreden: 'Nultreden', geclusterd: 'Geclusterd', zorggeschikt: 'Zorggeschikt' },
-    verdicts: { met: 'voldoet', notMet: 'voldoet niet', noData: 'geen gegevens' },
+    ...CSV_LABELS,
     street: {
       methodColumn: 'Gemeten',
       methods: { hemelsbreed: 'hemelsbreed', overStraat: 'over straat', outsideNetwork: 'hemelsbreed (buiten)', noNetwork: 'hemelsbreed (geen)', farFromStreet: 'geen route' },
