@@ -3,16 +3,13 @@
 // letters from there on: MapLibre cannot draw more than 32,768 icons in one tile (its symbol buffers
 // break, maplibre-gl-js issue 2891), and the data reaches MapLibre's worker as chunked JSON text.
 
-import type { GeoJSONSource, GeoJSONSourceDiff, Map as MapLibreMap, MapLayerMouseEvent, ExpressionSpecification } from 'maplibre-gl';
-import { facilityKey, type Facility } from '../domain/facility';
+import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, ExpressionSpecification } from 'maplibre-gl';
+import type { Facility } from '../domain/facility';
 import { FACILITY_SYMBOL_OUTLINE, FACILITY_SYMBOLS } from '../domain/facilitySymbols';
 import { $visibleFacilities } from '../stores/facilities';
 import { selectFacility } from '../stores/selection';
 import { $importPreview } from '../stores/importPreview';
-import { setMapDrawingProgress, type MapDrawingLayer, type MapDrawingProgress } from '../stores/mapDrawing';
-import { FIRST_UPDATE_SIZE, nextUpdateSize, planSourceUpdateSteps, toFeature, type SourceContents } from './facilityGeoJson';
-import { runInSlices } from '../analysis/slicedWork';
-import { yieldToPage } from '../analysis/slicedWork';
+import { sourceUpdater } from './facilitySourceUpdater';
 import { LABEL_FONT } from './mapStyle';
 
 const SOURCE_ID = 'facilities';
@@ -69,77 +66,6 @@ function drawIcon(letter: string, colour: string, textColour: string): ImageData
   context.textBaseline = 'middle';
   context.fillText(letter, size / 2, size / 2 + pixelRatio);
   return context.getImageData(0, 0, size, size);
-}
-
-/**
- * Keeps a GeoJSON source in step with a list of facilities by sending MapLibre's worker only what
- * changed (`updateData`, features identified by `key`), in messages sized to stay near
- * UPDATE_BUDGET_MILLISECONDS of main-thread work each, one after the other. A newer list stops the
- * older one between messages; `held` always says what the worker has been sent, so the next plan
- * starts from the truth. While more than one message is needed the progress goes to the store.
- */
-function sourceUpdater(
-  map: MapLibreMap,
-  sourceId: string,
-  layer: MapDrawingLayer,
-  onSet: (facilities: readonly Facility[]) => void,
-): (facilities: readonly Facility[]) => Promise<void> {
-  let generation = 0;
-  let size = FIRST_UPDATE_SIZE;
-  const held: SourceContents = new Map();
-  const container = map.getContainer();
-  const marker = layer === 'facilities' ? 'facilityMapPending' : 'previewMapPending';
-  const report = (progress: MapDrawingProgress | null) => {
-    setMapDrawingProgress(layer, progress);
-    // For browser tests and the benchmark: "drawn/total" while the map is being filled, "" once it holds the list.
-    container.dataset[marker] = progress ? `${progress.drawn}/${progress.total}` : '';
-  };
-  return async (facilities) => {
-    generation += 1;
-    const mine = generation;
-    const stillWanted = () => mine === generation;
-    const source = map.getSource(sourceId) as GeoJSONSource | undefined;
-    if (!source) return;
-    onSet(facilities);
-    container.dataset[marker] = 'planning';
-    const plan = await runInSlices(planSourceUpdateSteps(held, facilities), { stillWanted });
-    if (plan === null) return;
-    let removeAll = plan.removeAll;
-    let removed = 0;
-    let added = 0;
-    const messages = () => Math.ceil((plan.remove.length - removed + plan.add.length - added) / size) + (removeAll ? 1 : 0);
-    const total = plan.contents.size;
-    const drawn = () => total - (plan.add.length - added);
-    const showsProgress = messages() > 1;
-    if (showsProgress) report({ drawn: drawn(), total });
-    while (removeAll || removed < plan.remove.length || added < plan.add.length) {
-      if (!stillWanted()) return;
-      const started = performance.now();
-      const diff: GeoJSONSourceDiff = {};
-      if (removeAll) {
-        diff.removeAll = true;
-        held.clear();
-        removeAll = false;
-      }
-      if (removed < plan.remove.length) {
-        const keys = plan.remove.slice(removed, removed + size);
-        removed += keys.length;
-        for (const key of keys) held.delete(key);
-        diff.remove = keys;
-      } else {
-        const chunk = plan.add.slice(added, added + size);
-        added += chunk.length;
-        for (const facility of chunk) held.set(facilityKey(facility), plan.contents.get(facilityKey(facility))!);
-        diff.add = chunk.map(toFeature);
-      }
-      const sent = source.updateData(diff);
-      await yieldToPage();
-      size = nextUpdateSize(size, performance.now() - started);
-      await sent;
-      if (showsProgress && stillWanted()) report({ drawn: drawn(), total });
-    }
-    if (stillWanted()) report(null);
-  };
 }
 
 /** Dots below ICON_MIN_ZOOM_LARGE and letters above it for large sets; letters at every zoom otherwise. */
@@ -256,12 +182,12 @@ export function addFacilityLayers(map: MapLibreMap, beforeLayerId: string): () =
     },
     beforeLayerId,
   );
-  const setFacilities = sourceUpdater(map, SOURCE_ID, 'facilities', (facilities) =>
-    applyLayerMode(map, { icons: FACILITY_LAYER_IDS.points, dots: FACILITY_LAYER_IDS.pointCircles, marker: 'facilityLayerMode' }, facilities.length),
+  const setFacilities = sourceUpdater(map, SOURCE_ID, 'facilities', (count) =>
+    applyLayerMode(map, { icons: FACILITY_LAYER_IDS.points, dots: FACILITY_LAYER_IDS.pointCircles, marker: 'facilityLayerMode' }, count),
   );
-  const setPreview = sourceUpdater(map, PREVIEW_SOURCE_ID, 'preview', (preview) => {
-    applyLayerMode(map, { icons: FACILITY_LAYER_IDS.previewIcons, dots: FACILITY_LAYER_IDS.previewDots, marker: 'previewLayerMode' }, preview.length);
-    map.setLayerZoomRange(FACILITY_LAYER_IDS.preview, facilityLayerMode(preview.length) === 'dotsThenIcons' ? ICON_MIN_ZOOM_LARGE : 0, 24);
+  const setPreview = sourceUpdater(map, PREVIEW_SOURCE_ID, 'preview', (count) => {
+    applyLayerMode(map, { icons: FACILITY_LAYER_IDS.previewIcons, dots: FACILITY_LAYER_IDS.previewDots, marker: 'previewLayerMode' }, count);
+    map.setLayerZoomRange(FACILITY_LAYER_IDS.preview, facilityLayerMode(count) === 'dotsThenIcons' ? ICON_MIN_ZOOM_LARGE : 0, 24);
   });
   let previous: readonly Facility[] | undefined;
   const unsubscribeFacilities = $visibleFacilities.subscribe((facilities) => {

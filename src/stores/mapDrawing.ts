@@ -1,5 +1,5 @@
 // How far the map is with drawing a large facility list: MapLibre's worker gets it a few thousand
-// features at a time (src/map/facilityLayers.ts), so for a while the map shows only part of it.
+// features at a time (src/map/facilitySourceUpdater.ts), so for a while the map shows only part of it.
 // The map status line says so; browser tests and the benchmark wait for it to clear.
 
 import { map } from 'nanostores';
