@@ -25,9 +25,11 @@ export const OVERIJSSEL_BOUNDS: BoundingBox = [5.777, 52.118, 7.073, 52.855];
 
 /**
  * How far the map may be panned around Overijssel. Wide enough that a tall, narrow map (a projector
- * with both panels open) can zoom out to the whole province; a shared link's centre outside it is junk.
+ * with both panels open) can zoom out to the whole province, and that a wide presentation screen can
+ * show it off-centre between its panels (MapLibre zooms in rather than show beyond this box); a
+ * shared link's centre outside it is junk.
  */
-export const MAP_PAN_BOUNDS: BoundingBox = [4.0, 51.0, 8.8, 54.0];
+export const MAP_PAN_BOUNDS: BoundingBox = [2.0, 50.5, 11.0, 54.5];
 
 export function isInsideBounds([lon, lat]: [number, number], bounds: BoundingBox = OVERIJSSEL_BOUNDS): boolean {
   return lon >= bounds[0] && lon <= bounds[2] && lat >= bounds[1] && lat <= bounds[3];

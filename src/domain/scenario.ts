@@ -134,7 +134,7 @@ export type PresentationSelection =
 export interface PresentationView {
   id: string;
   caption: string;
-  /** The extent shown, [west, south, east, north]. */
+  /** The extent the planner saw, [west, south, east, north]: the part of the map no panel covered. */
   bounds: BoundingBox;
   /** The thematic layer's settings as the map had them (keys and values of src/stores/mapLayers.ts ThematicSettings). */
   thematic: Readonly<Record<string, string>>;

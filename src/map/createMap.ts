@@ -14,6 +14,7 @@ import { addZoneLayers } from './zoneLayers';
 import { addScenarioLayers, handleScenarioClick } from './scenarioLayers';
 import { addSiteFinderLayers } from './siteFinderLayers';
 import { addPolygonDrawing } from './polygonDrawing';
+import { boundsAspect, mapFitPadding } from './overlayPadding';
 import { mapClickBelongsToDrawing } from '../stores/polygonDrawing';
 import { createOfflineStyle, ONLINE_BACKGROUNDS, LAYER_IDS, SOURCE_IDS, THEMATIC_FILL_LAYERS, thematicFillOpacity, thematicHatchOpacity } from './mapStyle';
 import { labelPoints } from '../analysis/labelPoints';
@@ -31,21 +32,17 @@ import { $viewRequest, PROVINCE_BOUNDS, reportMapView, selectingOnMap, type View
 
 maplibregl.setWorkerUrl(workerUrl);
 
-/** Room around a fitted extent; on the right also for the legend when it is open beside the map. */
-function fitPadding(container: HTMLElement): { top: number; bottom: number; left: number; right: number } {
-  const legend = container.parentElement?.querySelector<HTMLElement>('.legend');
-  const legendWidth = legend && legend.offsetWidth < container.clientWidth / 2 ? legend.offsetWidth : 0;
-  return { top: 20, bottom: 20, left: 20, right: 20 + legendWidth };
-}
-
 /** Moves the map as the app asks (src/stores/mapView.ts). */
 function followViewRequest(map: MapLibreMap, container: HTMLElement, request: ViewRequest): void {
   if (request.kind === 'view') {
     map.jumpTo({ center: request.view.center, zoom: request.view.zoom });
   } else if (request.kind === 'bounds') {
-    map.fitBounds(request.bounds, { padding: fitPadding(container), maxZoom: 13 });
+    map.fitBounds(request.bounds, { padding: mapFitPadding(container, boundsAspect(request.bounds)), maxZoom: 13 });
   } else {
-    map.easeTo({ center: request.center, zoom: Math.max(map.getZoom(), request.minZoom) });
+    // In the middle of the part of the map no panel covers (an offset, not MapLibre's padding, which would stay).
+    const padding = mapFitPadding(container);
+    const offset: [number, number] = [(padding.left - padding.right) / 2, (padding.top - padding.bottom) / 2];
+    map.easeTo({ center: request.center, zoom: Math.max(map.getZoom(), request.minZoom), offset });
   }
 }
 
@@ -147,7 +144,7 @@ export function createMap(container: HTMLElement): MapHandle {
   const initialView =
     initialRequest?.kind === 'view'
       ? { center: initialRequest.view.center, zoom: initialRequest.view.zoom }
-      : { bounds: PROVINCE_BOUNDS, fitBoundsOptions: { padding: fitPadding(container) } };
+      : { bounds: PROVINCE_BOUNDS, fitBoundsOptions: { padding: mapFitPadding(container, boundsAspect(PROVINCE_BOUNDS)) } };
   const map = new maplibregl.Map({
     container,
     style: createOfflineStyle(),

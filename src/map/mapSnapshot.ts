@@ -4,19 +4,29 @@
 
 import * as maplibregl from 'maplibre-gl';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { boundsAspect, mapFitPadding } from './overlayPadding';
 import { $cameraRequest, registerMapRenderer, setMapAttributions, setMapCamera, type MapRender, type MapRenderRequest } from '../stores/mapSnapshot';
 
 /** A render that has not gone idle by then has failed (a broken source, a lost WebGL context). */
 const RENDER_TIMEOUT_MS = 120_000;
 
+/** Runs `action` once the UI has re-rendered for the store changes made so far and has been laid out. */
+function afterUiUpdate(action: () => void): void {
+  setTimeout(() => requestAnimationFrame(action), 0);
+}
+
 function reportCamera(map: MapLibreMap): void {
   const bounds = map.getBounds();
   const center = map.getCenter();
   const container = map.getContainer();
+  const padding = mapFitPadding(container);
+  const northWest = map.unproject([padding.left, padding.top]);
+  const southEast = map.unproject([container.clientWidth - padding.right, container.clientHeight - padding.bottom]);
   setMapCamera({
     center: [center.lng, center.lat],
     zoom: map.getZoom(),
     bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
+    visibleBounds: [northWest.lng, southEast.lat, southEast.lng, northWest.lat],
     width: container.clientWidth,
     height: container.clientHeight,
   });
@@ -90,7 +100,19 @@ export function connectMapSnapshot(map: MapLibreMap): () => void {
   else map.once('load', report);
   const reducedMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   const stopCamera = $cameraRequest.listen((request) => {
-    if (request) map.fitBounds(request.bounds, { padding: 0, duration: reducedMotion ? 0 : 600 });
+    // Into the part of the map no panel covers (the caption bar, the norm panel, the legend).
+    if (!request) return;
+    // A request that starts the presentation comes before its panels are drawn and before the map has
+    // taken the full screen. The UI re-renders in a timeout (nanostores batches there) and is laid out
+    // by the next frame: fit then.
+    afterUiUpdate(() => {
+      if ($cameraRequest.get() !== request) return;
+      map.resize();
+      const padding = mapFitPadding(map.getContainer(), boundsAspect(request.bounds));
+      // For browser tests: the room the last fitted view left for the panels.
+      map.getContainer().dataset['fitPadding'] = [padding.top, padding.right, padding.bottom, padding.left].map(Math.round).join(',');
+      map.fitBounds(request.bounds, { padding, duration: reducedMotion ? 0 : 600 });
+    });
   });
   registerMapRenderer((request) => renderOffscreen(map, request));
   return () => {

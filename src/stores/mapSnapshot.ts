@@ -11,6 +11,8 @@ export interface MapCamera {
   zoom: number;
   /** What the map shows, [west, south, east, north]. */
   bounds: BoundingBox;
+  /** The part of it no panel lies over (legend, presentation bars), with a small margin: what the planner sees. */
+  visibleBounds: BoundingBox;
   /** The map's size on screen in CSS pixels. */
   width: number;
   height: number;

@@ -59,7 +59,7 @@ export function captureView(caption: string): PresentationView | null {
   return {
     id: newViewId(),
     caption,
-    bounds: camera.bounds,
+    bounds: camera.visibleBounds,
     thematic: { ...shared.thematic },
     showKeyProjects: shared.showKeyProjects,
     showBuiltUpAreas: shared.showBuiltUpAreas,

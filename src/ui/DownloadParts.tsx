@@ -15,25 +15,27 @@ export function downloadDateText(iso: string | null, language: string): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(language === 'en' ? 'en-GB' : 'nl-NL', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
-/** Whole seconds since `startedAt` (0 when null), updated every second. */
-export function useElapsedSeconds(startedAt: number | null): number {
+/** The current time, updated every second while `active` (a counter that has nothing to count stands still). */
+function useNowEverySecond(active: boolean): number {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
-    if (startedAt === null) return;
+    if (!active) return;
+    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
-  }, [startedAt]);
+  }, [active]);
+  return now;
+}
+
+/** Whole seconds since `startedAt` (0 when null), updated every second. */
+export function useElapsedSeconds(startedAt: number | null): number {
+  const now = useNowEverySecond(startedAt !== null);
   return startedAt === null ? 0 : Math.max(0, Math.round((now - startedAt) / 1000));
 }
 
 /** Whole seconds until `until` (0 when null), updated every second. */
 export function useSecondsUntil(until: number | null): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    if (until === null) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [until]);
+  const now = useNowEverySecond(until !== null);
   return until === null ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
 }
 

@@ -139,7 +139,7 @@ export function Legend() {
   const partialCoverage = useStore($partialCoverage);
   const municipalitiesByCode = useStore($municipalitiesByCode);
   return (
-    <section class={open ? 'legend' : 'legend collapsed'} aria-labelledby="legend-title" data-testid="legend">
+    <section class={open ? 'legend' : 'legend collapsed'} aria-labelledby="legend-title" data-testid="legend" data-map-overlay>
       <div class="legend-header">
         <h2 id="legend-title">{t('legend.title')}</h2>
         {!presenting && (

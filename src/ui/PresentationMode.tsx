@@ -132,7 +132,7 @@ function SourceLine() {
   useStore($facilityDatasets);
   const attributions = useStore($mapAttributions);
   return (
-    <p class="presentation-sources" data-testid="presentation-sources">
+    <p class="presentation-sources" data-testid="presentation-sources" data-map-overlay>
       {t('presentation.sources', { sources: mapSourcePublishers(attributions).join(' · ') })}
     </p>
   );
@@ -202,7 +202,7 @@ export function PresentationOverlay() {
   const count = Math.max(views.length, 1);
   return (
     <section id={OVERLAY_ID} class="presentation" aria-label={t('presentation.regionLabel')} data-testid="presentation">
-      <div class="presentation-top">
+      <div class="presentation-top" data-map-overlay>
         <h2 id={`${OVERLAY_ID}-caption`} class="presentation-caption" tabIndex={-1} aria-live="polite" data-testid="presentation-caption">
           {t('presentation.position', { index: Math.min(state.index + 1, count), count, caption })}
         </h2>
@@ -220,7 +220,7 @@ export function PresentationOverlay() {
       </div>
       <SourceLine />
       {state.screen === 'window' && (
-        <p class="presentation-window" role="status" data-testid="presentation-window-mode">
+        <p class="presentation-window" role="status" data-testid="presentation-window-mode" data-map-overlay>
           {t('presentation.windowMode')}
         </p>
       )}
@@ -234,7 +234,7 @@ function BottomPanel() {
   const t = useTranslate();
   const [open, setOpen] = useState(true);
   return (
-    <div class={open ? 'presentation-bottom' : 'presentation-bottom folded'}>
+    <div class={open ? 'presentation-bottom' : 'presentation-bottom folded'} data-map-overlay>
       <button type="button" class="presentation-fold" aria-expanded={open} aria-controls={`${OVERLAY_ID}-bottom-body`} onClick={() => setOpen(!open)}>
         {open ? t('presentation.fold') : t('presentation.unfold')}
       </button>

@@ -54,6 +54,13 @@ async function mapHash(page: Page): Promise<string> {
   return page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('map') ?? '');
 }
 
+/** Where the selected key project is drawn, in pixels of the map (the app writes it after each move). */
+async function projectRingPosition(page: Page): Promise<{ x: number; y: number }> {
+  await waitForMapIdle(page);
+  const text = await page.locator('#map').getAttribute('data-selected-key-project');
+  return JSON.parse(text!) as { x: number; y: number };
+}
+
 async function zoomOf(page: Page): Promise<number> {
   return Number((await mapHash(page)).split('/')[0]);
 }
@@ -123,12 +130,23 @@ describe('presentation mode', () => {
     expect(await page.locator('.sidebar').isVisible()).toBe(false);
     expect(await page.locator('.app-header').isVisible()).toBe(false);
     expect(await page.getByTestId('legend').locator('.legend-body').isVisible()).toBe(true);
+    // the legend, always shown while presenting, still covers at most a quarter of the map (issue 10.1)
+    const mapBox = await page.locator('.map-container').boundingBox();
+    const legendBox = await page.getByTestId('legend').boundingBox();
+    expect((legendBox!.width * legendBox!.height) / (mapBox!.width * mapBox!.height)).toBeLessThanOrEqual(0.25);
     expect(await page.getByTestId('presentation-sources').textContent()).toMatch(/^Bronnen: .*CBS/);
     expect(await focusInPresentation(page)).toBe(true);
     // Full screen where the browser allows it; otherwise the window, and the presenter is told.
     const fullscreen = await page.evaluate(() => document.fullscreenElement !== null);
     expect(await page.getByTestId('presentation-window-mode').isVisible()).toBe(!fullscreen);
     await expect.poll(() => countsText(page), { timeout: 20_000 }).toMatch(/Nultreden: \d+ van \d+/);
+    // The project the first view shows lies in the part of the map between the panels, not under them.
+    const ring = await projectRingPosition(page);
+    const [padTop, padRight, padBottom, padLeft] = (await page.locator('#map').getAttribute('data-fit-padding'))!.split(',').map(Number);
+    // (the view was saved with the project in the middle of what the planner saw)
+    expect(Math.abs(ring.x - (padLeft! + mapBox!.width - padRight!) / 2)).toBeLessThan(30);
+    expect(Math.abs(ring.y - (padTop! + mapBox!.height - padBottom!) / 2)).toBeLessThan(30);
+    expect(padLeft).toBeGreaterThan(500);
     await app.screenshot('presentation-02-first-nl-1280');
     expect(await wcagViolations(page)).toEqual([]);
 
@@ -137,6 +155,13 @@ describe('presentation mode', () => {
     await expect.poll(() => caption(page)).toBe('2 / 2 · Heel Overijssel');
     const atSecond = await settledMapHash(page, atFirst);
     expect(await zoomOf(page)).toBeLessThan(Number(atFirst.split('/')[0]) - 1);
+    // The whole province lies clear of the caption bar, the norm panel and the legend (it was under the norm panel).
+    const [left, top, right, bottom] = (await page.locator('#map').getAttribute('data-province-box'))!.split(',').map(Number);
+    for (const panel of [page.locator('.presentation-top'), page.locator('.presentation-bottom'), page.getByTestId('legend')]) {
+      const box = (await panel.boundingBox())!;
+      const overlaps = box.x < mapBox!.x + right! && mapBox!.x + left! < box.x + box.width && box.y < mapBox!.y + bottom! && mapBox!.y + top! < box.y + box.height;
+      expect(overlaps, `province box ${left},${top},${right},${bottom} (fit padding ${await page.locator('#map').getAttribute('data-fit-padding')}) against ${JSON.stringify(box)}`).toBe(false);
+    }
     await app.screenshot('presentation-03-second-nl-1280');
     await page.keyboard.press('ArrowRight'); // the last view stays
     expect(await caption(page)).toBe('2 / 2 · Heel Overijssel');

@@ -24,7 +24,7 @@ const ZWOLLE: [number, number, number, number] = [6.0, 52.45, 6.2, 52.55];
 const PROVINCE: [number, number, number, number] = [5.7, 52.1, 7.1, 52.9];
 
 function cameraAt(bounds: [number, number, number, number]): void {
-  setMapCamera({ center: [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2], zoom: 9, bounds, width: 800, height: 600 });
+  setMapCamera({ center: [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2], zoom: 9, bounds, visibleBounds: bounds, width: 800, height: 600 });
 }
 
 beforeEach(() => {
