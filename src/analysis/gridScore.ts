@@ -1,5 +1,9 @@
-// Scores every grid cell: how many norms of a housing type are met there, or the straight-line
-// distance to the nearest facility of one category. Plain loops over the facility index.
+// Scores every grid cell: how many norms of a housing type are met there, or the distance to the
+// nearest facility of one category. Plain loops over the facility index (hemelsbreed); with over
+// straat chosen and a street network loaded, the cells inside the downloaded areas read their
+// walking distance from StreetDistanceMethod (its multi-source search, cell centre snapped to the
+// network) and the cells outside stay hemelsbreed. Which method decided each cell is part of the
+// score, so the legend and the cell card can say so (never a silent mix).
 
 import type { FacilityCategory } from '../domain/facility';
 import type { HousingType } from '../domain/housing';
@@ -12,15 +16,44 @@ import type { NearestFacilityField, PreparedPoints } from './nearestFacilityFiel
 import { preparePoints, REACH_SEARCH_MARGIN } from './nearestFacilityField';
 import type { ProvinceGrid } from './provinceGrid';
 import { haversineMeters, metersToRankingMetric } from './sphericalDistance';
+import type { StreetDistanceMethod } from './streetDistanceMethod';
 
 export type GridScoreTarget =
   | { kind: 'normsMet'; housingType: HousingType }
   /** Distance in metres; NaN where nothing lies within maxDistanceMeters (default: no limit) or no data. */
   | { kind: 'distance'; category: FacilityCategory; maxDistanceMeters?: number };
 
+/** How one cell was measured (GridStreetCells.cellMethods). */
+export const GRID_CELL_STRAIGHT = 0;
+/** Over straat: the cell centre joins the network. */
+export const GRID_CELL_STREET = 1;
+/** Inside a downloaded area but farther than maxSnapMeters from any street: "geen route", no value. */
+export const GRID_CELL_FAR_FROM_STREET = 2;
+/** Distance target only: the cell joins the network, but no facility of the category lies on its part of it ("geen route"). */
+export const GRID_CELL_NOT_CONNECTED = 3;
+
+/** Per cell, how it was measured when over straat was chosen and a street network is loaded. */
+export interface GridStreetCells {
+  /** GRID_CELL_* per cell. */
+  cellMethods: Uint8Array;
+  /** Cells per GRID_CELL_* code. */
+  counts: [straight: number, street: number, farFromStreet: number, notConnected: number];
+  maxSnapMeters: number;
+  /** The downloaded areas (municipality codes) over straat applies in. */
+  areaKeys: string[];
+}
+
+export interface GridStreetOptions {
+  method: StreetDistanceMethod;
+  areaKeys: string[];
+}
+
 export interface GridScore {
   target: GridScoreTarget;
+  /** 'overStraat' when the street network decided the cells inside its areas (see street). */
   method: DistanceMethodId;
+  /** Present when over straat was applied: which cells it decided and which fell back to hemelsbreed. */
+  street?: GridStreetCells;
   /** Per cell: number of norms met (normsMet) or metres (distance). */
   values: Float32Array;
   /** Norms the housing type has (normsMet); 1 for distance. */
@@ -49,8 +82,16 @@ function preparedCellsOf(cells: ProvinceGrid | PreparedPoints): PreparedPoints {
   return prepared;
 }
 
-/** Scores every cell of a grid (or any prepared points) for one target. */
-export function scoreGrid(cells: ProvinceGrid | PreparedPoints, index: FacilityIndex, profile: NormProfile, target: GridScoreTarget): GridScore {
+/**
+ * Scores every cell of a grid (or any prepared points) for one target; with `street`, the cells
+ * inside the network's areas are judged by walking distance instead (see applyStreet).
+ */
+export function scoreGrid(cells: ProvinceGrid | PreparedPoints, index: FacilityIndex, profile: NormProfile, target: GridScoreTarget, street?: GridStreetOptions): GridScore {
+  const score = scoreGridStraight(cells, index, profile, target);
+  return street === undefined ? score : applyStreet(score, preparedCellsOf(cells), profile, street);
+}
+
+function scoreGridStraight(cells: ProvinceGrid | PreparedPoints, index: FacilityIndex, profile: NormProfile, target: GridScoreTarget): GridScore {
   const prepared = preparedCellsOf(cells);
   const cellCount = prepared.count;
   const { points, lonRadians, latRadians, cosLat, sinLat } = prepared;
@@ -100,6 +141,57 @@ export function scoreGrid(cells: ProvinceGrid | PreparedPoints, index: FacilityI
     }
   }
   return { target, method: index.method, values, requiredCount: norms.length, noDataCategories };
+}
+
+/**
+ * Replaces the hemelsbreed figure of every cell inside the street network's areas by its figure
+ * over straat: the cell centre is snapped once, and each category's answer read from the method's
+ * multi-source search. A cell farther than the snap limit from any street gets no value (NaN:
+ * "geen route", never a silent "0 norms met"); in a distance map, a cell whose part of the network
+ * holds no facility of the category gets none either. Categories without data stay as they were.
+ */
+function applyStreet(score: GridScore, prepared: PreparedPoints, profile: NormProfile, { method, areaKeys }: GridStreetOptions): GridScore {
+  const { target, values, noDataCategories } = score;
+  const cellCount = prepared.count;
+  const cellMethods = new Uint8Array(cellCount);
+  const counts: GridStreetCells['counts'] = [0, 0, 0, 0];
+  const norms = target.kind === 'normsMet' ? profile.norms[target.housingType].filter((norm) => !noDataCategories.includes(norm.category)) : [];
+  const distanceCategory = target.kind === 'distance' && noDataCategories.length === 0 ? target.category : null;
+  const maxDistanceMeters = target.kind === 'distance' ? (target.maxDistanceMeters ?? Infinity) : Infinity;
+  const { points } = prepared;
+  for (let cell = 0; cell < cellCount; cell++) {
+    const point: [number, number] = [points[2 * cell]!, points[2 * cell + 1]!];
+    if (!method.isInside(point)) {
+      counts[GRID_CELL_STRAIGHT]++;
+      continue;
+    }
+    const snap = method.snap(point);
+    if (!snap.ok) {
+      cellMethods[cell] = GRID_CELL_FAR_FROM_STREET;
+      counts[GRID_CELL_FAR_FROM_STREET]++;
+      values[cell] = NaN;
+      continue;
+    }
+    let code = GRID_CELL_STREET;
+    if (target.kind === 'normsMet') {
+      let met = 0;
+      for (const norm of norms) {
+        const answer = method.overStreet(norm.category, point, snap);
+        if (answer.kind === 'route' && answer.distanceMeters <= norm.maxDistanceMeters) met++;
+      }
+      values[cell] = met;
+    } else if (distanceCategory !== null) {
+      const answer = method.overStreet(distanceCategory, point, snap);
+      if (answer.kind === 'route') values[cell] = answer.distanceMeters <= maxDistanceMeters ? answer.distanceMeters : NaN;
+      else {
+        values[cell] = NaN;
+        if (answer.kind === 'noRoute') code = GRID_CELL_NOT_CONNECTED;
+      }
+    }
+    cellMethods[cell] = code;
+    counts[code] = counts[code]! + 1;
+  }
+  return { ...score, method: 'overStraat', street: { cellMethods, counts, maxSnapMeters: method.maxSnapMeters, areaKeys } };
 }
 
 /**

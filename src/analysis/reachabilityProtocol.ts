@@ -38,7 +38,8 @@ export type ReachabilityRequest =
   | { requestId: number; type: 'walkDetours' }
   /** Walking-time areas (5/10/15 min) around one point over the loaded street network. */
   | { requestId: number; type: 'walkAreas'; point: [number, number]; speedKmh: number }
-  | { requestId: number; type: 'scoreGrid'; profile: NormProfile; target: GridScoreTarget }
+  /** distanceMethod: the planner's choice (default hemelsbreed); over straat decides the cells inside the downloaded areas. */
+  | { requestId: number; type: 'scoreGrid'; profile: NormProfile; target: GridScoreTarget; distanceMethod?: DistanceMethodId }
   /** During a drag: updates the last grid score incrementally and returns it. */
   | { requestId: number; type: 'moveFacility'; facilityId: string; location: [number, number] }
   | { requestId: number; type: 'addFacility'; facilityId: string; category: FacilityCategory; location: [number, number] }

@@ -38,7 +38,7 @@ interface WorkerState {
   prepared: PreparedPoints | null;
   fields: Map<FacilityCategory, NearestFacilityField>;
   /** The last requested score, with our own copy of its values (the sent copy is transferred away). */
-  lastScore: { profile: NormProfile; target: GridScoreTarget; values: Float32Array } | null;
+  lastScore: { profile: NormProfile; target: GridScoreTarget; values: Float32Array; distanceMethod: DistanceMethodId } | null;
   /** Municipality outlines for the woonservicegebieden per municipality. */
   zoneOutlines: Feature<Polygon | MultiPolygon, { code: string }>[];
   /** The loaded street networks as one graph, and whether a point lies in their areas. */
@@ -82,7 +82,8 @@ function requiredReaches(profile: NormProfile, target: GridScoreTarget): Map<Fac
 }
 
 function scoreTransfer(score: GridScore | null): ArrayBuffer[] {
-  return score ? [score.values.buffer as ArrayBuffer] : [];
+  if (!score) return [];
+  return score.street ? [score.values.buffer as ArrayBuffer, score.street.cellMethods.buffer as ArrayBuffer] : [score.values.buffer as ArrayBuffer];
 }
 
 export function createReachabilityHandler(): (request: ReachabilityRequest) => HandledMessage {
@@ -93,8 +94,18 @@ export function createReachabilityHandler(): (request: ReachabilityRequest) => H
     const options: ReachabilityOptions = state.province ? { province: state.province } : {};
     const chosen = distanceMethod ?? 'hemelsbreed';
     if (state.walk === null && chosen === 'hemelsbreed') return options;
+    return { ...options, street: { method: streetMethod(), chosen } };
+  };
+  /** Over straat for the current facilities and networks (null: no network loaded). */
+  const streetMethod = (): StreetDistanceMethod | null => {
     if (state.walk !== null && state.street === null) state.street = new StreetDistanceMethod(state.walk.graph, packIndex(requireIndex()), { isInsideArea: state.walk.isInside });
-    return { ...options, street: { method: state.street, chosen } };
+    return state.street;
+  };
+  /** The grid score with the chosen method: over straat inside the downloaded areas when chosen and a network is loaded. */
+  const scoreWith = (profile: NormProfile, target: GridScoreTarget, distanceMethod: DistanceMethodId): GridScore => {
+    const street = distanceMethod === 'overStraat' ? streetMethod() : null;
+    const streetOptions = street !== null && state.walk !== null ? { method: street, areaKeys: state.walk.areas.map((area) => area.areaKey) } : undefined;
+    return scoreGrid(requirePrepared(), requireIndex(), profile, target, streetOptions);
   };
 
   const requireIndex = (): FacilityIndex => {
@@ -129,7 +140,11 @@ export function createReachabilityHandler(): (request: ReachabilityRequest) => H
     if (field) changedCellCount = field.updateAfterFacilityChange(facilityIndex);
     let score: GridScore | null = null;
     const last = state.lastScore;
-    if (field && last && requiredReaches(last.profile, last.target).has(category)) {
+    if (last && last.distanceMethod === 'overStraat' && state.walk !== null && requiredReaches(last.profile, last.target).has(category)) {
+      // over straat: the street method is rebuilt for the changed facilities and the grid scored anew
+      score = scoreWith(last.profile, last.target, 'overStraat');
+      last.values = score.values.slice();
+    } else if (field && last && requiredReaches(last.profile, last.target).has(category)) {
       const index = requireIndex();
       rescoreCells(last.values, state.fields, index, last.profile, last.target, field.lastChangedPoints, changedCellCount);
       const needed = last.target.kind === 'distance' ? [last.target.category] : last.profile.norms[last.target.housingType].map((norm) => norm.category);
@@ -185,8 +200,9 @@ export function createReachabilityHandler(): (request: ReachabilityRequest) => H
         return { response: { requestId, type: 'sitesAnalysed', rows }, transfer: [] };
       }
       case 'scoreGrid': {
-        const score = scoreGrid(requirePrepared(), requireIndex(), request.profile, request.target);
-        state.lastScore = { profile: request.profile, target: request.target, values: score.values.slice() };
+        const distanceMethod = request.distanceMethod ?? 'hemelsbreed';
+        const score = scoreWith(request.profile, request.target, distanceMethod);
+        state.lastScore = { profile: request.profile, target: request.target, values: score.values.slice(), distanceMethod };
         // the fields are rebuilt lazily on the next edit, against this target
         state.fields.clear();
         return { response: { requestId, type: 'gridScored', score }, transfer: scoreTransfer(score) };

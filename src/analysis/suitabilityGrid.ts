@@ -5,6 +5,8 @@ import type { FacilityCategory } from '../domain/facility';
 import type { HousingType } from '../domain/housing';
 import type { NormProfile } from '../domain/norms';
 import type { GridScore } from './gridScore';
+import { GRID_CELL_FAR_FROM_STREET, GRID_CELL_NOT_CONNECTED, GRID_CELL_STRAIGHT, GRID_CELL_STREET } from './gridScore';
+import type { DistanceMethodId } from './distanceMethod';
 import type { GridDescription } from './reachabilityProtocol';
 import { largestNormDistances } from './dataCoverage';
 
@@ -88,6 +90,46 @@ export function classifyGrid(grid: GridDescription, score: GridScore): GridLayer
   }
   const hasData = score.target.kind === 'normsMet' ? score.noDataCategories.length < score.requiredCount : score.noDataCategories.length === 0;
   return { grid, hasData, classIndex, classes, score };
+}
+
+/**
+ * How the grid in view was measured, for its legend: hemelsbreed; over straat chosen but no network
+ * loaded (hemelsbreed, with the reason); or over straat inside the downloaded areas, hemelsbreed
+ * elsewhere, with the cells that got "geen route".
+ */
+export type GridMethodNote =
+  | { kind: 'hemelsbreed' }
+  | { kind: 'noNetwork' }
+  | { kind: 'street'; areaKeys: string[]; elsewhereStraight: boolean; farFromStreetCells: number; notConnectedCells: number; maxSnapMeters: number };
+
+export function gridMethodNote(score: GridScore, chosen: DistanceMethodId, networksLoaded: boolean): GridMethodNote {
+  const street = score.street;
+  if (street === undefined) return chosen === 'overStraat' && !networksLoaded ? { kind: 'noNetwork' } : { kind: 'hemelsbreed' };
+  return {
+    kind: 'street',
+    areaKeys: street.areaKeys,
+    elsewhereStraight: street.counts[GRID_CELL_STRAIGHT] > 0,
+    farFromStreetCells: street.counts[GRID_CELL_FAR_FROM_STREET],
+    notConnectedCells: street.counts[GRID_CELL_NOT_CONNECTED],
+    maxSnapMeters: street.maxSnapMeters,
+  };
+}
+
+/** How one cell was measured: hemelsbreed (no over straat in this score), over straat, outside the downloaded areas, or "geen route". */
+export type GridCellMethod = 'hemelsbreed' | 'overStraat' | 'outsideNetwork' | 'farFromStreet' | 'notConnected';
+
+export function gridCellMethod(score: GridScore, position: number): GridCellMethod {
+  if (score.street === undefined) return 'hemelsbreed';
+  switch (score.street.cellMethods[position]) {
+    case GRID_CELL_STREET:
+      return 'overStraat';
+    case GRID_CELL_FAR_FROM_STREET:
+      return 'farFromStreet';
+    case GRID_CELL_NOT_CONNECTED:
+      return 'notConnected';
+    default:
+      return 'outsideNetwork';
+  }
 }
 
 /** Position (in the grid's cell list) of the cell containing [lon, lat], or -1. */

@@ -135,7 +135,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     }
     $gridResult.set({ status: 'pending' });
     const target = settings.mode === 'housingType' ? { kind: 'normsMet' as const, housingType: settings.housingType } : { kind: 'distance' as const, category: settings.category };
-    send('score', { type: 'scoreGrid', profile: $normProfile.get(), target });
+    send('score', { type: 'scoreGrid', profile: $normProfile.get(), target, distanceMethod: $distanceMethod.get() });
   };
   /** Woonservicegebieden, while shown: every time the definition, the facilities or the sites change. */
   let zoneOutlinesSent: unknown = null;
@@ -186,6 +186,8 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
     analyseSitesNow();
     analyseScenarioSitesNow();
     walkAreasNow();
+    // the grid reads the network only when over straat is chosen
+    if ($distanceMethod.get() === 'overStraat') scoreGridNow();
     // last: the detour takes a while on a large network, and nothing waits for it
     send('walkDetours', { type: 'walkDetours' });
   };
@@ -303,6 +305,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
       analyseLocationNow();
       analyseSitesNow();
       analyseScenarioSitesNow();
+      scoreGridNow();
     }),
     $walkNetworks.listen(setWalkNetworksNow),
     $walkAreasVisible.listen(walkAreasNow),

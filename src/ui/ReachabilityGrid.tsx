@@ -16,9 +16,10 @@ import {
   clearSelectedGridCell,
   setGridSettings,
 } from '../stores/suitabilityGrid';
-import { $reachHousingType } from '../stores/norms';
+import { $distanceMethod, $reachHousingType } from '../stores/norms';
+import { $walkNetworks } from '../stores/walkNetworks';
 import { $showProjectReachLabels } from '../stores/projectTable';
-import { GRID_CELL_SIZES_METERS, NO_GRID_CLASS, type GridMode } from '../analysis/suitabilityGrid';
+import { GRID_CELL_SIZES_METERS, gridCellMethod, gridMethodNote, NO_GRID_CLASS, type GridMode } from '../analysis/suitabilityGrid';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
 const GRID_MODES: GridMode[] = ['off', 'housingType', 'category'];
@@ -93,12 +94,26 @@ function useGridCellText(): string | null {
   const klass = layer.classIndex[selected.position]!;
   const value = layer.score.values[selected.position]!;
   if (!layer.hasData) return t('reachUi.verdict.noData');
+  const method = gridCellMethod(layer.score, selected.position);
+  if (method === 'farFromStreet') return t('reachUi.grid.cellFarFromStreet', { meters: layer.score.street!.maxSnapMeters });
+  if (method === 'notConnected' && layer.score.target.kind === 'distance') return t('reachUi.grid.cellNotConnected', { category: categoryName(layer.score.target.category) });
   if (layer.score.target.kind === 'normsMet') {
-    return t('reachUi.grid.cellNormsMet', { met: value, required: layer.score.requiredCount, housingType: t(`housing.${layer.score.target.housingType}`) }) + incompleteText;
+    const housingType = t(`housing.${layer.score.target.housingType}`);
+    return t('reachUi.grid.cellNormsMet', { met: value, required: layer.score.requiredCount, housingType, method: t(`reachUi.grid.cellMethod.${method === 'notConnected' ? 'overStraat' : method}`) }) + incompleteText;
   }
   const distance = { meters: formatNumber(Math.round(value)), category: categoryName(layer.score.target.category) };
   if (klass === NO_GRID_CLASS) return t('reachUi.verdict.noData');
-  return cellIncomplete.length > 0 ? t('reachUi.grid.cellDistanceIncomplete', distance) : t('reachUi.grid.cellDistance', distance);
+  const incomplete = cellIncomplete.length > 0;
+  if (method === 'overStraat') return t(incomplete ? 'reachUi.grid.cellDistanceStreetIncomplete' : 'reachUi.grid.cellDistanceStreet', distance);
+  if (method === 'outsideNetwork') return t(incomplete ? 'reachUi.grid.cellDistanceOutsideNetworkIncomplete' : 'reachUi.grid.cellDistanceOutsideNetwork', distance);
+  return t(incomplete ? 'reachUi.grid.cellDistanceIncomplete' : 'reachUi.grid.cellDistance', distance);
+}
+
+/** How the selected cell was measured (for tests and assistive tech: the text says it too). */
+function useGridCellMethod(): string | null {
+  const layer = useStore($gridLayer);
+  const selected = useStore($selectedGridCell);
+  return layer && selected ? gridCellMethod(layer.score, selected.position) : null;
 }
 
 /** The clicked cell's figures in a card on the map, where the planner clicked (closable; Escape closes it too). */
@@ -106,12 +121,14 @@ export function GridCellCard() {
   const t = useTranslate();
   const settings = useStore($gridSettings);
   const cellText = useGridCellText();
+  const cellMethod = useGridCellMethod();
   if (settings.mode === 'off' || cellText === null) return null;
   return (
     <section
       class="grid-cell-card"
       aria-labelledby="grid-cell-card-title"
       data-testid="grid-cell-card"
+      data-cell-method={cellMethod ?? undefined}
       onKeyDown={(event) => event.key === 'Escape' && clearSelectedGridCell()}
     >
       <div class="legend-header">
@@ -137,16 +154,37 @@ export function ReachabilityGridLegend() {
   const incompleteCells = useStore($gridIncompleteCells);
   const anyHatched = incompleteCodes !== null || (incompleteCells?.includes(1) ?? false);
   const cellText = useGridCellText();
+  const chosenMethod = useStore($distanceMethod);
+  const walkNetworks = useStore($walkNetworks);
   if (settings.mode === 'off') return null;
   const categoryName = (category: FacilityCategory) => t(`category.${category}`);
+  const note = layer ? gridMethodNote(layer.score, chosenMethod, walkNetworks.length > 0) : null;
   const title =
     settings.mode === 'housingType'
       ? t('reachUi.grid.legendNormsMet', { housingType: t(`housing.${settings.housingType}`), size: settings.cellSizeMeters })
-      : t('reachUi.grid.legendDistance', { category: categoryName(settings.category), size: settings.cellSizeMeters });
+      : t(note?.kind === 'street' ? 'reachUi.grid.legendDistanceStreet' : 'reachUi.grid.legendDistance', { category: categoryName(settings.category), size: settings.cellSizeMeters });
   const noData = layer?.score.noDataCategories ?? [];
+  const areaName = (areaKey: string) => walkNetworks.find((entry) => entry.areaKey === areaKey)?.areaName ?? areaKey;
   return (
-    <div class="legend-block" data-testid="reach-grid-legend">
+    <div class="legend-block" data-testid="reach-grid-legend" data-method={layer?.score.method}>
       <h3>{title}</h3>
+      {note?.kind === 'street' ? (
+        <>
+          <p class="legend-note" data-testid="reach-grid-method">
+            {t(note.elsewhereStraight ? 'reachUi.grid.methodStreet' : 'reachUi.grid.methodStreetOnly', { areas: note.areaKeys.map(areaName).join(', ') })}
+          </p>
+          {note.farFromStreetCells > 0 && (
+            <p class="legend-note">{t('reachUi.grid.farFromStreet', { count: formatNumber(note.farFromStreetCells), meters: note.maxSnapMeters })}</p>
+          )}
+          {note.notConnectedCells > 0 && settings.mode === 'category' && (
+            <p class="legend-note">{t('reachUi.grid.notConnected', { count: formatNumber(note.notConnectedCells), category: categoryName(settings.category) })}</p>
+          )}
+        </>
+      ) : (
+        <p class="legend-note" data-testid="reach-grid-method">
+          {t(note?.kind === 'noNetwork' ? 'reachUi.grid.methodNoNetwork' : 'reach.method.hemelsbreed')}
+        </p>
+      )}
       <div role="status" aria-live="polite">
         {result.status === 'pending' && <p class="legend-note">{t('reachUi.grid.pending')}</p>}
         {result.status === 'failed' && (
@@ -189,7 +227,6 @@ export function ReachabilityGridLegend() {
           {t('reachUi.grid.outsideCoverage')}
         </p>
       )}
-      <p class="legend-note">{t('reach.method.hemelsbreed')}</p>
       <p class="legend-note" aria-live="polite" data-testid="reach-grid-cell">
         {cellText ? (
           <>

@@ -70,6 +70,18 @@ async function analyseSpoorzone(page: Page): Promise<[number, number]> {
   return [Number(await panel.getAttribute('data-lon')), Number(await panel.getAttribute('data-lat'))];
 }
 
+/** Where [lon, lat] is drawn, in page pixels, from the map's centre and zoom (Web Mercator, 512 px tiles, no tilt). */
+async function screenPoint(page: Page, [lon, lat]: [number, number]): Promise<{ x: number; y: number }> {
+  const [centreLon, centreLat] = (await page.locator('#map').getAttribute('data-center'))!.split(',').map(Number);
+  const worldSize = 512 * 2 ** Number(await page.locator('#map').getAttribute('data-zoom'));
+  const mercatorY = (latitude: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (latitude * Math.PI) / 360)) / Math.PI) / 2;
+  const canvas = (await page.locator('#map canvas').boundingBox())!;
+  return {
+    x: canvas.x + canvas.width / 2 + ((lon - centreLon!) / 360) * worldSize,
+    y: canvas.y + canvas.height / 2 + (mercatorY(lat) - mercatorY(centreLat!)) * worldSize,
+  };
+}
+
 const supermarketRow = (page: Page) => page.getByTestId('reachability-panel').locator('[data-testid="reach-categories"] tr[data-category="supermarkt"]');
 
 describe('over straat: walking routes', () => {
@@ -123,6 +135,40 @@ describe('over straat: walking routes', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('reach-table-dialog').isVisible()).toBe(false);
 
+    // 3b. the suitability grid follows the method: a cell south of the river is judged over the
+    // street inside Zwolle, and the legend says where it is hemelsbreed
+    await page.getByLabel('Afstand tot één soort voorziening').check();
+    await page.locator('#reach-grid-category').selectOption('supermarkt');
+    const legend = page.getByTestId('reach-grid-legend');
+    await expect.poll(() => legend.getAttribute('data-method'), { timeout: 30_000 }).toBe('overStraat');
+    expect(await legend.locator('h3').textContent()).toBe('Afstand over straat tot Supermarkt (250 m cellen)');
+    expect(await legend.getByTestId('reach-grid-method').textContent()).toBe('Gemeten over straat binnen Zwolle, elders hemelsbreed (rechte lijn).');
+    await waitForMapIdle(page);
+    // a cell south-east of the key project (its marker takes clicks on itself), south of the river
+    const southPoint = await screenPoint(page, offset(centre, 200, -200));
+    await page.mouse.click(southPoint.x, southPoint.y);
+    const card = page.getByTestId('grid-cell-card');
+    await expect.poll(() => card.getAttribute('data-cell-method'), { timeout: 20_000 }).toBe('overStraat');
+    const streetCell = (await card.locator('p').textContent())!;
+    expect(streetCell).toMatch(/^1\.\d{3} m over straat tot Supermarkt$/);
+    await waitForMapIdle(page);
+    await app.screenshot('walk-routes-00c-grid-over-straat-1280');
+    // hemelsbreed: the same cell, nearer as the crow flies
+    await page.getByRole('radio', { name: 'Hemelsbreed (rechte lijn)' }).check();
+    await expect.poll(() => legend.getAttribute('data-method'), { timeout: 30_000 }).toBe('hemelsbreed');
+    expect(await legend.locator('h3').textContent()).toBe('Afstand hemelsbreed tot Supermarkt (250 m cellen)');
+    expect(await legend.getByTestId('reach-grid-method').textContent()).toBe('hemelsbreed (rechte lijn, geen looproute)');
+    // the chosen cell stays chosen; its figures follow the method
+    await expect.poll(() => card.getAttribute('data-cell-method'), { timeout: 20_000 }).toBe('hemelsbreed');
+    const straightCell = (await card.locator('p').textContent())!;
+    expect(straightCell).toMatch(/^\d{3} m hemelsbreed tot Supermarkt$/);
+    expect(Number(straightCell.split(' ')[0])).toBeLessThan(Number(streetCell.split(' ')[0]!.replace('.', '')));
+    await waitForMapIdle(page);
+    await app.screenshot('walk-routes-00d-grid-hemelsbreed-1280');
+    await page.locator('input[name="reach-grid-mode"][value="off"]').check();
+    await page.getByRole('radio', { name: 'Over straat (looproute)' }).check();
+    await expect.poll(() => page.getByTestId('reach-method').getAttribute('data-method'), { timeout: 20_000 }).toBe('overStraat');
+
     // 4. walking-time areas for the location
     await page.getByTestId('walk-areas-toggle').check();
     await expect.poll(() => page.locator('#map').getAttribute('data-walk-areas'), { timeout: 20_000 }).toBe('15,10,5');
@@ -170,5 +216,5 @@ describe('over straat: walking routes', () => {
     expect(app.pageErrors).toEqual([]);
     expect(app.blockedRequests).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 });
