@@ -219,80 +219,6 @@ export function snapToGraph(graph: WalkGraph, lon: number, lat: number, maxSnapM
 
 // --- shortest paths ---
 
-/**
- * A binary min-heap of (distance, node) pairs on typed arrays, with lazy deletion: a node may be
- * pushed more than once; a pop whose distance is larger than the node's settled distance is stale.
- */
-export class NodeHeap {
-  private keys: Float64Array;
-  private values: Uint32Array;
-  size = 0;
-
-  constructor(capacity = 1024) {
-    this.keys = new Float64Array(capacity);
-    this.values = new Uint32Array(capacity);
-  }
-
-  clear(): void {
-    this.size = 0;
-  }
-
-  push(key: number, value: number): void {
-    if (this.size === this.keys.length) {
-      const keys = new Float64Array(this.keys.length * 2);
-      keys.set(this.keys);
-      this.keys = keys;
-      const values = new Uint32Array(this.values.length * 2);
-      values.set(this.values);
-      this.values = values;
-    }
-    const keys = this.keys;
-    const values = this.values;
-    let position = this.size++;
-    while (position > 0) {
-      const parent = (position - 1) >> 1;
-      const parentKey = keys[parent]!;
-      if (parentKey <= key) break;
-      keys[position] = parentKey;
-      values[position] = values[parent]!;
-      position = parent;
-    }
-    keys[position] = key;
-    values[position] = value;
-  }
-
-  /** Key of the top; call only when size > 0. */
-  peekKey(): number {
-    return this.keys[0]!;
-  }
-
-  /** Removes the top and returns its value; call only when size > 0 (peekKey first for its key). */
-  pop(): number {
-    const keys = this.keys;
-    const values = this.values;
-    const top = values[0]!;
-    const size = --this.size;
-    if (size > 0) {
-      const key = keys[size]!;
-      const value = values[size]!;
-      let position = 0;
-      const half = size >> 1;
-      while (position < half) {
-        let child = 2 * position + 1;
-        const right = child + 1;
-        if (right < size && keys[right]! < keys[child]!) child = right;
-        if (keys[child]! >= key) break;
-        keys[position] = keys[child]!;
-        values[position] = values[child]!;
-        position = child;
-      }
-      keys[position] = key;
-      values[position] = value;
-    }
-    return top;
-  }
-}
-
 /** A start on the network: a snapped point (distance = snap + along-edge offset to each end). */
 export interface NetworkSource {
   edge: number;
@@ -300,21 +226,64 @@ export interface NetworkSource {
   snapMeters: number;
 }
 
+/** Width of one bucket of the search's queue (see multiSourceDistances). */
+export const SEARCH_BUCKET_METERS = 1;
+
+/**
+ * Memory for the searches on one graph, reused from search to search: the answer (distances and
+ * owners), a flag per node, and the bucket queue (a cyclic array of bucket heads over a pool of
+ * entries, each entry a node and the next entry in its bucket).
+ */
 export interface SearchBuffers {
-  heap: NodeHeap;
   distances: Float64Array;
   /** Position in `sources` of the source nearest to each node (-1: none). */
   owners: Int32Array;
+  /** 1 when the node's arcs were followed at its current distance. */
+  expanded: Uint8Array;
+  bucketHeads: Int32Array;
+  entryNode: Uint32Array;
+  entryNext: Int32Array;
+  /** Longest arc of the graph, in metres (how far ahead of the current bucket an entry can land). */
+  longestArcMeters: number;
 }
 
 export function searchBuffers(graph: WalkGraph): SearchBuffers {
-  return { heap: new NodeHeap(Math.max(1024, graph.nodeCount)), distances: new Float64Array(graph.nodeCount), owners: new Int32Array(graph.nodeCount) };
+  let longestArcMeters = 0;
+  for (let edge = 0; edge < graph.edgeCount; edge++) if (graph.edgeLengths[edge]! > longestArcMeters) longestArcMeters = graph.edgeLengths[edge]!;
+  const entryCapacity = Math.max(1024, 2 * graph.nodeCount);
+  return {
+    distances: new Float64Array(graph.nodeCount),
+    owners: new Int32Array(graph.nodeCount),
+    expanded: new Uint8Array(graph.nodeCount),
+    bucketHeads: new Int32Array(0),
+    entryNode: new Uint32Array(entryCapacity),
+    entryNext: new Int32Array(entryCapacity),
+    longestArcMeters,
+  };
+}
+
+/** Doubles the bucket queue's entry pool, keeping its entries. */
+function growEntries(buffers: SearchBuffers): void {
+  const entryNode = new Uint32Array(2 * buffers.entryNode.length);
+  entryNode.set(buffers.entryNode);
+  const entryNext = new Int32Array(2 * buffers.entryNext.length);
+  entryNext.set(buffers.entryNext);
+  buffers.entryNode = entryNode;
+  buffers.entryNext = entryNext;
 }
 
 /**
- * Multi-source Dijkstra: every node's walking distance in metres to the nearest source (Infinity
- * where unreachable or beyond maxMeters) and which source that is. Sources enter at both ends of
- * their edge. Pass `buffers` to reuse memory across searches (the answer is then in them).
+ * Multi-source shortest paths: every node's walking distance in metres to the nearest source
+ * (Infinity where unreachable or beyond maxMeters) and which source that is. Sources enter at both
+ * ends of their edge. Pass `buffers` to reuse memory across searches (the answer is then in them).
+ *
+ * The queue is a bucket queue (Dial's algorithm) with buckets SEARCH_BUCKET_METERS wide, kept in a
+ * cyclic array as long as the longest arc: a push and a pop cost a few array writes instead of a
+ * binary heap's climb. Nodes within one bucket are taken in no particular order, so a node whose
+ * distance drops after its arcs were followed (only possible over an arc shorter than a bucket) is
+ * queued and followed again. Every node thus ends at the minimum over its neighbours of their
+ * distance plus the arc, the same fixed point, bit for bit, as Dijkstra's algorithm with a heap
+ * (the benchmark and the unit tests check this against a textbook Dijkstra).
  */
 export function multiSourceDistances(
   graph: WalkGraph,
@@ -322,32 +291,74 @@ export function multiSourceDistances(
   maxMeters = Infinity,
   buffers: SearchBuffers = searchBuffers(graph),
 ): { distances: Float64Array; owners: Int32Array } {
-  const { heap, distances, owners } = buffers;
+  const { distances, owners, expanded } = buffers;
   distances.fill(Infinity);
   owners.fill(-1);
-  heap.clear();
+  expanded.fill(0);
+  const inverseWidth = 1 / SEARCH_BUCKET_METERS;
+
+  // the sources' start distances: the cyclic array must span them as well as the longest arc
+  let lowest = Infinity;
+  let highest = 0;
   for (let position = 0; position < sources.length; position++) {
     const source = sources[position]!;
-    const from = graph.edgeNodes[2 * source.edge]!;
-    const to = graph.edgeNodes[2 * source.edge + 1]!;
     const toFrom = source.snapMeters + source.alongMeters;
     const toTo = source.snapMeters + (graph.edgeLengths[source.edge]! - source.alongMeters);
-    if (toFrom < distances[from]! && toFrom <= maxMeters) {
-      distances[from] = toFrom;
-      owners[from] = position;
-      heap.push(toFrom, from);
-    }
-    if (toTo < distances[to]! && toTo <= maxMeters) {
-      distances[to] = toTo;
-      owners[to] = position;
-      heap.push(toTo, to);
+    lowest = Math.min(lowest, toFrom, toTo);
+    highest = Math.max(highest, toFrom, toTo);
+  }
+  if (sources.length === 0 || lowest > maxMeters) return { distances, owners };
+  // a power of two, so the slot of a bucket is a mask, not a division
+  const span = Math.floor(buffers.longestArcMeters * inverseWidth) + Math.floor((Math.min(highest, maxMeters) - lowest) * inverseWidth) + 3;
+  if (buffers.bucketHeads.length < span) buffers.bucketHeads = new Int32Array(2 ** Math.ceil(Math.log2(span)));
+  const bucketHeads = buffers.bucketHeads;
+  bucketHeads.fill(-1);
+  const slotMask = bucketHeads.length - 1;
+  let entryNode = buffers.entryNode;
+  let entryNext = buffers.entryNext;
+  let entryCount = 0;
+  let queued = 0;
+  // (no closures over these counters and arrays: V8 keeps them in registers only when no function captures them)
+
+  for (let position = 0; position < sources.length; position++) {
+    const source = sources[position]!;
+    const ends = [graph.edgeNodes[2 * source.edge]!, graph.edgeNodes[2 * source.edge + 1]!];
+    const startDistances = [source.snapMeters + source.alongMeters, source.snapMeters + (graph.edgeLengths[source.edge]! - source.alongMeters)];
+    for (let end = 0; end < 2; end++) {
+      const node = ends[end]!;
+      const start = startDistances[end]!;
+      if (!(start < distances[node]! && start <= maxMeters)) continue;
+      distances[node] = start;
+      owners[node] = position;
+      if (entryCount === entryNode.length) {
+        growEntries(buffers);
+        entryNode = buffers.entryNode;
+        entryNext = buffers.entryNext;
+      }
+      const slot = ((start * inverseWidth) | 0) & slotMask;
+      entryNode[entryCount] = node;
+      entryNext[entryCount] = bucketHeads[slot]!;
+      bucketHeads[slot] = entryCount++;
+      queued++;
     }
   }
+
   const { adjacencyStart, adjacencyNode, adjacencyLength } = graph;
-  while (heap.size > 0) {
-    const distance = heap.peekKey();
-    const node = heap.pop();
-    if (distance > distances[node]!) continue; // stale entry
+  // bucket numbers stay far below 2^31 (metres on Earth), so `| 0` is the floor
+  let bucket = (lowest * inverseWidth) | 0;
+  while (queued > 0) {
+    const slot = bucket & slotMask;
+    const entry = bucketHeads[slot]!;
+    if (entry < 0) {
+      bucket++;
+      continue;
+    }
+    bucketHeads[slot] = entryNext[entry]!;
+    queued--;
+    const node = entryNode[entry]!;
+    if (expanded[node] === 1) continue; // followed already at its current distance
+    expanded[node] = 1;
+    const distance = distances[node]!;
     const owner = owners[node]!;
     const end = adjacencyStart[node + 1]!;
     for (let arc = adjacencyStart[node]!; arc < end; arc++) {
@@ -356,7 +367,17 @@ export function multiSourceDistances(
       if (candidate < distances[next]! && candidate <= maxMeters) {
         distances[next] = candidate;
         owners[next] = owner;
-        heap.push(candidate, next);
+        expanded[next] = 0;
+        if (entryCount === entryNode.length) {
+          growEntries(buffers);
+          entryNode = buffers.entryNode;
+          entryNext = buffers.entryNext;
+        }
+        const nextSlot = ((candidate * inverseWidth) | 0) & slotMask;
+        entryNode[entryCount] = next;
+        entryNext[entryCount] = bucketHeads[nextSlot]!;
+        bucketHeads[nextSlot] = entryCount++;
+        queued++;
       }
     }
   }

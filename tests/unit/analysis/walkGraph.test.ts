@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { haversineMeters } from '../../../src/analysis/sphericalDistance';
-import { buildSourceField, buildWalkGraph, MAX_SNAP_METERS, multiSourceDistances, nearestOverStreet, NodeHeap, snapToGraph, type WalkGraph } from '../../../src/analysis/walkGraph';
+import { buildSourceField, buildWalkGraph, MAX_SNAP_METERS, multiSourceDistances, nearestOverStreet, searchBuffers, snapToGraph, type NetworkSource, type WalkGraph } from '../../../src/analysis/walkGraph';
+import { NodeHeap, referenceDistances } from '../../support/referenceDijkstra';
 import { seededRandom } from '../../support/seededRandom';
-import { at, gridTown, NetworkBuilder } from '../../support/walkNetworks';
+import { at, gridTown, NetworkBuilder, syntheticMunicipality } from '../../support/walkNetworks';
 
 function snapped(graph: WalkGraph, x: number, y: number) {
   const result = snapToGraph(graph, ...at(x, y));
@@ -157,7 +158,105 @@ describe('agreement with hemelsbreed', () => {
   });
 });
 
-describe('NodeHeap', () => {
+describe('the bucket-queue search agrees with a textbook Dijkstra', () => {
+  /** Random sources on random edges, some off the street, some at an edge's end. */
+  function randomSources(graph: WalkGraph, random: () => number, count: number): NetworkSource[] {
+    return Array.from({ length: count }, () => {
+      const edge = Math.floor(random() * graph.edgeCount);
+      const along = random() < 0.2 ? 0 : random() * graph.edgeLengths[edge]!;
+      return { edge, alongMeters: along, snapMeters: random() < 0.5 ? 0 : random() * 150 };
+    });
+  }
+
+  function expectSameDistances(graph: WalkGraph, sources: NetworkSource[], maxMeters = Infinity): void {
+    const fast = multiSourceDistances(graph, sources, maxMeters, searchBuffers(graph));
+    const reference = referenceDistances(graph, sources, maxMeters);
+    // bit for bit: the same fixed point of the same floating-point sums
+    expect(Array.from(fast.distances)).toEqual(Array.from(reference.distances));
+    // owners may differ only where two sources are equally far: the fast search's owner is as near
+    const alone = new Map<number, Float64Array>();
+    for (let node = 0; node < graph.nodeCount; node++) {
+      const owner = fast.owners[node]!;
+      if (owner === reference.owners[node]) continue;
+      if (!alone.has(owner)) alone.set(owner, referenceDistances(graph, [sources[owner]!], maxMeters).distances);
+      expect(alone.get(owner)![node]).toBeCloseTo(fast.distances[node]!, 9);
+    }
+  }
+
+  it('on a jittered town with extra streets, from many sources, with and without a limit', () => {
+    const graph = buildWalkGraph(syntheticMunicipality(4_000, 10_000, 7));
+    const random = seededRandom(5);
+    for (const count of [1, 3, 40]) {
+      const sources = randomSources(graph, random, count);
+      expectSameDistances(graph, sources);
+      expectSameDistances(graph, sources, 725);
+    }
+  });
+
+  it('with arcs shorter than a bucket, zero-length arcs, duplicate arcs and a very long arc', () => {
+    // a chain of tiny steps (0.05–0.9 m) beside a long street, two nodes at the same place, a 3 km track
+    const builder = new NetworkBuilder();
+    let x = 0;
+    const random = seededRandom(9);
+    for (let step = 0; step < 400; step++) {
+      const next = x + 0.05 + random() * 0.85;
+      builder.street(x, 0, next, 0);
+      if (step % 10 === 0) builder.street(x, 0, x, 3 + random()); // short side streets
+      x = next;
+    }
+    builder.street(0, 0, x, 0).street(0, 0, x, 0); // a duplicate long edge across the chain
+    builder.street(x, 0, x, 0); // zero length
+    builder.street(x, 0, x + 3000, 0); // a long track
+    for (let y = 0; y < 50; y += 0.7) builder.street(0, y, 0, y + 0.7);
+    const graph = buildWalkGraph(builder.build());
+    const sources = randomSources(graph, random, 5);
+    expectSameDistances(graph, sources);
+    expectSameDistances(graph, sources, 100);
+    expectSameDistances(graph, [{ edge: 0, alongMeters: 0, snapMeters: 0 }]);
+  });
+
+  it('follows a node again when a shorter way to it appears within the same bucket', () => {
+    // A = (0, 0) with two ways to B = (0.5, 0.3), all within one 1 m bucket: via X = (0, 0.3)
+    // (0.8 m) and via C = (0.25, 0) (about 0.64 m). A's street to X is listed last, so X, then B at
+    // 0.8 m, are taken from the bucket before C; B must be followed again at 0.64 m. D lies 100 m beyond B.
+    const builder = new NetworkBuilder();
+    // The source stands at A, at the end of a street going west.
+    builder.street(0, 0, -5, 0).street(0, 0, 0.25, 0).street(0, 0, 0, 0.3).street(0, 0.3, 0.5, 0.3).street(0.25, 0, 0.5, 0.3).street(0.5, 0.3, 100.5, 0.3);
+    const graph = buildWalkGraph(builder.build());
+    const [, toC, toX, xToB, cToB, bToD] = Array.from(graph.edgeLengths);
+    expect(toC! + cToB!).toBeLessThan(toX! + xToB!);
+    const source = [{ edge: 0, alongMeters: 0, snapMeters: 0 }];
+    const { distances } = multiSourceDistances(graph, source);
+    expect(distances[builder.node(100.5, 0.3)]).toBe(toC! + cToB! + bToD!);
+    expectSameDistances(graph, source);
+  });
+
+  it('on a dense mesh of arcs shorter than a bucket', () => {
+    const builder = new NetworkBuilder();
+    const random = seededRandom(13);
+    const points = Array.from({ length: 300 }, () => [Math.round(random() * 8000) / 1000, Math.round(random() * 8000) / 1000] as const);
+    points.forEach(([x, y], index) => {
+      for (let other = 0; other < 4; other++) {
+        const [ox, oy] = points[Math.floor(random() * points.length)]!;
+        if (other !== index && Math.hypot(ox - x, oy - y) < 2) builder.street(x, y, ox, oy);
+      }
+      if (index > 0) builder.street(points[index - 1]![0], points[index - 1]![1], x, y);
+    });
+    const graph = buildWalkGraph(builder.build());
+    for (let trial = 0; trial < 5; trial++) expectSameDistances(graph, randomSources(graph, random, 1 + trial));
+  });
+
+  it('reuses its buffers from search to search', () => {
+    const graph = buildWalkGraph(gridTown({ river: true }).build());
+    const buffers = searchBuffers(graph);
+    const first = Array.from(multiSourceDistances(graph, [snapped(graph, 0, 600)], Infinity, buffers).distances);
+    multiSourceDistances(graph, [snapped(graph, 1000, 0)], 300, buffers);
+    expect(Array.from(multiSourceDistances(graph, [snapped(graph, 0, 600)], Infinity, buffers).distances)).toEqual(first);
+    expect(Array.from(multiSourceDistances(graph, [], Infinity, buffers).distances).every((distance) => distance === Infinity)).toBe(true);
+  });
+});
+
+describe('NodeHeap (of the reference search)', () => {
   it('pops in ascending order, growing past its capacity', () => {
     const heap = new NodeHeap(2);
     const random = seededRandom(3);
