@@ -275,7 +275,8 @@ function growEntries(buffers: SearchBuffers): void {
 /**
  * Multi-source shortest paths: every node's walking distance in metres to the nearest source
  * (Infinity where unreachable or beyond maxMeters) and which source that is. Sources enter at both
- * ends of their edge. Pass `buffers` to reuse memory across searches (the answer is then in them).
+ * ends of their edge. Pass `buffers` to reuse memory across searches (the answer is then in them,
+ * unless `answer` gives the arrays to write it to, one entry per node).
  *
  * The queue is a bucket queue (Dial's algorithm) with buckets SEARCH_BUCKET_METERS wide, kept in a
  * cyclic array as long as the longest arc: a push and a pop cost a few array writes instead of a
@@ -290,8 +291,10 @@ export function multiSourceDistances(
   sources: readonly NetworkSource[],
   maxMeters = Infinity,
   buffers: SearchBuffers = searchBuffers(graph),
+  answer: { distances: Float64Array; owners: Int32Array } = buffers,
 ): { distances: Float64Array; owners: Int32Array } {
-  const { distances, owners, expanded } = buffers;
+  const { expanded } = buffers;
+  const { distances, owners } = answer;
   distances.fill(Infinity);
   owners.fill(-1);
   expanded.fill(0);
@@ -395,15 +398,16 @@ export interface SourceField {
 }
 
 export function buildSourceField(graph: WalkGraph, sources: readonly NetworkSource[], maxMeters = Infinity, buffers?: SearchBuffers): SourceField {
-  const { distances, owners } = multiSourceDistances(graph, sources, maxMeters, buffers);
+  // with shared buffers, the answer goes straight into arrays of the field's own (no copy afterwards)
+  const answer = buffers === undefined ? undefined : { distances: new Float64Array(graph.nodeCount), owners: new Int32Array(graph.nodeCount) };
+  const { distances, owners } = multiSourceDistances(graph, sources, maxMeters, buffers, answer);
   const sourcesByEdge = new Map<number, number[]>();
   sources.forEach((source, position) => {
     const list = sourcesByEdge.get(source.edge);
     if (list === undefined) sourcesByEdge.set(source.edge, [position]);
     else list.push(position);
   });
-  // with reused buffers the arrays belong to the caller: copy so the field stays valid
-  return buffers === undefined ? { distances, owners, sources, sourcesByEdge, maxMeters } : { distances: distances.slice(), owners: owners.slice(), sources, sourcesByEdge, maxMeters };
+  return { distances, owners, sources, sourcesByEdge, maxMeters };
 }
 
 /**
