@@ -14,13 +14,17 @@ import { pathToFileURL } from 'node:url';
 import { categoryCode, FACILITY_CATEGORIES, type FacilityCategory } from '../../src/domain/facility';
 import type { PackedFacilities } from '../../src/analysis/facilityIndex';
 import { haversineMeters } from '../../src/analysis/sphericalDistance';
+import { FacilityIndex } from '../../src/analysis/facilityIndex';
+import { scoreGrid } from '../../src/analysis/gridScore';
+import { preparePoints } from '../../src/analysis/nearestFacilityField';
+import { WOONZORGZONE_PROFILE } from '../../src/domain/norms';
 import { StreetDistanceMethod } from '../../src/analysis/streetDistanceMethod';
 import { walkingTimeAreas } from '../../src/analysis/walkArea';
 import { detourInArea } from '../../src/analysis/walkDetour';
 import { buildWalkGraph, multiSourceDistances, searchBuffers, snapToGraph, walkGraphBytes, type WalkGraph, type WalkNetwork } from '../../src/analysis/walkGraph';
 import { referenceDistances } from '../support/referenceDijkstra';
 import { seededRandom } from '../support/seededRandom';
-import { syntheticMunicipality } from '../support/walkNetworks';
+import { at, syntheticMunicipality } from '../support/walkNetworks';
 import { formatBenchResults, type BenchResult } from './reachability.bench';
 import { timeRuns } from './timing';
 
@@ -151,6 +155,22 @@ export function runWalkNetworkBenchmarks(): BenchResult[] {
     return routes;
   }, 1);
   results.push({ name: `read ${POINT_COUNT.toLocaleString('en')} points × 6 categories from the searches (one snap per point + lookups)`, medianMs: read.medianMs, runs: 3, note: `${cpuNote(read)}; ${read.result.toLocaleString('en')} routes` });
+
+  // the suitability grid with over straat: 100 m cells over the network and 2 km around it
+  const cellCentres: number[] = [];
+  for (let x = -2000; x < 11500; x += 100) for (let y = -2000; y < 11500; y += 100) cellCentres.push(...at(x + 50, y + 50));
+  const cells = preparePoints(Float64Array.from(cellCentres));
+  const facilityIndex = new FacilityIndex(packed);
+  const target = { kind: 'normsMet' as const, housingType: 'zorggeschikt' as const };
+  const straightGrid = timeRuns(3, () => scoreGrid(cells, facilityIndex, WOONZORGZONE_PROFILE, target), 1);
+  const streetGrid = timeRuns(3, () => scoreGrid(cells, facilityIndex, WOONZORGZONE_PROFILE, target, { method, areaKeys: [] }), 1);
+  const [outside, inside] = streetGrid.result.street!.counts;
+  results.push({
+    name: `suitability grid, norms met (zorggeschikt), ${cells.count.toLocaleString('en')} cells of 100 m: over straat inside the network's area, hemelsbreed outside`,
+    medianMs: streetGrid.medianMs,
+    runs: 3,
+    note: `${cpuNote(streetGrid)}; ${inside!.toLocaleString('en')} cells over straat (one snap each, then the searches above), ${outside!.toLocaleString('en')} hemelsbreed; all hemelsbreed ${straightGrid.medianMs.toFixed(0)} ms`,
+  });
 
   const centre: [number, number] = [(west + east) / 2, (south + north) / 2];
   const areaBuffers = searchBuffers(graph);
