@@ -2,6 +2,7 @@
 // category the nearest facility, its straight-line distance, walking time and the norm with its source.
 
 import { useStore } from '@nanostores/preact';
+import { Fragment } from 'preact';
 import { HOUSING_TYPES } from '../domain/housing';
 import { metersPerSecondToKilometersPerHour, type CategoryNorm } from '../domain/norms';
 import { issueText } from './issueText';
@@ -135,8 +136,10 @@ export function ReachabilityPanel() {
                 const norm = normFor(category);
                 const verdict = result.housingTypes[housingType].norms.find((item) => item.category === category);
                 const facility = reach.status === 'found' ? facilitiesByKey.get(reach.facilityId) : undefined;
+                const pair = distancePairText(result, category, t, formatNumber);
                 return (
-                  <tr key={category} data-category={category}>
+                  <Fragment key={category}>
+                  <tr data-category={category}>
                     <th scope="row">
                       <span class="category-cell">
                         <FacilitySymbolBadge symbolKey={category} /> {t(`reachUi.short.${category}`)}
@@ -155,11 +158,6 @@ export function ReachabilityPanel() {
                         <span class="walking-time">{t('reachUi.walkingMinutes', { minutes: formatNumber(Math.ceil(reach.walkingMinutes)) })}</span>
                       )}
                       {reach.status === 'found' && !reach.complete && <span class="nearest-known note">{t('reachUi.nearestKnown')}</span>}
-                      {distancePairText(result, category, t, formatNumber) !== null && (
-                        <span class="distance-pair note" data-testid="reach-distance-pair">
-                          {distancePairText(result, category, t, formatNumber)}
-                        </span>
-                      )}
                     </td>
                     <td>
                       {norm ? (
@@ -186,6 +184,16 @@ export function ReachabilityPanel() {
                       )}
                     </td>
                   </tr>
+                  {pair !== null && (
+                    // Both distances on a line of their own under the category: too long for a narrow column.
+                    <tr class="distance-pair-row" data-pair-of={category}>
+                      <td colSpan={3} class="distance-pair-cell note">
+                        <span class="visually-hidden">{t(`reachUi.short.${category}`)}: </span>
+                        <span data-testid="reach-distance-pair">{pair}</span>
+                      </td>
+                    </tr>
+                  )}
+                  </Fragment>
                 );
               })}
             </tbody>

@@ -83,6 +83,8 @@ async function screenPoint(page: Page, [lon, lat]: [number, number]): Promise<{ 
 }
 
 const supermarketRow = (page: Page) => page.getByTestId('reachability-panel').locator('[data-testid="reach-categories"] tr[data-category="supermarkt"]');
+/** Both distances, on their own line under the supermarket's row. */
+const supermarketPair = (page: Page) => page.getByTestId('reachability-panel').locator('[data-testid="reach-categories"] tr[data-pair-of="supermarkt"]').getByTestId('reach-distance-pair');
 
 describe('over straat: walking routes', () => {
   it('fetches the walking routes of Zwolle, shows both distances, the verdict follows the method, and a reload keeps it', async () => {
@@ -115,7 +117,7 @@ describe('over straat: walking routes', () => {
 
     // 2. both distances in the location panel; hemelsbreed decides
     await analyseSpoorzone(page);
-    await expect.poll(() => supermarketRow(page).getByTestId('reach-distance-pair').textContent(), { timeout: 20_000 }).toBe('hemelsbreed 320 m · over straat 1.320 m (28 min)');
+    await expect.poll(() => supermarketPair(page).textContent(), { timeout: 20_000 }).toBe('hemelsbreed 320 m · over straat 1.320 m (28 min)');
     expect(await supermarketRow(page).locator('td').nth(1).textContent()).toContain('voldaan');
     expect(await supermarketRow(page).locator('td').nth(1).textContent()).not.toContain('niet voldaan');
 
@@ -185,7 +187,7 @@ describe('over straat: walking routes', () => {
     await waitForMapIdle(page);
     await expect.poll(() => page.getByTestId('walk-network-list').locator('li[data-area="GM0193"]').count(), { timeout: 20_000 }).toBe(1);
     await analyseSpoorzone(page);
-    await expect.poll(() => supermarketRow(page).getByTestId('reach-distance-pair').textContent(), { timeout: 20_000 }).toBe('hemelsbreed 320 m · over straat 1.320 m (28 min)');
+    await expect.poll(() => supermarketPair(page).textContent(), { timeout: 20_000 }).toBe('hemelsbreed 320 m · over straat 1.320 m (28 min)');
     expect(calls).toHaveLength(1);
 
     // 5b. a draft site at the same place shows both distances in its own panel
@@ -204,7 +206,7 @@ describe('over straat: walking routes', () => {
     // 6. English
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('radio', { name: 'Over the street (walking route)' }).check();
-    await expect.poll(() => supermarketRow(page).getByTestId('reach-distance-pair').textContent(), { timeout: 20_000 }).toBe('as the crow flies 320 m · over the street 1,320 m (28 min)');
+    await expect.poll(() => supermarketPair(page).textContent(), { timeout: 20_000 }).toBe('as the crow flies 320 m · over the street 1,320 m (28 min)');
     await expect.poll(() => supermarketRow(page).locator('td').nth(1).textContent()).toContain('not met');
     await page.getByTestId('walk-areas-toggle').check();
     await expect.poll(() => page.locator('#map').getAttribute('data-walk-areas'), { timeout: 20_000 }).toBe('15,10,5');
