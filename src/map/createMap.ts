@@ -107,13 +107,37 @@ function setSourceData(map: MapLibreMap, sourceId: string, data: FeatureCollecti
 }
 
 /**
+ * The printed map's box on A4 landscape and the legend's width over it, in mm: the same figures as
+ * the print stylesheet's `.map-container` and `.legend` (src/ui/styles.css, @media print).
+ */
+const PRINT_MAP_MM = { width: 277, height: 175, legendWidth: 105 } as const;
+
+/**
  * Printing: a WebGL canvas prints blank (its buffer is cleared after each frame, and again when the
  * print layout resizes it), so just before printing the map is drawn once more, synchronously, and
  * copied into an image that the print stylesheet shows in its place. Removed after printing.
+ * The drawing takes the printed box's shape (wider than a screen map between two panels), at the
+ * same zoom, with what the planner saw moved into the part the printed legend leaves free; the map
+ * goes back to its screen size and view at once.
  */
 function printSnapshot(map: MapLibreMap, container: HTMLElement): () => void {
   const holder = container.parentElement ?? container;
   const before = () => {
+    const width = container.clientWidth;
+    const height = container.clientHeight;
+    const aspect = PRINT_MAP_MM.width / PRINT_MAP_MM.height;
+    const printWidth = Math.max(width, Math.round(height * aspect));
+    const printHeight = Math.round(printWidth / aspect);
+    const camera = { center: map.getCenter(), zoom: map.getZoom() };
+    const seen = mapFitPadding(container);
+    const seenCentre = map.unproject([(seen.left + width - seen.right) / 2, (seen.top + height - seen.bottom) / 2]);
+    const freeWidth = printWidth * (1 - PRINT_MAP_MM.legendWidth / PRINT_MAP_MM.width);
+    container.style.width = `${printWidth}px`;
+    container.style.height = `${printHeight}px`;
+    map.resize();
+    // what the planner saw goes to the middle of the part left of the printed legend
+    map.jumpTo({ center: seenCentre, zoom: camera.zoom });
+    map.jumpTo({ center: map.unproject([printWidth - freeWidth / 2, printHeight / 2]) });
     map.redraw();
     let image = holder.querySelector<HTMLImageElement>('img.print-snapshot');
     if (!image) {
@@ -123,6 +147,10 @@ function printSnapshot(map: MapLibreMap, container: HTMLElement): () => void {
     }
     image.alt = $translate.get()('map.canvasLabel');
     image.src = map.getCanvas().toDataURL('image/png');
+    container.style.width = '';
+    container.style.height = '';
+    map.resize();
+    map.jumpTo(camera);
   };
   const after = () => holder.querySelector('img.print-snapshot')?.remove();
   window.addEventListener('beforeprint', before);

@@ -231,6 +231,12 @@ describe('printing', () => {
     const source = (await snapshot.getAttribute('src')) ?? '';
     expect(source.startsWith('data:image/png')).toBe(true);
     expect(source.length).toBeGreaterThan(50_000);
+    // drawn in the printed box's shape (277 × 175 mm), so the map fills it instead of a screen-shaped
+    // picture with white bands beside it
+    const shape = await snapshot.evaluate((image: HTMLImageElement) => image.naturalWidth / image.naturalHeight);
+    expect(shape).toBeCloseTo(277 / 175, 1);
+    // and the map element has its own size back (the drawing was made at the printed shape)
+    expect(await app.page.locator('#map').evaluate((element: HTMLElement) => element.style.width + element.style.height)).toBe('');
     await expect(app.page.locator('.sidebar').isVisible()).resolves.toBe(false);
     await expect(app.page.getByTestId('legend').isVisible()).resolves.toBe(true);
     await app.screenshot('print-1280x720-nl');
