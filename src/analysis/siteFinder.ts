@@ -25,7 +25,6 @@ import type { Highs } from 'highs';
 import type { DataIssue } from '../domain/dataIssue';
 import { MAX_ZONE_DISTANCE_METERS, MIN_ZONE_DISTANCE_METERS } from '../domain/serviceZones';
 import type { AgeBand, DasymetricPopulation } from './dasymetric';
-import type { ProvinceGrid } from './provinceGrid';
 import { DEGREES_TO_RADIANS, EARTH_RADIUS_METERS, haversineMeters, metersToRankingMetric, rankingMetric } from './sphericalDistance';
 
 /** `file` of every issue this module gives. */
@@ -212,20 +211,6 @@ export function demandFromPopulation(population: DasymetricPopulation, band: Age
   });
   const unknownPostcodes = population.suppressed.filter((entry) => entry.bands.includes(band)).map((entry) => entry.postcode);
   return { coordinates, weights, cellPositions: Uint32Array.from(positions), unknownPostcodes };
-}
-
-/** Candidates = the grid cells inside a built-up area (kern) of the spread; id `cel-<grid cell id>`. */
-export function builtUpCellCandidates(grid: ProvinceGrid, population: DasymetricPopulation): CandidatePoints & { cellPositions: Uint32Array } {
-  const inBuiltUp = new Uint8Array(population.cellCount);
-  for (const kern of population.kernen) for (const position of kern.cellPositions) inBuiltUp[position] = 1;
-  const positions: number[] = [];
-  for (let position = 0; position < population.cellCount; position++) if (inBuiltUp[position]) positions.push(position);
-  const coordinates = new Float64Array(positions.length * 2);
-  positions.forEach((position, index) => {
-    coordinates[2 * index] = grid.centers[2 * position]!;
-    coordinates[2 * index + 1] = grid.centers[2 * position + 1]!;
-  });
-  return { ids: positions.map((position) => `cel-${grid.cellIds[position]}`), coordinates, cellPositions: Uint32Array.from(positions) };
 }
 
 /** The demand points indexed for "which lie within D of this point": kdbush in degrees, plus radians for the distance test. */

@@ -11,10 +11,14 @@ import type { FoundSite, SiteFinderAnswer, SiteFinderSettings } from './siteFind
 export interface FoundSitePlace {
   kern: string;
   municipality: string;
+  /** A candidate from the planner's own list: its name there, or its row or feature. */
+  name?: string;
 }
 
 export interface SiteFinderCsvLabels {
   rank: string;
+  /** Header of the listed candidate's name (a column only when a site has one). */
+  candidate: string;
   kern: string;
   municipality: string;
   latitude: string;
@@ -51,9 +55,11 @@ export function siteFinderCsv(
   about: readonly (readonly string[])[],
 ): string {
   const norms = answer.sites[0]?.nearest ?? [];
+  const named = answer.sites.some((site) => placeOf(site).name !== undefined);
   const lines: string[][] = [
     [
       labels.rank,
+      ...(named ? [labels.candidate] : []),
       labels.kern,
       labels.municipality,
       labels.latitude,
@@ -66,6 +72,7 @@ export function siteFinderCsv(
     const place = placeOf(site);
     lines.push([
       String(site.rank),
+      ...(named ? [place.name ?? ''] : []),
       place.kern,
       place.municipality,
       decimalComma(site.location[1], 6),

@@ -9,6 +9,7 @@ import type { NormProfile } from '../domain/norms';
 import type { JoinedIds, PackedFacilities } from './facilityIndex';
 import type { AreaServedFigures, SiteFinderBand, SiteFinderHousingType } from './siteFinderFigures';
 import type { MaxCoverResult, SolverMethod } from './siteFinder';
+import type { CandidateSourceKind, CandidateSourceSetting } from './siteFinderCandidates';
 
 export type SiteFinderMode = { kind: 'maxCover'; k: number } | { kind: 'fewestSites'; targetPercent: number };
 
@@ -19,6 +20,8 @@ export interface SiteFinderSettings {
   mode: SiteFinderMode;
   /** Existing 24-hour care locations count as supply. */
   careCountsAsSupply: boolean;
+  /** Where the candidates come from: built-up cells, the cells of a drawn search area, or the planner's own list. */
+  candidateSource: CandidateSourceSetting;
 }
 
 /** Seconds HiGHS may take before the panel falls back to the greedy guarantee and bounds. */
@@ -37,20 +40,30 @@ export interface SiteFinderRunRequest {
   demand: { coordinates: Float64Array; weights: Float64Array };
   /** Postcode-area pieces of the demand points, per municipality (siteFinderFigures.demandPieces). */
   pieces: { point: Uint32Array; municipality: Uint16Array; weight: Float64Array; codes: string[] };
-  /** Built-up cells: ids, centres, grid positions, and 1 where a judged category is not complete around the cell. */
-  candidates: { ids: string[]; coordinates: Float64Array; cellPositions: Uint32Array; incomplete: Uint8Array };
+  /**
+   * The candidates of the chosen source (siteFinderCandidates.ts): ids, points, grid positions (NO_CELL
+   * for a listed point in no cell), labels ('' for cells), and 1 where a judged category is not complete around the point.
+   */
+  candidates: { ids: string[]; coordinates: Float64Array; cellPositions: Uint32Array; labels: string[]; incomplete: Uint8Array };
   /** Existing supply: [lon0, lat0, ...]. */
   supply: Float64Array;
 }
 
-/** What became of the built-up cells: candidates (all norms met), left out for incomplete data, norms not met. */
+/** Listed candidates left out are named up to this many (the rest are counted). */
+export const LEFT_OUT_LISTED = 50;
+
+/** What became of the source's points: candidates (all norms met), left out for incomplete data, norms not met. */
 export interface CandidateCounts {
-  builtUp: number;
+  source: CandidateSourceKind;
+  /** Points of the source that were judged (cells in built-up areas or in the search area, or listed points). */
+  considered: number;
   candidates: number;
   noData: number;
   notMet: number;
   /** Categories the norms need of which nothing is loaded. */
   missingCategories: FacilityCategory[];
+  /** Own list only: the first LEFT_OUT_LISTED points left out, by id, and why. */
+  leftOut: { id: string; reason: 'noData' | 'notMet' }[];
 }
 
 export interface NearestForNorm {
@@ -63,8 +76,10 @@ export interface NearestForNorm {
 export interface FoundSite {
   rank: number;
   id: string;
-  /** Grid position of the cell. */
+  /** Grid position of the cell (of the cell a listed point lies in; NO_CELL when none). */
   cellPosition: number;
+  /** The planner's name for a listed point; '' for a grid cell. */
+  label: string;
   location: [number, number];
   /** Older people of the band this site adds, given the sites ranked before it. */
   addedDemand: number;

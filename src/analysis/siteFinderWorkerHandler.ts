@@ -27,7 +27,7 @@ import {
   type Outcome,
 } from './siteFinder';
 import { distancesWithSites, nearestSupplyDistances, servedFigures } from './siteFinderFigures';
-import type { CandidateCounts, FoundSite, SiteFinderAnswer, SiteFinderRequest, SiteFinderResponse, SiteFinderRunRequest } from './siteFinderProtocol';
+import { LEFT_OUT_LISTED, type CandidateCounts, type FoundSite, type SiteFinderAnswer, type SiteFinderRequest, type SiteFinderResponse, type SiteFinderRunRequest } from './siteFinderProtocol';
 
 export type PostSiteFinder = (response: SiteFinderResponse) => void;
 
@@ -41,19 +41,38 @@ interface Judged {
   kept: number[];
 }
 
-/** Candidates = built-up cells meeting every norm of the type; a cell not proven to meet them where data is incomplete is left out as "geen gegevens". */
+/**
+ * Candidates = the source's points (cells or listed points alike) meeting every norm of the type; a
+ * point not proven to meet them where data is incomplete is left out as "geen gegevens". For the
+ * planner's own list the points left out are named (the first LEFT_OUT_LISTED).
+ */
 function judgeCandidates(request: SiteFinderRunRequest, index: FacilityIndex): Judged {
   const { candidates, profile, settings } = request;
   const score = scoreGrid(preparePoints(candidates.coordinates), index, profile, { kind: 'normsMet', housingType: settings.housingType });
+  const source = settings.candidateSource.kind;
   const kept: number[] = [];
+  const leftOut: CandidateCounts['leftOut'] = [];
   let noData = 0;
   let notMet = 0;
-  for (let cell = 0; cell < candidates.ids.length; cell++) {
-    if (score.values[cell]! >= score.requiredCount) kept.push(cell);
-    else if (candidates.incomplete[cell]) noData++;
+  for (let point = 0; point < candidates.ids.length; point++) {
+    if (score.values[point]! >= score.requiredCount) {
+      kept.push(point);
+      continue;
+    }
+    const reason = candidates.incomplete[point] ? 'noData' : 'notMet';
+    if (reason === 'noData') noData++;
     else notMet++;
+    if (source === 'list' && leftOut.length < LEFT_OUT_LISTED) leftOut.push({ id: candidates.ids[point]!, reason });
   }
-  return { kept, counts: { builtUp: candidates.ids.length, candidates: kept.length, noData, notMet, missingCategories: score.noDataCategories } };
+  return { kept, counts: { source, considered: candidates.ids.length, candidates: kept.length, noData, notMet, missingCategories: score.noDataCategories, leftOut } };
+}
+
+/** No point of the source meets the norms: said per source, with how many were judged and why they fell out. */
+function noCandidatesIssue(counts: CandidateCounts): DataIssue {
+  const params = { considered: counts.considered, noData: counts.noData, notMet: counts.notMet };
+  if (counts.source === 'searchArea') return issue('siteFinder.noCandidatesInArea', params);
+  if (counts.source === 'list') return issue('siteFinder.noCandidatesInList', params);
+  return issue('siteFinder.noCandidates');
 }
 
 interface RunContext {
@@ -72,6 +91,7 @@ function answerOf(context: RunContext, result: MaxCoverResult | FewestSitesResul
     rank: position + 1,
     id: site.id,
     cellPosition: request.candidates.cellPositions[kept[site.candidate]!]!,
+    label: request.candidates.labels[kept[site.candidate]!] ?? '',
     location: site.location,
     addedDemand: site.addedDemand,
     nearest: norms.map((norm) => ({ category: norm.category, maxDistanceMeters: norm.maxDistanceMeters, distanceMeters: index.nearest(norm.category, site.location)?.distanceMeters ?? null })),
@@ -133,7 +153,7 @@ export function createSiteFinderHandler(loadSolver: () => Promise<Highs>): (requ
     }
     const judgedAt = performance.now();
     post({ type: 'candidates', runId, counts: judged.counts });
-    if (judged.kept.length === 0) return fail([issue('siteFinder.noCandidates')]);
+    if (judged.kept.length === 0) return fail([noCandidatesIssue(judged.counts)]);
 
     const candidates = {
       ids: judged.kept.map((cell) => request.candidates.ids[cell]!),

@@ -1,10 +1,10 @@
 // Locatiezoeker (issue 13): the settings, one run in the site-finder worker at a time (cancel = stop
 // the worker; a cancelled run changes nothing), its answers, and adding found sites to the open draft
 // as ordinary edit records. Demand is the dasymetric spread ($dasymetricPopulation, the one owner);
-// candidates are the built-up 250 m cells; all solving happens in the worker.
+// candidates come from the chosen source (stores/siteFinderCandidates.ts: built-up cells, a drawn
+// search area or the planner's own list); all judging and solving happens in the worker.
 
 import { atom, computed } from 'nanostores';
-import type { MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue } from '../domain/dataIssue';
 import { emptySiteHomes, type Site } from '../domain/scenario';
 import { incompletePoints } from '../analysis/dataCoverage';
@@ -14,8 +14,8 @@ import { isMessageKey } from '../i18n/catalogue';
 import { siteFinderCsv, siteFinderGeoJson, type SiteFinderCsvLabels } from '../analysis/siteFinderExport';
 import { joinIds, packFacilitiesSteps } from '../analysis/facilityIndex';
 import { runInSlices } from '../analysis/slicedWork';
-import { buildProvinceGrid, type ProvinceGrid } from '../analysis/provinceGrid';
-import { builtUpCellCandidates, demandFromPopulation } from '../analysis/siteFinder';
+import { demandFromPopulation } from '../analysis/siteFinder';
+import { listRecordOf, NO_CELL, type CandidateSourceSetting } from '../analysis/siteFinderCandidates';
 import { demandPieces, siteCountsAsSupply, type AreaServedFigures } from '../analysis/siteFinderFigures';
 import { EXACT_TIME_LIMIT_SECONDS, type CandidateCounts, type FoundSite, type SiteFinderAnswer, type SiteFinderRequest, type SiteFinderResponse, type SiteFinderSettings } from '../analysis/siteFinderProtocol';
 import { cancelledRun, isRunningStatus, runWithResponse, type SiteFinderRun } from '../analysis/siteFinderRun';
@@ -27,10 +27,10 @@ import { dateTimeText } from './projectTable';
 import { requestView } from './mapView';
 import { $normProfile } from './norms';
 import { $activeScenarioState, applyScenarioEdit, newSiteId } from './scenarios';
-import { $dasymetricPopulation, COVERAGE_GRID_METERS } from './zoneCoverage';
+import { $dasymetricPopulation } from './zoneCoverage';
+import { SITE_FINDER_GRID_METERS, siteCandidatesFor, siteFinderGrid } from './siteFinderCandidates';
 
-/** Grid of the candidates and the demand: the spread's own grid. */
-export const SITE_FINDER_GRID_METERS = COVERAGE_GRID_METERS;
+export { SITE_FINDER_GRID_METERS };
 
 export const DEFAULT_SITE_FINDER_SETTINGS: SiteFinderSettings = {
   housingType: 'geclusterd',
@@ -38,6 +38,7 @@ export const DEFAULT_SITE_FINDER_SETTINGS: SiteFinderSettings = {
   distanceMeters: 500,
   mode: { kind: 'maxCover', k: 5 },
   careCountsAsSupply: true,
+  candidateSource: { kind: 'builtUp' },
 };
 
 export const $siteFinderRun = atom<SiteFinderRun | null>(null);
@@ -124,12 +125,6 @@ function populationReady(): Promise<DasymetricPopulation> {
   });
 }
 
-let gridCache: { province: Polygon | MultiPolygon; grid: ProvinceGrid } | null = null;
-function gridOf(province: Polygon | MultiPolygon): ProvinceGrid {
-  if (gridCache?.province !== province) gridCache = { province, grid: buildProvinceGrid(province, SITE_FINDER_GRID_METERS) };
-  return gridCache.grid;
-}
-
 /**
  * Starts a run with these settings: refused at once (issues returned) when D, K or X is out of range;
  * otherwise the answer arrives in $siteFinderRun. A running search is cancelled first.
@@ -160,9 +155,9 @@ export async function runSiteFinder(settings: SiteFinderSettings): Promise<DataI
   }
   const population = await populationReady();
   const stillMine = () => $siteFinderRun.get()?.runId === runId && $siteFinderRun.get()?.status === 'preparing';
-  const province = $appData.get().province?.features[0]?.geometry;
+  const grid = siteFinderGrid();
   if (!stillMine()) return [];
-  if (!province) {
+  if (!grid) {
     update(runId, { status: 'failed', issues: [{ code: 'siteFinder.noDemand', file: 'siteFinder' }] });
     return [];
   }
@@ -171,8 +166,7 @@ export async function runSiteFinder(settings: SiteFinderSettings): Promise<DataI
   if (!packed || !stillMine()) return [];
   const profile = $normProfile.get();
   const norms = profile.norms[settings.housingType];
-  const grid = gridOf(province);
-  const candidates = builtUpCellCandidates(grid, population);
+  const candidates = siteCandidatesFor(settings.candidateSource, grid, population);
   const radius = new Map(norms.map((norm) => [norm.category, norm.maxDistanceMeters]));
   const incomplete = incompletePoints(candidates.coordinates, $completeAreas.get(), [...radius.keys()], (category) => radius.get(category) ?? 0);
   const demand = demandFromPopulation(population, settings.band);
@@ -191,7 +185,7 @@ export async function runSiteFinder(settings: SiteFinderSettings): Promise<DataI
     joinedIds,
     demand: { coordinates: demand.coordinates, weights: demand.weights },
     pieces,
-    candidates: { ids: [...candidates.ids], coordinates: candidates.coordinates, cellPositions: candidates.cellPositions, incomplete },
+    candidates: { ids: [...candidates.ids], coordinates: candidates.coordinates, cellPositions: candidates.cellPositions, labels: candidates.labels, incomplete },
     supply,
   };
   update(runId, { status: 'greedy', supply: { sites: sites.length, care: care.length } });
@@ -241,11 +235,11 @@ export function addFoundSite(site: FoundSite): Site | null {
   const code = $municipalityLocator.get()(location);
   if (code === null) return null;
   const t = $translate.get();
-  const kern = $kernOfCell.get().get(site.cellPosition);
+  const place = foundSitePlace(site);
   const { settings } = run;
   const planned: Site = {
     id: newSiteId(),
-    name: t('siteFinder.siteName', { rank: site.rank, place: kern?.name ?? t('siteFinder.noKern') }),
+    name: t('siteFinder.siteName', { rank: site.rank, place: place.name ?? place.kern }),
     location,
     outline: null,
     municipalityCode: code,
@@ -274,13 +268,20 @@ export function addAllFoundSites(): number {
 
 // --- words and exports ----------------------------------------------------------------------------
 
-/** Where a found site lies: its kern (or "buiten een kern") and municipality, in words. */
-export function foundSitePlace(site: Pick<FoundSite, 'cellPosition' | 'location'>): { kern: string; municipality: string; municipalityCode: string | null } {
+/** Where a found site lies: its kern (or "buiten een kern") and municipality, in words; a listed candidate also by its name (or row). */
+export function foundSitePlace(site: Pick<FoundSite, 'id' | 'label' | 'cellPosition' | 'location'>): { kern: string; municipality: string; municipalityCode: string | null; name?: string } {
   const t = $translate.get();
-  const kern = $kernOfCell.get().get(site.cellPosition);
+  const kern = site.cellPosition === NO_CELL ? undefined : $kernOfCell.get().get(site.cellPosition);
   const code = kern?.municipalityCode ?? $municipalityLocator.get()(site.location);
   const municipality = code === null ? '–' : ($municipalitiesByCode.get().get(code)?.name ?? code);
-  return { kern: kern?.name ?? t('siteFinder.noKern'), municipality, municipalityCode: code };
+  const listed = listRecordOf(site.id);
+  const place = { kern: kern?.name ?? t('siteFinder.noKern'), municipality, municipalityCode: code };
+  return listed ? { ...place, name: site.label || recordText(listed) } : place;
+}
+
+/** "rij 5" / "object 3" in the planner's language. */
+function recordText(listed: { kind: 'rij' | 'object'; record: number }): string {
+  return $translate.get()(listed.kind === 'rij' ? 'siteFinder.listRow' : 'siteFinder.listFeature', { record: listed.record });
 }
 
 const percentText = (value: number) => $formatNumber.get()(Math.round(value * 10) / 10);
@@ -339,6 +340,7 @@ function csvLabels(): SiteFinderCsvLabels {
   const run = $siteFinderRun.get();
   return {
     rank: t('siteFinder.csv.rank'),
+    candidate: t('siteFinder.csv.candidate'),
     kern: t('siteFinder.csv.kern'),
     municipality: t('siteFinder.csv.municipality'),
     latitude: t('siteFinder.csv.latitude'),
@@ -374,6 +376,7 @@ function aboutLines(run: SiteFinderRun, exportedAt: Date): string[][] {
     settings.mode.kind === 'maxCover' ? [t('siteFinder.k'), String(settings.mode.k)] : [t('siteFinder.target'), `${settings.mode.targetPercent} %`],
     [t('siteFinder.care'), settings.careCountsAsSupply ? t('siteFinder.csv.yes') : t('siteFinder.csv.no')],
     [t('siteFinder.csv.supply'), t('siteFinder.supplyCounts', { sites: run.supply.sites, care: run.supply.care })],
+    [t('siteFinder.candidateSource'), candidateSourceText(settings.candidateSource)],
     [t('siteFinder.csv.candidates'), run.counts ? candidateText(run.counts) : ''],
     [t('siteFinder.csv.method'), t('dasymetric.method', { cellSize: String(SITE_FINDER_GRID_METERS) })],
     [t('siteFinder.csv.solver'), t('siteFinder.methodText')],
@@ -390,11 +393,27 @@ function aboutLines(run: SiteFinderRun, exportedAt: Date): string[][] {
   return lines;
 }
 
-/** The candidates in words: built-up cells, how many meet every norm, how many are left out and why. */
+/** The candidates in words: the source's points, how many meet every norm, how many are left out and why (a listed point by its row). */
 export function candidateText(counts: CandidateCounts): string {
   const t = $translate.get();
   const formatNumber = $formatNumber.get();
-  return t('siteFinder.candidateCounts', { builtUp: formatNumber(counts.builtUp), candidates: formatNumber(counts.candidates), noData: formatNumber(counts.noData), notMet: formatNumber(counts.notMet) });
+  const params = { considered: formatNumber(counts.considered), candidates: formatNumber(counts.candidates), noData: formatNumber(counts.noData), notMet: formatNumber(counts.notMet) };
+  const text = t(counts.source === 'searchArea' ? 'siteFinder.candidateCounts.searchArea' : counts.source === 'list' ? 'siteFinder.candidateCounts.list' : 'siteFinder.candidateCounts', params);
+  if (counts.leftOut.length === 0) return text;
+  const items = counts.leftOut.map((item) => {
+    const listed = listRecordOf(item.id);
+    return `${listed ? recordText(listed) : item.id} (${t(item.reason === 'noData' ? 'siteFinder.leftOut.noData' : 'siteFinder.leftOut.notMet')})`;
+  });
+  const more = counts.noData + counts.notMet - counts.leftOut.length;
+  return `${text} ${t('siteFinder.leftOutList', { items: items.join(', ') })}${more > 0 ? ` ${t('siteFinder.leftOutMore', { count: formatNumber(more) })}` : ''}`;
+}
+
+/** The candidate source of a run in words: built-up areas, the drawn search area, or the planner's list by file name. */
+export function candidateSourceText(source: CandidateSourceSetting): string {
+  const t = $translate.get();
+  if (source.kind === 'searchArea') return t('siteFinder.source.searchAreaNamed', { corners: source.outline[0] ? source.outline[0].length - 1 : 0 });
+  if (source.kind === 'list') return t('siteFinder.source.listNamed', { file: source.fileName, count: $formatNumber.get()(source.count) });
+  return t('siteFinder.source.builtUp');
 }
 
 const areaName = (area: AreaServedFigures) => (area.code === 'overijssel' ? $translate.get()('area.overijssel') : ($municipalitiesByCode.get().get(area.code)?.name ?? area.code));

@@ -20,7 +20,8 @@ import { $presenting } from '../stores/presentation';
 import { ZONE_STYLE } from '../domain/serviceZones';
 import { $drawnZones } from '../stores/zoneDrawing';
 import { $siteFinderAnswer } from '../stores/siteFinder';
-import { SITE_FINDER_MARKER } from '../domain/siteFinderStyle';
+import { SITE_FINDER_AREA, SITE_FINDER_LIST_POINT, SITE_FINDER_MARKER } from '../domain/siteFinderStyle';
+import { $candidateList, $candidateSourceKind, $searchArea } from '../stores/siteFinderCandidates';
 
 function HatchSwatch() {
   return (
@@ -31,25 +32,49 @@ function HatchSwatch() {
   );
 }
 
-/** Locatiezoeker: the numbered disc of a found site (the number is its rank, so not colour alone). */
+/** Locatiezoeker: the numbered disc of a found site (the number is its rank, so not colour alone), the dashed search area and the open circles of the own list while in force. */
 function SiteFinderLegend() {
   const t = useTranslate();
   const answer = useStore($siteFinderAnswer);
-  if (!answer || answer.sites.length === 0) return null;
+  const kind = useStore($candidateSourceKind);
+  const area = useStore($searchArea);
+  const list = useStore($candidateList);
+  const sites = answer !== null && answer.sites.length > 0;
+  const showArea = kind === 'searchArea' && area !== null;
+  const showList = kind === 'list' && list !== null && list.candidates.length > 0;
+  if (!sites && !showArea && !showList) return null;
   const { colour, ringColour, numberColour } = SITE_FINDER_MARKER;
   return (
     <div class="legend-block" data-testid="site-finder-legend">
       <h3>{t('siteFinder.title')}</h3>
       <ul class="legend-classes">
-        <li>
-          <svg width="22" height="22" aria-hidden="true" class="swatch-line">
-            <circle cx="11" cy="11" r="9" fill={colour} stroke={ringColour} stroke-width="2" />
-            <text x="11" y="11" text-anchor="middle" dominant-baseline="central" font-size="11" fill={numberColour}>
-              1
-            </text>
-          </svg>{' '}
-          {t('siteFinder.legendSite')}
-        </li>
+        {showArea && (
+          <li>
+            <svg width="22" height="16" aria-hidden="true" class="swatch">
+              <rect x="1.5" y="1.5" width="19" height="13" fill={SITE_FINDER_AREA.fillColour} fill-opacity={SITE_FINDER_AREA.fillOpacity} stroke={SITE_FINDER_AREA.outlineColour} stroke-width="2.5" stroke-dasharray="5 3.75" />
+            </svg>{' '}
+            {t('siteFinder.legendArea')}
+          </li>
+        )}
+        {showList && (
+          <li>
+            <svg width="22" height="22" aria-hidden="true" class="swatch-line">
+              <circle cx="11" cy="11" r={SITE_FINDER_LIST_POINT.radius} fill={SITE_FINDER_LIST_POINT.fillColour} stroke={SITE_FINDER_LIST_POINT.ringColour} stroke-width={SITE_FINDER_LIST_POINT.ringWidth} />
+            </svg>{' '}
+            {t('siteFinder.legendListPoint')}
+          </li>
+        )}
+        {sites && (
+          <li>
+            <svg width="22" height="22" aria-hidden="true" class="swatch-line">
+              <circle cx="11" cy="11" r="9" fill={colour} stroke={ringColour} stroke-width="2" />
+              <text x="11" y="11" text-anchor="middle" dominant-baseline="central" font-size="11" fill={numberColour}>
+                1
+              </text>
+            </svg>{' '}
+            {t('siteFinder.legendSite')}
+          </li>
+        )}
       </ul>
     </div>
   );

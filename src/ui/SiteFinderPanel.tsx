@@ -2,7 +2,8 @@
 // serve the most older people not yet served within D (or the fewest sites for X %). Settings with
 // refused values marked at their field, progress and cancel, the comparison with the best possible
 // choice (HiGHS), the ranked sites with what they add and their nearest facilities, before/after per
-// municipality, adding sites to the open draft, and CSV/GeoJSON export. The method is named.
+// municipality, adding sites to the open draft, and CSV/GeoJSON export. The method is named. The
+// candidates come from the built-up areas, a search area drawn on the map, or the planner's own list.
 
 import { useStore } from '@nanostores/preact';
 import { useState } from 'preact/hooks';
@@ -19,6 +20,7 @@ import {
   addAllFoundSites,
   addFoundSite,
   cancelSiteFinder,
+  candidateSourceText,
   candidateText,
   comparisonSentence,
   DEFAULT_SITE_FINDER_SETTINGS,
@@ -32,15 +34,30 @@ import {
   siteFinderGeoJsonText,
 } from '../stores/siteFinder';
 import { $dasymetricPopulation } from '../stores/zoneCoverage';
+import { CANDIDATE_SOURCE_KINDS } from '../analysis/siteFinderCandidates';
+import {
+  $candidateList,
+  $candidateListReading,
+  $candidateSourceKind,
+  $searchArea,
+  $searchAreaCellCount,
+  chooseCandidateSource,
+  chosenCandidateSource,
+  loadCandidateList,
+  removeCandidateList,
+  removeSearchArea,
+  startSearchAreaDrawing,
+} from '../stores/siteFinderCandidates';
 import { DasymetricMethod } from './DasymetricMethod';
 import { downloadFile } from './downloadFile';
 import { issueText } from './issueText';
 import { useFormatNumber, useTranslate } from './useTranslate';
 
-type Field = 'k' | 'distance' | 'target';
+type Field = 'k' | 'distance' | 'target' | 'source';
 
 /** Which form field an issue belongs to. */
 function fieldOf(issue: DataIssue): Field | null {
+  if (issue.code === 'siteFinder.noSearchArea' || issue.code === 'siteFinder.noCandidateList' || issue.code === 'siteFinder.candidateListEmpty') return 'source';
   if (issue.code.startsWith('siteFinder.distance')) return 'distance';
   if (issue.code === 'siteFinder.kInvalid' || issue.code === 'siteFinder.kTooLarge') return 'k';
   if (issue.code === 'siteFinder.targetOutOfRange') return 'target';
@@ -66,12 +83,18 @@ function Form() {
   const errorOf = (field: Field) => shownIssues.find((item) => fieldOf(item) === field) ?? null;
   const submit = (event: Event) => {
     event.preventDefault();
+    const candidateSource = chosenCandidateSource();
+    if ('code' in candidateSource) {
+      setIssues([candidateSource]);
+      return;
+    }
     const settings: SiteFinderSettings = {
       housingType,
       band,
       distanceMeters: parseNumber(distance),
       mode: mode === 'maxCover' ? { kind: 'maxCover', k: parseNumber(k) } : { kind: 'fewestSites', targetPercent: parseNumber(target) },
       careCountsAsSupply: care,
+      candidateSource,
     };
     setIssues([]);
     void runSiteFinder(settings).then(setIssues);
@@ -137,6 +160,7 @@ function Form() {
         ? numberField('k', 'site-finder-k', t('siteFinder.k'), k, setK, t('siteFinder.kHint'))
         : numberField('target', 'site-finder-target', t('siteFinder.target'), target, setTarget, t('siteFinder.targetHint'))}
       {numberField('distance', 'site-finder-distance', t('siteFinder.distance'), distance, setDistance, t('siteFinder.distanceHint', { min: SITE_FINDER_MIN_DISTANCE_METERS, max: SITE_FINDER_MAX_DISTANCE_METERS }))}
+      <CandidateSourceField error={errorOf('source')} />
       <label class="site-finder-check">
         <input type="checkbox" checked={care} onChange={(event) => setCare(event.currentTarget.checked)} /> {t('siteFinder.care')}
       </label>
@@ -149,6 +173,98 @@ function Form() {
         )}
       </div>
     </form>
+  );
+}
+
+/** The candidate source: built-up areas, a drawn search area (draw, adjust, remove) or the planner's own list (read, refused rows, remove). */
+function CandidateSourceField({ error }: { error: DataIssue | null }) {
+  const t = useTranslate();
+  const formatNumber = useFormatNumber();
+  const kind = useStore($candidateSourceKind);
+  const area = useStore($searchArea);
+  const cells = useStore($searchAreaCellCount);
+  const list = useStore($candidateList);
+  const reading = useStore($candidateListReading);
+  const rejectedShown = list?.rejected.slice(0, 20) ?? [];
+  const recordLabel = list?.fileKind === 'geojson' ? t('importDialog.featureColumn') : t('importDialog.rowColumn');
+  return (
+    <fieldset class="site-finder-source" aria-describedby={error ? 'site-finder-source-error' : undefined} data-testid="site-finder-source">
+      <legend>{t('siteFinder.sourceLegend')}</legend>
+      {CANDIDATE_SOURCE_KINDS.map((item) => (
+        <label key={item}>
+          <input type="radio" name="site-finder-source" value={item} checked={kind === item} onChange={() => chooseCandidateSource(item)} /> {t(`siteFinder.source.${item}`)}
+        </label>
+      ))}
+      {kind === 'searchArea' && (
+        <div class="site-finder-source-detail">
+          <p class="note" data-testid="site-finder-area-status">
+            {area ? t('siteFinder.areaStatus', { cells: formatNumber(cells), cellSize: SITE_FINDER_GRID_METERS }) : t('siteFinder.areaNone')}
+          </p>
+          <button type="button" onClick={startSearchAreaDrawing}>
+            {area ? t('siteFinder.redrawArea') : t('siteFinder.drawArea')}
+          </button>{' '}
+          {area && (
+            <button type="button" onClick={removeSearchArea}>
+              {t('siteFinder.removeArea')}
+            </button>
+          )}
+        </div>
+      )}
+      {kind === 'list' && (
+        <div class="site-finder-source-detail">
+          <label for="site-finder-list-file">{t('siteFinder.listFile')}</label>
+          <input
+            id="site-finder-list-file"
+            type="file"
+            accept=".csv,.geojson,.json,text/csv,application/geo+json,application/json"
+            aria-describedby="site-finder-list-hint"
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              if (file) void loadCandidateList(file, file.name);
+              event.currentTarget.value = '';
+            }}
+          />
+          <span id="site-finder-list-hint" class="note">
+            {t('siteFinder.listHint')}
+          </span>
+          <p role="status" class="note" data-testid="site-finder-list-status">
+            {reading.status === 'reading' && t('siteFinder.listReading')}
+            {reading.status !== 'reading' && list && t('siteFinder.listStatus', { count: formatNumber(list.candidates.length), file: list.fileName, rejected: formatNumber(list.rejected.length) })}
+          </p>
+          {reading.status === 'failed' && reading.issue && (
+            <p class="field-error" role="alert" data-testid="site-finder-list-error">
+              <span aria-hidden="true">⚠ </span>
+              {t('siteFinder.listFailed')} {issueText(reading.issue, t)}
+            </p>
+          )}
+          {list && list.rejected.length > 0 && (
+            <details class="site-finder-rejected" open={list.rejected.length <= 5}>
+              <summary>{t('siteFinder.listRejectedTitle')}</summary>
+              <ul data-testid="site-finder-list-rejected">
+                {rejectedShown.map((issue, index) => (
+                  <li key={index} data-record={String(issue.record ?? '')}>
+                    {issue.record !== undefined ? `${recordLabel} ${issue.record}: ` : ''}
+                    {issueText(issue, t)}
+                  </li>
+                ))}
+              </ul>
+              {list.rejected.length > rejectedShown.length && <p class="note">{t('siteFinder.listRejectedMore', { count: formatNumber(list.rejected.length - rejectedShown.length) })}</p>}
+            </details>
+          )}
+          {list && (
+            <button type="button" onClick={removeCandidateList}>
+              {t('siteFinder.removeList')}
+            </button>
+          )}
+        </div>
+      )}
+      {error && (
+        <p id="site-finder-source-error" class="field-error" role="alert" data-testid="site-finder-field-error">
+          <span aria-hidden="true">⚠ </span>
+          {issueText(error, t)}
+        </p>
+      )}
+    </fieldset>
   );
 }
 
@@ -265,6 +381,9 @@ function Results() {
         {run.status === 'failed' && t(run.issues.every((issue) => fieldOf(issue) !== null) ? 'siteFinder.status.failedField' : 'siteFinder.status.failed')}
         {run.status === 'done' && t('siteFinder.status.done')}
       </p>
+      <p class="note" data-testid="site-finder-source-used">
+        {t('siteFinder.resultSource', { source: candidateSourceText(run.settings.candidateSource) })}
+      </p>
       {run.counts && (
         <p class="note" data-testid="site-finder-candidates">
           {candidateText(run.counts)}
@@ -314,19 +433,19 @@ function Results() {
                 <li key={site.id} data-rank={site.rank} data-municipality={place.municipalityCode ?? undefined} data-added={String(site.addedDemand)}>
                   <p>
                     <strong>
-                      {t('siteFinder.siteTitle', { rank: site.rank, kern: place.kern, municipality: place.municipality })}
+                      {t('siteFinder.siteTitle', { rank: site.rank, kern: place.name ? `${place.name}, ${place.kern}` : place.kern, municipality: place.municipality })}
                     </strong>
                   </p>
                   <p data-testid="site-finder-added">{t('siteFinder.siteAdds', { people: formatNumber(Math.round(site.addedDemand)), band: bandPeople })}</p>
                   <NearestText site={site} />
-                  <button type="button" aria-label={t('siteFinder.showOnMapLabel', { rank: site.rank, kern: place.kern })} onClick={() => showFoundSite(site)}>
+                  <button type="button" aria-label={t('siteFinder.showOnMapLabel', { rank: site.rank, kern: place.name ?? place.kern })} onClick={() => showFoundSite(site)}>
                     {t('siteFinder.showOnMap')}
                   </button>{' '}
                   {scenario && (
                     <button
                       type="button"
                       disabled={inPlan}
-                      aria-label={t('siteFinder.addOneLabel', { action: inPlan ? t('siteFinder.inPlan') : t('siteFinder.addOne'), rank: site.rank, kern: place.kern })}
+                      aria-label={t('siteFinder.addOneLabel', { action: inPlan ? t('siteFinder.inPlan') : t('siteFinder.addOne'), rank: site.rank, kern: place.name ?? place.kern })}
                       onClick={() => {
                         const plannedSite = addFoundSite(site);
                         if (plannedSite) setAdded(t('siteFinder.addedStatus', { name: plannedSite.name, scenario: scenario.name }));

@@ -15,6 +15,7 @@ import type * as Dasymetric from '../../src/analysis/dasymetric';
 import type * as FacilityIndexModule from '../../src/analysis/facilityIndex';
 import type * as ProvinceGridModule from '../../src/analysis/provinceGrid';
 import type * as SiteFinder from '../../src/analysis/siteFinder';
+import type * as SiteFinderCandidates from '../../src/analysis/siteFinderCandidates';
 import type * as SiteFinderFigures from '../../src/analysis/siteFinderFigures';
 import type * as Protocol from '../../src/analysis/siteFinderProtocol';
 import type * as Norms from '../../src/domain/norms';
@@ -64,8 +65,9 @@ function measure(page: Page): Promise<Figures> {
         '/src/data/parsePopulation.ts',
         '/tests/support/seededRandom.ts',
         '/src/analysis/siteFinderProtocol.ts',
+        '/src/analysis/siteFinderCandidates.ts',
       ];
-      const [dasymetric, facilityIndex, provinceGrid, siteFinder, siteFigures, norms, places, population, random] = (await Promise.all(paths.map((path) => import(/* @vite-ignore */ path)))) as [
+      const [dasymetric, facilityIndex, provinceGrid, siteFinder, siteFigures, norms, places, population, random, , siteCandidates] = (await Promise.all(paths.map((path) => import(/* @vite-ignore */ path)))) as [
         typeof Dasymetric,
         typeof FacilityIndexModule,
         typeof ProvinceGridModule,
@@ -76,6 +78,7 @@ function measure(page: Page): Promise<Figures> {
         typeof ParsePopulation,
         typeof Random,
         typeof Protocol,
+        typeof SiteFinderCandidates,
       ];
       const json = (path: string) => fetch(path).then((response) => response.json() as Promise<unknown>);
       const provinceJson = (await json('/geo/boundaries/overijssel-provincie-cbs-2026.geojson')) as { features: { geometry: Parameters<typeof provinceGrid.buildProvinceGrid>[0] }[] };
@@ -85,7 +88,7 @@ function measure(page: Page): Promise<Figures> {
       const spread = dasymetric.spreadPopulation(grid, postcodes, kernen);
       const demand = siteFinder.demandFromPopulation(spread, '75plus');
       const pieces = siteFigures.demandPieces(spread, '75plus', demand.cellPositions);
-      const candidates = siteFinder.builtUpCellCandidates(grid, spread);
+      const candidates = siteCandidates.builtUpCellCandidates(grid, spread);
       // the same 300 seeded existing sites as the Node benchmark: kern outline vertices
       const next = random.seededRandom(9);
       const supply = new Float64Array(600);
@@ -106,14 +109,14 @@ function measure(page: Page): Promise<Figures> {
         return {
           type: 'run',
           runId,
-          settings: { housingType: 'geclusterd', band: '75plus', distanceMeters: 500, mode: { kind: 'maxCover', k: 10 }, careCountsAsSupply: false },
+          settings: { housingType: 'geclusterd', band: '75plus', distanceMeters: 500, mode: { kind: 'maxCover', k: 10 }, careCountsAsSupply: false, candidateSource: { kind: 'builtUp' } },
           profile,
           timeLimitSeconds,
           facilities: { ...packed, ids: [] },
           joinedIds: facilityIndex.joinIds(packed.ids),
           demand: { coordinates: demand.coordinates, weights: demand.weights },
           pieces,
-          candidates: { ids: [...candidates.ids], coordinates: candidates.coordinates, cellPositions: candidates.cellPositions, incomplete: new Uint8Array(candidates.ids.length) },
+          candidates: { ids: [...candidates.ids], coordinates: candidates.coordinates, cellPositions: candidates.cellPositions, labels: candidates.labels, incomplete: new Uint8Array(candidates.ids.length) },
           supply,
         };
       };

@@ -6,15 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { pointOnFeature } from '@turf/turf';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { Facility, FacilityCategory } from '../../src/domain/facility';
 import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
 import { wcagViolations } from './axe';
 import { createScenario, openScenarioIfClosed } from './scenarioSteps';
 import { seedFacilities, testDataset } from './seedFacilities';
-import { metresAway } from './metresAway';
+import { SITE_FINDER_TEST_CATEGORIES as CATEGORIES, SITE_FINDER_TEST_DATASET_ID as DATASET_ID, siteFinderTestFacilities as testFacilities } from './siteFinderTestFacilities';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,41 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const CATEGORIES: FacilityCategory[] = ['supermarkt', 'huisarts', 'apotheek', 'ovHalte', 'ontmoetingsplek', 'zorg24uur'];
-const DATASET_ID = 'test-site-finder';
-
-/**
- * Test data, not real facilities: in each of the eight largest kernen (TOP10NL), a supermarket, GP,
- * pharmacy, meeting place and bus stop within 60 m of a point inside the kern, so the cells around it
- * meet every geclusterd norm; a 24-hour care location in the first two (existing supply).
- */
-function testFacilities(): Facility[] {
-  const kernen = JSON.parse(readFileSync('geo/places/overijssel-kernen-top10nl-2025.geojson', 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { naam: string; inwoners: number }>;
-  const largest = [...kernen.features].sort((a, b) => b.properties.inwoners - a.properties.inwoners).slice(0, 8);
-  return largest.flatMap((kern, town) => {
-    const [lon, lat] = pointOnFeature(kern).geometry.coordinates as [number, number];
-    const at = (east: number, north: number): [number, number] => metresAway([lon, lat], east, north);
-    const offsets: Record<FacilityCategory, [number, number]> = {
-      supermarkt: [60, 0],
-      huisarts: [-60, 0],
-      apotheek: [0, 60],
-      ontmoetingsplek: [0, -60],
-      ovHalte: [0, 0],
-      zorg24uur: [300, 300],
-      woonzorgcentrum: [0, 0],
-      overig: [0, 0],
-    };
-    return CATEGORIES.filter((category) => category !== 'zorg24uur' || town < 2).map((category) => ({
-      id: `${town}-${category}`,
-      name: `Test ${category} ${kern.properties.naam}`,
-      category,
-      datasetId: DATASET_ID,
-      attributes: category === 'ovHalte' ? { transitMode: 'bus' as const } : {},
-      location: at(...offsets[category]),
-    }));
-  });
-}
 
 interface Figures {
   people: number;

@@ -96,11 +96,11 @@ export function canGeocode(columns: GeocodeColumns | undefined): boolean {
   return columns.postcode !== undefined || (columns.street !== undefined && columns.town !== undefined);
 }
 
-/** Fields of a mapping that are missing or name a column that does not exist. */
-export function missingMappingFields(mapping: Partial<ColumnMapping>, headers: readonly string[], hasFixedCategory: boolean): string[] {
+/** Fields of a mapping that are missing or name a column that does not exist (the name column not when `nameOptional` and absent). */
+export function missingMappingFields(mapping: Partial<ColumnMapping>, headers: readonly string[], hasFixedCategory: boolean, nameOptional = false): string[] {
   const missing: string[] = [];
   const exists = (column: string | undefined) => column !== undefined && headers.includes(column);
-  if (!exists(mapping.nameColumn)) missing.push('nameColumn');
+  if (!exists(mapping.nameColumn) && !(nameOptional && mapping.nameColumn === undefined)) missing.push('nameColumn');
   const geocodable = canGeocode(mapping.geocodeColumns) && Object.values(mapping.geocodeColumns ?? {}).every(exists);
   if (!geocodable) {
     if (!exists(mapping.xColumn)) missing.push('xColumn');

@@ -50,6 +50,8 @@ export interface ImportOptions {
   propertyMapping?: PropertyMapping;
   /** Category for every record, overriding per-record categories. */
   fixedCategory?: FacilityCategory;
+  /** A CSV without a name column is read (names empty), e.g. a list of candidate sites; a name column that is named must exist. */
+  nameOptional?: boolean;
   /** As confirmed by the user; when absent the detected system is used (GeoJSON: WGS84 unless the values are RD). */
   coordinateSystem?: CoordinateSystem;
   /**

@@ -156,7 +156,7 @@ function readCsv(text: string, options: ImportOptions): ReadRecords | ImportResu
   const suggestedMapping = suggestColumnMapping(table.headers);
   const csv: CsvDetails = { delimiter: table.delimiter, headers: table.headers, suggestedMapping };
   const mapping = options.columnMapping ?? suggestedMapping;
-  const missing = missingMappingFields(mapping, table.headers, options.fixedCategory !== undefined);
+  const missing = missingMappingFields(mapping, table.headers, options.fixedCategory !== undefined, options.nameOptional === true);
   if (table.headers.length < 2) return { status: 'failed', fileKind: 'csv', csv, issue: { code: 'import.csvNoColumns', file } };
   // Only a header (blank lines aside): one clear answer, before asking for columns or coordinates.
   if (!table.rows.some((row) => row.some((cell) => cell.trim() !== ''))) return { status: 'failed', fileKind: 'csv', csv, issue: { code: 'import.csvNoDataRows', file } };

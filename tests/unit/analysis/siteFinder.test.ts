@@ -8,7 +8,6 @@ import {
   bruteForceFewestSites,
   bruteForceMaxCover,
   buildCoverageProblem,
-  builtUpCellCandidates,
   coverCandidate,
   demandFromPopulation,
   greedyFewestSites,
@@ -19,6 +18,7 @@ import {
   type CoverageProblem,
   type SiteFinderInput,
 } from '../../../src/analysis/siteFinder';
+import { builtUpCellCandidates } from '../../../src/analysis/siteFinderCandidates';
 import { DEGREES_TO_RADIANS, EARTH_RADIUS_METERS } from '../../../src/analysis/sphericalDistance';
 import { catalogue, isMessageKey } from '../../../src/i18n/catalogue';
 import { cellPosition, dasymetricFixture } from '../../support/dasymetricFixture';

@@ -5,6 +5,7 @@ import type { FoundSite } from '../../../src/analysis/siteFinderProtocol';
 
 const labels: SiteFinderCsvLabels = {
   rank: 'Rang',
+  candidate: 'Kandidaat uit eigen lijst',
   kern: 'Kern',
   municipality: 'Gemeente',
   latitude: 'Breedtegraad',
@@ -26,8 +27,8 @@ const labels: SiteFinderCsvLabels = {
 };
 
 const sites: FoundSite[] = [
-  { rank: 1, id: 'cel-12', cellPosition: 12, location: [6.09195, 52.504719], addedDemand: 312.4, nearest: [{ category: 'supermarkt', maxDistanceMeters: 500, distanceMeters: 120.4 }, { category: 'huisarts', maxDistanceMeters: 500, distanceMeters: null }] },
-  { rank: 2, id: 'cel-40', cellPosition: 40, location: [6.2, 52.3], addedDemand: 99.6, nearest: [{ category: 'supermarkt', maxDistanceMeters: 500, distanceMeters: 480 }, { category: 'huisarts', maxDistanceMeters: 500, distanceMeters: 30 }] },
+  { rank: 1, id: 'cel-12', cellPosition: 12, label: '', location: [6.09195, 52.504719], addedDemand: 312.4, nearest: [{ category: 'supermarkt', maxDistanceMeters: 500, distanceMeters: 120.4 }, { category: 'huisarts', maxDistanceMeters: 500, distanceMeters: null }] },
+  { rank: 2, id: 'cel-40', cellPosition: 40, label: '', location: [6.2, 52.3], addedDemand: 99.6, nearest: [{ category: 'supermarkt', maxDistanceMeters: 500, distanceMeters: 480 }, { category: 'huisarts', maxDistanceMeters: 500, distanceMeters: 30 }] },
 ];
 const zwolle: AreaServedFigures = { code: 'GM0193', people: 1000, servedBefore: 250, servedAfter: 562.4, percentileBefore: 2400.4, percentileAfter: 900 };
 const province: AreaServedFigures = { code: 'overijssel', people: 5000, servedBefore: 1000, servedAfter: 1412, percentileBefore: Infinity, percentileAfter: 3100 };
@@ -61,10 +62,10 @@ describe('Locatiezoeker GeoJSON', () => {
   it('holds one point per site with its rank, place and people added, and the settings, method and sources', () => {
     const collection = siteFinderGeoJson({ sites, method: 'highs', municipalities: [zwolle], province, addedDemand: 412, servedBefore: 1000, totalDemand: 5000 }, place, {
       createdAt: '2026-12-02T09:00:00.000Z',
-      settings: { housingType: 'geclusterd', band: '75plus', distanceMeters: 500, mode: { kind: 'maxCover', k: 2 }, careCountsAsSupply: true },
+      settings: { housingType: 'geclusterd', band: '75plus', distanceMeters: 500, mode: { kind: 'maxCover', k: 2 }, careCountsAsSupply: true, candidateSource: { kind: 'builtUp' } },
       method: 'dasymetrisch',
       supply: { sites: 0, care: 3 },
-      candidates: { builtUp: 10, candidates: 4, noData: 1, notMet: 5, missingCategories: [] },
+      candidates: { source: 'builtUp', considered: 10, candidates: 4, noData: 1, notMet: 5, missingCategories: [], leftOut: [] },
       comparison: 'Deze 2 locaties …',
       datasets: [{ name: 'OSM', source: 'OpenStreetMap', licence: 'ODbL', retrievedAt: '2026-12-01' }],
       sources: ['CBS'],

@@ -32,7 +32,7 @@ function request(settings: Partial<SiteFinderSettings> = {}, supply: [number, nu
   return {
     type: 'run',
     runId: 7,
-    settings: { housingType: 'geclusterd', band: '75plus', distanceMeters: 160, mode: { kind: 'maxCover', k: 2 }, careCountsAsSupply: false, ...settings },
+    settings: { housingType: 'geclusterd', band: '75plus', distanceMeters: 160, mode: { kind: 'maxCover', k: 2 }, careCountsAsSupply: false, candidateSource: { kind: 'builtUp' }, ...settings },
     profile: WOONZORGZONE_PROFILE,
     timeLimitSeconds: 10,
     facilities: { ...packed, ids: [] },
@@ -43,6 +43,7 @@ function request(settings: Partial<SiteFinderSettings> = {}, supply: [number, nu
       ids: ['L', 'M', 'R', 'X', 'Y'],
       coordinates: Float64Array.from(candidateXs.flatMap((x) => at(x))),
       cellPositions: Uint32Array.from([11, 12, 13, 14, 15]),
+      labels: ['', '', '', '', ''],
       incomplete: Uint8Array.from([0, 0, 0, 0, 1]),
     },
     supply: Float64Array.from(supply.flat()),
@@ -60,7 +61,7 @@ describe('site-finder worker handler', () => {
     const responses = await run(request());
     expect(responses.map((response) => response.type)).toEqual(['candidates', 'greedy', 'exact']);
     const [candidates, greedy, exact] = responses;
-    expect(candidates).toMatchObject({ runId: 7, counts: { builtUp: 5, candidates: 3, noData: 1, notMet: 1, missingCategories: [] } });
+    expect(candidates).toMatchObject({ runId: 7, counts: { source: 'builtUp', considered: 5, candidates: 3, noData: 1, notMet: 1, missingCategories: [], leftOut: [] } });
     if (greedy?.type !== 'greedy' || exact?.type !== 'exact') throw new Error('unexpected responses');
     expect(greedy.answer.sites.map((site) => [site.id, site.rank, site.cellPosition, site.addedDemand])).toEqual([
       ['M', 1, 12, 8],
@@ -123,5 +124,37 @@ describe('site-finder worker handler', () => {
     await createSiteFinderHandler(() => Promise.reject(new Error('wasm blocked')))(request(), (response) => responses.push(response));
     expect(responses.map((response) => response.type)).toEqual(['candidates', 'greedy', 'exact']);
     expect(responses[2]).toEqual({ type: 'exact', runId: 7, answer: null, issues: [{ code: 'siteFinder.solverFailed', file: 'siteFinder', params: { status: 'wasm blocked' } }] });
+  });
+
+  it('judges the planner’s own list by the same rule and names each listed point left out with its reason', async () => {
+    const body = request({ candidateSource: { kind: 'list', fileName: 'percelen.csv', count: 5 } });
+    body.candidates.ids = ['rij-2', 'rij-3', 'rij-4', 'rij-5', 'rij-6'];
+    body.candidates.labels = ['Perceel L', 'Perceel M', 'Perceel R', 'Perceel X', 'Perceel Y'];
+    const responses = await run(body);
+    expect(responses.map((response) => response.type)).toEqual(['candidates', 'greedy', 'exact']);
+    // X (row 5) has complete data but no facility near: norms not met; Y (row 6) lies where data is incomplete
+    expect(responses[0]).toMatchObject({
+      counts: { source: 'list', considered: 5, candidates: 3, noData: 1, notMet: 1, leftOut: [{ id: 'rij-5', reason: 'notMet' }, { id: 'rij-6', reason: 'noData' }] },
+    });
+    const greedy = responses[1];
+    if (greedy?.type !== 'greedy') throw new Error('no greedy answer');
+    expect(greedy.answer.sites.map((site) => [site.id, site.label])).toEqual([
+      ['rij-3', 'Perceel M'],
+      ['rij-2', 'Perceel L'],
+    ]);
+  });
+
+  it('says per source when no point of it meets the norms: an empty search area, a list without a usable location', async () => {
+    const onlyLeftOut = (body: SiteFinderRunRequest): SiteFinderRunRequest => ({
+      ...body,
+      candidates: { ids: ['rij-5', 'rij-6'], coordinates: body.candidates.coordinates.slice(6), cellPositions: Uint32Array.from([14, 15]), labels: ['', ''], incomplete: Uint8Array.from([0, 1]) },
+    });
+    const list = await run(onlyLeftOut(request({ candidateSource: { kind: 'list', fileName: 'percelen.csv', count: 2 } })));
+    expect(list.map((response) => response.type)).toEqual(['candidates', 'error']);
+    expect(list[1]).toEqual({ type: 'error', runId: 7, issues: [{ code: 'siteFinder.noCandidatesInList', file: 'siteFinder', params: { considered: 2, noData: 1, notMet: 1 } }] });
+    const area = await run(onlyLeftOut(request({ candidateSource: { kind: 'searchArea', outline: [] } })));
+    expect(area[1]).toEqual({ type: 'error', runId: 7, issues: [{ code: 'siteFinder.noCandidatesInArea', file: 'siteFinder', params: { considered: 2, noData: 1, notMet: 1 } }] });
+    // no listed points are named for grid cells
+    expect(area[0]).toMatchObject({ counts: { source: 'searchArea', leftOut: [] } });
   });
 });

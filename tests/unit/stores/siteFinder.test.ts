@@ -33,7 +33,7 @@ const answer = (addedDemand: number): SiteFinderAnswer => ({
 
 describe('Locatiezoeker run state', () => {
   it('takes the candidates, then the greedy answer (exact run follows), then the exact answer', () => {
-    const counts = { builtUp: 10, candidates: 4, noData: 1, notMet: 5, missingCategories: [] };
+    const counts = { source: 'builtUp' as const, considered: 10, candidates: 4, noData: 1, notMet: 5, missingCategories: [], leftOut: [] };
     let state = runWithResponse(run(), { type: 'candidates', runId: 3, counts });
     expect(state).toMatchObject({ status: 'greedy', counts });
     state = runWithResponse(state, { type: 'greedy', runId: 3, answer: answer(20) });
@@ -71,7 +71,7 @@ describe('Locatiezoeker run state', () => {
 
 describe('the comparison sentence', () => {
   const maxCover = (changes: Partial<SiteFinderRun>) => run({ status: 'done', ...changes });
-  const sites = (count: number) => Array.from({ length: count }, (_, index) => ({ rank: index + 1, id: `cel-${index}`, cellPosition: index, location: [6, 52] as [number, number], addedDemand: 1, nearest: [] }));
+  const sites = (count: number) => Array.from({ length: count }, (_, index) => ({ rank: index + 1, id: `cel-${index}`, cellPosition: index, label: '', location: [6, 52] as [number, number], addedDemand: 1, nearest: [] }));
 
   it('compares the fast choice with the best possible one from HiGHS, in the issue’s words', () => {
     const greedy = { ...answer(1240), sites: sites(5), upperBound: 1500 };
