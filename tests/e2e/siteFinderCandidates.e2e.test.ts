@@ -90,7 +90,7 @@ describe('Locatiezoeker candidate sources', () => {
     await expect.poll(() => page.getByTestId('polygon-drawing-bar').count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => page.locator('#map').getAttribute('data-site-finder-area')).toBe('shown');
     await search(page, '2', 'done');
-    expect(await finder.getByTestId('site-finder-source-used').textContent()).toMatch(/^Kandidaten uit: getekend zoekgebied \(4 hoekpunten/);
+    expect(await finder.getByTestId('site-finder-source-used').textContent()).toBe('Kandidaten uit: getekend zoekgebied met 4 hoekpunten: de rastercellen waarvan het midden erin ligt.');
     const candidates = (await finder.getByTestId('site-finder-candidates').textContent()) ?? '';
     const [considered, met] = /^Van de (\d+) rastercellen in het getekende zoekgebied voldoen (\d+) aan alle normen/.exec(candidates)!.slice(1).map(Number) as [number, number];
     // about (1200 m / 250 m)² cells, a few near the facilities meet every norm
@@ -112,7 +112,7 @@ describe('Locatiezoeker candidate sources', () => {
     expect(geojson.features).toHaveLength(2);
     for (const feature of geojson.features) expect(booleanPointInPolygon(feature.geometry.coordinates, area)).toBe(true);
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), finder.getByRole('button', { name: 'Exporteren als CSV' }).click()]);
-    expect(readFileSync((await csvDownload.path())!, 'utf8')).toContain('Kandidaten uit;getekend zoekgebied (4 hoekpunten');
+    expect(readFileSync((await csvDownload.path())!, 'utf8')).toContain('Kandidaten uit;getekend zoekgebied met 4 hoekpunten: de rastercellen waarvan het midden erin ligt\r\n');
 
     // The own list: one point at the facilities, one 2 km north of them, one in Hoogeveen (Drenthe).
     await finder.getByLabel('Eigen lijst (CSV of GeoJSON)').check();
