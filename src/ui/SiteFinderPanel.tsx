@@ -34,6 +34,7 @@ import {
   siteFinderGeoJsonText,
 } from '../stores/siteFinder';
 import { $dasymetricPopulation } from '../stores/zoneCoverage';
+import { $polygonDrawing } from '../stores/polygonDrawing';
 import { CANDIDATE_SOURCE_KINDS } from '../analysis/siteFinderCandidates';
 import {
   $candidateList,
@@ -185,6 +186,7 @@ function CandidateSourceField({ error }: { error: DataIssue | null }) {
   const cells = useStore($searchAreaCellCount);
   const list = useStore($candidateList);
   const reading = useStore($candidateListReading);
+  const drawing = useStore($polygonDrawing);
   const rejectedShown = list?.rejected.slice(0, 20) ?? [];
   const recordLabel = list?.fileKind === 'geojson' ? t('importDialog.featureColumn') : t('importDialog.rowColumn');
   return (
@@ -200,7 +202,7 @@ function CandidateSourceField({ error }: { error: DataIssue | null }) {
           <p class="note" data-testid="site-finder-area-status">
             {area ? t('siteFinder.areaStatus', { cells: formatNumber(cells), cellSize: SITE_FINDER_GRID_METERS }) : t('siteFinder.areaNone')}
           </p>
-          <button type="button" onClick={startSearchAreaDrawing}>
+          <button type="button" disabled={drawing !== null} onClick={startSearchAreaDrawing}>
             {area ? t('siteFinder.redrawArea') : t('siteFinder.drawArea')}
           </button>{' '}
           {area && (

@@ -141,9 +141,11 @@ describe('Locatiezoeker candidate sources', () => {
     expect(await wcagViolations(page)).toEqual([]);
     await finder.getByTestId('site-finder-source').scrollIntoViewIfNeeded();
     await app.screenshot('site-finder-candidates-02-list-nl-1440');
+    await finder.getByTestId('site-finder-list').scrollIntoViewIfNeeded();
+    await app.screenshot('site-finder-candidates-03-list-result-nl-1440');
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await expect.poll(() => finder.getByTestId('site-finder-source-used').textContent()).toBe('Candidates from: own list kandidaten.csv (2 locations).');
-    await app.screenshot('site-finder-candidates-03-list-en-1440');
+    await app.screenshot('site-finder-candidates-04-list-en-1440');
     expect(app.pageErrors).toEqual([]);
     expect(app.blockedRequests).toEqual([]);
   });
