@@ -41,6 +41,8 @@ function followViewRequest(map: MapLibreMap, container: HTMLElement, request: Vi
   } else {
     // In the middle of the part of the map no panel covers (an offset, not MapLibre's padding, which would stay).
     const padding = mapFitPadding(container);
+    // For browser tests: the room this view left for the panels (as for a fitted presentation view).
+    container.dataset['fitPadding'] = [padding.top, padding.right, padding.bottom, padding.left].map(Math.round).join(',');
     const offset: [number, number] = [(padding.left - padding.right) / 2, (padding.top - padding.bottom) / 2];
     map.easeTo({ center: request.center, zoom: Math.max(map.getZoom(), request.minZoom), offset });
   }
