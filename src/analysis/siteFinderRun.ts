@@ -22,6 +22,23 @@ export interface SiteFinderRun {
   timeLimitSeconds: number;
 }
 
+/** A run just started: preparing its request, nothing found or counted yet. */
+export function newRun(runId: number, settings: SiteFinderSettings, startedAt: string, timeLimitSeconds: number): SiteFinderRun {
+  return {
+    status: 'preparing',
+    runId,
+    settings,
+    startedAt,
+    supply: { sites: 0, care: 0 },
+    counts: null,
+    greedy: null,
+    exact: null,
+    exactIssues: [],
+    issues: [],
+    timeLimitSeconds,
+  };
+}
+
 /**
  * A run after one answer of its worker: the candidates' counts, the greedy answer (the exact run
  * follows), the exact answer (done), or the failure. Answers of another run, or of a cancelled one,

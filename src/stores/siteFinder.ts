@@ -7,18 +7,17 @@
 import { atom, computed } from 'nanostores';
 import type { DataIssue } from '../domain/dataIssue';
 import { emptySiteHomes, type Site } from '../domain/scenario';
-import { incompletePoints } from '../analysis/dataCoverage';
 import { DASYMETRIC_SOURCE_IDS, type DasymetricPopulation } from '../analysis/dasymetric';
 import { FACILITY_CATEGORIES } from '../domain/facility';
 import { isMessageKey } from '../i18n/catalogue';
 import { siteFinderCsv, siteFinderGeoJson, type SiteFinderCsvLabels } from '../analysis/siteFinderExport';
-import { joinIds, packFacilitiesSteps } from '../analysis/facilityIndex';
+import { packFacilitiesSteps } from '../analysis/facilityIndex';
 import { runInSlices } from '../analysis/slicedWork';
-import { demandFromPopulation } from '../analysis/siteFinder';
 import { listRecordOf, NO_CELL, type CandidateSourceSetting } from '../analysis/siteFinderCandidates';
-import { demandPieces, siteCountsAsSupply, type AreaServedFigures } from '../analysis/siteFinderFigures';
+import type { AreaServedFigures } from '../analysis/siteFinderFigures';
 import { EXACT_TIME_LIMIT_SECONDS, type CandidateCounts, type FoundSite, type SiteFinderAnswer, type SiteFinderRequest, type SiteFinderResponse, type SiteFinderSettings } from '../analysis/siteFinderProtocol';
-import { cancelledRun, isRunningStatus, runWithResponse, type SiteFinderRun } from '../analysis/siteFinderRun';
+import { cancelledRun, isRunningStatus, newRun, runWithResponse, type SiteFinderRun } from '../analysis/siteFinderRun';
+import { siteFinderRequest } from '../analysis/siteFinderRequest';
 import { settingsIssues } from '../analysis/siteFinderWorkerHandler';
 import { $appData, $municipalitiesByCode, $municipalityLocator, $sourcesById } from './appData';
 import { $activeFacilities, $completeAreas, $facilityDatasets } from './facilities';
@@ -135,19 +134,7 @@ export async function runSiteFinder(settings: SiteFinderSettings): Promise<DataI
   if (isRunning()) cancelSiteFinder();
   const runId = nextRunId++;
   $siteFinderShown.set('greedy');
-  $siteFinderRun.set({
-    status: 'preparing',
-    runId,
-    settings,
-    startedAt: new Date().toISOString(),
-    supply: { sites: 0, care: 0 },
-    counts: null,
-    greedy: null,
-    exact: null,
-    exactIssues: [],
-    issues: [],
-    timeLimitSeconds: EXACT_TIME_LIMIT_SECONDS,
-  });
+  $siteFinderRun.set(newRun(runId, settings, new Date().toISOString(), EXACT_TIME_LIMIT_SECONDS));
   const data = $appData.get();
   if (!data.olderPeople || !data.builtUpAreas) {
     update(runId, { status: 'failed', issues: [{ code: 'siteFinder.noPopulationData', file: 'siteFinder' }] });
@@ -164,32 +151,21 @@ export async function runSiteFinder(settings: SiteFinderSettings): Promise<DataI
   const facilities = $activeFacilities.get();
   const packed = await runInSlices(packFacilitiesSteps(facilities), { stillWanted: stillMine });
   if (!packed || !stillMine()) return [];
-  const profile = $normProfile.get();
-  const norms = profile.norms[settings.housingType];
   const candidates = siteCandidatesFor(settings.candidateSource, grid, population);
-  const radius = new Map(norms.map((norm) => [norm.category, norm.maxDistanceMeters]));
-  const incomplete = incompletePoints(candidates.coordinates, $completeAreas.get(), [...radius.keys()], (category) => radius.get(category) ?? 0);
-  const demand = demandFromPopulation(population, settings.band);
-  const pieces = demandPieces(population, settings.band, demand.cellPositions);
-  const sites = ($activeScenarioState.get()?.sites ?? []).filter((site) => siteCountsAsSupply(site, settings.housingType));
-  const care = settings.careCountsAsSupply ? facilities.filter((facility) => facility.category === 'zorg24uur') : [];
-  const supply = Float64Array.from([...sites.map((site) => site.location), ...care.map((facility) => facility.location)].flat());
-  const joinedIds = joinIds(packed.ids);
-  const request: SiteFinderRequest = {
-    type: 'run',
+  const { request, supply, transfer } = siteFinderRequest({
     runId,
     settings,
-    profile,
+    profile: $normProfile.get(),
     timeLimitSeconds: EXACT_TIME_LIMIT_SECONDS,
-    facilities: { ...packed, ids: [] },
-    joinedIds,
-    demand: { coordinates: demand.coordinates, weights: demand.weights },
-    pieces,
-    candidates: { ids: [...candidates.ids], coordinates: candidates.coordinates, cellPositions: candidates.cellPositions, labels: candidates.labels, incomplete },
-    supply,
-  };
-  update(runId, { status: 'greedy', supply: { sites: sites.length, care: care.length } });
-  workerPort().postMessage(request, [packed.coordinates.buffer, packed.categoryCodes.buffer, joinedIds.idLengths.buffer]);
+    population,
+    candidates,
+    completeAreas: $completeAreas.get(),
+    sites: $activeScenarioState.get()?.sites ?? [],
+    packed,
+    facilities,
+  });
+  update(runId, { status: 'greedy', supply });
+  workerPort().postMessage(request, transfer);
   return [];
 }
 

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SiteFinderAnswer } from '../../../src/analysis/siteFinderProtocol';
 import { comparisonSentence, DEFAULT_SITE_FINDER_SETTINGS } from '../../../src/stores/siteFinder';
-import { cancelledRun, runWithResponse, type SiteFinderRun } from '../../../src/analysis/siteFinderRun';
+import { cancelledRun, newRun, runWithResponse, type SiteFinderRun } from '../../../src/analysis/siteFinderRun';
 
 const run = (changes: Partial<SiteFinderRun> = {}): SiteFinderRun => ({
+  ...newRun(3, DEFAULT_SITE_FINDER_SETTINGS, '2026-12-02T09:00:00Z', 10),
   status: 'greedy',
-  runId: 3,
-  settings: DEFAULT_SITE_FINDER_SETTINGS,
-  startedAt: '2026-12-02T09:00:00Z',
-  supply: { sites: 0, care: 0 },
-  counts: null,
-  greedy: null,
-  exact: null,
-  exactIssues: [],
-  issues: [],
-  timeLimitSeconds: 10,
   ...changes,
 });
 
