@@ -57,6 +57,11 @@ describe('starting without a network', () => {
     context.on('requestfailed', (request) => failed.push(request.url()));
     await app.page.reload();
     await waitForMapIdle(app.page);
+    // Playwright's offline emulation blocks every request (the app above started from its precache),
+    // but Chromium 150 reports navigator.onLine as true again in the reloaded page; Chromium's own
+    // override makes the browser say offline too, as a laptop without Wi-Fi does.
+    const session = await context.newCDPSession(app.page);
+    await session.send('Network.overrideNetworkState' as never, { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 } as never);
     expect(await app.page.evaluate(() => navigator.onLine)).toBe(false);
 
     // The map is drawn: the province on the offline style's background.
