@@ -15,10 +15,11 @@ import { addScenarioLayers, handleScenarioClick } from './scenarioLayers';
 import { addSiteFinderLayers } from './siteFinderLayers';
 import { addPolygonDrawing } from './polygonDrawing';
 import { boundsAspect, mapFitPadding } from './overlayPadding';
+import { holdFirstPaint } from './firstPaint';
 import { mapClickBelongsToDrawing } from '../stores/polygonDrawing';
 import { createOfflineStyle, ONLINE_BACKGROUNDS, LAYER_IDS, SOURCE_IDS, THEMATIC_FILL_LAYERS, thematicFillOpacity, thematicHatchOpacity } from './mapStyle';
 import { labelPoints } from '../analysis/labelPoints';
-import { $appData } from '../stores/appData';
+import { $appData, $loadStatus } from '../stores/appData';
 import { $thematicLayer, $thematicMuted } from '../stores/thematicLayer';
 import { $planKeyProjects } from '../stores/planKeyProjects';
 import { $selection, selectMunicipality } from '../stores/selection';
@@ -206,7 +207,10 @@ export function createMap(container: HTMLElement): MapHandle {
   showAttribution();
   unsubscribers.push($translate.listen(showAttribution), $backgroundMap.listen(showAttribution));
 
-  map.on('load', () => {
+  // Nothing is drawn before the embedded data and every source's tiles are in (see ./firstPaint.ts).
+  unsubscribers.push(holdFirstPaint(map, () => $loadStatus.get() === 'ready'));
+  // Layers and store data go in as soon as the style exists, so all sources load in one wave.
+  map.once('style.load', () => {
     addMapImages(map);
     unsubscribers.push(addFacilityLayers(map, LAYER_IDS.keyProjects));
     unsubscribers.push(addWalkAreaLayers(map, FACILITY_LAYER_IDS.clusters));
@@ -265,6 +269,8 @@ export function createMap(container: HTMLElement): MapHandle {
       }),
       $backgroundMap.subscribe((status) => syncBackgroundMap(map, status, $backgroundChoice.get())),
     );
+  });
+  map.on('load', () => {
     container.dataset['mapReady'] = 'true';
     const center = map.getCenter();
     reportMapView({ center: [center.lng, center.lat], zoom: map.getZoom() });
