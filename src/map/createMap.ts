@@ -14,7 +14,7 @@ import { addZoneLayers } from './zoneLayers';
 import { addScenarioLayers, handleScenarioClick } from './scenarioLayers';
 import { addSiteFinderLayers } from './siteFinderLayers';
 import { addPolygonDrawing } from './polygonDrawing';
-import { boundsAspect, mapFitPadding } from './overlayPadding';
+import { boundsAspect, describeFitPadding, mapFitPadding } from './overlayPadding';
 import { holdFirstPaint } from './firstPaint';
 import { mapClickBelongsToDrawing } from '../stores/polygonDrawing';
 import { createOfflineStyle, ONLINE_BACKGROUNDS, LAYER_IDS, SOURCE_IDS, THEMATIC_FILL_LAYERS, thematicFillOpacity, thematicHatchOpacity } from './mapStyle';
@@ -42,8 +42,7 @@ function followViewRequest(map: MapLibreMap, container: HTMLElement, request: Vi
   } else {
     // In the middle of the part of the map no panel covers (an offset, not MapLibre's padding, which would stay).
     const padding = mapFitPadding(container);
-    // For browser tests: the room this view left for the panels (as for a fitted presentation view).
-    container.dataset['fitPadding'] = [padding.top, padding.right, padding.bottom, padding.left].map(Math.round).join(',');
+    describeFitPadding(container, padding);
     const offset: [number, number] = [(padding.left - padding.right) / 2, (padding.top - padding.bottom) / 2];
     map.easeTo({ center: request.center, zoom: Math.max(map.getZoom(), request.minZoom), offset });
   }
@@ -110,10 +109,15 @@ function setSourceData(map: MapLibreMap, sourceId: string, data: FeatureCollecti
 }
 
 /**
- * The printed map's box on A4 landscape and the legend's width over it, in mm: the same figures as
- * the print stylesheet's `.map-container` and `.legend` (src/ui/styles.css, @media print).
+ * The printed map's box and the legend's width over it, in mm, from the print stylesheet's custom
+ * properties (src/ui/styles.css); null when they cannot be read (the snapshot then keeps the screen's shape).
  */
-const PRINT_MAP_MM = { width: 277, height: 175, legendWidth: 105 } as const;
+function printMapMillimetres(): { width: number; height: number; legendWidth: number } | null {
+  const style = getComputedStyle(document.documentElement);
+  const read = (name: string) => Number.parseFloat(style.getPropertyValue(name));
+  const box = { width: read('--print-map-width'), height: read('--print-map-height'), legendWidth: read('--print-legend-width') };
+  return Object.values(box).every((value) => Number.isFinite(value) && value > 0) ? box : null;
+}
 
 /**
  * Printing: a WebGL canvas prints blank (its buffer is cleared after each frame, and again when the
@@ -128,13 +132,14 @@ function printSnapshot(map: MapLibreMap, container: HTMLElement): () => void {
   const before = () => {
     const width = container.clientWidth;
     const height = container.clientHeight;
-    const aspect = PRINT_MAP_MM.width / PRINT_MAP_MM.height;
+    const printBox = printMapMillimetres() ?? { width, height, legendWidth: 0 };
+    const aspect = printBox.width / printBox.height;
     const printWidth = Math.max(width, Math.round(height * aspect));
     const printHeight = Math.round(printWidth / aspect);
     const camera = { center: map.getCenter(), zoom: map.getZoom() };
     const seen = mapFitPadding(container);
     const seenCentre = map.unproject([(seen.left + width - seen.right) / 2, (seen.top + height - seen.bottom) / 2]);
-    const freeWidth = printWidth * (1 - PRINT_MAP_MM.legendWidth / PRINT_MAP_MM.width);
+    const freeWidth = printWidth * (1 - printBox.legendWidth / printBox.width);
     container.style.width = `${printWidth}px`;
     container.style.height = `${printHeight}px`;
     map.resize();

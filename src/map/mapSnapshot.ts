@@ -4,7 +4,7 @@
 
 import * as maplibregl from 'maplibre-gl';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { boundsAspect, mapFitPadding } from './overlayPadding';
+import { boundsAspect, describeFitPadding, mapFitPadding } from './overlayPadding';
 import { $cameraRequest, registerMapRenderer, setMapAttributions, setMapCamera, type MapRender, type MapRenderRequest } from '../stores/mapSnapshot';
 
 /** A render that has not gone idle by then has failed (a broken source, a lost WebGL context). */
@@ -109,8 +109,7 @@ export function connectMapSnapshot(map: MapLibreMap): () => void {
       if ($cameraRequest.get() !== request) return;
       map.resize();
       const padding = mapFitPadding(map.getContainer(), boundsAspect(request.bounds));
-      // For browser tests: the room the last fitted view left for the panels.
-      map.getContainer().dataset['fitPadding'] = [padding.top, padding.right, padding.bottom, padding.left].map(Math.round).join(',');
+      describeFitPadding(map.getContainer(), padding);
       map.fitBounds(request.bounds, { padding, duration: reducedMotion ? 0 : 600 });
     });
   });

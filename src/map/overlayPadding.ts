@@ -82,6 +82,11 @@ export function mapFitPadding(container: HTMLElement, aspect?: number): Padding 
   return overlayPadding(container.clientWidth, container.clientHeight, overlayBoxes(container), aspect);
 }
 
+/** For browser tests: the room a fitted or centred view left for the panels, "top,right,bottom,left" in px. */
+export function describeFitPadding(container: HTMLElement, padding: Padding): void {
+  container.dataset['fitPadding'] = [padding.top, padding.right, padding.bottom, padding.left].map(Math.round).join(',');
+}
+
 /** Width / height on screen of a [west, south, east, north] extent in Web Mercator (the same at every zoom). */
 export function boundsAspect([west, south, east, north]: readonly [number, number, number, number]): number {
   const mercatorY = (latitude: number) => Math.log(Math.tan(Math.PI / 4 + (latitude * Math.PI) / 360));
