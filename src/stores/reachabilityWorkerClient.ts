@@ -5,7 +5,7 @@
 import { batch } from 'nanostores';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue } from '../domain/dataIssue';
-import { joinIds, packFacilities, packFacilitiesSteps, type PackedFacilities } from '../analysis/facilityIndex';
+import { joinIds, packAndJoinSteps, packFacilities, type JoinedIds, type PackedFacilities } from '../analysis/facilityIndex';
 import { latestRun, SLICE_ABOVE_ITEMS } from '../analysis/slicedWork';
 import type { ReachabilitySite } from '../analysis/reachability';
 import type { ReachabilityRequest, ReachabilityResponse } from '../analysis/reachabilityProtocol';
@@ -264,8 +264,7 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
 
   const unsubscribers = [
     $reachFacilities.subscribe((facilities) => {
-      const sendFacilities = (packed: PackedFacilities) => {
-        const joinedIds = joinIds(packed.ids);
+      const sendFacilities = (packed: PackedFacilities, joinedIds: JoinedIds) => {
         send('facilities', { type: 'setFacilities', facilities: { ...packed, ids: [] }, joinedIds }, [packed.coordinates.buffer, packed.categoryCodes.buffer, joinedIds.idLengths.buffer]);
         analyseLocationNow();
         analyseSitesNow();
@@ -276,8 +275,9 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
       // A large list is packed in slices; a newer list abandons an older packing.
       if (facilities.length <= SLICE_ABOVE_ITEMS) {
         packing.supersede();
-        sendFacilities(packFacilities(facilities));
-      } else void packing.run(packFacilitiesSteps(facilities)).then((packed) => packed && sendFacilities(packed));
+        const packed = packFacilities(facilities);
+        sendFacilities(packed, joinIds(packed.ids));
+      } else void packing.run(packAndJoinSteps(facilities)).then((result) => result && sendFacilities(result.packed, result.joinedIds));
     }),
     $appData.listen(() => {
       setGridNow();

@@ -3,7 +3,7 @@ import { distance } from '@turf/turf';
 import type { FacilityCategory } from '../../../src/domain/facility';
 import { FACILITY_CATEGORIES } from '../../../src/domain/facility';
 import type { PackedFacilities } from '../../../src/analysis/facilityIndex';
-import { FacilityIndex, packFacilities, packFacilitiesSteps } from '../../../src/analysis/facilityIndex';
+import { FacilityIndex, joinIds, joinIdsSteps, packFacilities, packFacilitiesSteps, splitIds } from '../../../src/analysis/facilityIndex';
 import { ITEMS_PER_PAUSE, runInSlices } from '../../../src/analysis/slicedWork';
 import { packedFacilities, randomPackedFacilities, randomPoint, seededRandom } from './reachabilityFactories';
 
@@ -151,5 +151,21 @@ describe('packFacilities', () => {
     const sliced = await runInSlices(packFacilitiesSteps(facilities), { budgetMilliseconds: 0, pause: async () => void (pauses += 1) });
     expect(sliced).toEqual(packFacilities(facilities));
     expect(pauses).toBe(2);
+  });
+});
+
+describe('joinIdsSteps', () => {
+  it('joins many ids in slices, and splitIds gives every id back exactly', () => {
+    const ids = Array.from({ length: 3 * ITEMS_PER_PAUSE + 17 }, (_, index) => (index % 7 === 0 ? '' : `set-${index % 3}/rij ${index} é😀`.slice(0, 3 + (index % 20))));
+    const steps = joinIdsSteps(ids);
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses += 1;
+      step = steps.next();
+    }
+    expect(pauses).toBe(3);
+    expect(step.value).toEqual(joinIds(ids));
+    expect(splitIds(step.value)).toEqual(ids);
   });
 });
