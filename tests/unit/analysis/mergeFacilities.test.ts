@@ -6,8 +6,10 @@ import {
   mergedFacilitiesBySourceKey,
   mergeFacilities,
   mergeFacilitiesPairwise,
+  mergeFacilitiesSteps,
   normaliseFacilityName,
 } from '../../../src/analysis/mergeFacilities';
+import { runAtOnce } from '../../../src/analysis/slicedWork';
 import { haversineMeters } from '../../../src/analysis/sphericalDistance';
 import { seededRandom } from '../../support/seededRandom';
 
@@ -135,6 +137,8 @@ describe('mergeFacilities', () => {
     const slow = mergeFacilitiesPairwise(datasets);
     const ids = (merged: typeof fast) => merged.map((item) => item.sources.map((source) => `${source.datasetId}/${source.id}`).join('+'));
     expect(ids(fast)).toEqual(ids(slow));
+    // a group split over many small kd-trees (as a large import's is) finds the same candidates
+    expect(ids(runAtOnce(mergeFacilitiesSteps(datasets, 7)))).toEqual(ids(slow));
     expect(fast.some((item) => item.sources.length === 3)).toBe(true);
     expect(fast.length).toBeLessThan(800);
     // every merged pair satisfies the rule's distance limit
