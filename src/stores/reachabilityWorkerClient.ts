@@ -5,8 +5,8 @@
 import { batch } from 'nanostores';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue } from '../domain/dataIssue';
-import { joinIds, packAndJoinSteps, packFacilities, type JoinedIds, type PackedFacilities } from '../analysis/facilityIndex';
-import { latestRun, SLICE_ABOVE_ITEMS } from '../analysis/slicedWork';
+import { packAndJoinSteps, type JoinedIds, type PackedFacilities } from '../analysis/facilityIndex';
+import { latestRun, runAtOnce, SLICE_ABOVE_ITEMS } from '../analysis/slicedWork';
 import type { ReachabilitySite } from '../analysis/reachability';
 import type { ReachabilityRequest, ReachabilityResponse } from '../analysis/reachabilityProtocol';
 import { $analysisPoint, $locationAnalysis } from './analysisPoint';
@@ -275,8 +275,8 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
       // A large list is packed in slices; a newer list abandons an older packing.
       if (facilities.length <= SLICE_ABOVE_ITEMS) {
         packing.supersede();
-        const packed = packFacilities(facilities);
-        sendFacilities(packed, joinIds(packed.ids));
+        const { packed, joinedIds } = runAtOnce(packAndJoinSteps(facilities));
+        sendFacilities(packed, joinedIds);
       } else void packing.run(packAndJoinSteps(facilities)).then((result) => result && sendFacilities(result.packed, result.joinedIds));
     }),
     $appData.listen(() => {
