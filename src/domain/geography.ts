@@ -68,6 +68,16 @@ export const OVERIJSSEL_MUNICIPALITY_NAMES: Readonly<Record<MunicipalityCode, st
   GM1896: 'Zwartewaterland',
 });
 
+/**
+ * A municipality's name as the map writes it: without the province suffix that tells it apart from a
+ * namesake elsewhere ("Hengelo (O.)" → "Hengelo"). A map of Overijssel alone has no namesake, and the
+ * shorter name lets all 25 names fit beside each other at the province overview. Lists and panels keep
+ * the official name.
+ */
+export function mapLabelName(name: string): string {
+  return name.replace(/\s*\([^()]*\)\s*$/, '') || name;
+}
+
 export function isOverijsselMunicipalityCode(code: string): boolean {
   return Object.prototype.hasOwnProperty.call(OVERIJSSEL_MUNICIPALITY_NAMES, code);
 }

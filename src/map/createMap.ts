@@ -19,7 +19,7 @@ import { holdFirstPaint } from './firstPaint';
 import { mapClickBelongsToDrawing } from '../stores/polygonDrawing';
 import { createOfflineStyle, ONLINE_BACKGROUNDS, LAYER_IDS, SOURCE_IDS, THEMATIC_FILL_LAYERS, thematicFillOpacity, thematicHatchOpacity } from './mapStyle';
 import { labelPoints } from '../analysis/labelPoints';
-import { $appData, $loadStatus } from '../stores/appData';
+import { $appData, $loadStatus, type AppData } from '../stores/appData';
 import { $thematicLayer, $thematicMuted } from '../stores/thematicLayer';
 import { $planKeyProjects } from '../stores/planKeyProjects';
 import { $selection, selectMunicipality } from '../stores/selection';
@@ -28,7 +28,7 @@ import { $backgroundChoice, $backgroundMap, $showBuiltUpAreas, $showKeyProjects,
 import { $translate, type Translate } from '../stores/language';
 import { $partialCoverageCodes } from '../stores/facilities';
 import type { PlacedKeyProject } from '../domain/keyProject';
-import { MAP_PAN_BOUNDS } from '../domain/geography';
+import { MAP_PAN_BOUNDS, mapLabelName } from '../domain/geography';
 import { $viewRequest, PROVINCE_BOUNDS, reportMapView, selectingOnMap, type ViewRequest } from '../stores/mapView';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -169,6 +169,12 @@ function printSnapshot(map: MapLibreMap, container: HTMLElement): () => void {
   };
 }
 
+/** One label point per municipality, carrying the name the map writes (see mapLabelName) beside the official one. */
+function municipalityLabelPoints(boundaries: NonNullable<AppData['municipalityBoundaries']>) {
+  const points = labelPoints(boundaries);
+  return { ...points, features: points.features.map((feature) => ({ ...feature, properties: { ...feature.properties, label: mapLabelName(feature.properties.name) } })) };
+}
+
 export interface MapHandle {
   map: MapLibreMap;
   destroy(): void;
@@ -230,7 +236,7 @@ export function createMap(container: HTMLElement): MapHandle {
         if (data.province) setSourceData(map, SOURCE_IDS.province, data.province);
         if (data.municipalityBoundaries) {
           setSourceData(map, SOURCE_IDS.municipalities, data.municipalityBoundaries);
-          setSourceData(map, SOURCE_IDS.municipalityLabels, labelPoints(data.municipalityBoundaries));
+          setSourceData(map, SOURCE_IDS.municipalityLabels, municipalityLabelPoints(data.municipalityBoundaries));
         }
         if (data.builtUpAreas) setSourceData(map, SOURCE_IDS.builtUpAreas, data.builtUpAreas);
         if (data.places) {

@@ -269,7 +269,8 @@ export function createOfflineStyle(): StyleSpecification {
         source: SOURCE_IDS.municipalityLabels,
         maxzoom: 10.5,
         layout: {
-          'text-field': ['get', 'name'],
+          // the short name (mapLabelName in domain/geography.ts)
+          'text-field': ['get', 'label'],
           'text-font': LABEL_FONT,
           // Smaller at the province overview, so all 25 names fit beside each other.
           'text-size': ['interpolate', ['linear'], ['zoom'], 7.5, 9.5, 8.5, 11, 9.5, 13],
