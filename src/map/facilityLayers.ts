@@ -10,7 +10,6 @@ import { $visibleFacilities } from '../stores/facilities';
 import { selectFacility } from '../stores/selection';
 import { $importPreview } from '../stores/importPreview';
 import { sourceUpdater } from './facilitySourceUpdater';
-import { serializeDataLazily } from './lazySourceSerialization';
 import { LABEL_FONT } from './mapStyle';
 
 const SOURCE_ID = 'facilities';
@@ -92,7 +91,6 @@ export function addFacilityLayers(map: MapLibreMap, beforeLayerId: string): () =
     // updateData finds features by this property
     promoteId: 'key',
   });
-  serializeDataLazily(map.getSource(SOURCE_ID) as GeoJSONSource);
   map.addLayer(
     {
       id: FACILITY_LAYER_IDS.clusters,
@@ -155,7 +153,6 @@ export function addFacilityLayers(map: MapLibreMap, beforeLayerId: string): () =
   // Import preview: dashed rings around the lettered icon, so unsaved points look different from saved
   // ones; a large preview shows red dots until ICON_MIN_ZOOM_LARGE.
   map.addSource(PREVIEW_SOURCE_ID, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'key' });
-  serializeDataLazily(map.getSource(PREVIEW_SOURCE_ID) as GeoJSONSource);
   map.addLayer(
     {
       id: FACILITY_LAYER_IDS.preview,

@@ -13,6 +13,7 @@ import { facilityKey, type Facility } from '../domain/facility';
 import { setMapDrawingProgress, type MapDrawingLayer, type MapDrawingProgress } from '../stores/mapDrawing';
 import { FIRST_UPDATE_SIZE, nextUpdateSize, planSourceUpdateSteps, toFeature, type SourceContents } from './facilityGeoJson';
 import { runInSlices, yieldToPage } from '../analysis/slicedWork';
+import { serializeDataLazily } from './lazySourceSerialization';
 
 /** What the updater needs of the map: the source to feed and the element carrying the test markers. */
 export type UpdaterMap = Pick<MapLibreMap, 'getSource' | 'getContainer'>;
@@ -23,7 +24,9 @@ export type UpdaterMap = Pick<MapLibreMap, 'getSource' | 'getContainer'>;
  * work each, one after the other. A newer list stops the older one between messages; `held` always
  * says what the worker has been sent, so the next plan starts from the truth. `applyMode(count)`
  * sets the layers' drawing for a source of `count` points (see the ordering rule above). While
- * more than one message is needed the progress goes to the store.
+ * more than one message is needed the progress goes to the store. Create it right after the (empty)
+ * source is added: from then on the source describes its features only when asked (see
+ * ./lazySourceSerialization.ts), which every source fed with `updateData` needs.
  */
 export function sourceUpdater(
   map: UpdaterMap,
@@ -31,6 +34,8 @@ export function sourceUpdater(
   layer: MapDrawingLayer,
   applyMode: (count: number) => void,
 ): (facilities: readonly Facility[]) => Promise<void> {
+  const fed = map.getSource(sourceId) as GeoJSONSource | undefined;
+  if (fed) serializeDataLazily(fed);
   let generation = 0;
   let size = FIRST_UPDATE_SIZE;
   const held: SourceContents = new Map();

@@ -25,6 +25,11 @@ function fakeMap() {
   const violations: string[] = [];
   const modes: number[] = [];
   const source = {
+    serializeCalls: 0,
+    serialize() {
+      source.serializeCalls += 1;
+      return { type: 'geojson', promoteId: 'key', data: { type: 'FeatureCollection', features: [...worker].map((id) => ({ type: 'Feature', id, properties: {}, geometry: null })) } };
+    },
     updateData(diff: GeoJSONSourceDiff) {
       if (diff.removeAll) worker.clear();
       for (const key of diff.remove ?? []) worker.delete(key);
@@ -45,7 +50,7 @@ function fakeMap() {
     modeCount = count;
     modes.push(count);
   };
-  return { map, applyMode, violations, modes, worker };
+  return { map, applyMode, violations, modes, worker, source };
 }
 
 describe('facility source updater', () => {
@@ -80,5 +85,18 @@ describe('facility source updater', () => {
     expect(fake.violations).toEqual([]);
     expect(fake.worker.size).toBe(12);
     expect(fake.modes.at(-1)).toBe(12);
+  });
+
+  it('the fed source describes its features only when its data is read (an event reads only the options)', async () => {
+    const fake = fakeMap();
+    const update = sourceUpdater(fake.map, 'facilities', 'facilities', fake.applyMode);
+    await update(list(20));
+    const callsBefore = fake.source.serializeCalls;
+    const described = fake.source.serialize() as { type: string; promoteId: string; data: { features: unknown[] } };
+    expect(described.type).toBe('geojson');
+    expect(described.promoteId).toBe('key');
+    expect(fake.source.serializeCalls).toBe(callsBefore);
+    expect(described.data.features).toHaveLength(20);
+    expect(fake.source.serializeCalls).toBe(callsBefore + 1);
   });
 });
