@@ -12,7 +12,8 @@ import type { Facility, FacilityCategory } from '../domain/facility';
 import { categoryCode, FACILITY_CATEGORIES, facilityKey } from '../domain/facility';
 import type { DistanceMethod, DistanceMethodId, NearestFacility } from './distanceMethod';
 import { DEGREES_TO_RADIANS, haversineMeters, metersToRankingMetric, rankingMetric } from './sphericalDistance';
-import { pauseAt, runAtOnce, type Steps } from './slicedWork';
+import { decodeJsonChunks, encodeJsonChunksSteps, jsonChunkBuffers, type JsonChunks } from './jsonChunks';
+import { ITEMS_PER_PAUSE, pauseAt, runAtOnce, type Steps } from './slicedWork';
 
 /**
  * Facility points as typed arrays: what the reachability worker receives (transferred, not cloned).
@@ -28,45 +29,24 @@ export interface PackedFacilities {
   categoryCodes: Uint8Array;
 }
 
-/** The ids of a packed list as one string plus their lengths (lengths, not separators: any character is safe). */
-export interface JoinedIds {
-  idText: string;
-  idLengths: Uint32Array;
-}
-
-/** For posting to the worker: cloning one string is a copy, cloning 430,000 strings took 350 ms of main-thread time. */
-export function joinIds(ids: readonly string[]): JoinedIds {
-  return runAtOnce(joinIdsSteps(ids));
-}
-
 /**
- * joinIds, pausing every ITEMS_PER_PAUSE ids: each slice's ids are joined as it goes and the slices
- * once at the end (the 430,000 ids of a large import joined at once took one task of 170 ms).
+ * The ids of a packed list for posting to a worker: JSON chunks in transferable buffers (./jsonChunks.ts).
+ * Cloning 430,000 strings took 350 ms of main-thread time; one joined string still cost two copies of
+ * 20 MB (about 130 ms each to build and to post).
  */
-export function* joinIdsSteps(ids: readonly string[]): Steps<JoinedIds> {
-  const idLengths = new Uint32Array(ids.length);
-  const slices: string[] = [];
-  let sliceStart = 0;
-  for (let index = 0; index < ids.length; index++) {
-    if (pauseAt(index)) {
-      slices.push(ids.slice(sliceStart, index).join(''));
-      sliceStart = index;
-      yield;
-    }
-    idLengths[index] = ids[index]!.length;
-  }
-  slices.push(ids.slice(sliceStart).join(''));
-  return { idText: slices.join(''), idLengths };
+export type EncodedIds = JsonChunks;
+
+/** encodeIds one chunk of ITEMS_PER_PAUSE ids per step. */
+export function encodeIdsSteps(ids: readonly string[]): Steps<EncodedIds> {
+  return encodeJsonChunksSteps(ids, ITEMS_PER_PAUSE);
 }
 
-export function splitIds({ idText, idLengths }: JoinedIds): string[] {
-  const ids = new Array<string>(idLengths.length);
-  let offset = 0;
-  for (let index = 0; index < idLengths.length; index++) {
-    ids[index] = idText.slice(offset, offset + idLengths[index]!);
-    offset += idLengths[index]!;
-  }
-  return ids;
+export function encodeIds(ids: readonly string[]): EncodedIds {
+  return runAtOnce(encodeIdsSteps(ids));
+}
+
+export function decodeIds(encoded: EncodedIds): string[] {
+  return decodeJsonChunks<string>(encoded);
 }
 
 function emptyPacked(count: number): PackedFacilities {
@@ -87,11 +67,16 @@ export function* packFacilitiesSteps(facilities: readonly Facility[]): Steps<Pac
   return packed;
 }
 
-/** A list packed for the reachability worker with its ids joined for posting, in slices. */
-export function* packAndJoinSteps(facilities: readonly Facility[]): Steps<{ packed: PackedFacilities; joinedIds: JoinedIds }> {
+/** A list packed for the reachability worker with its ids encoded for posting, in slices. */
+export function* packAndEncodeSteps(facilities: readonly Facility[]): Steps<{ packed: PackedFacilities; encodedIds: EncodedIds }> {
   const packed = yield* packFacilitiesSteps(facilities);
-  const joinedIds = yield* joinIdsSteps(packed.ids);
-  return { packed, joinedIds };
+  const encodedIds = yield* encodeIdsSteps(packed.ids);
+  return { packed, encodedIds };
+}
+
+/** What postMessage transfers of a packed list sent with its encoded ids (ids themselves are not cloned). */
+export function packedTransfer(packed: PackedFacilities, encodedIds: EncodedIds): ArrayBuffer[] {
+  return [packed.coordinates.buffer as ArrayBuffer, packed.categoryCodes.buffer as ArrayBuffer, ...jsonChunkBuffers(encodedIds)];
 }
 
 export function packFacilities(facilities: readonly Facility[]): PackedFacilities {

@@ -7,7 +7,7 @@ import type { FacilityCategory } from '../domain/facility';
 import type { NormProfile, WalkingSpeed } from '../domain/norms';
 import type { DrawnZone, ZoneDefinition } from '../domain/serviceZones';
 import type { ZoneAnalysis, ZoneSite } from './zoneAnalysis';
-import type { JoinedIds, PackedFacilities } from './facilityIndex';
+import type { EncodedIds, PackedFacilities } from './facilityIndex';
 import type { GridScore, GridScoreTarget } from './gridScore';
 import type { LocationReachability, ReachabilityRow, ReachabilitySite } from './reachability';
 import type { ProvinceGrid } from './provinceGrid';
@@ -25,8 +25,8 @@ export interface WalkNetworkArea {
 
 export type ReachabilityRequest =
   /** Replaces all facilities (transfer coordinates.buffer and categoryCodes.buffer). */
-  /** `joinedIds`, when given, holds the ids (then `facilities.ids` is empty): a large list posts one string, not one per facility. */
-  | { requestId: number; type: 'setFacilities'; facilities: PackedFacilities; joinedIds?: JoinedIds }
+  /** `encodedIds`, when given, holds the ids (then `facilities.ids` is empty): a large list moves a few buffers, not one string per facility. */
+  | { requestId: number; type: 'setFacilities'; facilities: PackedFacilities; encodedIds?: EncodedIds }
   /** Sets the province outline (for the outside-province flag) and builds the scoring grid. */
   | { requestId: number; type: 'setGrid'; province: Polygon | MultiPolygon; cellSizeMeters: number }
   /** distanceMethod: the planner's choice (default hemelsbreed); over straat applies where a street network is loaded. */

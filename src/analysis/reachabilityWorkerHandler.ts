@@ -8,7 +8,7 @@ import type { FacilityCategory } from '../domain/facility';
 import { categoryOfCode, FACILITY_CATEGORIES } from '../domain/facility';
 import type { NormProfile } from '../domain/norms';
 import { InvalidNormsError } from '../domain/norms';
-import { FacilityIndex, splitIds } from './facilityIndex';
+import { decodeIds, FacilityIndex } from './facilityIndex';
 import type { GridScore, GridScoreTarget } from './gridScore';
 import { rescoreCells, scoreGrid } from './gridScore';
 import type { PreparedPoints } from './nearestFacilityField';
@@ -164,7 +164,7 @@ export function createReachabilityHandler(): (request: ReachabilityRequest) => H
     const { requestId } = request;
     switch (request.type) {
       case 'setFacilities': {
-        const facilities = request.joinedIds ? { ...request.facilities, ids: splitIds(request.joinedIds) } : request.facilities;
+        const facilities = request.encodedIds ? { ...request.facilities, ids: decodeIds(request.encodedIds) } : request.facilities;
         state.index = new FacilityIndex(facilities);
         state.fields.clear();
         state.street = null;

@@ -6,7 +6,7 @@
 import type { DataIssue } from '../domain/dataIssue';
 import type { FacilityCategory } from '../domain/facility';
 import type { NormProfile } from '../domain/norms';
-import type { JoinedIds, PackedFacilities } from './facilityIndex';
+import type { EncodedIds, PackedFacilities } from './facilityIndex';
 import type { AreaServedFigures, SiteFinderBand, SiteFinderHousingType } from './siteFinderFigures';
 import type { MaxCoverResult, SolverMethod } from './siteFinder';
 import type { CandidateSourceKind, CandidateSourceSetting } from './siteFinderCandidates';
@@ -33,9 +33,9 @@ export interface SiteFinderRunRequest {
   settings: SiteFinderSettings;
   profile: NormProfile;
   timeLimitSeconds: number;
-  /** Every visible facility (ids empty: joinedIds holds them), for judging the candidates' norms. */
+  /** Every visible facility (ids empty: encodedIds holds them), for judging the candidates' norms. */
   facilities: PackedFacilities;
-  joinedIds: JoinedIds;
+  encodedIds: EncodedIds;
   /** Demand points (grid cells with people of the band) and their people. */
   demand: { coordinates: Float64Array; weights: Float64Array };
   /** Postcode-area pieces of the demand points, per municipality (siteFinderFigures.demandPieces). */

@@ -6,7 +6,7 @@
 
 import type { DasymetricPopulation } from './dasymetric';
 import { incompletePoints, type CompleteAreas } from './dataCoverage';
-import { joinIds, type PackedFacilities } from './facilityIndex';
+import { encodeIds, packedTransfer, type PackedFacilities } from './facilityIndex';
 import { demandFromPopulation } from './siteFinder';
 import type { SiteCandidates } from './siteFinderCandidates';
 import { demandPieces, siteCountsAsSupply } from './siteFinderFigures';
@@ -47,7 +47,7 @@ export function siteFinderRequest(input: SiteFinderRequestInput): SiteFinderRequ
   const sites = input.sites.filter((site) => siteCountsAsSupply(site, settings.housingType));
   const care = settings.careCountsAsSupply ? input.facilities.filter((facility) => facility.category === 'zorg24uur') : [];
   const supply = Float64Array.from([...sites.map((site) => site.location), ...care.map((facility) => facility.location)].flat());
-  const joinedIds = joinIds(packed.ids);
+  const encodedIds = encodeIds(packed.ids);
   const request: SiteFinderRunRequest = {
     type: 'run',
     runId: input.runId,
@@ -55,7 +55,7 @@ export function siteFinderRequest(input: SiteFinderRequestInput): SiteFinderRequ
     profile,
     timeLimitSeconds: input.timeLimitSeconds,
     facilities: { ...packed, ids: [] },
-    joinedIds,
+    encodedIds,
     demand: { coordinates: demand.coordinates, weights: demand.weights },
     pieces,
     candidates: { ids: [...candidates.ids], coordinates: candidates.coordinates, cellPositions: candidates.cellPositions, labels: candidates.labels, incomplete },
@@ -64,6 +64,6 @@ export function siteFinderRequest(input: SiteFinderRequestInput): SiteFinderRequ
   return {
     request,
     supply: { sites: sites.length, care: care.length },
-    transfer: [packed.coordinates.buffer as ArrayBuffer, packed.categoryCodes.buffer as ArrayBuffer, joinedIds.idLengths.buffer as ArrayBuffer],
+    transfer: packedTransfer(packed, encodedIds),
   };
 }

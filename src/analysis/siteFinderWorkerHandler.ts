@@ -7,7 +7,7 @@
 import type { Highs } from 'highs';
 import type { DataIssue } from '../domain/dataIssue';
 import { InvalidNormsError } from '../domain/norms';
-import { FacilityIndex, splitIds } from './facilityIndex';
+import { decodeIds, FacilityIndex } from './facilityIndex';
 import { scoreGrid } from './gridScore';
 import { preparePoints } from './nearestFacilityField';
 import {
@@ -145,7 +145,7 @@ export function createSiteFinderHandler(loadSolver: () => Promise<Highs>): (requ
     let index: FacilityIndex;
     let judged: Judged;
     try {
-      index = new FacilityIndex({ ...request.facilities, ids: splitIds(request.joinedIds) });
+      index = new FacilityIndex({ ...request.facilities, ids: decodeIds(request.encodedIds) });
       judged = judgeCandidates(request, index);
     } catch (error) {
       if (error instanceof InvalidNormsError) return fail(error.issues);

@@ -5,7 +5,7 @@
 import { batch } from 'nanostores';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { DataIssue } from '../domain/dataIssue';
-import { packAndJoinSteps, type JoinedIds, type PackedFacilities } from '../analysis/facilityIndex';
+import { packAndEncodeSteps, packedTransfer, type EncodedIds, type PackedFacilities } from '../analysis/facilityIndex';
 import { latestRun, runAtOnce, SLICE_ABOVE_ITEMS } from '../analysis/slicedWork';
 import type { ReachabilitySite } from '../analysis/reachability';
 import type { ReachabilityRequest, ReachabilityResponse } from '../analysis/reachabilityProtocol';
@@ -264,8 +264,8 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
 
   const unsubscribers = [
     $reachFacilities.subscribe((facilities) => {
-      const sendFacilities = (packed: PackedFacilities, joinedIds: JoinedIds) => {
-        send('facilities', { type: 'setFacilities', facilities: { ...packed, ids: [] }, joinedIds }, [packed.coordinates.buffer, packed.categoryCodes.buffer, joinedIds.idLengths.buffer]);
+      const sendFacilities = (packed: PackedFacilities, encodedIds: EncodedIds) => {
+        send('facilities', { type: 'setFacilities', facilities: { ...packed, ids: [] }, encodedIds }, packedTransfer(packed, encodedIds));
         analyseLocationNow();
         analyseSitesNow();
         analyseScenarioSitesNow();
@@ -275,9 +275,9 @@ export function startReachabilityWorker(port: ReachabilityWorkerPort = createRea
       // A large list is packed in slices; a newer list abandons an older packing.
       if (facilities.length <= SLICE_ABOVE_ITEMS) {
         packing.supersede();
-        const { packed, joinedIds } = runAtOnce(packAndJoinSteps(facilities));
-        sendFacilities(packed, joinedIds);
-      } else void packing.run(packAndJoinSteps(facilities)).then((result) => result && sendFacilities(result.packed, result.joinedIds));
+        const { packed, encodedIds } = runAtOnce(packAndEncodeSteps(facilities));
+        sendFacilities(packed, encodedIds);
+      } else void packing.run(packAndEncodeSteps(facilities)).then((result) => result && sendFacilities(result.packed, result.encodedIds));
     }),
     $appData.listen(() => {
       setGridNow();

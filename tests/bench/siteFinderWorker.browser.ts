@@ -113,7 +113,7 @@ function measure(page: Page): Promise<Figures> {
           profile,
           timeLimitSeconds,
           facilities: { ...packed, ids: [] },
-          joinedIds: facilityIndex.joinIds(packed.ids),
+          encodedIds: facilityIndex.encodeIds(packed.ids),
           demand: { coordinates: demand.coordinates, weights: demand.weights },
           pieces,
           candidates: { ids: [...candidates.ids], coordinates: candidates.coordinates, cellPositions: candidates.cellPositions, labels: candidates.labels, incomplete: new Uint8Array(candidates.ids.length) },

@@ -3,7 +3,7 @@ import { distance } from '@turf/turf';
 import type { FacilityCategory } from '../../../src/domain/facility';
 import { FACILITY_CATEGORIES } from '../../../src/domain/facility';
 import type { PackedFacilities } from '../../../src/analysis/facilityIndex';
-import { FacilityIndex, joinIds, joinIdsSteps, packFacilities, packFacilitiesSteps, splitIds } from '../../../src/analysis/facilityIndex';
+import { decodeIds, encodeIds, encodeIdsSteps, FacilityIndex, packFacilities, packFacilitiesSteps } from '../../../src/analysis/facilityIndex';
 import { ITEMS_PER_PAUSE, runInSlices } from '../../../src/analysis/slicedWork';
 import { packedFacilities, randomPackedFacilities, randomPoint, seededRandom } from './reachabilityFactories';
 
@@ -154,10 +154,12 @@ describe('packFacilities', () => {
   });
 });
 
-describe('joinIdsSteps', () => {
-  it('joins many ids in slices, and splitIds gives every id back exactly', () => {
+describe('encodeIdsSteps', () => {
+  it('encodes many ids in chunks, one per step, and decodeIds gives every id back exactly', () => {
+    // empty ids, separators, accents, emoji and (cut in half by slice) unpaired surrogates
     const ids = Array.from({ length: 3 * ITEMS_PER_PAUSE + 17 }, (_, index) => (index % 7 === 0 ? '' : `set-${index % 3}/rij ${index} é😀`.slice(0, 3 + (index % 20))));
-    const steps = joinIdsSteps(ids);
+    expect(ids.some((id) => /[\ud800-\udbff](?![\udc00-\udfff])/.test(id))).toBe(true);
+    const steps = encodeIdsSteps(ids);
     let pauses = 0;
     let step = steps.next();
     while (!step.done) {
@@ -165,7 +167,13 @@ describe('joinIdsSteps', () => {
       step = steps.next();
     }
     expect(pauses).toBe(3);
-    expect(step.value).toEqual(joinIds(ids));
-    expect(splitIds(step.value)).toEqual(ids);
+    expect(step.value).toHaveLength(4);
+    expect(step.value).toEqual(encodeIds(ids));
+    expect(decodeIds(step.value)).toEqual(ids);
+  });
+
+  it('encodes an empty list as no chunks', () => {
+    expect(encodeIds([])).toEqual([]);
+    expect(decodeIds([])).toEqual([]);
   });
 });

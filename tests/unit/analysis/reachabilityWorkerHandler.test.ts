@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FacilityCategory } from '../../../src/domain/facility';
 import { FACILITY_CATEGORIES } from '../../../src/domain/facility';
 import { WALKING_SPEED_PRESETS, WOONZORGZONE_PROFILE } from '../../../src/domain/norms';
-import { FacilityIndex, joinIds, splitIds } from '../../../src/analysis/facilityIndex';
+import { decodeIds, encodeIds, FacilityIndex } from '../../../src/analysis/facilityIndex';
 import type { PackedFacilities } from '../../../src/analysis/facilityIndex';
 import { scoreGrid } from '../../../src/analysis/gridScore';
 import { preparePoints } from '../../../src/analysis/nearestFacilityField';
@@ -124,18 +124,18 @@ describe('reachability worker handler', () => {
   });
 });
 
-describe('facilities posted with joined ids', () => {
+describe('facilities posted with encoded ids', () => {
   it('gives the same index as the ids one by one, for ids holding any character', () => {
-    const ids = ['a/1', '', 'b/ü|;\n2', 'c/3'];
-    expect(splitIds(joinIds(ids))).toEqual(ids);
+    const ids = ['a/1', '', 'b/ü|;\n2', 'c/3', 'd/\ud800 unpaired'];
+    expect(decodeIds(encodeIds(ids))).toEqual(ids);
     const packed = facilitiesInArea(1, 12, ['supermarkt', 'huisarts']);
     const direct = createReachabilityHandler();
-    const joined = createReachabilityHandler();
+    const encoded = createReachabilityHandler();
     const first = direct({ requestId: 1, type: 'setFacilities', facilities: { ...packed, coordinates: packed.coordinates.slice(), categoryCodes: packed.categoryCodes.slice() } });
-    const second = joined({ requestId: 1, type: 'setFacilities', facilities: { ...packed, ids: [] }, joinedIds: joinIds(packed.ids) });
+    const second = encoded({ requestId: 1, type: 'setFacilities', facilities: { ...packed, ids: [] }, encodedIds: encodeIds(packed.ids) });
     expect(second.response).toEqual(first.response);
     const point: [number, number] = [packed.coordinates[0]! + 0.001, packed.coordinates[1]!];
     const ask = (handle: typeof direct) => handle({ requestId: 2, type: 'analyseLocation', point, profile: WOONZORGZONE_PROFILE, speed: WALKING_SPEED_PRESETS.ouder }).response;
-    expect(ask(joined)).toEqual(ask(direct));
+    expect(ask(encoded)).toEqual(ask(direct));
   });
 });

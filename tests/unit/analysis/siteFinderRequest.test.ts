@@ -2,7 +2,7 @@
 // where facility data is not complete around a candidate, the demand of the band, the buffers moved.
 import { describe, expect, it } from 'vitest';
 import type { CompleteAreas } from '../../../src/analysis/dataCoverage';
-import { packFacilities } from '../../../src/analysis/facilityIndex';
+import { decodeIds, packFacilities } from '../../../src/analysis/facilityIndex';
 import { builtUpCellCandidates } from '../../../src/analysis/siteFinderCandidates';
 import { siteFinderRequest } from '../../../src/analysis/siteFinderRequest';
 import type { Facility } from '../../../src/domain/facility';
@@ -57,7 +57,9 @@ describe('siteFinderRequest', () => {
     expect(request.demand.weights.reduce((sum, value) => sum + value, 0)).toBeCloseTo(45, 9);
     expect(request.runId).toBe(7);
     expect(request.facilities.ids).toEqual([]);
-    expect(request.joinedIds.idLengths.length).toBe(3);
+    expect(decodeIds(request.encodedIds)).toEqual(['test/z1', 'test/z2', 'test/h1']);
+    // coordinates, categories and the one chunk of ids are transferred, not copied
     expect(transfer).toHaveLength(3);
+    expect(transfer).toContain(request.encodedIds[0]!.buffer);
   });
 });

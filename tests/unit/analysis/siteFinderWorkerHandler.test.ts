@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import loadHighs from 'highs';
-import { joinIds, packFacilities } from '../../../src/analysis/facilityIndex';
+import { encodeIds, packFacilities } from '../../../src/analysis/facilityIndex';
 import type { SiteFinderResponse, SiteFinderRunRequest, SiteFinderSettings } from '../../../src/analysis/siteFinderProtocol';
 import { createSiteFinderHandler } from '../../../src/analysis/siteFinderWorkerHandler';
 import { DEGREES_TO_RADIANS, EARTH_RADIUS_METERS } from '../../../src/analysis/sphericalDistance';
@@ -36,7 +36,7 @@ function request(settings: Partial<SiteFinderSettings> = {}, supply: [number, nu
     profile: WOONZORGZONE_PROFILE,
     timeLimitSeconds: 10,
     facilities: { ...packed, ids: [] },
-    joinedIds: joinIds(packed.ids),
+    encodedIds: encodeIds(packed.ids),
     demand: { coordinates: Float64Array.from(weights.flatMap((_, index) => at(index * 100))), weights: Float64Array.from(weights) },
     pieces: { point: Uint32Array.from(weights.map((_, index) => index)), municipality: Uint16Array.from(weights.map((_, index) => (index < 4 ? 0 : 1))), weight: Float64Array.from(weights), codes: ['A', 'B'] },
     candidates: {
