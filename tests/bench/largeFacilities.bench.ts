@@ -103,7 +103,7 @@ export async function runLargeFacilitiesBenchmarks(count = ISSUE_ROW_COUNT): Pro
 
   // 1. The import result arrives from the worker.
   const packed = packFacilities(facilities);
-  const chunkCount = packed.attributesJson.length;
+  const chunkCount = packed.records.length;
   const wholeUnpack = medianTime(() => unpackFacilities(packed));
   rows.push({
     step: 'unpack the import result (longest task)',

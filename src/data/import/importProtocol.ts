@@ -1,10 +1,12 @@
 // Messages between the main thread and the import worker, and the packed form of the result:
-// facilities travel as typed arrays plus a few long strings, because structured-cloning hundreds
-// of thousands of small objects costs far more than copying a handful of buffers (PERFORMANCE.md,
-// "Loading": 181 ms for a parsed 9.5 MB collection versus 0.5 ms for packed typed arrays).
+// facilities travel as typed arrays plus their texts in UTF-8 JSON chunks, all transferred, because
+// structured-cloning hundreds of thousands of small objects costs far more than moving a handful of
+// buffers (PERFORMANCE.md, "Loading": 181 ms for a parsed 9.5 MB collection versus 0.5 ms for packed
+// typed arrays), and even a few long strings are copied on arrival (about 150 ms for 430,000 rows).
 
 import { categoryCode, categoryOfCode, TRANSIT_MODES, type Facility, type FacilityAttributes } from '../../domain/facility';
 import type { ImportOptions, ImportProgress, ImportResult, ImportSucceeded } from './importTypes';
+import { decodeJsonChunk, encodeJsonChunks, jsonChunkBuffers, type JsonChunks } from '../../analysis/jsonChunks';
 import { runAtOnce, runInSlices, type Steps } from '../../analysis/slicedWork';
 
 export type ImportInput = Blob | ArrayBuffer | string;
@@ -22,20 +24,19 @@ export interface PackedFacilities {
   categories: Uint8Array;
   /** 0 = none, otherwise 1 + index into TRANSIT_MODES. */
   transitModes: Uint8Array;
-  /** All ids concatenated; `idLengths[i]` says where each ends. Lengths, not separators, so any character is safe. */
-  ids: string;
-  idLengths: Uint32Array;
-  names: string;
-  nameLengths: Uint32Array;
   datasetIds: string[];
   /** Index into datasetIds (an import has one, but nothing else is assumed). */
   datasetIndexes: Uint16Array;
   /**
-   * JSON arrays of the attributes objects, in facility order, UNPACK_CHUNK_SIZE facilities each:
-   * the main thread parses one chunk at a time, so a large import never blocks it for long.
+   * [id, name, attributes] of each facility, in order, as JSON chunks of UNPACK_CHUNK_SIZE facilities
+   * (../../analysis/jsonChunks.ts): the main thread decodes one chunk at a time, so a large import
+   * never blocks it for long.
    */
-  attributesJson: string[];
+  records: JsonChunks;
 }
+
+/** One facility's texts in a records chunk. */
+type PackedRecord = [id: string, name: string, attributes: FacilityAttributes];
 
 export type PackedImportResult = Exclude<ImportResult, ImportSucceeded> | (Omit<ImportSucceeded, 'facilities'> & { facilities: PackedFacilities });
 
@@ -52,30 +53,22 @@ export function packFacilities(facilities: readonly Facility[]): PackedFacilitie
   const latitudes = new Float64Array(count);
   const categories = new Uint8Array(count);
   const transitModes = new Uint8Array(count);
-  const idLengths = new Uint32Array(count);
-  const nameLengths = new Uint32Array(count);
   const datasetIndexes = new Uint16Array(count);
   const datasetIds: string[] = [];
-  const ids: string[] = new Array<string>(count);
-  const names: string[] = new Array<string>(count);
-  const attributes: FacilityAttributes[] = new Array<FacilityAttributes>(count);
+  const records: PackedRecord[] = new Array<PackedRecord>(count);
   facilities.forEach((facility, index) => {
     longitudes[index] = facility.location[0];
     latitudes[index] = facility.location[1];
     categories[index] = categoryCode(facility.category);
     const mode = facility.attributes.transitMode;
     transitModes[index] = mode === undefined ? 0 : TRANSIT_MODES.indexOf(mode) + 1;
-    ids[index] = facility.id;
-    idLengths[index] = facility.id.length;
-    names[index] = facility.name;
-    nameLengths[index] = facility.name.length;
     let datasetIndex = datasetIds.indexOf(facility.datasetId);
     if (datasetIndex === -1) datasetIndex = datasetIds.push(facility.datasetId) - 1;
     datasetIndexes[index] = datasetIndex;
     // transitMode travels in its own typed array.
     const rest: FacilityAttributes = { ...facility.attributes };
     delete rest.transitMode;
-    attributes[index] = rest;
+    records[index] = [facility.id, facility.name, rest];
   });
   return {
     count,
@@ -83,54 +76,37 @@ export function packFacilities(facilities: readonly Facility[]): PackedFacilitie
     latitudes,
     categories,
     transitModes,
-    ids: ids.join(''),
-    idLengths,
-    names: names.join(''),
-    nameLengths,
     datasetIds,
     datasetIndexes,
-    attributesJson: Array.from({ length: Math.ceil(count / UNPACK_CHUNK_SIZE) }, (_, chunk) =>
-      JSON.stringify(attributes.slice(chunk * UNPACK_CHUNK_SIZE, (chunk + 1) * UNPACK_CHUNK_SIZE)),
-    ),
+    records: encodeJsonChunks(records, UNPACK_CHUNK_SIZE),
   };
 }
 
-/** Where unpacking stands between chunks: offsets into the concatenated ids and names. */
-interface UnpackCursor {
-  idOffset: number;
-  nameOffset: number;
-}
-
-function unpackChunk(packed: PackedFacilities, chunk: number, facilities: Facility[], cursor: UnpackCursor): void {
-  const attributes = JSON.parse(packed.attributesJson[chunk] ?? '[]') as FacilityAttributes[];
+function unpackChunk(packed: PackedFacilities, chunk: number, facilities: Facility[]): void {
+  const records = decodeJsonChunk<PackedRecord>(packed.records[chunk]!);
   const start = chunk * UNPACK_CHUNK_SIZE;
-  const end = Math.min(packed.count, start + UNPACK_CHUNK_SIZE);
+  const end = Math.min(packed.count, start + records.length);
   for (let index = start; index < end; index += 1) {
-    const idLength = packed.idLengths[index] as number;
-    const nameLength = packed.nameLengths[index] as number;
-    const facilityAttributes = attributes[index - start] ?? {};
+    const [id, name, facilityAttributes] = records[index - start]!;
     const modeIndex = packed.transitModes[index] as number;
     if (modeIndex > 0) facilityAttributes.transitMode = TRANSIT_MODES[modeIndex - 1];
     facilities[index] = {
-      id: packed.ids.slice(cursor.idOffset, cursor.idOffset + idLength),
-      name: packed.names.slice(cursor.nameOffset, cursor.nameOffset + nameLength),
+      id,
+      name,
       category: categoryOfCode(packed.categories[index] as number) ?? 'overig',
       location: [packed.longitudes[index] as number, packed.latitudes[index] as number],
       datasetId: packed.datasetIds[packed.datasetIndexes[index] as number] ?? '',
       attributes: facilityAttributes,
     };
-    cursor.idOffset += idLength;
-    cursor.nameOffset += nameLength;
   }
 }
 
 /** Unpacks the facilities a chunk of UNPACK_CHUNK_SIZE per step (../../analysis/slicedWork runs it at once or in slices). */
 export function* unpackFacilitiesSteps(packed: PackedFacilities): Steps<Facility[]> {
   const facilities: Facility[] = new Array<Facility>(packed.count);
-  const cursor: UnpackCursor = { idOffset: 0, nameOffset: 0 };
-  for (let chunk = 0; chunk < packed.attributesJson.length; chunk += 1) {
+  for (let chunk = 0; chunk < packed.records.length; chunk += 1) {
     if (chunk > 0) yield;
-    unpackChunk(packed, chunk, facilities, cursor);
+    unpackChunk(packed, chunk, facilities);
   }
   return facilities;
 }
@@ -142,9 +118,10 @@ export function unpackFacilities(packed: PackedFacilities): Facility[] {
 export function packImportResult(result: ImportResult): { packed: PackedImportResult; transfer: ArrayBuffer[] } {
   if (result.status !== 'ok') return { packed: result, transfer: [] };
   const facilities = packFacilities(result.facilities);
-  const transfer = [facilities.longitudes, facilities.latitudes, facilities.categories, facilities.transitModes, facilities.idLengths, facilities.nameLengths, facilities.datasetIndexes].map(
-    (array) => array.buffer as ArrayBuffer,
-  );
+  const transfer = [
+    ...[facilities.longitudes, facilities.latitudes, facilities.categories, facilities.transitModes, facilities.datasetIndexes].map((array) => array.buffer as ArrayBuffer),
+    ...jsonChunkBuffers(facilities.records),
+  ];
   return { packed: { ...result, facilities }, transfer };
 }
 
