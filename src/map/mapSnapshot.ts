@@ -5,15 +5,10 @@
 import * as maplibregl from 'maplibre-gl';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { boundsAspect, describeFitPadding, mapFitPadding } from './overlayPadding';
-import { $cameraRequest, registerMapRenderer, setMapAttributions, setMapCamera, type MapRender, type MapRenderRequest } from '../stores/mapSnapshot';
+import { $cameraRequest, $overlayLayout, registerMapRenderer, setMapAttributions, setMapCamera, type CameraRequest, type MapRender, type MapRenderRequest } from '../stores/mapSnapshot';
 
 /** A render that has not gone idle by then has failed (a broken source, a lost WebGL context). */
 const RENDER_TIMEOUT_MS = 120_000;
-
-/** Runs `action` once the UI has re-rendered for the store changes made so far and has been laid out. */
-function afterUiUpdate(action: () => void): void {
-  setTimeout(() => requestAnimationFrame(action), 0);
-}
 
 function reportCamera(map: MapLibreMap): void {
   const bounds = map.getBounds();
@@ -99,26 +94,47 @@ export function connectMapSnapshot(map: MapLibreMap): () => void {
   if (map.loaded()) report();
   else map.once('load', report);
   const reducedMotion = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+  // The view asked for, kept fitted into the part of the map no panel covers (the caption bar, the norm
+  // panel, the legend) until the presenter pans or zooms: then their view wins.
+  let inForce: CameraRequest | null = null;
+  const fitInForce = (animate: boolean) => {
+    if (!inForce) return;
+    const padding = mapFitPadding(map.getContainer(), boundsAspect(inForce.bounds));
+    describeFitPadding(map.getContainer(), padding);
+    map.fitBounds(inForce.bounds, { padding, duration: animate && !reducedMotion ? 600 : 0 });
+  };
+  // A request comes from the store before the panels it goes with are drawn (a presentation's first
+  // view, before its caption bar exists): the panels report when they are laid out, and the fit waits
+  // for that report.
   const stopCamera = $cameraRequest.listen((request) => {
-    // Into the part of the map no panel covers (the caption bar, the norm panel, the legend).
-    if (!request) return;
-    // A request that starts the presentation comes before its panels are drawn and before the map has
-    // taken the full screen. The UI re-renders in a timeout (nanostores batches there) and is laid out
-    // by the next frame: fit then.
-    afterUiUpdate(() => {
-      if ($cameraRequest.get() !== request) return;
-      map.resize();
-      const padding = mapFitPadding(map.getContainer(), boundsAspect(request.bounds));
-      describeFitPadding(map.getContainer(), padding);
-      map.fitBounds(request.bounds, { padding, duration: reducedMotion ? 0 : 600 });
-    });
+    inForce = request;
   });
+  let resizingForLayout = false;
+  const stopLayout = $overlayLayout.listen(() => {
+    // the map may just have taken the whole screen
+    resizingForLayout = true;
+    map.resize();
+    resizingForLayout = false;
+    fitInForce(true);
+  });
+  // a full-screen switch or a turned tablet changes the map's size after the panels were laid out
+  const onResize = () => {
+    if (!resizingForLayout) fitInForce(false);
+  };
+  const onMoveStart = (event: { originalEvent?: unknown }) => {
+    if (event.originalEvent) inForce = null;
+  };
+  map.on('resize', onResize);
+  map.on('movestart', onMoveStart);
   registerMapRenderer((request) => renderOffscreen(map, request));
   return () => {
     map.off('moveend', report);
     map.off('resize', report);
     map.off('styledata', attributions);
     stopCamera();
+    stopLayout();
+    map.off('resize', onResize);
+    map.off('movestart', onMoveStart);
     registerMapRenderer(null);
   };
 }

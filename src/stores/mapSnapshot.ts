@@ -39,11 +39,28 @@ export interface CameraRequest {
   sequence: number;
 }
 
-/** The last view asked for (a presentation step, a report); src/map fits the map to it. */
+/**
+ * The last view asked for (a presentation step); src/map fits the map to it once the panels drawn over
+ * the map report their layout, and fits it again when they or the map's size change, until the
+ * presenter moves the map themselves.
+ */
 export const $cameraRequest = atom<CameraRequest | null>(null);
 
 export function requestCamera(bounds: BoundingBox): void {
   $cameraRequest.set({ bounds, sequence: ($cameraRequest.get()?.sequence ?? 0) + 1 });
+}
+
+/** No view is kept fitted any more (the presentation is over); the map stays where it is. */
+export function releaseCamera(): void {
+  $cameraRequest.set(null);
+}
+
+/** Counts the layouts of the panels over the map (the presentation's caption bar, its norm panel folded or not). */
+export const $overlayLayout = atom(0);
+
+/** Called by a panel over the map once it is laid out after a change: the view in force is fitted to the space left. */
+export function overlayLaidOut(): void {
+  $overlayLayout.set($overlayLayout.get() + 1);
 }
 
 export interface MapRenderRequest {

@@ -12,7 +12,7 @@ import type { ThematicSettings } from '../domain/mapTheme';
 import { encodeViewHash, parseViewHash, type SharedGrid } from '../data/viewHash';
 import { stepAction, stepIndex, type StepAction } from '../analysis/presentationSteps';
 import { verdictCounts } from '../analysis/municipalityReport';
-import { $mapCamera, requestCamera } from './mapSnapshot';
+import { $mapCamera, releaseCamera, requestCamera } from './mapSnapshot';
 import { $normProfile, $walkingSpeed, restoreNorms, setAllNormDistances } from './norms';
 import { $siteRows } from './projectTable';
 import { $activeScenario, setPresentationViews } from './scenarios';
@@ -152,6 +152,7 @@ export function leavePresentation(): void {
   if (!state.active) return;
   if (normsBefore !== null && state.normMeters !== null) restoreNorms(normsBefore.profile, normsBefore.speed);
   normsBefore = null;
+  releaseCamera();
   $presentation.set({ ...state, active: false, normMeters: null });
 }
 

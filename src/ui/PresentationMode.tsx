@@ -6,9 +6,9 @@
 // and goes back to the button on leaving.
 
 import { useStore } from '@nanostores/preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { HOUSING_TYPES } from '../domain/housing';
-import { $mapAttributions } from '../stores/mapSnapshot';
+import { $mapAttributions, overlayLaidOut } from '../stores/mapSnapshot';
 import { $normProfile } from '../stores/norms';
 import { $showBuiltUpAreas, $showKeyProjects, $thematic } from '../stores/mapLayers';
 import { $facilityDatasets } from '../stores/facilities';
@@ -144,6 +144,11 @@ export function PresentationOverlay() {
   const state = useStore($presentation);
   const views = useStore($presentationViews);
 
+  // Drawn for this step (caption, full screen or window): the map may fit the step's view around it now.
+  useLayoutEffect(() => {
+    if (state.active) overlayLaidOut();
+  }, [state.active, state.index, state.screen]);
+
   useEffect(() => {
     if (!state.active) return;
     focusOverlay();
@@ -233,6 +238,12 @@ export function PresentationOverlay() {
 function BottomPanel() {
   const t = useTranslate();
   const [open, setOpen] = useState(true);
+  // folded or unfolded, the view in force is fitted into the space the panel leaves (mounting is reported by the overlay)
+  const mounted = useRef(false);
+  useLayoutEffect(() => {
+    if (mounted.current) overlayLaidOut();
+    mounted.current = true;
+  }, [open]);
   return (
     <div class={open ? 'presentation-bottom' : 'presentation-bottom folded'} data-map-overlay>
       <button type="button" class="presentation-fold" aria-expanded={open} aria-controls={`${OVERLAY_ID}-bottom-body`} onClick={() => setOpen(!open)}>

@@ -191,14 +191,49 @@ describe('presentation mode', () => {
     await expect.poll(() => caption(page)).toBe('2 / 2 · Heel Overijssel');
     await app.screenshot('presentation-04-slider-nl-1280');
     // The slider panel folds to one button, so the map behind it shows; unfolded it keeps its distance.
+    // The view in force (the whole province) is fitted again into the room the panel leaves, each time:
+    // folded, the padding on its side shrinks and the province moves into the middle of the freed map.
+    const provinceBox = async () => (await page.locator('#map').getAttribute('data-province-box'))!.split(',').map(Number) as [number, number, number, number];
+    const provinceCentreX = async () => {
+      const [left, , right] = await provinceBox();
+      return (left + right) / 2;
+    };
+    const fitPadding = async () => (await page.locator('#map').getAttribute('data-fit-padding'))!;
+    const leftPadding = async () => Number((await fitPadding()).split(',')[3]);
+    await waitForMapIdle(page);
+    const unfoldedCentre = await provinceCentreX();
+    const unfoldedLeft = await leftPadding();
     const fold = page.getByRole('button', { name: 'Verbergen' });
     expect(await fold.getAttribute('aria-expanded')).toBe('true');
     await fold.click();
     await expect.poll(() => slider.isVisible()).toBe(false);
     expect((await page.locator('.presentation-bottom').boundingBox())!.height).toBeLessThan(60);
+    await expect.poll(leftPadding).toBeLessThan(unfoldedLeft - 100);
+    await expect.poll(provinceCentreX, { timeout: 10_000 }).toBeLessThan(unfoldedCentre - 40);
+    await waitForMapIdle(page);
     await app.screenshot('presentation-04b-folded-nl-1280');
     await page.getByRole('button', { name: 'Loopafstand en tellingen tonen' }).press('Enter');
     await expect.poll(() => slider.getAttribute('aria-valuetext')).toBe('650 m');
+    await expect.poll(async () => Math.abs((await provinceCentreX()) - unfoldedCentre), { timeout: 10_000 }).toBeLessThan(5);
+    // Once the presenter drags the map, their view wins: folding leaves it where it is.
+    await waitForMapIdle(page);
+    const beforeDrag = await provinceBox();
+    const mapCentre = { x: mapBox!.x + mapBox!.width * 0.6, y: mapBox!.y + mapBox!.height * 0.5 };
+    await page.mouse.move(mapCentre.x, mapCentre.y);
+    await page.mouse.down();
+    await page.mouse.move(mapCentre.x + 80, mapCentre.y + 40, { steps: 5 });
+    await page.mouse.up();
+    await waitForMapIdle(page);
+    const dragged = await provinceBox();
+    expect(dragged).not.toEqual(beforeDrag);
+    const paddingBeforeFold = await fitPadding();
+    await page.getByRole('button', { name: 'Verbergen' }).click();
+    await expect.poll(() => slider.isVisible()).toBe(false);
+    await waitForMapIdle(page);
+    expect(await provinceBox()).toEqual(dragged);
+    expect(await fitPadding()).toBe(paddingBeforeFold);
+    await page.getByRole('button', { name: 'Loopafstand en tellingen tonen' }).press('Enter');
+    await expect.poll(() => slider.isVisible()).toBe(true);
 
     // Esc: the normal layout, focus on the button; the norms from before apply again.
     await page.keyboard.press('Escape');

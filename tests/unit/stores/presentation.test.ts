@@ -111,6 +111,9 @@ describe('presenting', () => {
     stepPresentation('first');
     expect($presentation.get().index).toBe(0);
     expect($cameraRequest.get()?.bounds).toEqual(ZWOLLE);
+    // leaving: no view is kept fitted any more (a later resize leaves the map where it is)
+    leavePresentation();
+    expect($cameraRequest.get()).toBeNull();
   });
 
   it('applies only theme settings a shared link would accept', () => {
