@@ -9,7 +9,7 @@
 
 import KDBush from 'kdbush';
 import type { Facility, FacilityCategory } from '../domain/facility';
-import { categoryCode, FACILITY_CATEGORIES, facilityKey } from '../domain/facility';
+import { categoryCode, FACILITY_CATEGORIES, keyOf } from '../domain/facility';
 import type { DistanceMethod, DistanceMethodId, NearestFacility } from './distanceMethod';
 import { DEGREES_TO_RADIANS, haversineMeters, metersToRankingMetric, rankingMetric } from './sphericalDistance';
 import { decodeJsonChunks, encodeJsonChunksSteps, jsonChunkBuffers, type JsonChunks } from './jsonChunks';
@@ -62,7 +62,7 @@ export function* packFacilitiesSteps(facilities: readonly Facility[]): Steps<Pac
     packed.coordinates[2 * position] = facility.location[0];
     packed.coordinates[2 * position + 1] = facility.location[1];
     packed.categoryCodes[position] = categoryCode(facility.category);
-    packed.ids[position] = facilityKey(facility);
+    packed.ids[position] = keyOf(facility);
   }
   return packed;
 }

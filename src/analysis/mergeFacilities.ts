@@ -23,7 +23,7 @@
 // stations; two different facilities of one category with the same name within 150 m are rare.
 
 import KDBush from 'kdbush';
-import { categoryCode, FACILITY_CATEGORIES, facilityKey, type Facility, type FacilityAttributes, type FacilityCategory } from '../domain/facility';
+import { categoryCode, FACILITY_CATEGORIES, facilityKey, type Facility, type FacilityAttributes, type FacilityCategory, type KeyedFacility } from '../domain/facility';
 import { DEGREES_TO_RADIANS, EARTH_RADIUS_METERS, haversineMeters } from './sphericalDistance';
 import { pauseAt, runAtOnce, type Steps } from './slicedWork';
 
@@ -33,7 +33,7 @@ export const MERGE_DISTANCE_METERS = 150;
 export const MERGE_DISTANCE_UNNAMED_METERS = 50;
 
 /** A facility as the app shows and counts it: the primary record plus every record it merges. */
-export interface MergedFacility extends Facility {
+export interface MergedFacility extends KeyedFacility {
   /** All records this facility stands for, primary first; one per dataset. */
   sources: readonly Facility[];
 }
@@ -146,7 +146,16 @@ function* groupEntries(entries: readonly Entry[], datasetCount: number, candidat
 
 /** A facility that merges with nothing (a literal of fixed shape: far quicker than a spread for 430,000). */
 function alone(facility: Facility): MergedFacility {
-  return { id: facility.id, name: facility.name, category: facility.category, location: facility.location, datasetId: facility.datasetId, attributes: facility.attributes, sources: [facility] };
+  return {
+    id: facility.id,
+    name: facility.name,
+    category: facility.category,
+    location: facility.location,
+    datasetId: facility.datasetId,
+    attributes: facility.attributes,
+    key: facilityKey(facility),
+    sources: [facility],
+  };
 }
 
 /** The merged record: the primary's id, dataset, location and category; gaps filled from the others in order. */
@@ -163,7 +172,7 @@ function combine(sources: readonly Facility[]): MergedFacility {
       attributes.transitMode = other.attributes.transitMode;
     }
   }
-  return { ...primary, name, attributes, sources };
+  return { ...primary, name, attributes, key: facilityKey(primary), sources };
 }
 
 /** Metres per degree of latitude on the sphere of haversineMeters. */
@@ -278,7 +287,8 @@ export function* mergedFacilitiesBySourceKeySteps(merged: readonly MergedFacilit
   for (let index = 0; index < merged.length; index++) {
     if (pauseAt(index)) yield;
     const facility = merged[index]!;
-    for (const source of facility.sources) byKey.set(facilityKey(source), facility);
+    // the primary record's key is the merged facility's own (one string, shared)
+    facility.sources.forEach((source, position) => byKey.set(position === 0 ? facility.key : facilityKey(source), facility));
   }
   return byKey;
 }

@@ -7,7 +7,7 @@
 // This file plans what to send; facilityLayers.ts sends it. No MapLibre import here.
 
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { facilityKey, type Facility } from '../domain/facility';
+import { keyOf, type Facility } from '../domain/facility';
 import { facilitySymbolKey } from '../domain/facilitySymbols';
 import { pauseAt, runAtOnce, type Steps } from '../analysis/slicedWork';
 
@@ -41,7 +41,7 @@ function symbolOf(facility: Facility): string {
 export function toFeature(facility: Facility): Feature<Point, FacilityFeatureProperties> {
   return {
     type: 'Feature',
-    properties: { key: facilityKey(facility), name: facility.name, symbol: symbolOf(facility) },
+    properties: { key: keyOf(facility), name: facility.name, symbol: symbolOf(facility) },
     geometry: { type: 'Point', coordinates: [facility.location[0], facility.location[1]] },
   };
 }
@@ -51,13 +51,19 @@ export function toFeatureCollection(facilities: readonly Facility[]): FeatureCol
   return { type: 'FeatureCollection', features: facilities.map(toFeature) };
 }
 
-/** What a feature shows: a changed signature means the feature is sent again. */
-export function featureSignature(facility: Facility): string {
-  return `${symbolOf(facility)}|${facility.location[0]},${facility.location[1]}|${facility.name}`;
+/** True when both records make the same feature (key aside): nothing to send again. */
+export function sameFeature(sent: Facility, facility: Facility): boolean {
+  return (
+    sent === facility ||
+    (sent.location[0] === facility.location[0] && sent.location[1] === facility.location[1] && sent.name === facility.name && symbolOf(sent) === symbolOf(facility))
+  );
 }
 
-/** What a map source holds: feature key → signature. */
-export type SourceContents = Map<string, string>;
+/**
+ * What a source holds: for each feature key, the record its feature was made from. A record, not a
+ * description of it: the source's contents then cost no string per facility.
+ */
+export type SourceContents = Map<string, Facility>;
 
 export interface SourcePlan {
   /** Empty the source first: more of what it holds goes than stays. */
@@ -79,16 +85,16 @@ export function spreadOrder<T>(items: readonly T[], stride = SPREAD_STRIDE): T[]
  * What to send so that a source holding `current` shows `facilities`, pausing every ITEMS_PER_PAUSE
  * items (../analysis/slicedWork runs it at once or in slices between which the page stays responsive).
  */
-export function* planSourceUpdateSteps(current: ReadonlyMap<string, string>, facilities: readonly Facility[]): Steps<SourcePlan> {
+export function* planSourceUpdateSteps(current: ReadonlyMap<string, Facility>, facilities: readonly Facility[]): Steps<SourcePlan> {
   const contents: SourceContents = new Map();
   const changed: Facility[] = [];
   for (let index = 0; index < facilities.length; index += 1) {
     if (pauseAt(index)) yield;
     const facility = facilities[index]!;
-    const key = facilityKey(facility);
-    const signature = featureSignature(facility);
-    contents.set(key, signature);
-    if (current.get(key) !== signature) changed.push(facility);
+    const key = keyOf(facility);
+    contents.set(key, facility);
+    const sent = current.get(key);
+    if (sent === undefined || !sameFeature(sent, facility)) changed.push(facility);
   }
   const remove: string[] = [];
   let looked = 0;

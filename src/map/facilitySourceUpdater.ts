@@ -9,7 +9,7 @@
 // message, and the mode for the final list only after the worker has confirmed the last one.
 
 import type { GeoJSONSource, GeoJSONSourceDiff, Map as MapLibreMap } from 'maplibre-gl';
-import { facilityKey, type Facility } from '../domain/facility';
+import { keyOf, type Facility } from '../domain/facility';
 import { setMapDrawingProgress, type MapDrawingLayer, type MapDrawingProgress } from '../stores/mapDrawing';
 import { FIRST_UPDATE_SIZE, nextUpdateSize, planSourceUpdateSteps, toFeature, type SourceContents } from './facilityGeoJson';
 import { runInSlices, yieldToPage } from '../analysis/slicedWork';
@@ -38,7 +38,8 @@ export function sourceUpdater(
   if (fed) serializeDataLazily(fed);
   let generation = 0;
   let size = FIRST_UPDATE_SIZE;
-  const held: SourceContents = new Map();
+  /** What MapLibre's worker has been sent: each key's record (replaced by the plan's once a list is all sent). */
+  let held: SourceContents = new Map();
   const container = map.getContainer();
   const marker = layer === 'facilities' ? 'facilityMapPending' : 'previewMapPending';
   const report = (progress: MapDrawingProgress | null) => {
@@ -81,7 +82,7 @@ export function sourceUpdater(
       } else {
         const chunk = plan.add.slice(added, added + size);
         added += chunk.length;
-        for (const facility of chunk) held.set(facilityKey(facility), plan.contents.get(facilityKey(facility))!);
+        for (const facility of chunk) held.set(keyOf(facility), facility);
         diff.add = chunk.map(toFeature);
       }
       const sent = source.updateData(diff);
@@ -91,7 +92,9 @@ export function sourceUpdater(
       if (showsProgress && stillWanted()) report({ drawn: drawn(), total });
     }
     if (!stillWanted()) return;
-    // The worker now holds exactly the new list: only now may a smaller list's mode take effect.
+    // The worker now holds exactly the new list; keep its records, not the older equal ones.
+    held = plan.contents;
+    // Only now may a smaller list's mode take effect.
     applyMode(held.size);
     report(null);
   };

@@ -12,7 +12,7 @@ import {
 } from '../../../src/map/facilityGeoJson';
 import { ITEMS_PER_PAUSE, runAtOnce, runInSlices } from '../../../src/analysis/slicedWork';
 
-const planSourceUpdate = (held: ReadonlyMap<string, string>, facilities: readonly Facility[]) => runAtOnce(planSourceUpdateSteps(held, facilities));
+const planSourceUpdate = (held: ReadonlyMap<string, Facility>, facilities: readonly Facility[]) => runAtOnce(planSourceUpdateSteps(held, facilities));
 
 const facility = (index: number, name = `Naam ${index}`): Facility => ({
   id: index % 7 === 0 ? `node/${index}"quoted"` : `f${index}`,
@@ -27,9 +27,9 @@ const keysOf = (facilities: readonly Facility[]) => facilities.map((item) => `${
 
 /** What a source holds after a plan is applied to what it held: MapLibre's updateData semantics. */
 function apply(held: SourceContents, plan: ReturnType<typeof planSourceUpdate>): SourceContents {
-  const next = plan.removeAll ? new Map<string, string>() : new Map(held);
+  const next = plan.removeAll ? new Map<string, Facility>() : new Map(held);
   for (const key of plan.remove) next.delete(key);
-  for (const item of plan.add) next.set(`${item.datasetId}/${item.id}`, plan.contents.get(`${item.datasetId}/${item.id}`)!);
+  for (const item of plan.add) next.set(`${item.datasetId}/${item.id}`, item);
   return next;
 }
 
@@ -69,6 +69,14 @@ describe('facility GeoJSON for the map', () => {
     const again = planSourceUpdate(apply(held, plan), after);
     expect(again.add).toEqual([]);
     expect(again.remove).toEqual([]);
+    // nor when the records are new objects with the same content (a dataset read back from storage)
+    const copies = after.map((item) => ({ ...item, location: [item.location[0], item.location[1]] as [number, number], attributes: { ...item.attributes } }));
+    expect(planSourceUpdate(apply(held, plan), copies).add).toEqual([]);
+    // a changed symbol (a stop that turns out to be a station) is sent again
+    const station = { ...after[5]!, category: 'ovHalte' as const, attributes: { transitMode: 'train' as const } };
+    const symbolChanged = planSourceUpdate(apply(held, plan), [...after.slice(0, 5), station, ...after.slice(6)]);
+    expect(after[5]!.category).toBe('huisarts');
+    expect(symbolChanged.add).toEqual([station]);
   });
 
   it('starts from an empty source when more of it goes than stays', async () => {
