@@ -9,6 +9,7 @@ function fakeMap(loaded: { value: boolean }) {
     painter: { render: (frame: number) => void drawn.push(frame) } as { render: (frame: number) => void },
     loaded: () => loaded.value,
     triggerRepaint: vi.fn(),
+    _placementDirty: false,
   };
   return { fake, map: fake as unknown as MapLibreMap, drawn, render: (frame: number) => fake.painter.render(frame) };
 }
@@ -29,10 +30,14 @@ describe('holdFirstPaint', () => {
     loaded.value = false;
     render(3); // data pushed, tiles still building
     loaded.value = true;
-    render(4); // complete: the first frame drawn
+    fake._placementDirty = true;
+    render(4); // tiles in, but the labels of the last ones not yet placed
+    fake._placementDirty = false;
+    render(5); // complete: the first frame drawn
     loaded.value = false;
-    render(5); // later frames are never held, loaded or not
-    expect(drawn).toEqual([4, 5]);
+    fake._placementDirty = true;
+    render(6); // later frames are never held, loaded or not, placed or not
+    expect(drawn).toEqual([5, 6]);
     expect(fake.triggerRepaint).not.toHaveBeenCalled();
   });
 
