@@ -93,11 +93,6 @@ export function App() {
       <DataProblems />
       <StorageProblem />
       <AppUpdateOffer />
-      {loadStatus === 'loading' && (
-        <p class="loading" role="status">
-          {t('app.loading')}
-        </p>
-      )}
       <div class="app-body" data-sheet={sheet}>
         <nav class="sheet-tabs" aria-label={t('app.sheetsLabel')}>
           <button type="button" aria-pressed={sheet === 'panels'} onClick={() => setSheet('panels')}>
@@ -121,6 +116,11 @@ export function App() {
         </aside>
         <main class="map-container" aria-label={t('map.regionLabel')}>
           <div id="map" class="map" />
+          {loadStatus === 'loading' && (
+            <p class="loading" role="status">
+              {t('app.loading')}
+            </p>
+          )}
           <button type="button" class="whole-province" onClick={showWholeProvince}>
             {t('map.wholeProvince')}
           </button>

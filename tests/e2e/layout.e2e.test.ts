@@ -147,6 +147,38 @@ describe('a layout that holds', () => {
     await app.page.context().close();
   });
 
+  it('while the data loads a message over the map says so, and the map keeps its size when the message goes', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL' });
+    // one data file held back a little, so the loading state lasts long enough to be read
+    await context.route('**/geo/sources.json', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.fallback();
+    });
+    // every size the map element takes, from its first layout on
+    await context.addInitScript(() => {
+      const sizes: string[] = [];
+      (window as unknown as { mapSizes: string[] }).mapSizes = sizes;
+      const observe = () => {
+        const map = document.getElementById('map');
+        if (!map) return void requestAnimationFrame(observe);
+        new ResizeObserver((entries) => {
+          for (const entry of entries) sizes.push(`${Math.round(entry.contentRect.width)}x${Math.round(entry.contentRect.height)}`);
+        }).observe(map);
+      };
+      observe();
+    });
+    const app = await openApp(null, { context });
+    const message = app.page.locator('.map-container .loading[role="status"]');
+    expect(await message.textContent()).toBe('Gegevens laden…');
+    await waitForMapIdle(app.page);
+    expect(await app.page.locator('.loading').count()).toBe(0);
+    const sizes = await app.page.evaluate(() => (window as unknown as { mapSizes: string[] }).mapSizes);
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(new Set(sizes)).toEqual(new Set([sizes[0]]));
+    expect(app.pageErrors).toEqual([]);
+    await context.close();
+  });
+
   it('fits the map to a chosen municipality and key project; "Heel Overijssel" shows the whole province again', async () => {
     // with the map's animations, as most planners see them
     const app = await openApp(browser, { viewport: { width: 1280, height: 720 }, reducedMotion: 'no-preference' });
