@@ -27,16 +27,20 @@ const root = document.getElementById('app')!;
 render(<App />, root);
 $language.subscribe((language) => document.documentElement.setAttribute('lang', language));
 
-const mapHandle = createMap(document.getElementById('map')!);
-// Exports and presentation views reach the map through src/stores/mapSnapshot.ts.
-connectMapSnapshot(mapHandle.map);
-// Reachability work (nearest facilities, key-project table, province grid) runs in its own worker.
-startReachabilityWorker();
-
 // The embedded datasets, including the railway stations (DOVA CHB), which also place station-area key projects.
 void loadAppData(fetchTextOverHttp).then(() => {
   document.body.dataset['dataLoadedAt'] = String(Date.now());
 });
+
+// The map starts in a task of its own, after the page's first layout: one start-up task doing both took
+// 350–450 ms of main-thread work on the test machine (the page does not answer input during a task).
+setTimeout(() => {
+  const mapHandle = createMap(document.getElementById('map')!);
+  // Exports and presentation views reach the map through src/stores/mapSnapshot.ts.
+  connectMapSnapshot(mapHandle.map);
+}, 0);
+// Reachability work (nearest facilities, key-project table, province grid) runs in its own worker.
+startReachabilityWorker();
 
 // Saved imports, OpenStreetMap downloads and draft scenarios. Storage problems are shown, never swallowed.
 // Closing the tab while a save runs asks first (the save is all or nothing: leaving drops it whole).
