@@ -32,8 +32,8 @@ void loadAppData(fetchTextOverHttp).then(() => {
   document.body.dataset['dataLoadedAt'] = String(Date.now());
 });
 
-// The map starts in a task of its own, after the page's first layout: one start-up task doing both took
-// 350–450 ms of main-thread work on the test machine (the page does not answer input during a task).
+// The map starts in a task of its own (in Chromium the page is laid out in between): one start-up task
+// doing both took 350–450 ms of main-thread work on the test machine (no input is answered during a task).
 setTimeout(() => {
   const mapHandle = createMap(document.getElementById('map')!);
   // Exports and presentation views reach the map through src/stores/mapSnapshot.ts.

@@ -287,8 +287,9 @@ export function* mergedFacilitiesBySourceKeySteps(merged: readonly MergedFacilit
   for (let index = 0; index < merged.length; index++) {
     if (pauseAt(index)) yield;
     const facility = merged[index]!;
-    // the primary record's key is the merged facility's own (one string, shared)
-    facility.sources.forEach((source, position) => byKey.set(position === 0 ? facility.key : facilityKey(source), facility));
+    // the primary record (sources[0]) is found by the merged facility's own key: one string, shared
+    byKey.set(facility.key, facility);
+    for (let source = 1; source < facility.sources.length; source++) byKey.set(facilityKey(facility.sources[source]!), facility);
   }
   return byKey;
 }
