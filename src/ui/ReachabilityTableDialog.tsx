@@ -33,7 +33,22 @@ function SortHeader({ sortKey, label }: { sortKey: ProjectSortKey; label: string
   );
 }
 
+/** The dialog; its table is only built while it is open (50 rows that nobody sees would be redrawn on every change). */
 export function ReachabilityTableDialog() {
+  const open = useStore($projectTable).open;
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (open && !dialog.current?.open) dialog.current?.showModal();
+    if (!open && dialog.current?.open) dialog.current.close();
+  }, [open]);
+  return (
+    <dialog ref={dialog} class="reach-table-dialog" aria-labelledby="reach-table-title" onClose={closeProjectTable} data-testid="reach-table-dialog">
+      {open && <ReachabilityTable />}
+    </dialog>
+  );
+}
+
+function ReachabilityTable() {
   const t = useTranslate();
   const formatNumber = useFormatNumber();
   const table = useStore($projectTable);
@@ -42,13 +57,8 @@ export function ReachabilityTableDialog() {
   const categories = useStore($profileCategories);
   const profile = useStore($normProfile);
   const municipalities = [...(useStore($appData).municipalities ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (table.open && !dialog.current?.open) dialog.current?.showModal();
-    if (!table.open && dialog.current?.open) dialog.current.close();
-  }, [table.open]);
   return (
-    <dialog ref={dialog} class="reach-table-dialog" aria-labelledby="reach-table-title" onClose={closeProjectTable} data-testid="reach-table-dialog">
+    <>
       <div class="dialog-header">
         <h2 id="reach-table-title">{t('reachUi.table.title')}</h2>
         <button type="button" onClick={closeProjectTable}>
@@ -161,6 +171,6 @@ export function ReachabilityTableDialog() {
           </tbody>
         </table>
       </div>
-    </dialog>
+    </>
   );
 }

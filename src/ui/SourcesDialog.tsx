@@ -7,13 +7,8 @@ import { $facilityDatasets } from '../stores/facilities';
 import { citationTitle, SourceDetails } from './SourceReference';
 import { useDatasetName, useFormatDate, useTranslate } from './useTranslate';
 
+/** The dialog; the register inside is only built while it is open. */
 export function SourcesDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const t = useTranslate();
-  const datasetName = useDatasetName();
-  const formatDate = useFormatDate();
-  const sources = useStore($allSources);
-  // Facility data fetched or imported in this browser; the embedded stations are in the register above.
-  const facilityDatasets = useStore($facilityDatasets).filter((dataset) => dataset.kind !== 'embedded');
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (open && !dialog.current?.open) dialog.current?.showModal();
@@ -21,6 +16,20 @@ export function SourcesDialog({ open, onClose }: { open: boolean; onClose: () =>
   }, [open]);
   return (
     <dialog ref={dialog} class="sources-dialog" aria-labelledby="sources-dialog-title" onClose={onClose}>
+      {open && <SourcesRegister onClose={onClose} />}
+    </dialog>
+  );
+}
+
+function SourcesRegister({ onClose }: { onClose: () => void }) {
+  const t = useTranslate();
+  const datasetName = useDatasetName();
+  const formatDate = useFormatDate();
+  const sources = useStore($allSources);
+  // Facility data fetched or imported in this browser; the embedded stations are in the register above.
+  const facilityDatasets = useStore($facilityDatasets).filter((dataset) => dataset.kind !== 'embedded');
+  return (
+    <>
       <div class="dialog-header">
         <h2 id="sources-dialog-title">{t('sources.dialogTitle')}</h2>
         <button type="button" onClick={onClose}>
@@ -56,6 +65,6 @@ export function SourcesDialog({ open, onClose }: { open: boolean; onClose: () =>
           </ul>
         </section>
       )}
-    </dialog>
+    </>
   );
 }
