@@ -2,8 +2,6 @@
 
 import { render } from 'preact';
 import { App } from './ui/App';
-import { createMap } from './map/createMap';
-import { connectMapSnapshot } from './map/mapSnapshot';
 import { fetchTextOverHttp } from './data/loadDatasets';
 import { loadAppData } from './stores/loadAppData';
 import { $language } from './stores/language';
@@ -14,6 +12,10 @@ import { guardUnloadWhilePending } from './ui/unloadGuard';
 import { startServiceWorker } from './stores/serviceWorker';
 import { startFittingToSelection } from './stores/mapView';
 import { startViewLink } from './stores/viewLink';
+import { reportMapStartFailure } from './stores/mapStart';
+// MapLibre's stylesheet comes before the app's (which sizes the map), in the first stylesheet: the map's
+// code is a chunk of its own (below), but its controls and the map's box are styled from the start.
+import 'maplibre-gl/dist/maplibre-gl.css';
 import './ui/styles.css';
 
 document.documentElement.dataset['appVersion'] = __APP_VERSION__;
@@ -32,13 +34,22 @@ void loadAppData(fetchTextOverHttp).then(() => {
   document.body.dataset['dataLoadedAt'] = String(Date.now());
 });
 
-// The map starts in a task of its own (in Chromium the page is laid out in between): one start-up task
-// doing both took 350–450 ms of main-thread work on the test machine (no input is answered during a task).
-setTimeout(() => {
-  const mapHandle = createMap(document.getElementById('map')!);
-  // Exports and presentation views reach the map through src/stores/mapSnapshot.ts.
-  connectMapSnapshot(mapHandle.map);
-}, 0);
+// The map's code (MapLibre, about half of the app's) is a chunk of its own, fetched and compiled while the
+// page renders; the map then starts in a task of its own. One start-up task doing all of it took
+// 350–450 ms of main-thread work on the test machine (no input is answered during a task).
+// A chunk that cannot be fetched, or a browser without WebGL, is reported over the map.
+void import('./map/startMap').then(
+  ({ startMap }) =>
+    setTimeout(() => {
+      try {
+        startMap(document.getElementById('map')!);
+      } catch (error) {
+        reportMapStartFailure('map', error);
+      }
+    }, 0),
+  (error: unknown) => reportMapStartFailure('code', error),
+);
+
 // Reachability work (nearest facilities, key-project table, province grid) runs in its own worker.
 startReachabilityWorker();
 

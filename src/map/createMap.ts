@@ -1,7 +1,6 @@
 // Creates the MapLibre map once, pushes store data into its sources, and turns map events into actions.
 
 import * as maplibregl from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { ErrorEvent, GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, MapSourceDataEvent } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';

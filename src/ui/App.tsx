@@ -4,6 +4,7 @@ import { useStore } from '@nanostores/preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { $language, setLanguage } from '../stores/language';
 import { $loadStatus } from '../stores/appData';
+import { $mapStartFailure } from '../stores/mapStart';
 import { $selection } from '../stores/selection';
 import { showWholeProvince } from '../stores/mapView';
 import { DataProblems } from './DataProblems';
@@ -39,6 +40,7 @@ export function App() {
   const language = useStore($language);
   const presenting = useStore($presenting);
   const loadStatus = useStore($loadStatus);
+  const mapStartFailure = useStore($mapStartFailure);
   const [sourcesOpen, setSourcesOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   // On narrow screens the sidebar and the details are sheets under the map, one at a time.
@@ -116,9 +118,14 @@ export function App() {
         </aside>
         <main class="map-container" aria-label={t('map.regionLabel')}>
           <div id="map" class="map" />
-          {loadStatus === 'loading' && (
+          {loadStatus === 'loading' && mapStartFailure === null && (
             <p class="loading" role="status">
               {t('app.loading')}
+            </p>
+          )}
+          {mapStartFailure !== null && (
+            <p class="map-start-failure" role="alert">
+              {mapStartFailure.kind === 'code' ? t('map.startFailed.code') : t('map.startFailed.map', { reason: mapStartFailure.reason })}
             </p>
           )}
           <button type="button" class="whole-province" onClick={showWholeProvince}>

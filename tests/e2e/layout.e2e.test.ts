@@ -179,6 +179,25 @@ describe('a layout that holds', () => {
     await context.close();
   });
 
+  it('when the map cannot start (its code not fetched), a message over the map says why and the lists keep working', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'nl-NL' });
+    await context.route('**/assets/startMap-*.js', (route) => route.abort('connectionreset'));
+    const app = await openApp(null, { context });
+    const failure = app.page.locator('.map-container .map-start-failure[role="alert"]');
+    await failure.waitFor({ timeout: 30_000 });
+    expect(await failure.textContent()).toBe(
+      'De kaart kon niet starten: haar programmacode kon niet worden opgehaald (is de verbinding weggevallen?). Zoeken, lijsten en panelen werken wel; herlaad de pagina om het opnieuw te proberen.',
+    );
+    // the data still loads: the loading message goes, the municipality finder lists all 25
+    await app.page.waitForFunction(() => document.body.dataset['dataLoadedAt'] !== undefined, null, { timeout: 30_000 });
+    expect(await app.page.locator('.loading').count()).toBe(0);
+    expect(await app.page.locator('#municipality-list li').count()).toBe(25);
+    expect(await app.page.locator('#map canvas').count()).toBe(0);
+    await app.screenshot('layout-1280x720-map-start-failure');
+    await expectNoWcagViolations(app.page);
+    await context.close();
+  });
+
   it('fits the map to a chosen municipality and key project; "Heel Overijssel" shows the whole province again', async () => {
     // with the map's animations, as most planners see them
     const app = await openApp(browser, { viewport: { width: 1280, height: 720 }, reducedMotion: 'no-preference' });
