@@ -12,10 +12,10 @@ import {
   columnNameHint,
   coordinateSystemsFitting,
   detectCoordinateSystem,
-  toWgs84,
   type CoordinateDetection,
   type CoordinateSystem,
 } from './coordinates';
+import { toWgs84 } from './coordinateConversion';
 import { csvRowsToRecords, missingMappingFields, readCsvTable, suggestColumnMapping } from './csvImport';
 import { detectFileKindFromText, fileKindIssueCode } from './detectFileKind';
 import { declaredCrs, featuresOf, featureToRecord, parseJsonSafely, suggestPropertyMapping } from './geojsonImport';

@@ -1,6 +1,7 @@
 // Tests for RD New → WGS84 conversion against published reference pairs, and coordinate detection.
 import { describe, expect, it } from 'vitest';
-import { columnNameHint, detectCoordinateSystem, rdToWgs84, toWgs84 } from '../../../../src/data/import/coordinates';
+import { columnNameHint, detectCoordinateSystem } from '../../../../src/data/import/coordinates';
+import { rdToWgs84, toWgs84 } from '../../../../src/data/import/coordinateConversion';
 
 // Reference pairs: the first is the classic RD origin check (Amersfoort, Onze Lieve Vrouwetoren
 // area, given in the task). The others are PDOK Locatieserver v3 documents that carry both

@@ -2,7 +2,7 @@
 // geometry handling, unsafe keys, file-level failures and cancellation.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { rdToWgs84 } from '../../../../src/data/import/coordinates';
+import { rdToWgs84 } from '../../../../src/data/import/coordinateConversion';
 import type { ImportOptions, ImportResult, ImportSucceeded } from '../../../../src/data/import/importTypes';
 import { parseImport } from '../../../../src/data/import/parseImport';
 import { MAX_IMPORT_RECORDS } from '../../../../src/data/import/importLimits';
