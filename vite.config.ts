@@ -25,8 +25,7 @@ const contentSecurityPolicy = [
   "child-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: " + optionalImageOrigins.join(' '),
-  // blob: lets MapLibre's worker read large facility layers handed over as Blob URLs (src/map/facilityGeoJson.ts).
-  "connect-src 'self' blob: " + optionalOnlineOrigins.join(' '),
+  "connect-src 'self' " + optionalOnlineOrigins.join(' '),
   "font-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

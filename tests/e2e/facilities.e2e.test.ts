@@ -196,12 +196,13 @@ describe('facilities', () => {
     await expect.poll(() => app.page.locator('.category-list li[data-category="supermarkt"]').textContent(), { timeout: 15_000 }).toContain(': 1');
   });
 
-  it('allows images only from its own origin and the background map (not from Overpass)', async () => {
+  it('allows images only from its own origin and the background map (not from Overpass), and fetches only from its own origin and the optional online services', async () => {
     const app = await openApp(browser);
     const policy = (await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
-    const imgSrc = policy.split(';').map((directive) => directive.trim()).find((directive) => directive.startsWith('img-src')) ?? '';
-    expect(imgSrc).toBe("img-src 'self' data: blob: https://service.pdok.nl");
-    expect(policy).toContain('https://overpass-api.de'); // still allowed for fetching (connect-src)
+    const directive = (name: string) => policy.split(';').map((part) => part.trim()).find((part) => part.startsWith(`${name} `)) ?? '';
+    expect(directive('img-src')).toBe("img-src 'self' data: blob: https://service.pdok.nl");
+    // no blob: (nothing hands MapLibre's worker a Blob URL any more) and no other host
+    expect(directive('connect-src')).toBe("connect-src 'self' https://service.pdok.nl https://api.pdok.nl https://overpass-api.de");
   });
 
   it('on a server error (504) says so, offers a retry, and leaves the loaded data untouched', async () => {
