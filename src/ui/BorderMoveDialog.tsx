@@ -1,24 +1,18 @@
 // Asks before a site or key project moves into another municipality; "Laten staan" is the default.
 
 import { useStore } from '@nanostores/preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { $municipalitiesByCode } from '../stores/appData';
 import { $pendingBorderMove, cancelBorderMove, confirmBorderMove } from '../stores/scenarioEditing';
 import { useTranslate } from './useTranslate';
+import { useModalDialog } from './useModalDialog';
 
 export function BorderMoveDialog() {
   const t = useTranslate();
   const pending = useStore($pendingBorderMove);
   const municipalities = useStore($municipalitiesByCode);
-  const dialog = useRef<HTMLDialogElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (pending && !dialog.current?.open) {
-      dialog.current?.showModal();
-      cancelButton.current?.focus();
-    }
-    if (!pending && dialog.current?.open) dialog.current.close();
-  }, [pending]);
+  const dialog = useModalDialog(pending !== null, () => cancelButton.current?.focus());
   const name = (code: string) => municipalities.get(code)?.name ?? code;
   return (
     <dialog ref={dialog} class="border-move-dialog" aria-labelledby="border-move-title" aria-describedby="border-move-text" onClose={cancelBorderMove} data-testid="border-move-dialog">

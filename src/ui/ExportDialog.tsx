@@ -2,7 +2,7 @@
 // landscape), and a PDF report per municipality. Progress and problems are said in the dialog.
 
 import { useStore } from '@nanostores/preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { pngSize, type PdfPaper, type PngFormat } from '../analysis/exportLayout';
 import { $mapCamera, MapNotReadyError } from '../stores/mapSnapshot';
 import { $municipalitiesByName } from '../stores/appData';
@@ -10,6 +10,7 @@ import { $selection } from '../stores/selection';
 import { exportPdf, exportPng, saveFile, type ExportedFile } from './mapExport';
 import { exportMunicipalityReport } from './municipalityReport';
 import { useTranslate } from './useTranslate';
+import { useModalDialog } from './useModalDialog';
 
 type ExportChoice = { kind: 'png'; format: PngFormat } | { kind: 'pdf'; paper: PdfPaper };
 
@@ -25,7 +26,6 @@ type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; file: Export
 
 export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useTranslate();
-  const dialog = useRef<HTMLDialogElement>(null);
   const camera = useStore($mapCamera);
   const municipalities = useStore($municipalitiesByName) ?? [];
   const selection = useStore($selection);
@@ -33,14 +33,10 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [title, setTitle] = useState('');
   const [reportCode, setReportCode] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  useEffect(() => {
-    if (open && !dialog.current?.open) {
-      dialog.current?.showModal();
-      setStatus({ kind: 'idle' });
-      if (selection?.kind === 'municipality') setReportCode(selection.code);
-    }
-    if (!open && dialog.current?.open) dialog.current.close();
-  }, [open]);
+  const dialog = useModalDialog(open, () => {
+    setStatus({ kind: 'idle' });
+    if (selection?.kind === 'municipality') setReportCode(selection.code);
+  });
 
   const selectedName = selection?.kind === 'municipality' ? municipalities.find((municipality) => municipality.code === selection.code)?.name ?? null : null;
   const run = async (work: () => Promise<ExportedFile>) => {

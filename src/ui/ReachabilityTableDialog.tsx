@@ -2,7 +2,6 @@
 // for every key project, sortable by column (buttons with aria-sort), filterable by municipality, CSV export.
 
 import { useStore } from '@nanostores/preact';
-import { useEffect, useRef } from 'preact/hooks';
 import { HOUSING_TYPES } from '../domain/housing';
 import { $appData } from '../stores/appData';
 import { $normProfile, $profileCategories } from '../stores/norms';
@@ -12,6 +11,7 @@ import { selectKeyProject } from '../stores/selection';
 import { distancePairText, methodRowNote } from './DistancePair';
 import { VerdictText } from './VerdictText';
 import { useFormatNumber, useTranslate } from './useTranslate';
+import { useModalDialog } from './useModalDialog';
 import { downloadFile } from './downloadFile';
 
 function downloadCsv(fileName: string): void {
@@ -36,11 +36,7 @@ function SortHeader({ sortKey, label }: { sortKey: ProjectSortKey; label: string
 /** The dialog; its table is only built while it is open (50 rows that nobody sees would be redrawn on every change). */
 export function ReachabilityTableDialog() {
   const open = useStore($projectTable).open;
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (open && !dialog.current?.open) dialog.current?.showModal();
-    if (!open && dialog.current?.open) dialog.current.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
   return (
     <dialog ref={dialog} class="reach-table-dialog" aria-labelledby="reach-table-title" onClose={closeProjectTable} data-testid="reach-table-dialog">
       {open && <ReachabilityTable />}

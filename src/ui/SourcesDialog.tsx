@@ -1,19 +1,15 @@
 // The register of every source the app shows figures from, in a modal dialog.
 
 import { useStore } from '@nanostores/preact';
-import { useEffect, useRef } from 'preact/hooks';
 import { $allSources } from '../stores/appData';
 import { $facilityDatasets } from '../stores/facilities';
 import { citationTitle, SourceDetails } from './SourceReference';
 import { useDatasetName, useFormatDate, useTranslate } from './useTranslate';
+import { useModalDialog } from './useModalDialog';
 
 /** The dialog; the register inside is only built while it is open. */
 export function SourcesDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (open && !dialog.current?.open) dialog.current?.showModal();
-    if (!open && dialog.current?.open) dialog.current.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
   return (
     <dialog ref={dialog} class="sources-dialog" aria-labelledby="sources-dialog-title" onClose={onClose}>
       {open && <SourcesRegister onClose={onClose} />}
