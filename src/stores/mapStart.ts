@@ -2,6 +2,7 @@
 // planner reads why over the map (the lists and panels keep working) instead of facing an empty area.
 
 import { atom } from 'nanostores';
+import { errorReason } from '../domain/dataIssue';
 
 export type MapStartFailure =
   /** The map's code could not be fetched (the connection dropped, or the server no longer has this version). */
@@ -12,5 +13,5 @@ export type MapStartFailure =
 export const $mapStartFailure = atom<MapStartFailure | null>(null);
 
 export function reportMapStartFailure(kind: MapStartFailure['kind'], error: unknown): void {
-  $mapStartFailure.set(kind === 'code' ? { kind } : { kind, reason: error instanceof Error ? error.message : String(error) });
+  $mapStartFailure.set(kind === 'code' ? { kind } : { kind, reason: errorReason(error) });
 }

@@ -8,7 +8,7 @@ import type { CoordinateSystem } from './coordinates';
  * EPSG:28992 with the 7-parameter Helmert shift to WGS84 (PROJ's definition). Accurate to about
  * 1 m compared with RDNAPTRANS; ample for facility points.
  */
-export const RD_NEW_PROJ4 =
+const RD_NEW_PROJ4 =
   '+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 ' +
   '+ellps=bessel +towgs84=565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725 +units=m +no_defs';
 
@@ -33,4 +33,3 @@ export function toWgs84(first: number, second: number, system: CoordinateSystem)
       return rdToWgs84(second, first);
   }
 }
-
