@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
 import { wcagViolations } from './axe';
-import { createScenarioWithSite, moveSiteToZwolleStation, ZWOLLE_STATION } from './scenarioSteps';
+import { createScenarioWithSite, moveSiteToZwolleStation, pressAndMove, siteOnMap as sitePoint, zoomAround, ZWOLLE_STATION } from './scenarioSteps';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,36 +26,6 @@ interface ScreenPoint {
 async function mapData<T>(page: Page, key: string): Promise<T | null> {
   const text = await page.locator('#map').evaluate((map, name) => (map as HTMLElement).dataset[name] ?? '', key);
   return text ? (JSON.parse(text) as T) : null;
-}
-
-async function mapIdleAfter(page: Page, before: number): Promise<void> {
-  await expect.poll(async () => Number(await page.locator('#map').getAttribute('data-map-idle')), { timeout: 15_000 }).toBeGreaterThan(before);
-}
-
-/** Zooms in with the mouse wheel around a screen point given by `where`, waiting until the map settles each time. */
-async function zoomAround(page: Page, where: () => Promise<{ x: number; y: number }>, steps: number): Promise<void> {
-  const box = (await page.locator('#map').boundingBox())!;
-  for (let step = 0; step < steps; step += 1) {
-    const point = await where();
-    await page.mouse.move(box.x + point.x, box.y + point.y);
-    const before = Number(await page.locator('#map').getAttribute('data-map-idle'));
-    await page.mouse.wheel(0, -600);
-    await mapIdleAfter(page, before);
-  }
-}
-
-async function sitePoint(page: Page): Promise<ScreenPoint> {
-  const sites = (await mapData<ScreenPoint[]>(page, 'scenarioSites')) ?? [];
-  if (!sites[0]) throw new Error('no site on the map');
-  return sites[0];
-}
-
-/** Presses on a symbol, moves the mouse in steps and returns before releasing (so a test can look mid-drag). */
-async function pressAndMove(page: Page, from: { x: number; y: number }, dx: number, dy: number): Promise<void> {
-  const box = (await page.locator('#map').boundingBox())!;
-  await page.mouse.move(box.x + from.x, box.y + from.y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + from.x + dx, box.y + from.y + dy, { steps: 12 });
 }
 
 async function verdictText(page: Page): Promise<string> {

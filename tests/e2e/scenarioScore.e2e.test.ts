@@ -1,12 +1,16 @@
 // The score of a draft scenario against the targets in the built app: adding a site with homes
 // changes its municipality's figure (and the region's), the figure links to the site behind it, and
-// the panel passes WCAG checks in both languages; screenshots at 1280×720 and 1440×900.
+// the panel passes WCAG checks in both languages; screenshots at 1280×720 and 1440×900. Dragging a
+// site moves its homes between the verdicts of the municipality's reachability figures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
 import { openApp, waitForMapIdle } from './appPage';
 import { wcagViolations } from './axe';
-import { addSiteByClick, moveSiteToZwolleStation } from './scenarioSteps';
+import type { Facility, FacilityCategory } from '../../src/domain/facility';
+import { metresAway } from './metresAway';
+import { seedFacilities, testDataset } from './seedFacilities';
+import { addSiteByClick, moveSiteToZwolleStation, pressAndMove, siteOnMap, zoomAround, ZWOLLE_STATION } from './scenarioSteps';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -91,5 +95,51 @@ describe('scenario score against the targets', () => {
       expect(app.pageErrors).toEqual([]);
       await context.close();
     }
+  });
+
+  it('dragging a site moves its homes from "voldaan" to "niet voldaan" in the municipality\'s reachability figures', { timeout: 240_000 }, async () => {
+    // Test data, not real facilities: every geclusterd category within 60 m of Zwolle station, declared
+    // complete for the province, so the station meets every norm and a site dragged away does not.
+    const categories: FacilityCategory[] = ['supermarkt', 'huisarts', 'apotheek', 'ovHalte', 'ontmoetingsplek'];
+    const station: [number, number] = [Number(ZWOLLE_STATION.lon), Number(ZWOLLE_STATION.lat)];
+    const facilities: Facility[] = categories.map((category, index) => ({
+      id: `score-${category}`,
+      name: `Test ${category} bij station Zwolle`,
+      category,
+      datasetId: 'test-score-drag',
+      attributes: category === 'ovHalte' ? { transitMode: 'bus' as const } : {},
+      location: metresAway(station, 15 * index, 40 - 15 * index),
+    }));
+    const app = await openApp(browser, { viewport: { width: 1280, height: 720 } });
+    const { page } = app;
+    await waitForMapIdle(page);
+    await seedFacilities(page, testDataset('test-score-drag', 'Testvoorzieningen score', categories, facilities.length), facilities);
+    await page.reload();
+    await waitForMapIdle(page);
+    await page.getByRole('button', { name: 'Nieuw scenario uit het gepubliceerde plan' }).click();
+    await addSiteAtZwolleStation(page, '40');
+    await page.getByLabel('Gebied voor de score').selectOption('GM0193');
+    const reach = async () => {
+      const parts = page.getByTestId('scenario-score').getByTestId('score-reach');
+      const homes = async (part: string) => Number(await parts.getByTestId(`reach-geclusterd-${part}`).getAttribute('data-homes'));
+      return { met: await homes('met'), notMet: await homes('notMet'), noData: await homes('noData'), notAnalysed: await homes('notAnalysed') };
+    };
+    await expect.poll(reach, { timeout: 15_000 }).toEqual({ met: 40, notMet: 0, noData: 0, notAnalysed: 0 });
+
+    // Drag the site away from the station with the mouse (some kilometres at this zoom): the score follows.
+    await zoomAround(page, () => siteOnMap(page), 4);
+    await pressAndMove(page, await siteOnMap(page), 90, 40);
+    await page.mouse.up();
+    await expect.poll(() => page.getByTestId('edit-history').locator('li').last().textContent(), { timeout: 15_000 }).toMatch(/^Nieuwe locatie 1 verplaatst naar /);
+    expect(await page.getByTestId('site-municipality').textContent()).toBe('Zwolle');
+    await expect.poll(reach, { timeout: 15_000 }).toEqual({ met: 0, notMet: 40, noData: 0, notAnalysed: 0 });
+    await page.getByTestId('scenario-score').getByTestId('score-reach').evaluate((figures) => figures.scrollIntoView({ block: 'start' }));
+    await app.screenshot('74-scenario-score-reach-after-drag-nl-1280');
+
+    // Undo puts the site back at the station, and its homes back under "voldaan".
+    await page.getByRole('button', { name: /^Ongedaan maken: / }).click();
+    await expect.poll(reach, { timeout: 15_000 }).toEqual({ met: 40, notMet: 0, noData: 0, notAnalysed: 0 });
+    expect(app.pageErrors).toEqual([]);
+    await page.context().close();
   });
 });

@@ -1,5 +1,5 @@
 // Steps the draft-scenario browser tests share: start a scenario, add a site by clicking the map, move
-// the site to Zwolle railway station by typing its coordinates.
+// the site to Zwolle railway station by typing its coordinates, find it on the map, zoom and drag.
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { waitForMapIdle } from './appPage';
@@ -47,11 +47,42 @@ export async function openScenarioIfClosed(page: Page, name: string): Promise<vo
   if ((await open.count()) > 0) await open.first().click();
 }
 
-/** Where the first draft site is drawn, in page pixels (from the map's description of its sites). */
+/** Where the first draft site is drawn, in map pixels (from the map's description of its sites). */
+export async function siteOnMap(page: Page): Promise<{ x: number; y: number }> {
+  const sites = JSON.parse((await page.locator('#map').getAttribute('data-scenario-sites')) ?? '[]') as { x: number; y: number }[];
+  if (!sites[0]) throw new Error('no site on the map');
+  return sites[0];
+}
+
+/** Where the first draft site is drawn, in page pixels. */
 export async function sitePoint(page: Page): Promise<{ x: number; y: number }> {
   const box = (await page.locator('#map').boundingBox())!;
-  const sites = JSON.parse((await page.locator('#map').getAttribute('data-scenario-sites')) ?? '[]') as { x: number; y: number }[];
-  return { x: box.x + sites[0]!.x, y: box.y + sites[0]!.y };
+  const site = await siteOnMap(page);
+  return { x: box.x + site.x, y: box.y + site.y };
+}
+
+async function mapIdleAfter(page: Page, before: number): Promise<void> {
+  await expect.poll(async () => Number(await page.locator('#map').getAttribute('data-map-idle')), { timeout: 15_000 }).toBeGreaterThan(before);
+}
+
+/** Zooms in with the mouse wheel around a map point given by `where`, waiting until the map settles each time. */
+export async function zoomAround(page: Page, where: () => Promise<{ x: number; y: number }>, steps: number): Promise<void> {
+  const box = (await page.locator('#map').boundingBox())!;
+  for (let step = 0; step < steps; step += 1) {
+    const point = await where();
+    await page.mouse.move(box.x + point.x, box.y + point.y);
+    const before = Number(await page.locator('#map').getAttribute('data-map-idle'));
+    await page.mouse.wheel(0, -600);
+    await mapIdleAfter(page, before);
+  }
+}
+
+/** Presses on a map point, moves the mouse in steps and returns before releasing (so a test can look mid-drag). */
+export async function pressAndMove(page: Page, from: { x: number; y: number }, dx: number, dy: number): Promise<void> {
+  const box = (await page.locator('#map').boundingBox())!;
+  await page.mouse.move(box.x + from.x, box.y + from.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + from.x + dx, box.y + from.y + dy, { steps: 12 });
 }
 
 /** Clicks corners at the given offsets (px) from a point, with a pause so no two clicks make a double click. */
