@@ -3,7 +3,7 @@
 // updated nearest-facility field per category the last grid score needs.
 
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { DataIssue } from '../domain/dataIssue';
+import { type DataIssue, errorReason } from '../domain/dataIssue';
 import type { FacilityCategory } from '../domain/facility';
 import { categoryOfCode, FACILITY_CATEGORIES } from '../domain/facility';
 import type { NormProfile } from '../domain/norms';
@@ -289,7 +289,7 @@ export function createReachabilityHandler(): (request: ReachabilityRequest) => H
       const issues =
         error instanceof RequestFailed || error instanceof InvalidNormsError
           ? error.issues
-          : [issue('reach.workerError', { reason: error instanceof Error ? error.message : String(error) })];
+          : [issue('reach.workerError', { reason: errorReason(error) })];
       return { response: { requestId: request.requestId, type: 'error', issues }, transfer: [] };
     }
   };

@@ -22,7 +22,7 @@
 
 import KDBush from 'kdbush';
 import type { Highs } from 'highs';
-import type { DataIssue } from '../domain/dataIssue';
+import { type DataIssue, errorReason } from '../domain/dataIssue';
 import { MAX_ZONE_DISTANCE_METERS, MIN_ZONE_DISTANCE_METERS } from '../domain/serviceZones';
 import type { AgeBand, DasymetricPopulation } from './dasymetric';
 import { DEGREES_TO_RADIANS, EARTH_RADIUS_METERS, haversineMeters, metersToRankingMetric, rankingMetric } from './sphericalDistance';
@@ -750,7 +750,7 @@ function runMip(
       seconds: model.getRunTime(),
     };
   } catch (error) {
-    return issue('siteFinder.solverFailed', { status: error instanceof Error ? error.message : String(error) });
+    return issue('siteFinder.solverFailed', { status: errorReason(error) });
   } finally {
     model.dispose();
   }

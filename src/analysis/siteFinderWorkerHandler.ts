@@ -5,7 +5,7 @@
 // from the site's own origin; Node tests load the npm package directly).
 
 import type { Highs } from 'highs';
-import type { DataIssue } from '../domain/dataIssue';
+import { type DataIssue, errorReason } from '../domain/dataIssue';
 import { InvalidNormsError } from '../domain/norms';
 import { decodeIds, FacilityIndex } from './facilityIndex';
 import { scoreGrid } from './gridScore';
@@ -186,7 +186,7 @@ export function createSiteFinderHandler(loadSolver: () => Promise<Highs>): (requ
       highs = await solver;
     } catch (error) {
       solver = null;
-      return post({ type: 'exact', runId, answer: null, issues: [issue('siteFinder.solverFailed', { status: error instanceof Error ? error.message : String(error) })] });
+      return post({ type: 'exact', runId, answer: null, issues: [issue('siteFinder.solverFailed', { status: errorReason(error) })] });
     }
     const start = greedyResult.sites.map((site) => site.candidate);
     const options = { timeLimitSeconds: request.timeLimitSeconds, start };

@@ -1,6 +1,6 @@
 // Safe reading of untrusted JSON: parse with a file-level error, reject prototype keys, read typed fields.
 
-import { DatasetError, type DataIssue } from '../domain/dataIssue';
+import { type DataIssue, DatasetError, errorReason } from '../domain/dataIssue';
 
 export type JsonRecord = Record<string, unknown>;
 
@@ -12,7 +12,7 @@ export function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new DatasetError({ code: 'data.notJson', file, params: { file, reason: error instanceof Error ? error.message : String(error) } });
+    throw new DatasetError({ code: 'data.notJson', file, params: { file, reason: errorReason(error) } });
   }
 }
 

@@ -9,7 +9,7 @@
 // to be added as a copy: an import never overwrites.
 
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
-import type { DataIssue } from '../domain/dataIssue';
+import { type DataIssue, errorReason } from '../domain/dataIssue';
 import { EMPTY_SCENARIO_STATE, SCENARIO_FILE_TYPE, SCENARIO_SCHEMA_VERSION, type DraftScenario, type Site } from '../domain/scenario';
 import { scenarioState } from '../analysis/scenarioState';
 import { restoreScenario } from './scenarioRecord';
@@ -96,7 +96,7 @@ export function parseScenarioFile(text: string, fileName: string, existingIds: R
   try {
     content = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    return refuse(fileName, 'notJson', error instanceof Error ? error.message : String(error));
+    return refuse(fileName, 'notJson', errorReason(error));
   }
   if (typeof content !== 'object' || content === null || Array.isArray(content)) return refuse(fileName, 'wrongType', Array.isArray(content) ? 'a list' : typeof content);
   const file = content as Record<string, unknown>;

@@ -18,7 +18,7 @@
 // - `navigator.storage.persist()` is asked once; its answer is shown ($storagePersistence).
 
 import { atom } from 'nanostores';
-import type { DataIssue } from '../domain/dataIssue';
+import { type DataIssue, errorReason } from '../domain/dataIssue';
 import type { DraftScenario } from '../domain/scenario';
 import type { ExpectedRevision } from '../storage/facilityRepository';
 import type { RemoteScenario, ScenarioRestoreReport } from '../storage/scenarioPersistence';
@@ -76,7 +76,7 @@ function settleStatus(): void {
 }
 
 function markConflict(scenario: DraftScenario, error: unknown): void {
-  const issue = reportStorageError({ issue: { code: 'storage.scenarioConflict', file: 'IndexedDB', record: scenario.id, params: { name: scenario.name, reason: error instanceof Error ? error.message : String(error) } } });
+  const issue = reportStorageError({ issue: { code: 'storage.scenarioConflict', file: 'IndexedDB', record: scenario.id, params: { name: scenario.name, reason: errorReason(error) } } });
   $scenarioConflicts.set(new Map([...$scenarioConflicts.get(), [scenario.id, issue]]));
 }
 

@@ -11,6 +11,7 @@ import { exportPdf, exportPng, saveFile, type ExportedFile } from './mapExport';
 import { exportMunicipalityReport } from './municipalityReport';
 import { useTranslate } from './useTranslate';
 import { useModalDialog } from './useModalDialog';
+import { errorReason } from '../domain/dataIssue';
 
 type ExportChoice = { kind: 'png'; format: PngFormat } | { kind: 'pdf'; paper: PdfPaper };
 
@@ -46,7 +47,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
       saveFile(file);
       setStatus({ kind: 'done', file });
     } catch (error) {
-      setStatus({ kind: 'failed', reason: error instanceof MapNotReadyError ? t('export.mapNotReady') : error instanceof Error ? error.message : String(error) });
+      setStatus({ kind: 'failed', reason: error instanceof MapNotReadyError ? t('export.mapNotReady') : errorReason(error) });
     }
   };
   const exportView = () => {

@@ -7,6 +7,7 @@ import type { ImportInput, ImportWorkerRequest, ImportWorkerResponse } from './i
 import { packImportResult } from './importProtocol';
 import type { ImportOptions, ImportResult } from './importTypes';
 import { parseImport } from './parseImport';
+import { errorReason } from '../../domain/dataIssue';
 
 export type PostResponse = (response: ImportWorkerResponse, transfer: ArrayBuffer[]) => void;
 
@@ -45,7 +46,7 @@ export function createImportRequestHandler(post: PostResponse): (request: Import
       }
     } catch (error) {
       // parseImport does not throw for bad input; this is a bug or an out-of-memory, still reported.
-      result = { status: 'failed', issue: { code: 'import.workerFailed', file: options.fileName, params: { reason: error instanceof Error ? error.message : String(error) } } };
+      result = { status: 'failed', issue: { code: 'import.workerFailed', file: options.fileName, params: { reason: errorReason(error) } } };
     }
     cancelledRequests.delete(requestId);
     const { packed, transfer } = packImportResult(result);

@@ -2,7 +2,7 @@
 // conversion, category mapping, and a report of every rejected record. Pure and async (it yields
 // now and then so a worker can receive a cancel message); the import worker wraps it.
 
-import type { DataIssue } from '../../domain/dataIssue';
+import { type DataIssue, errorReason } from '../../domain/dataIssue';
 import { createFacility, isNameTooLong, MAX_NAME_LENGTH, type Facility, type FacilityCategory, type TransitMode } from '../../domain/facility';
 import { isInsideBounds } from '../../domain/geography';
 import { areaIndexFor } from '../../analysis/areaIndex';
@@ -185,7 +185,7 @@ async function readGeoJson(text: string, options: ImportOptions, pacer: Pacer): 
   try {
     parsed = parseJsonSafely(text);
   } catch (error) {
-    return { status: 'failed', fileKind: 'geojson', issue: { code: 'data.notJson', file, params: { reason: error instanceof Error ? error.message : String(error) } } };
+    return { status: 'failed', fileKind: 'geojson', issue: { code: 'data.notJson', file, params: { reason: errorReason(error) } } };
   }
   const features = featuresOf(parsed.value);
   if (features === null) return { status: 'failed', fileKind: 'geojson', issue: { code: 'import.jsonNotGeoJson', file } };

@@ -1,7 +1,7 @@
 // Sends an Overpass QL query and returns the parsed JSON, with a time limit, cancellation and a
 // typed error for each way it can go wrong, so the UI can say what happened and what to do.
 
-import type { DataIssue } from '../../domain/dataIssue';
+import { type DataIssue, errorReason } from '../../domain/dataIssue';
 import { FetchFailure, fetchWithTimeout, type FetchFunction } from '../fetchWithTimeout';
 
 export const DEFAULT_OVERPASS_ENDPOINT = 'https://overpass-api.de/api/interpreter';
@@ -77,7 +77,7 @@ export async function fetchOverpass(query: string, options: FetchOverpassOptions
     text = await response.text();
   } catch (error) {
     if (options.signal?.aborted) throw new OverpassError('cancelled', {}, { cause: error });
-    throw new OverpassError('network', { reason: error instanceof Error ? error.message : String(error) }, { cause: error });
+    throw new OverpassError('network', { reason: errorReason(error) }, { cause: error });
   }
   let json: unknown;
   try {

@@ -13,7 +13,7 @@
 //   that allows walking; ways under construction or proposed are not `highway` values above.
 // `oneway` is ignored: it binds vehicles, not pedestrians.
 
-import type { DataIssue } from '../../domain/dataIssue';
+import { type DataIssue, errorReason } from '../../domain/dataIssue';
 import type { WalkNetwork } from '../../analysis/walkGraph';
 import { fetchOverpass, OverpassError, type FetchOverpassOptions } from './fetchOverpass';
 import { overpassAreaFilter, type OverpassArea } from './overpassQuery';
@@ -200,7 +200,7 @@ export async function fetchWalkNetwork(area: OverpassArea, options: FetchOverpas
   try {
     return parseWalkNetwork(json);
   } catch (error) {
-    throw new OverpassError('malformedResponse', { reason: error instanceof Error ? error.message : String(error) }, { cause: error });
+    throw new OverpassError('malformedResponse', { reason: errorReason(error) }, { cause: error });
   }
 }
 
