@@ -12,7 +12,7 @@ export function BorderMoveDialog() {
   const pending = useStore($pendingBorderMove);
   const municipalities = useStore($municipalitiesByCode);
   const cancelButton = useRef<HTMLButtonElement>(null);
-  const dialog = useModalDialog(pending !== null, () => cancelButton.current?.focus());
+  const dialog = useModalDialog(pending !== null, { onOpen: () => cancelButton.current?.focus() });
   const name = (code: string) => municipalities.get(code)?.name ?? code;
   return (
     <dialog ref={dialog} class="border-move-dialog" aria-labelledby="border-move-title" aria-describedby="border-move-text" onClose={cancelBorderMove} data-testid="border-move-dialog">

@@ -34,9 +34,11 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [title, setTitle] = useState('');
   const [reportCode, setReportCode] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const dialog = useModalDialog(open, () => {
-    setStatus({ kind: 'idle' });
-    if (selection?.kind === 'municipality') setReportCode(selection.code);
+  const dialog = useModalDialog(open, {
+    onOpen: () => {
+      setStatus({ kind: 'idle' });
+      if (selection?.kind === 'municipality') setReportCode(selection.code);
+    },
   });
 
   const selectedName = selection?.kind === 'municipality' ? municipalities.find((municipality) => municipality.code === selection.code)?.name ?? null : null;

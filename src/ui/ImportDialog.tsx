@@ -31,6 +31,7 @@ import { ReloadButton } from './StorageProblem';
 import { CoverageEditor } from './CoverageEditor';
 import { issueText } from './issueText';
 import { useFormatNumber, useTranslate } from './useTranslate';
+import { useModalDialog } from './useModalDialog';
 
 /** Rejected rows listed in the dialog; the rest are counted, so a huge bad file cannot freeze the page. */
 const MAXIMUM_REPORT_ROWS = 500;
@@ -536,25 +537,18 @@ export function ImportDialog() {
   const t = useTranslate();
   const state = useStore($importFlow);
   const datasets = useStore($facilityDatasets);
-  const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const open = state.step !== 'closed';
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      element.showModal();
-      element.querySelector<HTMLElement>('.import-step-heading')?.focus();
-    }
-    if (!open && element.open) element.close();
-    if (!open && opener.current) {
+  const dialog = useModalDialog(open, {
+    beforeOpen: () => (opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null),
+    onOpen: () => dialog.current?.querySelector<HTMLElement>('.import-step-heading')?.focus(),
+    onClose: () => {
       // The opener may have gone (a replaced dataset row re-renders); the import button stays.
-      const target = opener.current.isConnected ? opener.current : document.getElementById('import-open-button');
+      const target = opener.current?.isConnected ? opener.current : document.getElementById('import-open-button');
       target?.focus();
       opener.current = null;
-    }
-  }, [open]);
+    },
+  });
   const replacedName = state.mode.kind === 'replace' ? (datasets.find((dataset) => dataset.id === state.datasetId)?.name ?? state.details.datasetName) : '';
   return (
     <dialog

@@ -4,17 +4,30 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { RefObject } from 'preact';
 
-/** The ref to put on the <dialog>; `onOpen` runs each time it opens (focus a default button, reset a form). */
-export function useModalDialog(open: boolean, onOpen?: () => void): RefObject<HTMLDialogElement | null> {
+export interface ModalDialogHandlers {
+  /** Runs just before it opens, while focus is still where the planner opened it from. */
+  beforeOpen?: () => void;
+  /** Runs each time it has opened (focus a default button, reset a form). */
+  onOpen?: () => void;
+  /** Runs each time it has closed because the flag cleared (return focus to the opener). */
+  onClose?: () => void;
+}
+
+/** The ref to put on the <dialog>. */
+export function useModalDialog(open: boolean, handlers: ModalDialogHandlers = {}): RefObject<HTMLDialogElement | null> {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
     if (open && !element.open) {
+      handlers.beforeOpen?.();
       element.showModal();
-      onOpen?.();
+      handlers.onOpen?.();
     }
-    if (!open && element.open) element.close();
+    if (!open && element.open) {
+      element.close();
+      handlers.onClose?.();
+    }
   }, [open]);
   return dialog;
 }
