@@ -453,7 +453,7 @@ export function ScenarioScore({ onShowSites, headingLevel = 3 }: ScenarioScorePr
         ))}
       </select>
       <p data-testid="score-area-summary">
-        {t('score.areaSummary', { area: name, sites: current.sites.siteIds.length, homes: formatNumber(current.sites.homes) })}
+        {t(current.sites.siteIds.length === 1 ? 'score.areaSummary.one' : 'score.areaSummary', { area: name, sites: current.sites.siteIds.length, homes: formatNumber(current.sites.homes) })}
       </p>
       <TargetsSection score={current} measuredAgainst={score.measuredAgainst} onShowSites={onShowSites} areaName={name} sub={sub} />
       <SplitSection score={current} onShowSites={onShowSites} sub={sub} />

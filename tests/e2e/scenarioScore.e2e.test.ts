@@ -55,6 +55,7 @@ describe('scenario score against the targets', () => {
       await addSiteAtZwolleStation(page, '40');
       await expect.poll(() => homesOf(page, 'planned-geclusterd')).toBe(40);
       expect(await homesOf(page, 'planned-total')).toBe(40);
+      expect(await score.getByTestId('score-area-summary').textContent()).toBe('Zwolle: 1 locatie, samen 40 woningen (alle typen en fasen).');
       const statusAfter = await score.locator('[data-type="geclusterd"] .score-status-text').textContent();
       const missing = (text: string | null) => Number((text ?? '').match(/nog ([\d.]+)/)![1]!.replace(/\./g, ''));
       expect(missing(statusBefore) - missing(statusAfter)).toBe(40);
@@ -87,6 +88,7 @@ describe('scenario score against the targets', () => {
       await page.getByRole('button', { name: 'Switch to English' }).click();
       await expect.poll(() => score.locator('h4').first().textContent()).toBe('Score against the targets');
       expect(await homesOf(page, 'planned-geclusterd')).toBe(40);
+      expect(await score.getByTestId('score-area-summary').textContent()).toBe('Zwolle: 1 site, 40 homes in all (all types and phases).');
       await score.locator('h4').first().evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
       await app.screenshot(`72-scenario-score-en-${size}`);
       await score.getByTestId('score-reach').evaluate((reach) => reach.scrollIntoView({ block: 'start' }));
