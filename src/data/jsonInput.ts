@@ -94,6 +94,15 @@ export class RecordReader {
     return typeof value === 'string' && value.trim() !== '' ? value : null;
   }
 
+  /** A nested object, or null when the field is absent; anything else records 'data.invalidValue'. */
+  optionalRecord(field: string): JsonRecord | null {
+    const value = this.record[field];
+    if (value === undefined || value === null) return null;
+    if (isRecord(value)) return value;
+    this.fail('data.invalidValue', { field, value: String(value) });
+    return null;
+  }
+
   /** A finite number (numeric strings accepted, as CSV gives them). */
   number(field: string): number {
     const value = this.record[field];

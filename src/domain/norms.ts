@@ -24,6 +24,11 @@ export const NORM_SOURCES: readonly Source[] = [
     date: 'geraadpleegd november 2026',
     licence: 'webpagina, geciteerd',
     url: 'http://www.invoorzorg.nl/informatie-wat-is-een-woonzorgzone.html',
+    en: {
+      location: 'a service centre with at least a GP post and a blood-test post within 400–500 m walking distance; a public transport stop at most 300 m away; a covering network of 24-hour care, without a distance',
+      date: 'accessed November 2026',
+      licence: 'web page, quoted',
+    },
   },
   {
     id: 'norm-allesoversport-vuistregels',
@@ -34,6 +39,11 @@ export const NORM_SOURCES: readonly Source[] = [
     date: 'geraadpleegd november 2026',
     licence: 'webpagina, geciteerd',
     url: 'https://auteurs.allesoversport.nl/artikel/openbare-ruimte-zo-inrichten-ouderen-meer-bewegen/',
+    en: {
+      location: 'basic facilities such as a health centre or supermarket within 500 m; older people walk 10 minutes on average, about 500 m; a bench every 100 to 125 m',
+      date: 'accessed November 2026',
+      licence: 'web page, quoted',
+    },
   },
   {
     id: 'norm-rivm-2025-openbare-ruimte',
@@ -42,6 +52,10 @@ export const NORM_SOURCES: readonly Source[] = [
     location: 'niet-bindende vuistregels, o.a. een zitplek om de 125 m; geeft geen afstand voor zorg of winkels die deze kaart gebruikt',
     date: '2025',
     licence: 'openbaar rapport, geciteerd',
+    en: {
+      location: 'non-binding rules of thumb, among them a seat every 125 m; gives no distance for care or shops that this map uses',
+      licence: 'public report, quoted',
+    },
   },
   {
     id: 'norm-oso-wonen-woonservicezone',
@@ -52,6 +66,11 @@ export const NORM_SOURCES: readonly Source[] = [
     date: 'geraadpleegd november 2026',
     licence: 'webpagina, geciteerd',
     url: 'https://www.oso-wonen.nl/woonservicezone/',
+    en: {
+      location: 'a shopping centre at the centre with a radius of 800 m, facilities within that circle, care at home up to and including unplannable 24-hour care',
+      date: 'accessed November 2026',
+      licence: 'web page, quoted',
+    },
   },
   {
     id: 'norm-hastig-bushalte',
@@ -61,6 +80,10 @@ export const NORM_SOURCES: readonly Source[] = [
     date: '2019-03-11',
     licence: 'webpagina, geciteerd',
     url: 'https://www.hastig.nl/2019/03/11/toegankelijkheid-en-beschikbaarheid-bus-in-beeld/',
+    en: {
+      location: 'circles of 400 m walking around bus stops; to be made smaller for people who walk less well',
+      licence: 'web page, quoted',
+    },
   },
   {
     id: 'speed-ucl-rskc',
@@ -70,6 +93,10 @@ export const NORM_SOURCES: readonly Source[] = [
     date: '2012-05',
     licence: 'onderzoek, geciteerd',
     url: 'https://roadsafetyknowledgecentre.org.uk/rskc-913',
+    en: {
+      location: 'average walking speed of people aged 65 and over (Health Survey for England): men 0.9 m/s, women 0.8 m/s',
+      licence: 'research, quoted',
+    },
   },
   {
     id: 'speed-bath-frail',
@@ -79,6 +106,11 @@ export const NORM_SOURCES: readonly Source[] = [
     date: 'geraadpleegd november 2026',
     licence: 'onderzoek, geciteerd',
     url: 'https://researchportal.bath.ac.uk/en/publications/are-pedestrian-crossings-in-the-uk-fit-for-purpose-comparing-the-',
+    en: {
+      location: 'people aged 65 and over at risk of mobility limitation 0.76 m/s on average; with an SPPB score of 4–7 (frail) 0.64 m/s',
+      date: 'accessed November 2026',
+      licence: 'research, quoted',
+    },
   },
   {
     id: 'speed-finnis-walton',
@@ -87,6 +119,11 @@ export const NORM_SOURCES: readonly Source[] = [
     location: 'gemiddelde loopsnelheid ongeveer 80 m/min (4,8 km/u); 65-plussers ongeveer 10 m/min langzamer',
     date: 'geraadpleegd november 2026',
     licence: 'onderzoek, geciteerd',
+    en: {
+      location: 'average walking speed about 80 m/min (4.8 km/h); people aged 65 and over about 10 m/min slower',
+      date: 'accessed November 2026',
+      licence: 'research, quoted',
+    },
   },
   {
     id: 'norm-own-policy-choice',
@@ -95,6 +132,11 @@ export const NORM_SOURCES: readonly Source[] = [
     location: 'waarde gekozen door de makers of de gebruiker; aanpasbaar',
     date: '2026',
     licence: 'n.v.t.',
+    en: {
+      title: 'Own assumption in this map (no norm found)',
+      location: 'value chosen by the makers or the user; adjustable',
+      licence: 'not applicable',
+    },
   },
 ];
 

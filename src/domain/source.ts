@@ -3,7 +3,7 @@
 /** A document table/page, or a dataset with licence and date. */
 export interface Source {
   id: SourceId;
-  /** Short title as a planner would cite it (Dutch, as the document is Dutch). */
+  /** Short title as a planner would cite it (as published: Dutch documents keep their Dutch title). */
   title: string;
   /** Short pointer into the document, shown after the title in a "Bron" line, e.g. 'Tabel 1, p. 6'. */
   part?: string;
@@ -19,6 +19,20 @@ export interface Source {
   derivation?: string;
   /** Web address where the original can be read or downloaded. */
   url?: string;
+  /** The same words in English; a field left out reads as the Dutch one (e.g. a licence name such as 'CC BY 4.0'). */
+  en?: SourceTranslation;
+}
+
+/**
+ * The fields a source has in words. A published document keeps its own (Dutch) title in English too, as it
+ * is cited by it; only a title we wrote ourselves (e.g. 'Eigen aanname in deze kaart') has an English form.
+ */
+export const TRANSLATED_SOURCE_FIELDS = ['title', 'part', 'publisher', 'location', 'date', 'licence', 'derivation'] as const;
+export type SourceTranslation = Partial<Pick<Source, (typeof TRANSLATED_SOURCE_FIELDS)[number]>>;
+
+/** The source as a reader of `language` sees it: the register is Dutch, with its English forms beside it. */
+export function sourceInLanguage(source: Source, language: 'nl' | 'en'): Source {
+  return language === 'en' && source.en ? { ...source, ...source.en } : source;
 }
 
 export type SourceId = string;

@@ -7,10 +7,11 @@ import type { Municipality, MunicipalityCode, RegionId } from '../domain/geograp
 import type { PostcodePopulation } from '../domain/population';
 import type { KeyProjectRegionFigures, MunicipalHomesFigure, MunicipalTarget, RegionTarget, SourceInconsistency } from '../domain/housing';
 import type { PlacedKeyProject } from '../domain/keyProject';
-import type { Source, SourceId } from '../domain/source';
+import { sourceInLanguage, type Source, type SourceId } from '../domain/source';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { NORM_SOURCES } from '../domain/norms';
 import { municipalityLocator } from '../analysis/facilitiesPerMunicipality';
+import { $language } from './language';
 
 export interface MunicipalityFeatureProperties {
   code: MunicipalityCode;
@@ -73,13 +74,14 @@ export function reportDatasetProblem(file: string, error: unknown): void {
 }
 
 /** The datasets' sources plus the sources of the reachability norms (defined in code, src/domain/norms.ts). */
-export const $allSources = computed($appData, (data): Source[] => {
+const $allSources = computed($appData, (data): Source[] => {
   const loaded = data.sources ?? [];
   const loadedIds = new Set(loaded.map((source) => source.id));
   return [...loaded, ...NORM_SOURCES.filter((source) => !loadedIds.has(source.id))];
 });
 
-export const $sourcesById = computed($allSources, (sources) => new Map(sources.map((source) => [source.id, source])));
+/** Every source by id, in the words of the chosen language (so every "Bron" line, export and report follows the switch). */
+export const $sourcesById = computed([$allSources, $language], (sources, language) => new Map(sources.map((source) => [source.id, sourceInLanguage(source, language)])));
 
 export const $municipalitiesByCode = computed(
   $appData,

@@ -1,7 +1,7 @@
 // The register of every source the app shows figures from, in a modal dialog.
 
 import { useStore } from '@nanostores/preact';
-import { $allSources } from '../stores/appData';
+import { $sourcesById } from '../stores/appData';
 import { $facilityDatasets } from '../stores/facilities';
 import { citationTitle, SourceDetails } from './SourceReference';
 import { useDatasetName, useFormatDate, useTranslate } from './useTranslate';
@@ -21,7 +21,7 @@ function SourcesRegister({ onClose }: { onClose: () => void }) {
   const t = useTranslate();
   const datasetName = useDatasetName();
   const formatDate = useFormatDate();
-  const sources = useStore($allSources);
+  const sources = [...useStore($sourcesById).values()];
   // Facility data fetched or imported in this browser; the embedded stations are in the register above.
   const facilityDatasets = useStore($facilityDatasets).filter((dataset) => dataset.kind !== 'embedded');
   return (

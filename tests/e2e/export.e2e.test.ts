@@ -101,6 +101,8 @@ describe('map export', () => {
     expect(text).toContain('Care Housing Map Overijssel');
     expect(text).toContain('Sources');
     expect(text).toContain('Existing (Woondeal 2022)');
+    expect(text).toContain('CBS and Kadaster, via PDOK');
+    expect(text).not.toMatch(/CBS en Kadaster|opgesteld door|openbaar bestuursdocument/);
     expect(app.pageErrors).toEqual([]);
     await context.close();
   }, 180_000);

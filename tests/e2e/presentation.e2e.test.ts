@@ -134,7 +134,7 @@ describe('presentation mode', () => {
     const mapBox = await page.locator('.map-container').boundingBox();
     const legendBox = await page.getByTestId('legend').boundingBox();
     expect((legendBox!.width * legendBox!.height) / (mapBox!.width * mapBox!.height)).toBeLessThanOrEqual(0.25);
-    expect(await page.getByTestId('presentation-sources').textContent()).toMatch(/^Bronnen: .*CBS/);
+    expect(await page.getByTestId('presentation-sources').textContent()).toMatch(/^Bronnen: .*CBS en Kadaster, via PDOK/);
     expect(await focusInPresentation(page)).toBe(true);
     // Full screen where the browser allows it; otherwise the window, and the presenter is told.
     const fullscreen = await page.evaluate(() => document.fullscreenElement !== null);
@@ -248,6 +248,11 @@ describe('presentation mode', () => {
     await expect.poll(() => caption(page)).toBe('1 / 2 · Spoorzone Zwolle');
     expect(await page.getByRole('slider', { name: /Walking distance to all facilities/ }).getAttribute('aria-valuetext')).toBe('500 m');
     expect(await page.locator('.presentation-note').textContent()).toContain('The norms of the profile apply now');
+    // The sources line speaks English too: publishers as the register gives them in English.
+    const englishSources = (await page.getByTestId('presentation-sources').textContent())!;
+    expect(englishSources).toMatch(/^Sources: .*CBS and Kadaster, via PDOK/);
+    expect(englishSources).toContain('prepared by Ruimtevolk');
+    expect(englishSources).not.toMatch(/ en |opgesteld|gemeenten|inwonertallen|bijdragers/);
     await page.keyboard.press('End');
     await expect.poll(() => caption(page)).toBe('2 / 2 · Heel Overijssel');
     await waitForMapIdle(page);

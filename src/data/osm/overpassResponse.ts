@@ -9,8 +9,7 @@ import { areaIndexFor } from '../../analysis/areaIndex';
 import { categoriseOsmTags } from '../osmTagMapping';
 import { overpassAreaKey, type OverpassArea } from './overpassQuery';
 
-/** Must be shown wherever OSM data is shown (ODbL). */
-export const OSM_ATTRIBUTION = '© OpenStreetMap-bijdragers';
+/** The licence of OpenStreetMap data; the attribution is the catalogue's 'osm.attribution', in the reader's language. */
 export const OSM_LICENCE = 'Open Database License (ODbL) 1.0';
 export const OSM_COPYRIGHT_URL = 'https://www.openstreetmap.org/copyright';
 

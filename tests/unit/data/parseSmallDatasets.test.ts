@@ -10,6 +10,8 @@ import { parsePostcodePopulation } from '../../../src/data/parsePopulation';
 import { parseRegionAssignment } from '../../../src/data/parseRegionAssignment';
 import { parseSources } from '../../../src/data/parseSources';
 import type { NeighbourhoodFigures } from '../../../src/domain/population';
+import { NORM_SOURCES } from '../../../src/domain/norms';
+import { TRANSLATED_SOURCE_FIELDS, type Source } from '../../../src/domain/source';
 import { readGeoJson } from './geoFiles';
 
 const REGIONS = '/geo/boundaries/regio-indeling.json';
@@ -140,12 +142,51 @@ describe('parseSources', () => {
     expect(issues).toEqual([expect.objectContaining({ code: 'data.invalidValue', params: expect.objectContaining({ field: 'url' }) })]);
   });
 
+  it('reads the English forms beside the Dutch ones', () => {
+    const { items, issues } = parseSources({ sources: [source({ part: 'Tabel 1', en: { part: 'Table 1', licence: 'public document' } })] }, 'sources.json');
+    expect(issues).toEqual([]);
+    expect(items[0]).toMatchObject({ part: 'Tabel 1', licence: 'CC BY 4.0', en: { part: 'Table 1', licence: 'public document' } });
+  });
+
+  it.each([
+    ['an unknown field', { id: 'x2' }, 'en.id'],
+    ['an empty text', { location: ' ' }, 'en.location'],
+    ['a number', { date: 2024 }, 'en.date'],
+  ])('refuses English forms with %s, naming the field', (_case, en, field) => {
+    const { items, issues } = parseSources({ sources: [source({ en })] }, 'sources.json');
+    expect(items).toEqual([]);
+    expect(issues).toEqual([expect.objectContaining({ code: 'data.invalidValue', record: 0, params: expect.objectContaining({ field }) })]);
+  });
+
+  it('refuses English forms that are not an object', () => {
+    const { items, issues } = parseSources({ sources: [source({ en: 'Table 1' })] }, 'sources.json');
+    expect(items).toEqual([]);
+    expect(issues).toEqual([expect.objectContaining({ code: 'data.invalidValue', params: expect.objectContaining({ field: 'en' }) })]);
+  });
+
+  // Words that read the same in English: licence names, ISO dates and publishers' own names.
+  const SAME_IN_ENGLISH = /^(CC BY 4\.0|CC0 1\.0|\d{4}(-\d{2}){0,2}|CBS|DOVA|RIVM|hastig\.nl|allesoversport\.nl|Finnis & Walton|Woonzorgkaart Overijssel|SamenTwente, Twentse Koers|InVoorZorg! \(invoorzorg\.nl\)|OSO Alphen aan den Rijn \(oso-wonen\.nl\)|University .*)$/;
+
+  it('gives every register entry and norm source its English words (all but published titles and names)', () => {
+    const registered = parseSources(readGeoJson('geo/sources.json'), 'sources.json').items;
+    const all: Source[] = [...registered, ...NORM_SOURCES];
+    expect(all.length).toBeGreaterThan(25);
+    for (const entry of all) {
+      for (const field of TRANSLATED_SOURCE_FIELDS) {
+        const dutch = entry[field];
+        if (field === 'title' || dutch === undefined || SAME_IN_ENGLISH.test(dutch)) continue;
+        expect(entry.en?.[field], `${entry.id}.${field}: "${dutch}"`).toBeTruthy();
+      }
+    }
+  });
+
   it('registers every embedded source with a public citation and no repository file path', () => {
     const { items, issues } = parseSources(readGeoJson('geo/sources.json'), 'sources.json');
     expect(issues).toEqual([]);
     for (const entry of items) {
       expect(entry, entry.id).not.toHaveProperty('file');
       expect(entry.location, entry.id).not.toMatch(/geo\/|\.json|\.geojson|github/i);
+      expect(entry.en?.location ?? '', entry.id).not.toMatch(/geo\/|\.json|\.geojson|github/i);
     }
   });
 });

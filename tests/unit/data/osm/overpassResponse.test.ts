@@ -1,6 +1,6 @@
 // Tests for reading Overpass JSON (built here in Overpass's shape) into facilities.
 import { describe, expect, it } from 'vitest';
-import { createOsmDataset, keepInsideArea, OSM_ATTRIBUTION, OSM_QUERIED_CATEGORIES, parseOverpassResponse } from '../../../../src/data/osm/overpassResponse';
+import { createOsmDataset, keepInsideArea, OSM_QUERIED_CATEGORIES, parseOverpassResponse } from '../../../../src/data/osm/overpassResponse';
 import { provinceOutline } from '../geoFiles';
 
 const node = (id: number, tags: Record<string, string>, lon = 6.1, lat = 52.5) => ({ type: 'node', id, lat, lon, tags });
@@ -102,9 +102,5 @@ describe('OSM dataset metadata', () => {
     const dataset = createOsmDataset({ kind: 'province' }, '2026-11-23T10:00:00Z', 'OSM Overijssel');
     expect(dataset.completeness.huisarts).toEqual({ kind: 'province' });
     expect(dataset.completeness.overig).toBeUndefined();
-  });
-
-  it('states the attribution in Dutch', () => {
-    expect(OSM_ATTRIBUTION).toBe('© OpenStreetMap-bijdragers');
   });
 });
