@@ -28,6 +28,7 @@ import { $normProfile } from './norms';
 import { $activeScenarioState, applyScenarioEdit, newSiteId } from './scenarios';
 import { $dasymetricPopulation } from './zoneCoverage';
 import { SITE_FINDER_GRID_METERS, siteCandidatesFor, siteFinderGrid } from './siteFinderCandidates';
+import { citeSource } from '../analysis/exportContent';
 
 export { SITE_FINDER_GRID_METERS };
 
@@ -361,7 +362,7 @@ function aboutLines(run: SiteFinderRun, exportedAt: Date): string[][] {
   ];
   for (const id of DASYMETRIC_SOURCE_IDS) {
     const cited = sources.get(id);
-    if (cited) lines.push([t('siteFinder.csv.sources'), `${cited.title} (${cited.publisher}, ${cited.date}, ${cited.licence})`]);
+    if (cited) lines.push([t('siteFinder.csv.sources'), citeSource(cited)]);
   }
   for (const dataset of $facilityDatasets.get().filter((item) => !item.hidden)) {
     lines.push([t('siteFinder.csv.facilities'), `${dataset.name} (${dataset.source}, ${dataset.licence}, ${dataset.retrievedAt.slice(0, 10)})`]);
@@ -420,7 +421,7 @@ export function siteFinderGeoJsonText(exportedAt: Date = new Date()): string | n
       datasets: $facilityDatasets.get().filter((dataset) => !dataset.hidden).map(({ name, source, licence, retrievedAt }) => ({ name, source, licence, retrievedAt })),
       sources: DASYMETRIC_SOURCE_IDS.flatMap((id) => {
         const cited = sources.get(id);
-        return cited ? [`${cited.title} (${cited.publisher}, ${cited.date}, ${cited.licence})`] : [];
+        return cited ? [citeSource(cited)] : [];
       }),
       note: t('siteFinder.capacityNote'),
     }),

@@ -17,6 +17,7 @@ import { $planKeyProjects } from './planKeyProjects';
 import { dateTimeText } from './projectTable';
 import { $activeScenario, $activeScenarioState } from './scenarios';
 import { $zoneMembershipSource } from './serviceZones';
+import { citeSource } from '../analysis/exportContent';
 
 /** Grid size of the coverage figures (the suitability grid's default). */
 export const COVERAGE_GRID_METERS = 250;
@@ -156,7 +157,7 @@ function aboutLines(exportedAt: Date): string[][] {
   lines.push([t('zoneCoverage.csv.kernRule'), t('zoneCoverage.kernenRule')]);
   for (const id of DASYMETRIC_SOURCE_IDS) {
     const cited = sources.get(id);
-    if (cited) lines.push([t('zoneCoverage.csv.sources'), `${cited.title} (${cited.publisher}, ${cited.date}, ${cited.licence})`]);
+    if (cited) lines.push([t('zoneCoverage.csv.sources'), citeSource(cited)]);
   }
   return lines;
 }

@@ -109,6 +109,8 @@ describe('Locatiezoeker', () => {
     expect(csv.split('\r\n')[0]).toBe('\uFEFFRang;Kern;Gemeente;Breedtegraad;Lengtegraad;Toegevoegde 75+;Dichtstbijzijnde Supermarkt (m, norm 500 m);Dichtstbijzijnde Huisarts (m, norm 500 m);Dichtstbijzijnde Apotheek (m, norm 500 m);Dichtstbijzijnde OV-halte (bus, tram, trein) (m, norm 300 m);Dichtstbijzijnde Ontmoetingsplek (buurthuis, ontmoetingsruimte) (m, norm 500 m)');
     expect(csv.split('\r\n').slice(1, 6).map((line) => line.split(';')[0])).toEqual(['1', '2', '3', '4', '5']);
     for (const text of ['Afstand D (m, hemelsbreed);500 m', 'Leeftijdsgroep;75+', 'Testvoorzieningen locatiezoeker (Door de browsertest gemaakte testgegevens', 'Capaciteit per locatie', 'CBS']) expect(csv).toContain(text);
+    // Each source as every export cites it: publisher, title and part, date, licence.
+    expect(csv).toContain('Bron;CBS: Bevolking per viercijferige postcode naar leeftijd, 1 januari 2021, StatLine 83502NED en 83503NED, 2021-01-01, CC BY 4.0');
     const [geoDownload] = await Promise.all([page.waitForEvent('download'), finder.getByRole('button', { name: 'Exporteren als GeoJSON' }).click()]);
     const geojson = JSON.parse(readFileSync((await geoDownload.path())!, 'utf8')) as { features: { properties: { rank: number } }[]; settings: { distanceMeters: number }; datasets: { name: string }[] };
     expect(geojson.features.map((feature) => feature.properties.rank)).toEqual([1, 2, 3, 4, 5]);
