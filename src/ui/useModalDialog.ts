@@ -9,13 +9,14 @@ export interface ModalDialogHandlers {
   beforeOpen?: () => void;
   /** Runs each time it has opened (focus a default button, reset a form). */
   onOpen?: () => void;
-  /** Runs each time it has closed because the flag cleared (return focus to the opener). */
+  /** Runs each time the flag clears, also when the dialog closed itself first (Esc): return focus to the opener. */
   onClose?: () => void;
 }
 
 /** The ref to put on the <dialog>. */
 export function useModalDialog(open: boolean, handlers: ModalDialogHandlers = {}): RefObject<HTMLDialogElement | null> {
   const dialog = useRef<HTMLDialogElement>(null);
+  const wasOpen = useRef(false);
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
@@ -24,10 +25,9 @@ export function useModalDialog(open: boolean, handlers: ModalDialogHandlers = {}
       element.showModal();
       handlers.onOpen?.();
     }
-    if (!open && element.open) {
-      element.close();
-      handlers.onClose?.();
-    }
+    if (!open && element.open) element.close();
+    if (!open && wasOpen.current) handlers.onClose?.();
+    wasOpen.current = open;
   }, [open]);
   return dialog;
 }
